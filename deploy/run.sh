@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the service on http://127.0.0.1:5080 (override with ACCOUNTABILITY_URL), on the private
+# PostgreSQL cluster unless ACCOUNTABILITY_DB names another database.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+connection="$(deploy/postgres.sh)"
+mkdir -p .local
+if [[ -z "${Accountability__AdminKey:-}" && ! -s .local/admin-key ]]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > .local/admin-key)
+fi
+export Accountability__AdminKey="${Accountability__AdminKey:-$(cat .local/admin-key)}"
+export ConnectionStrings__Accountability="$connection"
+url="${ACCOUNTABILITY_URL:-http://127.0.0.1:5080}"
+
+dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
+echo "Accountability is starting:"
+echo "  API         $url/api"
+echo "  Swagger UI  $url/swagger"
+echo "  Admin key   in .local/admin-key (send it as X-Admin-Key to create a tenant)"
+exec dotnet run --project src/Accountability.Api -c Release --no-build --no-launch-profile --urls "$url"

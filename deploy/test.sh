@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test against a real PostgreSQL: the private cluster (started if needed) unless
+# ACCOUNTABILITY_DB names another database. Extra arguments go to `dotnet test` (e.g. --filter).
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+export ACCOUNTABILITY_DB="$(deploy/postgres.sh)"
+results="$repo/.local/test-results"
+rm -rf "$results"
+dotnet test Accountability.sln -c Release --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"

@@ -1,0 +1,21 @@
+namespace Accountability.Api.Auth;
+
+public enum ApiKeyRole
+{
+    Operator,
+    Vendor,
+}
+
+/// <summary>A stored API key: only the SHA-256 of its secret is kept. Keys live outside tenants because they name the tenant.</summary>
+public sealed record ApiKey(
+    string Id,
+    string TenantId,
+    string PartyId,
+    ApiKeyRole Role,
+    string Name,
+    string SecretHash,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt = null)
+{
+    public bool IsRevoked => RevokedAt is not null;
+}

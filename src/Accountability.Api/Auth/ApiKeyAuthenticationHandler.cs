@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Accountability.Api.Problems;
+using Accountability.Api.Setup;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Accountability.Api.Auth;
+
+/// <summary>Authenticates operator and vendor keys (X-Api-Key) and the bootstrap admin key (X-Admin-Key).</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ApiKeyStore keys,
+    IOptions<AccountabilityOptions> options)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+    public const string AdminHeader = "X-Admin-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (Request.Headers.TryGetValue(AdminHeader, out var admin))
+        {
+            return options.Value.AdminKey is { Length: > 0 } expected && ApiKeySecrets.SameSecret(admin.ToString(), expected)
+                ? Success(new Claim(ClaimTypes.Role, KeyClaims.Admin), new Claim(KeyClaims.KeyId, "admin"))
+                : AuthenticateResult.Fail("Invalid admin key.");
+        }
+        if (!Request.Headers.TryGetValue(Header, out var presented))
+            return AuthenticateResult.NoResult();
+        var key = await keys.FindActiveAsync(presented.ToString(), Context.RequestAborted);
+        if (key is null)
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        return Success(
+            new Claim(ClaimTypes.Role, key.Role == ApiKeyRole.Operator ? KeyClaims.Operator : KeyClaims.Vendor),
+            new Claim(KeyClaims.Tenant, key.TenantId),
+            new Claim(KeyClaims.Party, key.PartyId),
+            new Claim(KeyClaims.KeyId, key.Id));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ProblemResponse.WriteAsync(Context, ProblemKind.Unauthenticated, $"Send a valid, unrevoked key in the {Header} header.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemResponse.WriteAsync(Context, ProblemKind.Forbidden, "This key's role may not call this endpoint.");
+
+    private AuthenticateResult Success(params Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Accountability.Domain.Decisions;
+
+namespace Accountability.Api.Auth;
+
+/// <summary>The roles endpoints ask for, and the claims an authenticated key carries.</summary>
+public static class KeyClaims
+{
+    public const string Operator = "operator";
+    public const string Vendor = "vendor";
+    public const string Admin = "admin";
+
+    public const string Tenant = "tenant";
+    public const string Party = "party";
+    public const string KeyId = "key_id";
+
+    public static string TenantId(this ClaimsPrincipal user) => user.FindFirstValue(Tenant) ?? "";
+
+    public static string PartyId(this ClaimsPrincipal user) => user.FindFirstValue(Party) ?? "";
+
+    public static string KeyIdOf(this ClaimsPrincipal user) => user.FindFirstValue(KeyId) ?? "";
+
+    public static bool IsOperator(this ClaimsPrincipal user) => user.IsInRole(Operator);
+
+    public static Actor Actor(this ClaimsPrincipal user) => new(user.PartyId(), user.IsOperator());
+}

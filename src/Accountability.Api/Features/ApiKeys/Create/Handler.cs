@@ -1,0 +1,20 @@
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Domain.Parties;
+using Marten;
+
+namespace Accountability.Api.Features.ApiKeys.Create;
+
+public sealed record Command(string TenantId, string PartyId, string Name, Idempotency? Idempotency) : ICommand<CreatedApiKey>;
+
+public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, CreatedApiKey>
+{
+    public async Task<CreatedApiKey> Handle(Command command, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Party>(command.PartyId, cancellationToken) is not { } party)
+            throw new ProblemException(ProblemKind.For(Domain.Decisions.RefusalCode.UnknownParty), $"'{command.PartyId}' is not a registered party.");
+        var (stored, shown) = CreatedApiKey.Issue(command.TenantId, party.Id, party.Kind == PartyKind.Store, command.Name, clock.GetUtcNow());
+        session.Insert(stored);
+        return shown;
+    }
+}

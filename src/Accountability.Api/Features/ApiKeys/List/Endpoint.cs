@@ -1,0 +1,24 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using Marten;
+
+namespace Accountability.Api.Features.ApiKeys.List;
+
+public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<IReadOnlyList<ApiKeyView>>
+{
+    public override void Configure()
+    {
+        Get("api-keys");
+        Roles(KeyClaims.Operator);
+        Summary(s => s.Summary = "This marketplace's API keys, revoked ones included; never their secrets.");
+        Description(d => d.ProducesProblems(401, 403));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var tenant = User.TenantId();
+        var keys = await session.Query<ApiKey>().Where(k => k.TenantId == tenant).OrderBy(k => k.CreatedAt).ToListAsync(ct);
+        await Send.OkAsync([.. keys.Select(ApiKeyView.Of)], ct);
+    }
+}

@@ -1,0 +1,24 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.ApiKeys.Revoke;
+
+public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : EndpointWithoutRequest<ApiKeyView>
+{
+    public override void Configure()
+    {
+        Delete("api-keys/{id}");
+        Roles(KeyClaims.Operator);
+        Summary(s => s.Summary = "Revokes a key: it answers 401 from now on. Revoking twice is harmless.");
+        Description(d => d.ProducesProblems(401, 403, 404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var view = await mediator.Send(new Command(User.TenantId(), Route<string>("id")!), ct);
+        keys.Forget(view.Id);
+        await Send.OkAsync(view, ct);
+    }
+}

@@ -1,0 +1,25 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Marten;
+
+namespace Accountability.Api.Features.ApiKeys.Revoke;
+
+public sealed record Command(string TenantId, string KeyId) : ICommand<ApiKeyView>
+{
+    public Idempotency? Idempotency => null;
+}
+
+public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, ApiKeyView>
+{
+    public async Task<ApiKeyView> Handle(Command command, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<ApiKey>(command.KeyId, cancellationToken) is not { } key || key.TenantId != command.TenantId)
+            throw new ProblemException(ProblemKind.NotFound, $"No API key {command.KeyId}.");
+        if (key.IsRevoked)
+            return ApiKeyView.Of(key);
+        var revoked = key with { RevokedAt = clock.GetUtcNow() };
+        session.Store(revoked);
+        return ApiKeyView.Of(revoked);
+    }
+}

@@ -1,0 +1,52 @@
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Api.Setup;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
+using Accountability.Domain.Parties;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Accountability.Api.Features.Complaints;
+
+/// <summary>What a decision may know besides the complaint: who acts, the tenant's parties, the time, the policy.</summary>
+public sealed record DecisionContext(Actor Actor, PartyDirectory Parties, DateTimeOffset Now, TimeSpan ReopenWindow);
+
+/// <summary>Any action on an existing complaint: load it, check the version, decide, append.</summary>
+public sealed record ActOnComplaint(
+    Guid ComplaintId,
+    Actor Actor,
+    long? ExpectedVersion,
+    Idempotency? Idempotency,
+    Func<Complaint, DecisionContext, Decision> Decide) : ICommand<ComplaintView>;
+
+public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider clock, IOptions<AccountabilityOptions> options)
+    : MediatR.IRequestHandler<ActOnComplaint, ComplaintView>
+{
+    public async Task<ComplaintView> Handle(ActOnComplaint command, CancellationToken cancellationToken)
+    {
+        var batch = session.CreateBatchQuery();
+        var partiesQuery = batch.Query<Party>().ToList();
+        var streamQuery = batch.Events.FetchForWriting<Complaint>(command.ComplaintId);
+        await batch.Execute(cancellationToken);
+        var (parties, stream) = (new PartyDirectory(await partiesQuery), await streamQuery);
+
+        if (stream.Aggregate is not { } state || !command.Actor.CanSee(state))
+            throw ComplaintAccess.NotFound(command.ComplaintId);
+        if (command.ExpectedVersion is { } expected && expected != (stream.StartingVersion ?? 0))
+            throw new ProblemException(ProblemKind.PreconditionFailed,
+                $"If-Match names version {expected} but the complaint is at version {stream.StartingVersion}.");
+
+        var now = clock.GetUtcNow();
+        var decision = command.Decide(state, new DecisionContext(command.Actor, parties, now, TimeSpan.FromDays(options.Value.ReopenWindowDays)));
+        if (decision.Refusal is { } refusal)
+            throw new ProblemException(ProblemKind.For(refusal.Code), refusal.Detail);
+
+        stream.AppendMany(decision.Events);
+        var next = decision.Events.Aggregate(state, (s, e) => Complaint.Evolve(s, e)!) with
+        {
+            Version = (stream.StartingVersion ?? 0) + decision.Events.Count,
+        };
+        return ComplaintView.From(next, parties, now);
+    }
+}

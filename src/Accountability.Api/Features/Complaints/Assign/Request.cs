@@ -1,0 +1,13 @@
+using Accountability.Api.Features.Parties;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Complaints.Assign;
+
+public sealed record Request(string To)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator() => RuleFor(r => r.To).PartyId();
+    }
+}

@@ -1,0 +1,39 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Complaints;
+
+/// <summary>
+/// The shape every action on a complaint shares: POST to /complaints/{id}/..., If-Match and Idempotency-Key honoured,
+/// the domain decides, the updated complaint comes back with its new ETag.
+/// </summary>
+public abstract class ComplaintActionEndpoint<TRequest> : Endpoint<TRequest, ComplaintView> where TRequest : notnull
+{
+    protected abstract Decision Decide(Complaint state, TRequest request, DecisionContext context);
+
+    protected void Action(string route, string summary, params string[] roles)
+    {
+        Post($"complaints/{{id:guid}}/{route}");
+        Roles(roles.Length > 0 ? roles : [KeyClaims.Operator, KeyClaims.Vendor]);
+        Summary(s => s.Summary = summary);
+        Description(d => d.ProducesProblems(400, 401, 403, 404, 409, 412, 422));
+    }
+
+    public override async Task HandleAsync(TRequest request, CancellationToken ct)
+    {
+        var command = new ActOnComplaint(
+            Route<Guid>("id"),
+            User.Actor(),
+            RequestHeaders.ExpectedVersion(HttpContext),
+            RequestHeaders.IdempotencyOf(HttpContext, request),
+            (state, context) => Decide(state, request, context));
+        var view = await Resolve<IMediator>().Send(command, ct);
+        HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
+        await Send.OkAsync(view, ct);
+    }
+}

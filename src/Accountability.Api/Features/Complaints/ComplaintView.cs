@@ -1,0 +1,39 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+
+namespace Accountability.Api.Features.Complaints;
+
+public sealed record PartyRef(string Id, string DisplayName)
+{
+    public static PartyRef Of(string id, PartyDirectory parties) => new(id, parties.NameOf(id));
+}
+
+public sealed record TimeHeld(string Party, string DisplayName, long Seconds);
+
+/// <summary>A complaint as the API shows it: its state, who holds it, and how long each party has held it.</summary>
+public sealed record ComplaintView(
+    Guid Id,
+    ComplaintStatus Status,
+    PartyRef Holder,
+    PartyRef Vendor,
+    string Product,
+    string Category,
+    string CustomerReference,
+    Channel Channel,
+    string Description,
+    int HandoffCount,
+    int ReopenCount,
+    IReadOnlyList<TimeHeld> TimeHeld,
+    DateTimeOffset FiledAt,
+    DateTimeOffset LastChangedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    long Version)
+{
+    public static ComplaintView From(Complaint c, PartyDirectory parties, DateTimeOffset now) => new(
+        c.Id, c.Status, PartyRef.Of(c.Holder, parties), PartyRef.Of(c.VendorId, parties),
+        c.Product, c.Category, c.CustomerReference, c.Channel, c.Description, c.HandoffCount, c.ReopenCount,
+        [.. c.TimeHeld(now).OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new TimeHeld(t.Key, parties.NameOf(t.Key), (long)t.Value.TotalSeconds))],
+        c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, c.Version);
+}

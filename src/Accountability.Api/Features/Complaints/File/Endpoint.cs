@@ -1,0 +1,28 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Domain.Decisions;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Complaints.File;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ComplaintView>
+{
+    public override void Configure()
+    {
+        Post("complaints");
+        Roles(KeyClaims.Operator);
+        Summary(s => s.Summary = "Files a customer's complaint; the store holds it until it is assigned or handed off.");
+        Description(d => d.ProducesProblems(400, 401, 403, 409, 422));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        var complaint = new FileComplaint(Guid.CreateVersion7(), r.CustomerReference, r.Product, r.VendorId, r.Category, r.Description, r.Channel!.Value);
+        var view = await mediator.Send(new Command(complaint, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r)), ct);
+        HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
+        HttpContext.Response.Headers.Location = $"/api/complaints/{view.Id}";
+        await Send.ResponseAsync(view, StatusCodes.Status201Created, ct);
+    }
+}

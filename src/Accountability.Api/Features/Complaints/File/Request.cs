@@ -1,0 +1,31 @@
+using Accountability.Api.Features.Parties;
+using Accountability.Domain.Complaints;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Complaints.File;
+
+/// <param name="CustomerReference">The store's own reference for the customer (never personal data).</param>
+/// <param name="Product">The product or listing the complaint is about.</param>
+/// <param name="VendorId">The vendor that makes the product.</param>
+public sealed record Request(
+    string CustomerReference,
+    string Product,
+    string VendorId,
+    string Category,
+    string Description,
+    Channel? Channel)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.CustomerReference).NotEmpty().MaximumLength(200);
+            RuleFor(r => r.Product).NotEmpty().MaximumLength(200);
+            RuleFor(r => r.VendorId).PartyId();
+            RuleFor(r => r.Category).NotEmpty().MaximumLength(100);
+            RuleFor(r => r.Description).NotEmpty().MaximumLength(8000);
+            RuleFor(r => r.Channel).NotNull().IsInEnum();
+        }
+    }
+}

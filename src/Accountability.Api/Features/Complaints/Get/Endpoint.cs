@@ -1,0 +1,40 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using FastEndpoints;
+using Marten;
+
+namespace Accountability.Api.Features.Complaints.Get;
+
+public sealed class Endpoint(IQuerySession session, TimeProvider clock) : EndpointWithoutRequest<ComplaintView>
+{
+    public override void Configure()
+    {
+        Get("complaints/{id:guid}");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "One complaint: its status, holder, how long each party has held it, and its version as ETag.");
+        Description(d => d.ProducesProblems(401, 404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var batch = session.CreateBatchQuery();
+        var complaintQuery = batch.Load<Complaint>(id);
+        var partiesQuery = batch.Query<Party>().ToList();
+        await batch.Execute(ct);
+        if (await complaintQuery is not { } complaint || !User.Actor().CanSee(complaint))
+            throw ComplaintAccess.NotFound(id);
+
+        var etag = RequestHeaders.ETag(complaint.Version);
+        HttpContext.Response.Headers.ETag = etag;
+        if (HttpContext.Request.Headers.IfNoneMatch == etag)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        await Send.OkAsync(ComplaintView.From(complaint, new PartyDirectory(await partiesQuery), clock.GetUtcNow()), ct);
+    }
+}

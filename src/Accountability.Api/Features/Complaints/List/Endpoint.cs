@@ -1,0 +1,42 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Problems;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using FastEndpoints;
+using Marten;
+using Marten.Linq.MatchesSql;
+
+namespace Accountability.Api.Features.Complaints.List;
+
+public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Get("complaints");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held.");
+        Description(d => d.ProducesProblems(400, 401));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        var actor = User.Actor();
+        IQueryable<Complaint> query = session.Query<Complaint>();
+        if (!actor.IsOperator) query = query.Where(c => c.PartiesInvolved.Contains(actor.PartyId));
+        if (r.Status is { } status) query = query.Where(c => c.Status == status);
+        if (r.Holder is { } holder) query = query.Where(c => c.Holder == holder);
+        if (r.Vendor is { } vendor) query = query.Where(c => c.VendorId == vendor);
+        if (r.Product is { } product) query = query.Where(c => c.Product == product);
+        if (r.OpenedFrom is { } from) query = query.Where(c => c.FiledAt >= from);
+        if (r.OpenedTo is { } to) query = query.Where(c => c.FiledAt <= to);
+        if (r.Cursor is { } text && PageCursor.TryParse(text, out var after))
+            query = query.Where(c => c.MatchesSql("(d.filed_at, d.id) < (?, ?)", after.FiledAt, after.Id));
+
+        var page = await query.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Id).Take(r.Limit + 1).ToListAsync(ct);
+        var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
+        var now = clock.GetUtcNow();
+        var items = page.Take(r.Limit).Select(c => ComplaintView.From(c, parties, now)).ToList();
+        var next = page.Count > r.Limit ? new PageCursor(page[r.Limit - 1].FiledAt, page[r.Limit - 1].Id).ToString() : null;
+        await Send.OkAsync(new Response(items, next), ct);
+    }
+}

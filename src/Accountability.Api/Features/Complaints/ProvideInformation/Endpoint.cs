@@ -1,0 +1,13 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
+
+namespace Accountability.Api.Features.Complaints.ProvideInformation;
+
+public sealed class Endpoint : ComplaintActionEndpoint<Request>
+{
+    public override void Configure() => Action("information",
+        "Records the customer's answer to a request for information (by the operator on the customer's behalf, or by the holder).");
+
+    protected override Decision Decide(Complaint state, Request r, DecisionContext c) =>
+        ComplaintDecisions.ProvideInformation(state, new Domain.Decisions.ProvideInformation(r.Answer), c.Actor, c.Parties, c.Now);
+}

@@ -1,0 +1,12 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Complaints.Reopen;
+
+public sealed record Request(string Reason)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(2000);
+    }
+}

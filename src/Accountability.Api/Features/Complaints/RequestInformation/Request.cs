@@ -1,0 +1,12 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Complaints.RequestInformation;
+
+public sealed record Request(string Question)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator() => RuleFor(r => r.Question).NotEmpty().MaximumLength(2000);
+    }
+}

@@ -1,0 +1,20 @@
+using Accountability.Api.Features.Parties;
+using Accountability.Domain.Complaints;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Complaints.Resolve;
+
+/// <param name="LiableParty">The party whose fault it was, for the record and the scorecards.</param>
+public sealed record Request(RootCause? RootCause, string LiableParty, string Remedy)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.RootCause).NotNull().IsInEnum();
+            RuleFor(r => r.LiableParty).PartyId();
+            RuleFor(r => r.Remedy).NotEmpty().MaximumLength(2000);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Problems;
+using Accountability.Domain.Complaints;
+using FastEndpoints;
+using Marten;
+
+namespace Accountability.Api.Features.Complaints.Timeline;
+
+/// <param name="Type">The event's name, such as complaint_handed_off.</param>
+/// <param name="ApiKeyId">The key the actor used (never the key itself).</param>
+public sealed record TimelineEntry(
+    long Version,
+    long Sequence,
+    string Type,
+    DateTimeOffset At,
+    string? By,
+    string? ApiKeyId,
+    string? CorrelationId,
+    object Data);
+
+public sealed record Response(Guid ComplaintId, IReadOnlyList<TimelineEntry> Events);
+
+public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Response>
+{
+    public override void Configure()
+    {
+        Get("complaints/{id:guid}/timeline");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "Every event of one complaint in order, with who did it, with which key, when, and the correlation id.");
+        Description(d => d.ProducesProblems(401, 404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        var state = events.Aggregate((Complaint?)null, (s, e) => Complaint.Evolve(s, e.Data));
+        if (state is null || !User.Actor().CanSee(state))
+            throw ComplaintAccess.NotFound(id);
+        await Send.OkAsync(new Response(id, [.. events.Select(ToEntry)]), ct);
+    }
+
+    private static TimelineEntry ToEntry(JasperFx.Events.IEvent e) => new(
+        e.Version,
+        e.Sequence,
+        e.EventTypeName,
+        (e.Data as IComplaintEvent)?.At ?? e.Timestamp,
+        (e.Data as IComplaintEvent)?.By,
+        e.Headers?.GetValueOrDefault("api_key_id")?.ToString(),
+        e.CorrelationId,
+        e.Data);
+}

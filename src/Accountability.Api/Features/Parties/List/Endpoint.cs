@@ -1,0 +1,21 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Problems;
+using Accountability.Domain.Parties;
+using FastEndpoints;
+using Marten;
+
+namespace Accountability.Api.Features.Parties.List;
+
+public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<IReadOnlyList<Party>>
+{
+    public override void Configure()
+    {
+        Get("parties");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "The store and the vendors of this marketplace: who a complaint can be handed to.");
+        Description(d => d.ProducesProblems(401));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(await session.Query<Party>().OrderBy(p => p.Id).ToListAsync(ct), ct);
+}

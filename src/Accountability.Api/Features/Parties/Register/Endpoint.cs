@@ -1,0 +1,27 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Domain.Parties;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Parties.Register;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Party>
+{
+    public override void Configure()
+    {
+        Post("parties");
+        Roles(KeyClaims.Operator);
+        Summary(s => s.Summary = "Registers a vendor of this marketplace.");
+        Description(d => d.ProducesProblems(400, 401, 403, 409, 422));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        var vendor = new Party(r.Id, PartyKind.Vendor, r.DisplayName);
+        var party = await mediator.Send(new Command(vendor, RequestHeaders.IdempotencyOf(HttpContext, r)), ct);
+        HttpContext.Response.Headers.Location = $"/api/parties/{party.Id}";
+        await Send.ResponseAsync(party, StatusCodes.Status201Created, ct);
+    }
+}

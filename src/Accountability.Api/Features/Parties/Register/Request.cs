@@ -1,0 +1,18 @@
+using Accountability.Domain.Parties;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Parties.Register;
+
+/// <param name="Id">The vendor's id, chosen by the operator: it appears in handoffs and URLs.</param>
+public sealed record Request(string Id, string DisplayName)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Id).PartyId().NotEqual(Party.CustomerId).WithMessage("'customer' is reserved.");
+            RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(200);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Tenants.Create;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Post("admin/tenants");
+        Roles(KeyClaims.Admin);
+        Summary(s => s.Summary = "Creates a marketplace (tenant) with its store party and first operator key. Needs the X-Admin-Key header.");
+        Description(d => d.ProducesProblems(400, 401, 403, 409));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        var command = new Command(r.Id, r.Name, r.StoreName ?? r.Name, RequestHeaders.IdempotencyOf(HttpContext, r));
+        await Send.ResponseAsync(await mediator.Send(command, ct), StatusCodes.Status201Created, ct);
+    }
+}

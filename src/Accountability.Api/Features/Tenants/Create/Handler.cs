@@ -1,0 +1,27 @@
+using Accountability.Api.Commands;
+using Accountability.Api.Features.ApiKeys;
+using Accountability.Api.Persistence;
+using Accountability.Api.Problems;
+using Accountability.Domain.Parties;
+using Marten;
+
+namespace Accountability.Api.Features.Tenants.Create;
+
+public sealed record Command(string Id, string Name, string StoreName, Idempotency? Idempotency) : ICommand<Response>;
+
+/// <summary>A new marketplace: the tenant, its store party, and a first operator key to do the rest with.</summary>
+public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, Response>
+{
+    public async Task<Response> Handle(Command command, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Tenant>(command.Id, cancellationToken) is not null)
+            throw new ProblemException(ProblemKind.AlreadyExists, $"A tenant with id '{command.Id}' already exists.");
+        var now = clock.GetUtcNow();
+        var tenant = new Tenant(command.Id, command.Name, now);
+        var (stored, shown) = CreatedApiKey.Issue(tenant.Id, Party.StoreId, isStore: true, "first operator key", now);
+        session.Insert(tenant);
+        session.ForTenant(tenant.Id).Insert(new Party(Party.StoreId, PartyKind.Store, command.StoreName));
+        session.Insert(stored);
+        return new Response(tenant.Id, tenant.Name, now, shown);
+    }
+}

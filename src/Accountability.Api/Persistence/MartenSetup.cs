@@ -1,0 +1,49 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Setup;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
+using Marten;
+using Weasel.Core;
+
+namespace Accountability.Api.Persistence;
+
+public static class MartenSetup
+{
+    /// <summary>The event store: every tenant in one database, each row tagged with its tenant (conjoined tenancy).</summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, AccountabilityOptions settings)
+    {
+        var marten = services.AddMarten(opts =>
+        {
+            opts.Connection(connectionString);
+            opts.DatabaseSchemaName = settings.Schema;
+            opts.AutoCreateSchemaObjects = settings.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+            opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+            opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+            opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+            opts.Events.AppendMode = EventAppendMode.Quick;
+            opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+            opts.Events.MetadataConfig.HeadersEnabled = true;
+            opts.Events.MetadataConfig.UserNameEnabled = true;
+            opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
+
+            opts.Schema.For<Complaint>().MultiTenanted()
+                .Duplicate(c => c.Status).Duplicate(c => c.Holder).Duplicate(c => c.VendorId)
+                .Duplicate(c => c.Product).Duplicate(c => c.FiledAt)
+                .GinIndexJsonData();
+            opts.Schema.For<Party>().MultiTenanted();
+            opts.Schema.For<IdempotentResponse>().MultiTenanted();
+            opts.Schema.For<Tenant>().SingleTenanted();
+            opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
+        }).BuildSessionsWith<TenantSessionFactory>();
+
+        if (settings.ApplySchemaOnStartup)
+            marten.ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Accountability.Api.Problems;
+
+/// <summary>Ends a request with an RFC 9457 problem; thrown anywhere below an endpoint, written by <see cref="ProblemMiddleware"/>.</summary>
+public sealed class ProblemException(ProblemKind kind, string detail, IDictionary<string, string[]>? errors = null)
+    : Exception(detail)
+{
+    public ProblemKind Kind { get; } = kind;
+
+    public IDictionary<string, string[]>? Errors { get; } = errors;
+}

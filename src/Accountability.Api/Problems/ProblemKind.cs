@@ -1,0 +1,41 @@
+using Accountability.Domain.Decisions;
+
+namespace Accountability.Api.Problems;
+
+/// <summary>A stable kind of error: its status, title and the `type` URI clients can switch on.</summary>
+public sealed record ProblemKind(string Slug, int Status, string Title)
+{
+    public string Type => $"urn:accountability:problem:{Slug}";
+
+    public static readonly ProblemKind Validation = new("validation", 400, "The request is not valid.");
+    public static readonly ProblemKind MalformedRequest = new("malformed-request", 400, "The request body could not be read.");
+    public static readonly ProblemKind Unauthenticated = new("unauthenticated", 401, "A valid API key is required.");
+    public static readonly ProblemKind Forbidden = new("forbidden", 403, "This key may not do that.");
+    public static readonly ProblemKind NotFound = new("not-found", 404, "Not found.");
+    public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405, "Method not allowed.");
+    public static readonly ProblemKind AlreadyExists = new("already-exists", 409, "It already exists.");
+    public static readonly ProblemKind ConcurrentUpdate = new("concurrent-update", 409, "Someone else changed the complaint at the same time.");
+    public static readonly ProblemKind IdempotencyKeyInProgress = new("idempotency-key-in-progress", 409, "A request with this Idempotency-Key is still being processed.");
+    public static readonly ProblemKind PreconditionFailed = new("precondition-failed", 412, "The complaint has changed since the version in If-Match.");
+    public static readonly ProblemKind PayloadTooLarge = new("payload-too-large", 413, "The request body is too large.");
+    public static readonly ProblemKind UnsupportedMediaType = new("unsupported-media-type", 415, "Send the body as application/json.");
+    public static readonly ProblemKind IdempotencyKeyReused = new("idempotency-key-reused", 422, "This Idempotency-Key was used for a different request.");
+    public static readonly ProblemKind ServiceUnavailable = new("service-unavailable", 503, "The service cannot reach its database; retry shortly.");
+    public static readonly ProblemKind Unexpected = new("unexpected", 500, "Something went wrong on our side.");
+
+    /// <summary>Business refusals from the domain: a conflict with the complaint's state (409) or an impossible request (422).</summary>
+    public static ProblemKind For(RefusalCode code) => code switch
+    {
+        RefusalCode.OperatorOnly => new("operator-only", 403, "Only the marketplace operator may do this."),
+        RefusalCode.NotTheHolder => new("not-the-holder", 409, "Only the current holder may do this."),
+        RefusalCode.HandoffToSelf => new("handoff-to-self", 422, "A party cannot hand a complaint to itself."),
+        RefusalCode.UnknownParty => new("unknown-party", 422, "The party is not registered."),
+        RefusalCode.ComplaintClosed => new("complaint-closed", 409, "The complaint is closed."),
+        RefusalCode.ReopenWindowExpired => new("reopen-window-expired", 409, "The complaint can no longer be reopened."),
+        RefusalCode.NotResolved => new("not-resolved", 409, "The complaint is not resolved."),
+        RefusalCode.AlreadyResolved => new("already-resolved", 409, "The complaint is already resolved."),
+        RefusalCode.AlreadyAcknowledged => new("already-acknowledged", 409, "The complaint is already acknowledged."),
+        RefusalCode.NotAwaitingInformation => new("not-awaiting-information", 409, "No information was requested."),
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
+    };
+}

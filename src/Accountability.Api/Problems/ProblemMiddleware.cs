@@ -1,0 +1,60 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Accountability.Api.Problems;
+
+/// <summary>Turns every failure, and every bodiless error status, into problem+json.</summary>
+public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        try
+        {
+            await next(http);
+            if (http.Response is { StatusCode: >= 400, HasStarted: false, ContentLength: null, ContentType: null })
+                await ProblemResponse.WriteAsync(http, KindForStatus(http.Response.StatusCode), null);
+        }
+        catch (ProblemException problem) when (!http.Response.HasStarted)
+        {
+            await ProblemResponse.WriteAsync(http, problem.Kind, problem.Message, problem.Errors);
+        }
+        catch (BadHttpRequestException bad) when (!http.Response.HasStarted)
+        {
+            var kind = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemKind.PayloadTooLarge : ProblemKind.MalformedRequest;
+            await ProblemResponse.WriteAsync(http, kind, bad.Message);
+        }
+        catch (Exception ex) when (!http.Response.HasStarted && IsDatabaseUnreachable(ex))
+        {
+            logger.LogWarning(ex, "Database unreachable while serving {Path}", http.Request.Path);
+            await ProblemResponse.WriteAsync(http, ProblemKind.ServiceUnavailable, null);
+        }
+        catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Unhandled error serving {Method} {Path}", http.Request.Method, http.Request.Path);
+            await ProblemResponse.WriteAsync(http, ProblemKind.Unexpected, null);
+        }
+    }
+
+    private static ProblemKind KindForStatus(int status) => status switch
+    {
+        400 => ProblemKind.MalformedRequest,
+        401 => ProblemKind.Unauthenticated,
+        403 => ProblemKind.Forbidden,
+        404 => ProblemKind.NotFound,
+        405 => ProblemKind.MethodNotAllowed,
+        413 => ProblemKind.PayloadTooLarge,
+        415 => ProblemKind.UnsupportedMediaType,
+        503 => ProblemKind.ServiceUnavailable,
+        _ => new ProblemKind($"http-{status}", status, "The request failed."),
+    };
+
+    private static bool IsDatabaseUnreachable(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException or TimeoutException || e is NpgsqlException { IsTransient: true })
+                return true;
+        }
+        return false;
+    }
+}

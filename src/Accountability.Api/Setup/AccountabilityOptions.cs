@@ -1,0 +1,25 @@
+namespace Accountability.Api.Setup;
+
+/// <summary>The service's settings, bound from the "Accountability" configuration section.</summary>
+public sealed class AccountabilityOptions
+{
+    public const string Section = "Accountability";
+
+    /// <summary>PostgreSQL schema holding the event store and documents.</summary>
+    public string Schema { get; set; } = "accountability";
+
+    /// <summary>Key that allows creating tenants through /admin; admin endpoints answer 401 while it is unset.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>How long after closing a customer may still have the complaint reopened.</summary>
+    public int ReopenWindowDays { get; set; } = 30;
+
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How long a resolved API key is trusted before it is read again (a revocation reaches other nodes within this).</summary>
+    public int ApiKeyCacheSeconds { get; set; } = 10;
+
+    /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
+    public bool ApplySchemaOnStartup { get; set; } = true;
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Accountability.Api.Persistence;
+using Accountability.Api.Problems;
+using FastEndpoints;
+
+namespace Accountability.Api.Setup;
+
+public static class PipelineSetup
+{
+    public static WebApplication UseAccountability(this WebApplication app)
+    {
+        app.UseMiddleware<ProblemMiddleware>();
+        app.UseMiddleware<CorrelationId>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseFastEndpoints(c =>
+        {
+            c.Endpoints.RoutePrefix = "api";
+            c.Serializer.Options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            c.Errors.ContentType = ProblemResponse.ContentType;
+            c.Errors.ResponseBuilder = ValidationProblems.Build;
+        });
+        app.UseSwagger();
+        app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Accountability API v1"));
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Persistence;
+using FastEndpoints;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.OpenApi;
+
+namespace Accountability.Api.Setup;
+
+public static class ServiceSetup
+{
+    public const string ConnectionStringName = "Accountability";
+    public const string ConnectionStringVariable = "ACCOUNTABILITY_DB";
+
+    public static WebApplicationBuilder AddAccountability(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AccountabilityOptions.Section);
+        var settings = section.Get<AccountabilityOptions>() ?? new AccountabilityOptions();
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? builder.Configuration[ConnectionStringVariable]
+            ?? throw new InvalidOperationException(
+                $"No database configured: set {ConnectionStringVariable} (or ConnectionStrings__{ConnectionStringName}) to a PostgreSQL connection string.");
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
+        var services = builder.Services;
+        services.Configure<AccountabilityOptions>(section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+
+        services.AddEventStore(connectionString, settings);
+        services.AddCommands();
+
+        services.AddSingleton<ApiKeyStore>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddFastEndpoints();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(OpenApiDocument.Configure);
+        return builder;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+
+namespace Accountability.Domain.Complaints;
+
+/// <summary>A complaint's current state, folded from its events. Immutable: each event yields a new state.</summary>
+public sealed record Complaint(
+    Guid Id,
+    string CustomerReference,
+    string Product,
+    string VendorId,
+    string Category,
+    string Description,
+    Channel Channel,
+    ComplaintStatus Status,
+    string Holder,
+    DateTimeOffset HeldSince,
+    ImmutableDictionary<string, TimeSpan> TimeHeldBefore,
+    ImmutableList<string> PartiesInvolved,
+    int HandoffCount,
+    int ReopenCount,
+    DateTimeOffset FiledAt,
+    DateTimeOffset LastChangedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt)
+{
+    /// <summary>The stream version this state was folded up to.</summary>
+    public long Version { get; init; }
+
+    /// <summary>Whether the holder's clock is running: it stops once the holder has resolved it.</summary>
+    public bool IsHeld => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+
+    /// <summary>How long each party has held the complaint, counting the current holder up to <paramref name="now"/>.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> TimeHeld(DateTimeOffset now) =>
+        IsHeld && now > HeldSince ? AddHeldTime(TimeHeldBefore, Holder, now - HeldSince) : TimeHeldBefore;
+
+    /// <summary>Folds one event into the state; events this state does not track leave it as it is.</summary>
+    public static Complaint? Evolve(Complaint? state, object @event) => (state, @event) switch
+    {
+        (null, ComplaintFiled e) => Start(e),
+        (null, _) => null,
+        (_, ComplaintAssigned e) => state.On(e),
+        (_, ComplaintAcknowledged e) => state.On(e),
+        (_, ComplaintHandedOff e) => state.On(e),
+        (_, CustomerRedirected e) => state.On(e),
+        (_, InformationRequested e) => state.On(e),
+        (_, InformationProvided e) => state.On(e),
+        (_, ResolutionProposed e) => state.On(e),
+        (_, ComplaintResolved e) => state.On(e),
+        (_, ComplaintReopened e) => state.On(e),
+        (_, ComplaintClosed e) => state.On(e),
+        _ => state,
+    };
+
+    private static Complaint Start(ComplaintFiled e) => new(
+        e.ComplaintId, e.CustomerReference, e.Product, e.VendorId, e.Category, e.Description, e.Channel,
+        ComplaintStatus.Open, e.By, e.At, ImmutableDictionary<string, TimeSpan>.Empty, [e.By],
+        HandoffCount: 0, ReopenCount: 0, e.At, e.At, ResolvedAt: null, ClosedAt: null);
+
+    private Complaint On(ComplaintAssigned e) => MoveTo(e.To, e.At);
+
+    private Complaint On(ComplaintAcknowledged e) => this with { Status = ComplaintStatus.InProgress, LastChangedAt = e.At };
+
+    private Complaint On(ComplaintHandedOff e) => MoveTo(e.To, e.At) with { HandoffCount = HandoffCount + 1 };
+
+    private Complaint On(CustomerRedirected e) => this with { LastChangedAt = e.At };
+
+    private Complaint On(InformationRequested e) => this with { Status = ComplaintStatus.AwaitingInformation, LastChangedAt = e.At };
+
+    private Complaint On(InformationProvided e) => this with { Status = ComplaintStatus.InProgress, LastChangedAt = e.At };
+
+    private Complaint On(ResolutionProposed e) => this with { Status = ComplaintStatus.ResolutionProposed, LastChangedAt = e.At };
+
+    private Complaint On(ComplaintResolved e) => StopClock(e.At) with
+    {
+        Status = ComplaintStatus.Resolved,
+        ResolvedAt = e.At,
+    };
+
+    private Complaint On(ComplaintReopened e) => this with
+    {
+        Status = ComplaintStatus.Open,
+        HeldSince = e.At,
+        ReopenCount = ReopenCount + 1,
+        LastChangedAt = e.At,
+        ResolvedAt = null,
+        ClosedAt = null,
+    };
+
+    private Complaint On(ComplaintClosed e) => StopClock(e.At) with
+    {
+        Status = ComplaintStatus.Closed,
+        ClosedAt = e.At,
+    };
+
+    /// <summary>A new holder starts unacknowledged, with its own clock.</summary>
+    private Complaint MoveTo(string holder, DateTimeOffset at) => StopClock(at) with
+    {
+        Status = ComplaintStatus.Open,
+        Holder = holder,
+        HeldSince = at,
+        PartiesInvolved = PartiesInvolved.Contains(holder) ? PartiesInvolved : PartiesInvolved.Add(holder),
+    };
+
+    private Complaint StopClock(DateTimeOffset at) => this with
+    {
+        TimeHeldBefore = IsHeld && at > HeldSince ? AddHeldTime(TimeHeldBefore, Holder, at - HeldSince) : TimeHeldBefore,
+        HeldSince = at,
+        LastChangedAt = at,
+    };
+
+    private static ImmutableDictionary<string, TimeSpan> AddHeldTime(
+        ImmutableDictionary<string, TimeSpan> times, string party, TimeSpan held) =>
+        times.SetItem(party, times.GetValueOrDefault(party) + held);
+}

@@ -1,0 +1,54 @@
+namespace Accountability.Domain.Complaints;
+
+/// <summary>What every complaint event says about who did it and when.</summary>
+public interface IComplaintEvent
+{
+    string By { get; }
+    DateTimeOffset At { get; }
+}
+
+public sealed record ComplaintFiled(
+    Guid ComplaintId,
+    string CustomerReference,
+    string Product,
+    string VendorId,
+    string Category,
+    string Description,
+    Channel Channel,
+    string By,
+    DateTimeOffset At) : IComplaintEvent;
+
+public sealed record ComplaintAssigned(string To, string By, DateTimeOffset At) : IComplaintEvent;
+
+public sealed record ComplaintAcknowledged(string By, DateTimeOffset At) : IComplaintEvent;
+
+public sealed record ComplaintHandedOff(
+    string From,
+    string To,
+    HandoffReason Reason,
+    string? Note,
+    IReadOnlyList<string> Evidence,
+    DateTimeOffset At) : IComplaintEvent
+{
+    string IComplaintEvent.By => From;
+}
+
+/// <summary>A party told the customer to go to another party instead of handing the complaint over.</summary>
+public sealed record CustomerRedirected(string By, string RedirectedTo, string? Message, DateTimeOffset At) : IComplaintEvent;
+
+public sealed record InformationRequested(string By, string Question, DateTimeOffset At) : IComplaintEvent;
+
+public sealed record InformationProvided(string By, string Answer, DateTimeOffset At) : IComplaintEvent;
+
+public sealed record ResolutionProposed(string By, string Summary, DateTimeOffset At) : IComplaintEvent;
+
+public sealed record ComplaintResolved(
+    string By,
+    RootCause RootCause,
+    string LiableParty,
+    string Remedy,
+    DateTimeOffset At) : IComplaintEvent;
+
+public sealed record ComplaintReopened(string By, string Reason, DateTimeOffset At) : IComplaintEvent;
+
+public sealed record ComplaintClosed(string By, DateTimeOffset At) : IComplaintEvent;

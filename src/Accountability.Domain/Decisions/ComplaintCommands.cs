@@ -1,0 +1,32 @@
+using Accountability.Domain.Complaints;
+
+namespace Accountability.Domain.Decisions;
+
+public sealed record FileComplaint(
+    Guid ComplaintId,
+    string CustomerReference,
+    string Product,
+    string VendorId,
+    string Category,
+    string Description,
+    Channel Channel);
+
+public sealed record AssignComplaint(string To);
+
+public sealed record AcknowledgeComplaint;
+
+public sealed record HandOffComplaint(string To, HandoffReason Reason, string? Note, IReadOnlyList<string> Evidence);
+
+public sealed record RecordCustomerRedirect(string Party, string RedirectedTo, string? Message);
+
+public sealed record RequestInformation(string Question);
+
+public sealed record ProvideInformation(string Answer);
+
+public sealed record ProposeResolution(string Summary);
+
+public sealed record ResolveComplaint(RootCause RootCause, string LiableParty, string Remedy);
+
+public sealed record ReopenComplaint(string Reason);
+
+public sealed record CloseComplaint;

@@ -1,0 +1,128 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using static Accountability.Domain.Decisions.Decision;
+
+namespace Accountability.Domain.Decisions;
+
+/// <summary>
+/// The complaint's business rules: pure functions of (state, command, actor, parties, now) that
+/// either emit events or refuse with a reason. No I/O: the caller loads and appends.
+/// </summary>
+public static class ComplaintDecisions
+{
+    public static Decision File(FileComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if (!actor.IsOperator)
+            return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator files complaints.");
+        if (parties.Find(c.VendorId) is not { Kind: PartyKind.Vendor })
+            return Refuse(RefusalCode.UnknownParty, $"'{c.VendorId}' is not a registered vendor.");
+        return Emit(new ComplaintFiled(
+            c.ComplaintId, c.CustomerReference, c.Product, c.VendorId, c.Category, c.Description, c.Channel,
+            actor.PartyId, now));
+    }
+
+    public static Decision Assign(Complaint state, AssignComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if (IsClosed(state) is { } closed) return closed;
+        if (!actor.IsOperator)
+            return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator assigns complaints; a holder hands them off.");
+        if (!parties.CanHold(c.To))
+            return Refuse(RefusalCode.UnknownParty, $"'{c.To}' is not a registered party.");
+        if (c.To == state.Holder)
+            return Refuse(RefusalCode.HandoffToSelf, $"{parties.NameOf(c.To)} already holds this complaint.");
+        return Emit(new ComplaintAssigned(c.To, actor.PartyId, now));
+    }
+
+    public static Decision Acknowledge(Complaint state, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if ((IsClosed(state) ?? NotHolder(state, actor, parties)) is { } refused) return refused;
+        if (state.Status != ComplaintStatus.Open)
+            return Refuse(RefusalCode.AlreadyAcknowledged, "The holder has already acknowledged this complaint.");
+        return Emit(new ComplaintAcknowledged(actor.PartyId, now));
+    }
+
+    public static Decision HandOff(Complaint state, HandOffComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if ((IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)) is { } refused) return refused;
+        if (c.To == actor.PartyId)
+            return Refuse(RefusalCode.HandoffToSelf, "A party cannot hand a complaint off to itself.");
+        if (!parties.CanHold(c.To))
+            return Refuse(RefusalCode.UnknownParty, $"'{c.To}' is not a registered party.");
+        return Emit(new ComplaintHandedOff(actor.PartyId, c.To, c.Reason, c.Note, c.Evidence, now));
+    }
+
+    public static Decision RedirectCustomer(Complaint state, RecordCustomerRedirect c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if (IsClosed(state) is { } closed) return closed;
+        if (!actor.IsOperator && c.Party != actor.PartyId)
+            return Refuse(RefusalCode.OperatorOnly, "A vendor can only record what it told the customer itself.");
+        if (!parties.CanHold(c.Party))
+            return Refuse(RefusalCode.UnknownParty, $"'{c.Party}' is not a registered party.");
+        if (!parties.CanHold(c.RedirectedTo))
+            return Refuse(RefusalCode.UnknownParty, $"'{c.RedirectedTo}' is not a registered party.");
+        if (c.RedirectedTo == c.Party)
+            return Refuse(RefusalCode.HandoffToSelf, "A party cannot redirect the customer to itself.");
+        return Emit(new CustomerRedirected(c.Party, c.RedirectedTo, c.Message, now));
+    }
+
+    public static Decision RequestInformation(Complaint state, RequestInformation c, Actor actor, PartyDirectory parties, DateTimeOffset now) =>
+        IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)
+        ?? Emit(new InformationRequested(actor.PartyId, c.Question, now));
+
+    /// <summary>The customer's answer, recorded by the operator on the customer's behalf or by the holder.</summary>
+    public static Decision ProvideInformation(Complaint state, ProvideInformation c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if (IsClosed(state) is { } closed) return closed;
+        if (!actor.IsOperator && NotHolder(state, actor, parties) is { } notHolder) return notHolder;
+        if (state.Status != ComplaintStatus.AwaitingInformation)
+            return Refuse(RefusalCode.NotAwaitingInformation, "Nobody has asked for information on this complaint.");
+        return Emit(new InformationProvided(actor.PartyId, c.Answer, now));
+    }
+
+    public static Decision ProposeResolution(Complaint state, ProposeResolution c, Actor actor, PartyDirectory parties, DateTimeOffset now) =>
+        IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)
+        ?? Emit(new ResolutionProposed(actor.PartyId, c.Summary, now));
+
+    public static Decision Resolve(Complaint state, ResolveComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if ((IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)) is { } refused) return refused;
+        if (!parties.CanHold(c.LiableParty))
+            return Refuse(RefusalCode.UnknownParty, $"'{c.LiableParty}' is not a registered party.");
+        return Emit(new ComplaintResolved(actor.PartyId, c.RootCause, c.LiableParty, c.Remedy, now));
+    }
+
+    /// <summary>Reopens at the customer's request: a resolved complaint at any time, a closed one within the window.</summary>
+    public static Decision Reopen(Complaint state, ReopenComplaint c, Actor actor, TimeSpan reopenWindow, DateTimeOffset now)
+    {
+        if (!actor.IsOperator)
+            return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator reopens complaints, at the customer's request.");
+        if (state.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed))
+            return Refuse(RefusalCode.NotResolved, "Only a resolved or closed complaint can be reopened.");
+        if (state.ClosedAt is { } closedAt && now - closedAt > reopenWindow)
+            return Refuse(RefusalCode.ReopenWindowExpired,
+                $"The complaint was closed on {closedAt:yyyy-MM-dd}; it can be reopened for {reopenWindow.TotalDays:0.#} days after closing.");
+        return Emit(new ComplaintReopened(actor.PartyId, c.Reason, now));
+    }
+
+    public static Decision Close(Complaint state, Actor actor, DateTimeOffset now)
+    {
+        if (IsClosed(state) is { } closed) return closed;
+        if (!actor.IsOperator)
+            return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator closes complaints.");
+        if (state.Status != ComplaintStatus.Resolved)
+            return Refuse(RefusalCode.NotResolved, "Resolve the complaint before closing it.");
+        return Emit(new ComplaintClosed(actor.PartyId, now));
+    }
+
+    private static Decision? IsClosed(Complaint state) => state.Status == ComplaintStatus.Closed
+        ? Refuse(RefusalCode.ComplaintClosed, "The complaint is closed; it can only be reopened.")
+        : null;
+
+    private static Decision? IsResolved(Complaint state) => state.Status == ComplaintStatus.Resolved
+        ? Refuse(RefusalCode.AlreadyResolved, "The complaint is resolved; reopen it first.")
+        : null;
+
+    private static Decision? NotHolder(Complaint state, Actor actor, PartyDirectory parties) => state.Holder != actor.PartyId
+        ? Refuse(RefusalCode.NotTheHolder, $"Only the current holder ({parties.NameOf(state.Holder)}) may do this.")
+        : null;
+}

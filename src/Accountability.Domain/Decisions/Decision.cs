@@ -1,0 +1,37 @@
+using Accountability.Domain.Complaints;
+
+namespace Accountability.Domain.Decisions;
+
+/// <summary>Why a command was refused. Each code is a stable kind of error that clients can rely on.</summary>
+public enum RefusalCode
+{
+    OperatorOnly,
+    NotTheHolder,
+    HandoffToSelf,
+    UnknownParty,
+    ComplaintClosed,
+    ReopenWindowExpired,
+    NotResolved,
+    AlreadyResolved,
+    AlreadyAcknowledged,
+    NotAwaitingInformation,
+}
+
+public sealed record Refusal(RefusalCode Code, string Detail);
+
+/// <summary>The outcome of a command: the events to append, or why nothing may be appended.</summary>
+public sealed record Decision
+{
+    private Decision(IReadOnlyList<IComplaintEvent> events, Refusal? refusal) => (Events, Refusal) = (events, refusal);
+
+    public IReadOnlyList<IComplaintEvent> Events { get; }
+
+    public Refusal? Refusal { get; }
+
+    public static Decision Emit(params IComplaintEvent[] events) => new(events, null);
+
+    public static Decision Refuse(RefusalCode code, string detail) => new([], new Refusal(code, detail));
+}
+
+/// <summary>Who is acting. Operators act as the store party and may override what a holder may do.</summary>
+public sealed record Actor(string PartyId, bool IsOperator);

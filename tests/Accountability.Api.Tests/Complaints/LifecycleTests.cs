@@ -1,0 +1,43 @@
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Tests.Infrastructure;
+using Accountability.Domain.Complaints;
+using TimelineResponse = Accountability.Api.Features.Complaints.Timeline.Response;
+
+namespace Accountability.Api.Tests.Complaints;
+
+public sealed class LifecycleTests
+{
+    [Test]
+    public async Task A_complaint_goes_from_filing_through_handoffs_to_closure_and_the_timeline_shows_every_step()
+    {
+        var market = await Marketplace.CreateAsync();
+        var filed = await market.FileAsync();
+        Assert.That(filed.Holder.Id, Is.EqualTo("store"));
+        Assert.That(filed.Status, Is.EqualTo(ComplaintStatus.Open));
+        var path = $"/api/complaints/{filed.Id}";
+
+        await market.Operator.PostJsonAsync<ComplaintView>($"{path}/handoffs", new { to = "acme", reason = "NeedsVendorFix", evidence = new[] { "log-1" } });
+        await market.Acme.PostJsonAsync<ComplaintView>($"{path}/acknowledgement", null);
+        await market.Acme.PostJsonAsync<ComplaintView>($"{path}/handoffs", new { to = "photon", reason = "NotOurComponent", note = "camera driver" });
+        await market.Photon.PostJsonAsync<ComplaintView>($"{path}/information-requests", new { question = "Which firmware?" });
+        await market.Operator.PostJsonAsync<ComplaintView>($"{path}/information", new { answer = "2.1.4" });
+        await market.Photon.PostJsonAsync<ComplaintView>($"{path}/resolution-proposals", new { summary = "Update to 2.1.5" });
+        await market.Photon.PostJsonAsync<ComplaintView>($"{path}/resolution", new { rootCause = "ProductDefect", liableParty = "photon", remedy = "Firmware 2.1.5" });
+        var closed = await market.Operator.PostJsonAsync<ComplaintView>($"{path}/closure", null);
+
+        Assert.That(closed.Status, Is.EqualTo(ComplaintStatus.Closed));
+        Assert.That(closed.HandoffCount, Is.EqualTo(2));
+        Assert.That(closed.Version, Is.EqualTo(9));
+        Assert.That(closed.TimeHeld.Select(t => t.Party), Is.EquivalentTo(new[] { "acme", "photon", "store" }));
+
+        var timeline = await market.Operator.GetJsonAsync<TimelineResponse>($"{path}/timeline");
+        Assert.That(timeline.Events.Select(e => e.Type), Is.EqualTo(new[]
+        {
+            "complaint_filed", "complaint_handed_off", "complaint_acknowledged", "complaint_handed_off", "information_requested",
+            "information_provided", "resolution_proposed", "complaint_resolved", "complaint_closed",
+        }));
+        Assert.That(timeline.Events.Select(e => e.Version), Is.EqualTo(Enumerable.Range(1, 9).Select(v => (long)v)));
+        Assert.That(timeline.Events.Select(e => e.By), Is.EqualTo(new[] { "store", "store", "acme", "acme", "photon", "store", "photon", "photon", "store" }));
+        Assert.That(timeline.Events, Has.All.Matches<Features.Complaints.Timeline.TimelineEntry>(e => e!.ApiKeyId != null && e.CorrelationId != null));
+    }
+}
