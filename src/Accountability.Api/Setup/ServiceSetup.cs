@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Persistence;
+using Accountability.Api.Problems;
 using FastEndpoints;
+using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 
@@ -38,6 +40,7 @@ public static class ServiceSetup
         services.AddAuthorization();
 
         services.AddFastEndpoints();
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : ValidationProblems.FieldName(member.Name);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(OpenApiDocument.Configure);

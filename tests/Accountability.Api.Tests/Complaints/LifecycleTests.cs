@@ -40,4 +40,59 @@ public sealed class LifecycleTests
         Assert.That(timeline.Events.Select(e => e.By), Is.EqualTo(new[] { "store", "store", "acme", "acme", "photon", "store", "photon", "photon", "store" }));
         Assert.That(timeline.Events, Has.All.Matches<Features.Complaints.Timeline.TimelineEntry>(e => e!.ApiKeyId != null && e.CorrelationId != null));
     }
+
+    [Test]
+    public async Task The_operator_assigns_a_complaint_to_a_vendor_whoever_holds_it()
+    {
+        var market = await Marketplace.CreateAsync();
+        var held = await market.FileHeldByAsync("acme");
+        var assigned = await market.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/assignment", new { to = "photon" });
+        Assert.That(assigned.Holder, Is.EqualTo(new PartyRef("photon", "Photon Devices")));
+        Assert.That(assigned.Status, Is.EqualTo(ComplaintStatus.Open));
+    }
+
+    [Test]
+    public async Task A_customer_redirection_is_recorded_without_moving_the_complaint()
+    {
+        var market = await Marketplace.CreateAsync();
+        var held = await market.FileHeldByAsync("acme");
+        var after = await market.Acme.PostJsonAsync<ComplaintView>(
+            $"/api/complaints/{held.Id}/customer-redirections", new { redirectedTo = "store", message = "Ask the store for a refund" });
+        Assert.That(after.Holder.Id, Is.EqualTo("acme"));
+        var last = (await market.TimelineAsync(held.Id))[^1];
+        Assert.That(last.Type, Is.EqualTo("customer_redirected"));
+        Assert.That(last.By, Is.EqualTo("acme"));
+    }
+
+    [Test]
+    public async Task A_closed_complaint_is_reopened_at_the_customers_request_and_goes_back_to_its_holder()
+    {
+        var market = await Marketplace.CreateAsync();
+        var held = await market.FileHeldByAsync("acme");
+        var path = $"/api/complaints/{held.Id}";
+        await market.Acme.PostJsonAsync<ComplaintView>($"{path}/resolution", new { rootCause = "ProductDefect", liableParty = "acme", remedy = "Patch 1.2" });
+        await market.Operator.PostJsonAsync<ComplaintView>($"{path}/closure", null);
+
+        var reopened = await market.Operator.PostJsonAsync<ComplaintView>($"{path}/reopening", new { reason = "Still crashes" });
+
+        Assert.That(reopened.Status, Is.EqualTo(ComplaintStatus.Open));
+        Assert.That(reopened.Holder.Id, Is.EqualTo("acme"));
+        Assert.That(reopened.ReopenCount, Is.EqualTo(1));
+        Assert.That(reopened.ClosedAt, Is.Null);
+    }
+
+    [Test]
+    public async Task Reading_a_complaint_gives_its_version_as_ETag_and_304_when_unchanged()
+    {
+        var market = await Marketplace.CreateAsync();
+        var held = await market.FileHeldByAsync("acme");
+        using var first = await market.Operator.GetAsync($"/api/complaints/{held.Id}");
+        var view = await first.ShouldBeAsync<ComplaintView>(200);
+        Assert.That(first.Headers.ETag?.Tag, Is.EqualTo("\"2\""));
+        Assert.That(view.HandoffCount, Is.EqualTo(1));
+        Assert.That(view.Vendor, Is.EqualTo(new PartyRef("acme", "Acme Apps")));
+
+        using var again = await market.Operator.GetAsync($"/api/complaints/{held.Id}", h => h.IfNoneMatch.ParseAdd("\"2\""));
+        Assert.That((int)again.StatusCode, Is.EqualTo(304));
+    }
 }

@@ -54,6 +54,9 @@ public sealed class Marketplace
         return await Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}/handoffs", new { to = vendor, reason = "NeedsVendorFix" });
     }
 
+    public async Task<IReadOnlyList<Features.Complaints.Timeline.TimelineEntry>> TimelineAsync(Guid complaint) =>
+        (await Operator.GetJsonAsync<Features.Complaints.Timeline.Response>($"/api/complaints/{complaint}/timeline")).Events;
+
     private static async Task<ApiClient> KeyFor(ApiClient @operator, string party)
     {
         var key = await @operator.PostJsonAsync<CreatedApiKey>("/api/api-keys", new { partyId = party, name = $"{party} key" }, 201);

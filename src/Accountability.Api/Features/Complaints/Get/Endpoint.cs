@@ -32,7 +32,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         HttpContext.Response.Headers.ETag = etag;
         if (HttpContext.Request.Headers.IfNoneMatch == etag)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status304NotModified;
+            await Send.ResultAsync(TypedResults.StatusCode(StatusCodes.Status304NotModified));
             return;
         }
         await Send.OkAsync(ComplaintView.From(complaint, new PartyDirectory(await partiesQuery), clock.GetUtcNow()), ct);

@@ -1,0 +1,50 @@
+using System.Net;
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Tests.Infrastructure;
+
+namespace Accountability.Api.Tests.Writes;
+
+public sealed class ConcurrencyTests
+{
+    [Test]
+    public async Task Of_many_parallel_handoffs_at_one_version_exactly_one_wins()
+    {
+        var market = await Marketplace.CreateAsync();
+        var filed = await market.FileAsync();
+        var path = $"/api/complaints/{filed.Id}/handoffs";
+
+        var attempts = Enumerable.Range(0, 40).Select(i => market.Operator.PostAsync(
+            path, new { to = i % 2 == 0 ? "acme" : "photon", reason = "NeedsVendorFix" }, h => h.IfMatch.ParseAdd("\"1\"")));
+        var responses = await Task.WhenAll(attempts);
+
+        var statuses = responses.Select(r => (int)r.StatusCode).ToList();
+        Assert.That(statuses.Count(s => s == 200), Is.EqualTo(1), string.Join(",", statuses));
+        Assert.That(statuses.Where(s => s != 200), Has.All.AnyOf(409, 412));
+        foreach (var r in responses) r.Dispose();
+        var timeline = await market.TimelineAsync(filed.Id);
+        Assert.That(timeline.Select(e => e.Version), Is.EqualTo(new long[] { 1, 2 }));
+    }
+
+    [Test]
+    public async Task Parallel_handoffs_without_If_Match_never_both_succeed_and_the_stream_stays_consistent()
+    {
+        var market = await Marketplace.CreateAsync();
+        var complaints = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => market.FileAsync()));
+
+        var attempts = complaints.SelectMany(c => Enumerable.Range(0, 20).Select(i => market.Operator.PostAsync(
+            $"/api/complaints/{c.Id}/handoffs", new { to = i % 2 == 0 ? "acme" : "photon", reason = "NeedsVendorFix" })));
+        var responses = await Task.WhenAll(attempts);
+
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(5));
+        Assert.That(responses.Where(r => r.StatusCode != HttpStatusCode.OK).Select(r => (int)r.StatusCode), Has.All.EqualTo(409));
+        foreach (var r in responses) r.Dispose();
+        foreach (var complaint in complaints)
+        {
+            var timeline = await market.TimelineAsync(complaint.Id);
+            Assert.That(timeline.Select(e => e.Version), Is.EqualTo(new long[] { 1, 2 }));
+            var view = await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{complaint.Id}");
+            Assert.That(view.Version, Is.EqualTo(2));
+            Assert.That(view.HandoffCount, Is.EqualTo(1));
+        }
+    }
+}
