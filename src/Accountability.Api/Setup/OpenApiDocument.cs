@@ -6,6 +6,8 @@ namespace Accountability.Api.Setup;
 
 public static class OpenApiDocument
 {
+    public const string AdminScheme = "AdminKey";
+
     public static void Configure(SwaggerGenOptions options)
     {
         options.SwaggerDoc("v1", new OpenApiInfo
@@ -21,6 +23,20 @@ public static class OpenApiDocument
             Name = ApiKeyAuthenticationHandler.Header,
             Description = "An operator or vendor key: acc_<id>_<secret>.",
         });
-        options.CustomSchemaIds(t => t.FullName!.Replace("Accountability.Api.Features.", "").Replace("+", "."));
+        options.AddSecurityDefinition(AdminScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyAuthenticationHandler.AdminHeader,
+            Description = "The deployment's admin key (Accountability__AdminKey): only creates tenants.",
+        });
+        options.SupportNonNullableReferenceTypes();
+        options.NonNullableReferenceTypesAsRequired();
+        options.OperationFilter<FastEndpointsOperationFilter>();
+        options.DocumentFilter<SortedPathsFilter>();
+        // Feature types are named by their folder (Complaints.HandOff.Request); shared types by their own name.
+        options.CustomSchemaIds(t => t.FullName!.StartsWith("Accountability.Api.Features.", StringComparison.Ordinal)
+            ? t.FullName["Accountability.Api.Features.".Length..].Replace('+', '.')
+            : t.Name);
     }
 }

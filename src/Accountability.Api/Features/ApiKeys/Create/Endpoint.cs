@@ -13,7 +13,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, CreatedApiK
         Post("api-keys");
         Roles(KeyClaims.Operator);
         Summary(s => s.Summary = "Issues an API key for the store (operator key) or a vendor (vendor key). The secret is shown once; a replay with the same Idempotency-Key returns the key without it.");
-        Description(d => d.ProducesProblems(400, 401, 403, 422));
+        Description(d => d.ClearDefaultProduces(200).Produces<CreatedApiKey>(201).ProducesProblems(400, 401, 403, 422));
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ComplaintVi
         Post("complaints");
         Roles(KeyClaims.Operator);
         Summary(s => s.Summary = "Files a customer's complaint; the store holds it until it is assigned or handed off.");
-        Description(d => d.ProducesProblems(400, 401, 403, 409, 422));
+        Description(d => d.ClearDefaultProduces(200).Produces<ComplaintView>(201).ProducesProblems(400, 401, 403, 409, 422));
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct)

@@ -15,7 +15,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         Get("complaints/{id:guid}");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
         Summary(s => s.Summary = "One complaint: its status, holder, how long each party has held it, and its version as ETag.");
-        Description(d => d.ProducesProblems(401, 404));
+        Description(d => d.Produces(304).ProducesProblems(401, 404));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

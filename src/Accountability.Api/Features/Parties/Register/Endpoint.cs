@@ -14,7 +14,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Party>
         Post("parties");
         Roles(KeyClaims.Operator);
         Summary(s => s.Summary = "Registers a vendor of this marketplace.");
-        Description(d => d.ProducesProblems(400, 401, 403, 409, 422));
+        Description(d => d.ClearDefaultProduces(200).Produces<Party>(201).ProducesProblems(400, 401, 403, 409, 422));
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct)

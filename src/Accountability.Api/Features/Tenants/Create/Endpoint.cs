@@ -13,7 +13,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
         Post("admin/tenants");
         Roles(KeyClaims.Admin);
         Summary(s => s.Summary = "Creates a marketplace (tenant) with its store party and first operator key. Needs the X-Admin-Key header.");
-        Description(d => d.ProducesProblems(400, 401, 403, 409));
+        Description(d => d.ClearDefaultProduces(200).Produces<Response>(201).ProducesProblems(400, 401, 403, 409));
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct)

@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Accountability.Api.Setup;
+
+/// <summary>
+/// Tells Swashbuckle what FastEndpoints does not put in ApiExplorer: route and query parameters,
+/// the headers that steer writes, and which key each operation needs.
+/// </summary>
+public sealed partial class FastEndpointsOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var path = context.ApiDescription.RelativePath ?? "";
+        var method = context.ApiDescription.HttpMethod ?? "";
+        operation.Parameters ??= [];
+
+        foreach (Match route in RouteParameter().Matches(path))
+            operation.Parameters.Add(Parameter(route.Groups["name"].Value, ParameterLocation.Path, required: true,
+                new OpenApiSchema { Type = JsonSchemaType.String, Format = route.Groups["constraint"].Value == "guid" ? "uuid" : null }));
+
+        if (method == "GET" && context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body)?.Type is { } query)
+        {
+            operation.RequestBody = null;
+            foreach (var property in query.GetProperties().Where(p => p.GetCustomAttribute<QueryParamAttribute>() is not null))
+                operation.Parameters.Add(Parameter(ValidationProblems.FieldName(property.Name), ParameterLocation.Query, required: false,
+                    context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository)));
+        }
+
+        if (method == "POST")
+            operation.Parameters.Add(Header(RequestHeaders.IdempotencyKey, "Retrying with the same key returns the first response and writes nothing new."));
+        if (method == "POST" && path.StartsWith("api/complaints/{id", StringComparison.Ordinal))
+            operation.Parameters.Add(Header("If-Match", "The complaint's ETag as last read: the write fails with 412 if it has changed since."));
+        if (method == "GET" && PathEndsWithId().IsMatch(path))
+            operation.Parameters.Add(Header("If-None-Match", "The ETag last read: answers 304 while it is still current."));
+
+        var admin = path.StartsWith("api/admin/", StringComparison.Ordinal);
+        var scheme = new OpenApiSecuritySchemeReference(admin ? OpenApiDocument.AdminScheme : ApiKeyAuthenticationHandler.SchemeName, context.Document);
+        operation.Security = [new OpenApiSecurityRequirement { [scheme] = [] }];
+    }
+
+    private static OpenApiParameter Header(string name, string description) =>
+        Parameter(name, ParameterLocation.Header, required: false, new OpenApiSchema { Type = JsonSchemaType.String }, description);
+
+    private static OpenApiParameter Parameter(string name, ParameterLocation location, bool required, IOpenApiSchema schema, string? description = null) =>
+        new() { Name = name, In = location, Required = required, Schema = schema, Description = description };
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:(?<constraint>[a-z]+))?\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"\{id(:[a-z]+)?\}$")]
+    private static partial Regex PathEndsWithId();
+}
