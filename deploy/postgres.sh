@@ -66,7 +66,11 @@ fi
 
 if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$port"
-    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null
+    if ! as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null; then
+        log "PostgreSQL did not start (is port $port taken? set ACCOUNTABILITY_PG_PORT). Its log says:"
+        tail -n 5 "$data/server.log" >&2
+        exit 1
+    fi
 fi
 
 export PGPASSWORD="$password"

@@ -5,7 +5,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-export ACCOUNTABILITY_DB="$(deploy/postgres.sh)"
+connection="$(deploy/postgres.sh)"
+export ACCOUNTABILITY_DB="$connection"
 results="$repo/.local/test-results"
 rm -rf "$results"
 dotnet test Accountability.sln -c Release --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Drives the service (Release build, its own schema) with wrk on loopback and prints a Markdown table.
+# Usage: deploy/bench.sh [seconds per scenario, default 15]
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+duration="${1:-15}"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+connection="$(deploy/postgres.sh)"
+schema="bench_$(date +%s)"
+port=5090
+base="http://127.0.0.1:$port"
+admin="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+work="$repo/.local/bench"
+mkdir -p "$work"
+
+dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
+ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__AdminKey="$admin" \
+    dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --urls "$base" > "$work/service.log" 2>&1 &
+service=$!
+cleanup() {
+    kill "$service" 2>/dev/null || true
+    PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$connection")" psql -q -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$connection")" \
+        -U accountability -d accountability -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+for _ in $(seq 60); do curl -fs "$base/swagger/v1/swagger.json" >/dev/null && break; sleep 1; done
+
+json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+export OPERATOR_KEY="$(curl -fs -X POST "$base/api/admin/tenants" -H "X-Admin-Key: $admin" -H 'Content-Type: application/json' \
+    -d '{"id":"bench","name":"Bench Marketplace"}' | json key)"
+curl -fs -X POST "$base/api/parties" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' -d '{"id":"acme","displayName":"Acme"}' >/dev/null
+export ACME_KEY="$(curl -fs -X POST "$base/api/api-keys" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' \
+    -d '{"partyId":"acme","name":"bench"}' | json key)"
+
+export COMPLAINT_IDS="$work/complaint-ids"
+seq 2000 | xargs -P 8 -I{} curl -fs -X POST "$base/api/complaints" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' \
+    -d '{"customerReference":"bench-{}","product":"Photo Pro","vendorId":"acme","category":"crash","description":"Crashes","channel":"App"}' \
+    | sed -n 's/^{"id":"\([^"]*\)".*/\1/p' > "$COMPLAINT_IDS"
+one="$(head -1 "$COMPLAINT_IDS")"
+
+run() { # name, wrk arguments...
+    local name="$1"; shift
+    local out; out="$(wrk -t2 -c32 -d"${duration}s" --latency "$@")"
+    echo "$out" > "$work/$name.txt"
+    local rps p50 p99 errors
+    rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+    p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
+    p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+    errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
+    printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+
+echo "| scenario (wrk -t2 -c32 -d${duration}s) | requests/s | p50 | p99 | non-2xx |"
+echo "| --- | --- | --- | --- | --- |"
+run "file a complaint" -s deploy/bench/file.lua "$base/api/complaints"
+run "hand off" -s deploy/bench/handoff.lua "$base"
+run "read one complaint" -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints/$one"
+run "list (50, holder filter)" -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints?holder=acme&limit=50"
