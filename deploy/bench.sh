@@ -37,7 +37,7 @@ export ACME_KEY="$(curl -fs -X POST "$base/api/api-keys" -H "X-Api-Key: $OPERATO
 export COMPLAINT_IDS="$work/complaint-ids"
 seq 2000 | xargs -P 8 -I{} curl -fs -X POST "$base/api/complaints" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' \
     -d '{"customerReference":"bench-{}","product":"Photo Pro","vendorId":"acme","category":"crash","description":"Crashes","channel":"App"}' \
-    | sed -n 's/^{"id":"\([^"]*\)".*/\1/p' > "$COMPLAINT_IDS"
+    | grep -o '"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4 > "$COMPLAINT_IDS"
 one="$(head -1 "$COMPLAINT_IDS")"
 
 run() { # name, wrk arguments...
