@@ -27,7 +27,7 @@ public sealed record Complaint(
     public long Version { get; init; }
 
     /// <summary>Whether the holder's clock is running: it stops once the holder has resolved it.</summary>
-    public bool IsHeld => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+    private bool IsHeld => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 
     /// <summary>How long each party has held the complaint, counting the current holder up to <paramref name="now"/>.</summary>
     public IReadOnlyDictionary<string, TimeSpan> TimeHeld(DateTimeOffset now) =>
