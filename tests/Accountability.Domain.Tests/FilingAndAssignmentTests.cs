@@ -1,0 +1,49 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
+using Accountability.Domain.Parties;
+using static Accountability.Domain.Tests.Scenario;
+
+namespace Accountability.Domain.Tests;
+
+public sealed class FilingAndAssignmentTests
+{
+    private static readonly FileComplaint Complaint = new(Id, "cust-1", "Photo Pro", "acme", "crash", "Crashes", Channel.Email);
+
+    [Test]
+    public void The_operator_files_a_complaint_and_the_store_holds_it() =>
+        ComplaintDecisions.File(Complaint, Operator, Registered, T0).ShouldEmit<ComplaintFiled>(e =>
+        {
+            Assert.That(e.By, Is.EqualTo(Party.StoreId));
+            Assert.That(e.At, Is.EqualTo(T0));
+            Assert.That(e.VendorId, Is.EqualTo("acme"));
+            Assert.That(Given(e).Holder, Is.EqualTo(Party.StoreId));
+            Assert.That(Given(e).Status, Is.EqualTo(ComplaintStatus.Open));
+        });
+
+    [Test]
+    public void A_vendor_cannot_file_a_complaint() =>
+        ComplaintDecisions.File(Complaint, Acme, Registered, T0).ShouldRefuse(RefusalCode.OperatorOnly);
+
+    [TestCase("nobody")]
+    [TestCase(Party.StoreId)]
+    public void A_complaint_must_name_a_registered_vendor(string vendor) =>
+        ComplaintDecisions.File(Complaint with { VendorId = vendor }, Operator, Registered, T0).ShouldRefuse(RefusalCode.UnknownParty);
+
+    [Test]
+    public void The_operator_assigns_a_complaint_to_a_vendor_whoever_holds_it() =>
+        ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint("photon"), Operator, Registered, T0)
+            .ShouldEmit<ComplaintAssigned>(e => Assert.That(e.To, Is.EqualTo("photon")));
+
+    [Test]
+    public void A_vendor_cannot_assign() =>
+        ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint("photon"), Acme, Registered, T0).ShouldRefuse(RefusalCode.OperatorOnly);
+
+    [Test]
+    public void Assigning_to_the_current_holder_is_refused() =>
+        ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint("acme"), Operator, Registered, T0).ShouldRefuse(RefusalCode.HandoffToSelf);
+
+    [TestCase("nobody")]
+    [TestCase(Party.CustomerId)]
+    public void Assigning_to_an_unknown_party_is_refused(string to) =>
+        ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint(to), Operator, Registered, T0).ShouldRefuse(RefusalCode.UnknownParty);
+}
