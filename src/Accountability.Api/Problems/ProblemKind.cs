@@ -36,6 +36,7 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.AlreadyResolved => new("already-resolved", 409, "The complaint is already resolved."),
         RefusalCode.AlreadyAcknowledged => new("already-acknowledged", 409, "The complaint is already acknowledged."),
         RefusalCode.NotAwaitingInformation => new("not-awaiting-information", 409, "No information was requested."),
+        RefusalCode.Escalated => new("escalated", 409, "The marketplace has taken the complaint over."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
 
 namespace Accountability.Domain.Complaints;
 
@@ -26,6 +28,17 @@ public sealed record Complaint(
     /// <summary>The stream version this state was folded up to.</summary>
     public long Version { get; init; }
 
+    /// <summary>What the rules remember of the history so far.</summary>
+    public RuleTrack Track { get; init; } = null!;
+
+    public ImmutableList<Flag> Flags { get; init; } = [];
+
+    /// <summary>Set once a flag made the marketplace accountable.</summary>
+    public Escalation? Escalation { get; init; }
+
+    /// <summary>Who answers for the complaint: its holder, or the marketplace itself once escalated.</summary>
+    public string AccountableParty() => Escalation is null ? Holder : Party.StoreId;
+
     /// <summary>Whether the holder's clock is running: it stops once the holder has resolved it.</summary>
     private bool IsHeld => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 
@@ -33,28 +46,39 @@ public sealed record Complaint(
     public IReadOnlyDictionary<string, TimeSpan> TimeHeld(DateTimeOffset now) =>
         IsHeld && now > HeldSince ? AddHeldTime(TimeHeldBefore, Holder, now - HeldSince) : TimeHeldBefore;
 
-    /// <summary>Folds one event into the state; events this state does not track leave it as it is.</summary>
-    public static Complaint? Evolve(Complaint? state, object @event) => (state, @event) switch
+    /// <summary>Folds one event into the state. Every event counts towards the version, even one the state ignores.</summary>
+    public static Complaint? Evolve(Complaint? state, object @event)
     {
-        (null, ComplaintFiled e) => Start(e),
-        (null, _) => null,
-        (_, ComplaintAssigned e) => state.On(e),
-        (_, ComplaintAcknowledged e) => state.On(e),
-        (_, ComplaintHandedOff e) => state.On(e),
-        (_, CustomerRedirected e) => state.On(e),
-        (_, InformationRequested e) => state.On(e),
-        (_, InformationProvided e) => state.On(e),
-        (_, ResolutionProposed e) => state.On(e),
-        (_, ComplaintResolved e) => state.On(e),
-        (_, ComplaintReopened e) => state.On(e),
-        (_, ComplaintClosed e) => state.On(e),
-        _ => state,
-    };
+        if (state is null)
+            return @event is ComplaintFiled filed ? Start(filed) : null;
+        var version = state.Version + 1;
+        var next = @event switch
+        {
+            ComplaintAssigned e => state.On(e),
+            ComplaintAcknowledged e => state.On(e),
+            ComplaintHandedOff e => state.On(e),
+            CustomerRedirected e => state.On(e),
+            InformationRequested e => state.On(e),
+            InformationProvided e => state.On(e),
+            ResolutionProposed e => state.On(e),
+            ComplaintResolved e => state.On(e),
+            ComplaintReopened e => state.On(e),
+            ComplaintClosed e => state.On(e),
+            FlagRaised e => state with { Flags = state.Flags.Add(new Flag(e.Rule, e.Severity, e.Evidence, e.Sentence, e.At, version)) },
+            ComplaintEscalated e => state with { Escalation = new Escalation(e.Rule, e.Reason, e.At) },
+            _ => state,
+        };
+        return next with { Version = version, Track = state.Track.Evolve(state.Holder, @event, version) };
+    }
 
     private static Complaint Start(ComplaintFiled e) => new(
         e.ComplaintId, e.CustomerReference, e.Product, e.VendorId, e.Category, e.Description, e.Channel,
         ComplaintStatus.Open, e.By, e.At, ImmutableDictionary<string, TimeSpan>.Empty, [e.By],
-        HandoffCount: 0, ReopenCount: 0, e.At, e.At, ResolvedAt: null, ClosedAt: null);
+        HandoffCount: 0, ReopenCount: 0, e.At, e.At, ResolvedAt: null, ClosedAt: null)
+    {
+        Version = 1,
+        Track = RuleTrack.Start(e.By, 1),
+    };
 
     private Complaint On(ComplaintAssigned e) => MoveTo(e.To, e.At);
 

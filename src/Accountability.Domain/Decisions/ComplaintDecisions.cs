@@ -44,6 +44,9 @@ public static class ComplaintDecisions
     public static Decision HandOff(Complaint state, HandOffComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
     {
         if ((IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)) is { } refused) return refused;
+        if (state.Escalation is { } escalation && !actor.IsOperator)
+            return Refuse(RefusalCode.Escalated,
+                $"The marketplace took this complaint over ({escalation.Reason}); only its operator can move it now.");
         if (c.To == actor.PartyId)
             return Refuse(RefusalCode.HandoffToSelf, "A party cannot hand a complaint off to itself.");
         if (!parties.CanHold(c.To))

@@ -15,6 +15,7 @@ public enum RefusalCode
     AlreadyResolved,
     AlreadyAcknowledged,
     NotAwaitingInformation,
+    Escalated,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

@@ -1,0 +1,49 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+
+namespace Accountability.Domain.Rules;
+
+/// <summary>
+/// Judges events as they are appended: returns the flags (and the escalation) that must follow them in the same
+/// transaction. A flag is raised once per occurrence because the flag itself is folded into what the rules remember.
+/// </summary>
+public static class RuleEngine
+{
+    /// <summary>Who the stream says raised a flag or escalated.</summary>
+    public const string Actor = "rules";
+
+    public static readonly IReadOnlyList<IRule> Rules =
+    [
+        new PingPongRule(), new CycleRule(), new ChurnRule(), new CustomerDeflectionRule(), new EvidenceFreeHandoffRule(), new ReopenLoopRule(),
+    ];
+
+    public static IReadOnlyList<IComplaintEvent> Judge(Complaint? before, IReadOnlyList<IComplaintEvent> events, Policy policy, PartyDirectory parties)
+    {
+        var followUps = new List<IComplaintEvent>();
+        var state = before;
+        foreach (var e in events)
+        {
+            var after = Complaint.Evolve(state, e)!;
+            var findings = state is null ? [] : Rules
+                .Where(rule => rule.SettingsIn(policy).Enabled)
+                .Select(rule => (Rule: rule, Finding: rule.Judge(state, e, after, policy, parties)))
+                .Where(found => found.Finding is not null)
+                .ToList();
+            state = after;
+            foreach (var (rule, finding) in findings)
+            {
+                var settings = rule.SettingsIn(policy);
+                state = Follow(state, new FlagRaised(rule.Id, settings.Severity, finding!.Evidence, finding.Sentence, policy.Version, e.At), followUps);
+                if (settings.Escalates && state.Escalation is null)
+                    state = Follow(state, new ComplaintEscalated(rule.Id, finding.Sentence, e.At), followUps);
+            }
+        }
+        return followUps;
+    }
+
+    private static Complaint Follow(Complaint state, IComplaintEvent followUp, List<IComplaintEvent> followUps)
+    {
+        followUps.Add(followUp);
+        return Complaint.Evolve(state, followUp)!;
+    }
+}

@@ -1,0 +1,21 @@
+using Accountability.Domain.Complaints;
+
+namespace Accountability.Domain.Rules;
+
+/// <summary>A rule saw buck-passing. <paramref name="Evidence"/> lists the stream versions of the events that prove it, in order.</summary>
+public sealed record FlagRaised(
+    string Rule,
+    Severity Severity,
+    IReadOnlyList<long> Evidence,
+    string Sentence,
+    int PolicyVersion,
+    DateTimeOffset At) : IComplaintEvent
+{
+    string IComplaintEvent.By => RuleEngine.Actor;
+}
+
+/// <summary>The marketplace took over accountability for the complaint because of a flag.</summary>
+public sealed record ComplaintEscalated(string Rule, string Reason, DateTimeOffset At) : IComplaintEvent
+{
+    string IComplaintEvent.By => RuleEngine.Actor;
+}
