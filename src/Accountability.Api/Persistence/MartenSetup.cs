@@ -1,5 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Policies;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
@@ -38,6 +39,7 @@ public static class MartenSetup
                 .GinIndexJsonData();
             opts.Schema.For<Party>().MultiTenanted();
             opts.Schema.For<IdempotentResponse>().MultiTenanted();
+            opts.Schema.For<PolicyDocument>().MultiTenanted();
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
         }).BuildSessionsWith<TenantSessionFactory>();

@@ -35,8 +35,8 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
 
         if (method == "POST")
             operation.Parameters.Add(Header(RequestHeaders.IdempotencyKey, "Retrying with the same key returns the first response and writes nothing new."));
-        if (method == "POST" && path.StartsWith("api/complaints/{id", StringComparison.Ordinal))
-            operation.Parameters.Add(Header("If-Match", "The complaint's ETag as last read: the write fails with 412 if it has changed since."));
+        if ((method == "POST" && path.StartsWith("api/complaints/{id", StringComparison.Ordinal)) || method == "PUT")
+            operation.Parameters.Add(Header("If-Match", "The ETag as last read: the write fails with 412 if the resource has changed since."));
         if (method == "GET" && PathEndsWithId().IsMatch(path))
             operation.Parameters.Add(Header("If-None-Match", "The ETag last read: answers 304 while it is still current."));
 

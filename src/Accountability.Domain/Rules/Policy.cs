@@ -70,7 +70,7 @@ public sealed record Policy(
         Check(Churn.Handoffs is >= 2 and <= MaxCount, "churn.handoffs", $"Must be between 2 and {MaxCount}.");
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");
-        Check(!EvidenceFreeHandoff.Enabled || EvidenceFreeHandoff.Reasons.Count > 0, "evidenceFreeHandoff.reasons", "Name at least one reason, or disable the rule.");
+        Check(!EvidenceFreeHandoff.Enabled || EvidenceFreeHandoff.Reasons is { Count: > 0 }, "evidenceFreeHandoff.reasons", "Name at least one reason, or disable the rule.");
         return problems;
     }
 }

@@ -18,7 +18,7 @@ public sealed class LifecycleTests
 
         await market.Operator.PostJsonAsync<ComplaintView>($"{path}/handoffs", new { to = "acme", reason = "NeedsVendorFix", evidence = new[] { "log-1" } });
         await market.Acme.PostJsonAsync<ComplaintView>($"{path}/acknowledgement", null);
-        await market.Acme.PostJsonAsync<ComplaintView>($"{path}/handoffs", new { to = "photon", reason = "NotOurComponent", note = "camera driver" });
+        await market.Acme.PostJsonAsync<ComplaintView>($"{path}/handoffs", new { to = "photon", reason = "NotOurComponent", note = "camera driver", evidence = new[] { "driver-trace-9" } });
         await market.Photon.PostJsonAsync<ComplaintView>($"{path}/information-requests", new { question = "Which firmware?" });
         await market.Operator.PostJsonAsync<ComplaintView>($"{path}/information", new { answer = "2.1.4" });
         await market.Photon.PostJsonAsync<ComplaintView>($"{path}/resolution-proposals", new { summary = "Update to 2.1.5" });
@@ -59,9 +59,10 @@ public sealed class LifecycleTests
         var after = await market.Acme.PostJsonAsync<ComplaintView>(
             $"/api/complaints/{held.Id}/customer-redirections", new { redirectedTo = "store", message = "Ask the store for a refund" });
         Assert.That(after.Holder.Id, Is.EqualTo("acme"));
-        var last = (await market.TimelineAsync(held.Id))[^1];
-        Assert.That(last.Type, Is.EqualTo("customer_redirected"));
-        Assert.That(last.By, Is.EqualTo("acme"));
+        var timeline = await market.TimelineAsync(held.Id);
+        Assert.That(timeline.Select(e => e.Type).TakeLast(3), Is.EqualTo(new[] { "customer_redirected", "flag_raised", "complaint_escalated" }));
+        Assert.That(timeline[^3].By, Is.EqualTo("acme"));
+        Assert.That(after.Accountable.Id, Is.EqualTo("store"));
     }
 
     [Test]

@@ -20,6 +20,9 @@ public sealed class ApiClient(string? header, string? key)
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null, Action<HttpRequestHeaders>? headers = null) =>
         SendAsync(HttpMethod.Post, path, body is null ? null : JsonContent.Create(body, body.GetType(), options: Json), headers);
 
+    public Task<HttpResponseMessage> PutAsync(string path, object body, Action<HttpRequestHeaders>? headers = null) =>
+        SendAsync(HttpMethod.Put, path, JsonContent.Create(body, body.GetType(), options: Json), headers);
+
     public Task<HttpResponseMessage> PostRawAsync(string path, string body, string contentType = "application/json", Action<HttpRequestHeaders>? headers = null) =>
         SendAsync(HttpMethod.Post, path, new StringContent(body, MediaTypeHeaderValue.Parse(contentType)), headers);
 

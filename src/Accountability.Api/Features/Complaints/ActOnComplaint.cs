@@ -1,4 +1,5 @@
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Policies;
 using Accountability.Api.Problems;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
@@ -27,6 +28,7 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
     {
         var batch = session.CreateBatchQuery();
         var partiesQuery = batch.Query<Party>().ToList();
+        var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
         var streamQuery = batch.Events.FetchForWriting<Complaint>(command.ComplaintId);
         await batch.Execute(cancellationToken);
         var (parties, stream) = (new PartyDirectory(await partiesQuery), await streamQuery);
@@ -39,14 +41,8 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
 
         var now = clock.GetUtcNow();
         var decision = command.Decide(state, new DecisionContext(command.Actor, parties, now, TimeSpan.FromDays(options.Value.ReopenWindowDays)));
-        if (decision.Refusal is { } refusal)
-            throw new ProblemException(ProblemKind.For(refusal.Code), refusal.Detail);
-
-        stream.AppendMany(decision.Events);
-        var next = decision.Events.Aggregate(state, (s, e) => Complaint.Evolve(s, e)!) with
-        {
-            Version = (stream.StartingVersion ?? 0) + decision.Events.Count,
-        };
-        return ComplaintView.From(next, parties, now);
+        var judged = JudgedEvents.Of(state, decision, PolicyDocument.Current(await policyQuery), parties);
+        stream.AppendMany(judged.Events);
+        return ComplaintView.From(judged.After, parties, now);
     }
 }

@@ -1,5 +1,6 @@
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
 
 namespace Accountability.Api.Features.Complaints;
 
@@ -10,7 +11,10 @@ public sealed record PartyRef(string Id, string DisplayName)
 
 public sealed record TimeHeld(string Party, string DisplayName, long Seconds);
 
-/// <summary>A complaint as the API shows it: its state, who holds it, and how long each party has held it.</summary>
+/// <summary>
+/// A complaint as the API shows it: its state, who holds it and who answers for it, how long each party has held it,
+/// and the flags the rules raised (evidence as stream versions; the timeline gives each version's event).
+/// </summary>
 public sealed record ComplaintView(
     Guid Id,
     ComplaintStatus Status,
@@ -28,6 +32,9 @@ public sealed record ComplaintView(
     DateTimeOffset LastChangedAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
+    PartyRef Accountable,
+    Escalation? Escalation,
+    IReadOnlyList<Flag> Flags,
     long Version)
 {
     public static ComplaintView From(Complaint c, PartyDirectory parties, DateTimeOffset now) => new(
@@ -35,5 +42,5 @@ public sealed record ComplaintView(
         c.Product, c.Category, c.CustomerReference, c.Channel, c.Description, c.HandoffCount, c.ReopenCount,
         [.. c.TimeHeld(now).OrderBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => new TimeHeld(t.Key, parties.NameOf(t.Key), (long)t.Value.TotalSeconds))],
-        c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, c.Version);
+        c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, PartyRef.Of(c.AccountableParty(), parties), c.Escalation, c.Flags, c.Version);
 }

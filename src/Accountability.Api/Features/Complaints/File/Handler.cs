@@ -1,5 +1,5 @@
 using Accountability.Api.Commands;
-using Accountability.Api.Problems;
+using Accountability.Api.Features.Policies;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Parties;
@@ -13,14 +13,16 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock) : Medi
 {
     public async Task<ComplaintView> Handle(Command command, CancellationToken cancellationToken)
     {
-        var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(cancellationToken));
+        var batch = session.CreateBatchQuery();
+        var partiesQuery = batch.Query<Party>().ToList();
+        var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
+        await batch.Execute(cancellationToken);
+        var parties = new PartyDirectory(await partiesQuery);
         var now = clock.GetUtcNow();
-        var decision = ComplaintDecisions.File(command.Complaint, command.Actor, parties, now);
-        if (decision.Refusal is { } refusal)
-            throw new ProblemException(ProblemKind.For(refusal.Code), refusal.Detail);
 
-        session.Events.StartStream<Complaint>(command.Complaint.ComplaintId, decision.Events);
-        var state = decision.Events.Aggregate((Complaint?)null, Complaint.Evolve)! with { Version = decision.Events.Count };
-        return ComplaintView.From(state, parties, now);
+        var decision = ComplaintDecisions.File(command.Complaint, command.Actor, parties, now);
+        var judged = JudgedEvents.Of(null, decision, PolicyDocument.Current(await policyQuery), parties);
+        session.Events.StartStream<Complaint>(command.Complaint.ComplaintId, judged.Events);
+        return ComplaintView.From(judged.After, parties, now);
     }
 }

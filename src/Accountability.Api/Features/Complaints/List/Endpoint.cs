@@ -4,7 +4,6 @@ using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using FastEndpoints;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Accountability.Api.Features.Complaints.List;
 
@@ -29,14 +28,10 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         if (r.Product is { } product) query = query.Where(c => c.Product == product);
         if (r.OpenedFrom is { } from) query = query.Where(c => c.FiledAt >= from);
         if (r.OpenedTo is { } to) query = query.Where(c => c.FiledAt <= to);
-        if (r.Cursor is { } text && PageCursor.TryParse(text, out var after))
-            query = query.Where(c => c.MatchesSql("(d.filed_at, d.id) < (?, ?)", after.FiledAt, after.Id));
 
-        var page = await query.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Id).Take(r.Limit + 1).ToListAsync(ct);
+        var (page, next) = await PageCursor.ReadAsync(query, r.Cursor, r.Limit, ct);
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
         var now = clock.GetUtcNow();
-        var items = page.Take(r.Limit).Select(c => ComplaintView.From(c, parties, now)).ToList();
-        var next = page.Count > r.Limit ? new PageCursor(page[r.Limit - 1].FiledAt, page[r.Limit - 1].Id).ToString() : null;
-        await Send.OkAsync(new Response(items, next), ct);
+        await Send.OkAsync(new Response([.. page.Select(c => ComplaintView.From(c, parties, now))], next), ct);
     }
 }

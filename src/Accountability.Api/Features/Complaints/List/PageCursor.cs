@@ -1,11 +1,26 @@
 using System.Globalization;
 using System.Text;
+using Accountability.Domain.Complaints;
+using Marten;
+using Marten.Linq.MatchesSql;
 
 namespace Accountability.Api.Features.Complaints.List;
 
 /// <summary>Where a page ended, in the list's order (newest filed first, then id): opaque to clients.</summary>
 public sealed record PageCursor(DateTimeOffset FiledAt, Guid Id)
 {
+    /// <summary>One page of complaints after the cursor, and the cursor of the next page if there is one.</summary>
+    public static async Task<(IReadOnlyList<Complaint> Page, string? Next)> ReadAsync(
+        IQueryable<Complaint> query, string? cursor, int limit, CancellationToken ct)
+    {
+        if (cursor is not null && TryParse(cursor, out var after))
+            query = query.Where(c => c.MatchesSql("(d.filed_at, d.id) < (?, ?)", after.FiledAt, after.Id));
+        var rows = await query.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Id).Take(limit + 1).ToListAsync(ct);
+        return rows.Count > limit
+            ? (rows.Take(limit).ToList(), new PageCursor(rows[limit - 1].FiledAt, rows[limit - 1].Id).ToString())
+            : (rows, null);
+    }
+
     public override string ToString() =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{FiledAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{Id:N}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');

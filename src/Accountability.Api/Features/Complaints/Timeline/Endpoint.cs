@@ -6,9 +6,11 @@ using Marten;
 
 namespace Accountability.Api.Features.Complaints.Timeline;
 
+/// <param name="Sequence">The event's position in the whole store.</param>
 /// <param name="Type">The event's name, such as complaint_handed_off.</param>
 /// <param name="ApiKeyId">The key the actor used (never the key itself).</param>
 public sealed record TimelineEntry(
+    Guid Id,
     long Version,
     long Sequence,
     string Type,
@@ -41,6 +43,7 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
     }
 
     private static TimelineEntry ToEntry(JasperFx.Events.IEvent e) => new(
+        e.Id,
         e.Version,
         e.Sequence,
         e.EventTypeName,

@@ -1,0 +1,39 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Problems;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Rules;
+using FastEndpoints;
+using Marten;
+
+namespace Accountability.Api.Features.Complaints.Flags;
+
+/// <summary>One event a flag points to: its place in the complaint's stream and in the whole store.</summary>
+public sealed record EvidenceEvent(long Version, long Sequence, Guid EventId, string Type, DateTimeOffset At);
+
+public sealed record FlagDetail(string Rule, Severity Severity, string Sentence, DateTimeOffset At, long Version, IReadOnlyList<EvidenceEvent> Evidence);
+
+public sealed record Response(Guid ComplaintId, Escalation? Escalation, IReadOnlyList<FlagDetail> Flags);
+
+public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Response>
+{
+    public override void Configure()
+    {
+        Get("complaints/{id:guid}/flags");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "The flags raised on one complaint, each with its sentence and the events that prove it.");
+        Description(d => d.ProducesProblems(401, 404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        var state = events.Aggregate((Complaint?)null, (s, e) => Complaint.Evolve(s, e.Data));
+        if (state is null || !User.Actor().CanSee(state))
+            throw ComplaintAccess.NotFound(id);
+        var byVersion = events.ToDictionary(e => e.Version);
+        var flags = state.Flags.Select(f => new FlagDetail(f.Rule, f.Severity, f.Sentence, f.At, f.Version,
+            [.. f.Evidence.Select(v => byVersion[v]).Select(e => new EvidenceEvent(e.Version, e.Sequence, e.Id, e.EventTypeName, e.Timestamp))]));
+        await Send.OkAsync(new Response(id, state.Escalation, [.. flags]), ct);
+    }
+}

@@ -1,0 +1,34 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Features.Complaints.List;
+using Accountability.Api.Problems;
+using Accountability.Domain.Complaints;
+using FastEndpoints;
+using Marten;
+
+namespace Accountability.Api.Features.Flags.List;
+
+public sealed class Endpoint(IQuerySession session) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Get("flags");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "Flags across complaints, newest complaints first, optionally of one rule; a vendor sees those on complaints it holds or has held.");
+        Description(d => d.ProducesProblems(400, 401));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        var actor = User.Actor();
+        IQueryable<Complaint> query = session.Query<Complaint>();
+        if (!actor.IsOperator) query = query.Where(c => c.PartiesInvolved.Contains(actor.PartyId));
+        query = r.Rule is { } rule ? query.Where(c => c.Flags.Any(f => f.Rule == rule)) : query.Where(c => c.Flags.Any());
+
+        var (page, next) = await PageCursor.ReadAsync(query, r.Cursor, r.Limit, ct);
+        var items = page
+            .SelectMany(c => c.Flags.Where(f => r.Rule is null || f.Rule == r.Rule)
+                .Select(f => new FlaggedComplaint(c.Id, c.Product, c.Holder, c.AccountableParty(), f)))
+            .ToList();
+        await Send.OkAsync(new Response(items, next), ct);
+    }
+}

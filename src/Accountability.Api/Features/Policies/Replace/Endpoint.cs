@@ -1,0 +1,27 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Domain.Rules;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Policies.Replace;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Policy>
+{
+    public override void Configure()
+    {
+        Put("policy");
+        Roles(KeyClaims.Operator);
+        Summary(s => s.Summary = "Replaces the rule policy as a whole and gives it the next version; send If-Match to be sure nobody replaced it meanwhile.");
+        Description(d => d.ProducesProblems(400, 401, 403, 412));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        var command = new Command(r, RequestHeaders.ExpectedVersion(HttpContext), User.KeyIdOf(), RequestHeaders.IdempotencyOf(HttpContext, r));
+        var policy = await mediator.Send(command, ct);
+        HttpContext.Response.Headers.ETag = RequestHeaders.ETag(policy.Version);
+        await Send.OkAsync(policy, ct);
+    }
+}

@@ -1,0 +1,37 @@
+using Accountability.Domain.Rules;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Policies.Replace;
+
+/// <summary>A whole policy. Its version is not sent: the service numbers each replacement.</summary>
+public sealed record Request(
+    PingPongSettings PingPong,
+    CycleSettings Cycle,
+    ChurnSettings Churn,
+    CustomerDeflectionSettings CustomerDeflection,
+    EvidenceFreeHandoffSettings EvidenceFreeHandoff,
+    ReopenLoopSettings ReopenLoop)
+{
+    public Policy ToPolicy(int version) => new(version, PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop);
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.PingPong).NotNull();
+            RuleFor(r => r.Cycle).NotNull();
+            RuleFor(r => r.Churn).NotNull();
+            RuleFor(r => r.CustomerDeflection).NotNull();
+            RuleFor(r => r.EvidenceFreeHandoff).NotNull();
+            RuleFor(r => r.ReopenLoop).NotNull();
+            RuleFor(r => r).Custom((request, context) =>
+            {
+                if (new[] { (object?)request.PingPong, request.Cycle, request.Churn, request.CustomerDeflection, request.EvidenceFreeHandoff, request.ReopenLoop }.Any(s => s is null))
+                    return;
+                foreach (var (field, problem) in request.ToPolicy(0).Problems())
+                    context.AddFailure(field, problem);
+            });
+        }
+    }
+}
