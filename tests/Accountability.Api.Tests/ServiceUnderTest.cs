@@ -1,3 +1,5 @@
+using Accountability.Api.Setup;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -32,11 +34,20 @@ public sealed class ServiceUnderTest
         Environment.SetEnvironmentVariable("Accountability__Schema", Schema);
         Environment.SetEnvironmentVariable("Accountability__AdminKey", AdminKey);
         Environment.SetEnvironmentVariable("Accountability__ApiKeyCacheSeconds", "1");
-        factory = new WebApplicationFactory<Program>();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        (factory, BaseAddress) = StartHost(runScheduler: false);
+    }
+
+    /// <summary>
+    /// Starts one node of the service on a loopback port. The shared node judges no deadlines, so the tests that
+    /// need the scheduler start (and stop) nodes of their own, as a deployment restarts them.
+    /// </summary>
+    public static (WebApplicationFactory<Program> Host, Uri BaseAddress) StartHost(bool runScheduler)
+    {
+        var host = new ServiceNode(runScheduler);
+        host.UseKestrel(0);
+        host.StartServer();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (host, new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1")));
     }
 
     [OneTimeTearDown]
@@ -49,4 +60,11 @@ public sealed class ServiceUnderTest
         await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>The real service, with the deadline scheduler on or off and polling twice a second.</summary>
+public sealed class ServiceNode(bool runScheduler) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
+        services.PostConfigure<AccountabilityOptions>(o => (o.RunScheduler, o.DeadlinePollSeconds) = (runScheduler, 0.5)));
 }

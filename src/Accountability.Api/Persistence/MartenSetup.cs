@@ -1,5 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
@@ -42,6 +43,7 @@ public static class MartenSetup
             opts.Schema.For<PolicyDocument>().MultiTenanted();
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
+            opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
         }).BuildSessionsWith<TenantSessionFactory>();
 
         if (settings.ApplySchemaOnStartup)

@@ -20,6 +20,12 @@ public sealed class AccountabilityOptions
     /// <summary>How long a resolved API key is trusted before it is read again (a revocation reaches other nodes within this).</summary>
     public int ApiKeyCacheSeconds { get; set; } = 10;
 
+    /// <summary>Whether this node judges holders' deadlines as they fall due (several nodes may; each deadline fires once).</summary>
+    public bool RunScheduler { get; set; } = true;
+
+    /// <summary>How often the scheduler looks for deadlines that fell due.</summary>
+    public double DeadlinePollSeconds { get; set; } = 5;
+
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -34,6 +35,7 @@ public static class ServiceSetup
         services.AddEventStore(connectionString, settings);
         services.AddCommands();
 
+        services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -28,10 +28,22 @@ public sealed record Complaint(
     /// <summary>The stream version this state was folded up to.</summary>
     public long Version { get; init; }
 
+    /// <summary>How urgent the complaint is: it sets the holders' deadlines.</summary>
+    public Severity Severity { get; init; } = Severity.Medium;
+
+    /// <summary>The version of the event that gave the current holder the complaint (or reopened it): its deadlines run from there.</summary>
+    public long HoldStartVersion { get; init; } = 1;
+
     /// <summary>What the rules remember of the history so far.</summary>
     public RuleTrack Track { get; init; } = null!;
 
+    /// <summary>The most recent flags, newest last; the stream keeps them all.</summary>
     public ImmutableList<Flag> Flags { get; init; } = [];
+
+    /// <summary>Every rule that has flagged this complaint, in the order they first did.</summary>
+    public ImmutableList<string> FlaggedRules { get; init; } = [];
+
+    public const int RecentFlagsKept = 50;
 
     /// <summary>Set once a flag made the marketplace accountable.</summary>
     public Escalation? Escalation { get; init; }
@@ -64,11 +76,16 @@ public sealed record Complaint(
             ComplaintResolved e => state.On(e),
             ComplaintReopened e => state.On(e),
             ComplaintClosed e => state.On(e),
-            FlagRaised e => state with { Flags = state.Flags.Add(new Flag(e.Rule, e.Severity, e.Evidence, e.Sentence, e.At, version)) },
+            FlagRaised e => state.On(e, version),
             ComplaintEscalated e => state with { Escalation = new Escalation(e.Rule, e.Reason, e.At) },
             _ => state,
         };
-        return next with { Version = version, Track = state.Track.Evolve(state.Holder, @event, version) };
+        return next with
+        {
+            Version = version,
+            Track = state.Track.Evolve(state.Holder, @event, version),
+            HoldStartVersion = next.Holder != state.Holder || @event is ComplaintReopened ? version : state.HoldStartVersion,
+        };
     }
 
     private static Complaint Start(ComplaintFiled e) => new(
@@ -77,8 +94,19 @@ public sealed record Complaint(
         HandoffCount: 0, ReopenCount: 0, e.At, e.At, ResolvedAt: null, ClosedAt: null)
     {
         Version = 1,
+        Severity = e.Severity,
         Track = RuleTrack.Start(e.By, 1),
     };
+
+    private Complaint On(FlagRaised e, long version)
+    {
+        var flags = Flags.Add(new Flag(e.Rule, e.Severity, e.Evidence, e.Sentence, e.At, version));
+        return this with
+        {
+            Flags = flags.Count > RecentFlagsKept ? flags.RemoveAt(0) : flags,
+            FlaggedRules = FlaggedRules.Contains(e.Rule) ? FlaggedRules : FlaggedRules.Add(e.Rule),
+        };
+    }
 
     private Complaint On(ComplaintAssigned e) => MoveTo(e.To, e.At);
 

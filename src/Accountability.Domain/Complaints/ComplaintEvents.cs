@@ -16,7 +16,8 @@ public sealed record ComplaintFiled(
     string Description,
     Channel Channel,
     string By,
-    DateTimeOffset At) : IComplaintEvent;
+    DateTimeOffset At,
+    Rules.Severity Severity = Rules.Severity.Medium) : IComplaintEvent;
 
 public sealed record ComplaintAssigned(string To, string By, DateTimeOffset At) : IComplaintEvent;
 

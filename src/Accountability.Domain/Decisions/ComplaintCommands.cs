@@ -9,7 +9,8 @@ public sealed record FileComplaint(
     string VendorId,
     string Category,
     string Description,
-    Channel Channel);
+    Channel Channel,
+    Rules.Severity Severity = Rules.Severity.Medium);
 
 public sealed record AssignComplaint(string To);
 

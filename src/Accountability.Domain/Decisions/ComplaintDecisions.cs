@@ -18,7 +18,7 @@ public static class ComplaintDecisions
             return Refuse(RefusalCode.UnknownParty, $"'{c.VendorId}' is not a registered vendor.");
         return Emit(new ComplaintFiled(
             c.ComplaintId, c.CustomerReference, c.Product, c.VendorId, c.Category, c.Description, c.Channel,
-            actor.PartyId, now));
+            actor.PartyId, now, c.Severity));
     }
 
     public static Decision Assign(Complaint state, AssignComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)

@@ -36,6 +36,11 @@ public sealed record EvidenceFreeHandoffSettings(bool Enabled, Severity Severity
 /// <param name="Reopens">How many reopenings make a flag.</param>
 public sealed record ReopenLoopSettings(bool Enabled, Severity Severity, bool Escalates, int Reopens) : IRuleSettings;
 
+/// <summary>How long a holder of one kind has, on a complaint of one severity, to acknowledge it and to resolve it.</summary>
+public sealed record DeadlineRow(Severity ComplaintSeverity, Parties.PartyKind PartyKind, double FirstResponseHours, double ResolutionHours);
+
+public sealed record StalledHolderSettings(bool Enabled, Severity Severity, bool Escalates, IReadOnlyList<DeadlineRow> Deadlines) : IRuleSettings;
+
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>
 public sealed record Policy(
     int Version,
@@ -44,7 +49,8 @@ public sealed record Policy(
     ChurnSettings Churn,
     CustomerDeflectionSettings CustomerDeflection,
     EvidenceFreeHandoffSettings EvidenceFreeHandoff,
-    ReopenLoopSettings ReopenLoop)
+    ReopenLoopSettings ReopenLoop,
+    StalledHolderSettings StalledHolder)
 {
     public const int MaxCount = 20;
 
@@ -56,7 +62,14 @@ public sealed record Policy(
         Churn: new(Enabled: true, Severity.Medium, Escalates: true, Handoffs: 4, WindowHours: 48),
         CustomerDeflection: new(Enabled: true, Severity.High, Escalates: true),
         EvidenceFreeHandoff: new(Enabled: true, Severity.Low, Escalates: false, Reasons: [HandoffReason.NotOurComponent, HandoffReason.WrongParty]),
-        ReopenLoop: new(Enabled: true, Severity.High, Escalates: true, Reopens: 2));
+        ReopenLoop: new(Enabled: true, Severity.High, Escalates: true, Reopens: 2),
+        StalledHolder: new(Enabled: true, Severity.Medium, Escalates: true, Deadlines:
+        [
+            new(Severity.Critical, Parties.PartyKind.Store, 1, 8), new(Severity.Critical, Parties.PartyKind.Vendor, 4, 24),
+            new(Severity.High, Parties.PartyKind.Store, 4, 24), new(Severity.High, Parties.PartyKind.Vendor, 8, 48),
+            new(Severity.Medium, Parties.PartyKind.Store, 8, 72), new(Severity.Medium, Parties.PartyKind.Vendor, 24, 120),
+            new(Severity.Low, Parties.PartyKind.Store, 24, 168), new(Severity.Low, Parties.PartyKind.Vendor, 72, 336),
+        ]));
 
     /// <summary>What is wrong with this policy, by field; empty when it can be used.</summary>
     public IReadOnlyDictionary<string, string> Problems()
@@ -71,6 +84,12 @@ public sealed record Policy(
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");
         Check(!EvidenceFreeHandoff.Enabled || EvidenceFreeHandoff.Reasons is { Count: > 0 }, "evidenceFreeHandoff.reasons", "Name at least one reason, or disable the rule.");
+        var rows = StalledHolder.Deadlines ?? [];
+        var holders = new[] { Parties.PartyKind.Store, Parties.PartyKind.Vendor };
+        Check(Enum.GetValues<Severity>().All(severity => holders.All(kind => rows.Count(r => r.ComplaintSeverity == severity && r.PartyKind == kind) == 1))
+            && rows.Count == 8, "stalledHolder.deadlines", "Give exactly one row for each complaint severity and each holder kind (store, vendor).");
+        Check(rows.All(r => r.FirstResponseHours > 0 && r.ResolutionHours >= r.FirstResponseHours), "stalledHolder.deadlines",
+            "Deadlines must be positive, and resolution no sooner than first response.");
         return problems;
     }
 }

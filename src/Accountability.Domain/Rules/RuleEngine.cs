@@ -15,6 +15,7 @@ public static class RuleEngine
     public static readonly IReadOnlyList<IRule> Rules =
     [
         new PingPongRule(), new CycleRule(), new ChurnRule(), new CustomerDeflectionRule(), new EvidenceFreeHandoffRule(), new ReopenLoopRule(),
+        new StalledHolderRule(),
     ];
 
     public static IReadOnlyList<IComplaintEvent> Judge(Complaint? before, IReadOnlyList<IComplaintEvent> events, Policy policy, PartyDirectory parties)
@@ -31,14 +32,28 @@ public static class RuleEngine
                 .ToList();
             state = after;
             foreach (var (rule, finding) in findings)
-            {
-                var settings = rule.SettingsIn(policy);
-                state = Follow(state, new FlagRaised(rule.Id, settings.Severity, finding!.Evidence, finding.Sentence, policy.Version, e.At), followUps);
-                if (settings.Escalates && state.Escalation is null)
-                    state = Follow(state, new ComplaintEscalated(rule.Id, finding.Sentence, e.At), followUps);
-            }
+                state = Raise(state, rule, finding!, policy, e.At, followUps);
         }
         return followUps;
+    }
+
+    /// <summary>Judges a deadline that fell due: the stalled-holder flag (and escalation) if the holder missed it.</summary>
+    public static IReadOnlyList<IComplaintEvent> JudgeDeadline(Complaint complaint, Deadline deadline, Policy policy, PartyDirectory parties, DateTimeOffset now)
+    {
+        var followUps = new List<IComplaintEvent>();
+        var rule = Rules.OfType<StalledHolderRule>().Single();
+        if (policy.StalledHolder.Enabled && StalledHolderRule.JudgeDeadline(complaint, deadline, parties, now) is { } finding)
+            Raise(complaint, rule, finding, policy, deadline.DueAt, followUps);
+        return followUps;
+    }
+
+    private static Complaint Raise(Complaint state, IRule rule, Finding finding, Policy policy, DateTimeOffset at, List<IComplaintEvent> followUps)
+    {
+        var settings = rule.SettingsIn(policy);
+        state = Follow(state, new FlagRaised(rule.Id, settings.Severity, finding.Evidence, finding.Sentence, policy.Version, at), followUps);
+        return settings.Escalates && state.Escalation is null
+            ? Follow(state, new ComplaintEscalated(rule.Id, finding.Sentence, at), followUps)
+            : state;
     }
 
     private static Complaint Follow(Complaint state, IComplaintEvent followUp, List<IComplaintEvent> followUps)

@@ -8,6 +8,7 @@ public static class RuleIds
     public const string CustomerDeflection = "customer-deflection";
     public const string EvidenceFreeHandoff = "evidence-free-handoff";
     public const string ReopenLoop = "reopen-loop";
+    public const string StalledHolder = "stalled-holder";
 
-    public static readonly IReadOnlyList<string> All = [PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop];
+    public static readonly IReadOnlyList<string> All = [PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder];
 }

@@ -1,4 +1,5 @@
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Problems;
 using Accountability.Api.Setup;
@@ -41,8 +42,10 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
 
         var now = clock.GetUtcNow();
         var decision = command.Decide(state, new DecisionContext(command.Actor, parties, now, TimeSpan.FromDays(options.Value.ReopenWindowDays)));
-        var judged = JudgedEvents.Of(state, decision, PolicyDocument.Current(await policyQuery), parties);
+        var policy = PolicyDocument.Current(await policyQuery);
+        var judged = JudgedEvents.Of(state, decision, policy, parties);
         stream.AppendMany(judged.Events);
+        ScheduledDeadline.ScheduleNewHold(session, state, judged.After, policy, parties);
         return ComplaintView.From(judged.After, parties, now);
     }
 }

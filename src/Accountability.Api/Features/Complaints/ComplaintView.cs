@@ -24,6 +24,7 @@ public sealed record ComplaintView(
     string Category,
     string CustomerReference,
     Channel Channel,
+    Severity Severity,
     string Description,
     int HandoffCount,
     int ReopenCount,
@@ -39,7 +40,7 @@ public sealed record ComplaintView(
 {
     public static ComplaintView From(Complaint c, PartyDirectory parties, DateTimeOffset now) => new(
         c.Id, c.Status, PartyRef.Of(c.Holder, parties), PartyRef.Of(c.VendorId, parties),
-        c.Product, c.Category, c.CustomerReference, c.Channel, c.Description, c.HandoffCount, c.ReopenCount,
+        c.Product, c.Category, c.CustomerReference, c.Channel, c.Severity, c.Description, c.HandoffCount, c.ReopenCount,
         [.. c.TimeHeld(now).OrderBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => new TimeHeld(t.Key, parties.NameOf(t.Key), (long)t.Value.TotalSeconds))],
         c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, PartyRef.Of(c.AccountableParty(), parties), c.Escalation, c.Flags, c.Version);

@@ -2,6 +2,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Problems;
 using Accountability.Domain.Decisions;
+using Accountability.Domain.Rules;
 using FastEndpoints;
 using MediatR;
 
@@ -19,7 +20,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ComplaintVi
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
-        var complaint = new FileComplaint(Guid.CreateVersion7(), r.CustomerReference, r.Product, r.VendorId, r.Category, r.Description, r.Channel!.Value);
+        var complaint = new FileComplaint(Guid.CreateVersion7(), r.CustomerReference, r.Product, r.VendorId, r.Category, r.Description, r.Channel!.Value, r.Severity ?? Severity.Medium);
         var view = await mediator.Send(new Command(complaint, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r)), ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         HttpContext.Response.Headers.Location = $"/api/complaints/{view.Id}";

@@ -1,4 +1,5 @@
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
@@ -21,8 +22,10 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock) : Medi
         var now = clock.GetUtcNow();
 
         var decision = ComplaintDecisions.File(command.Complaint, command.Actor, parties, now);
-        var judged = JudgedEvents.Of(null, decision, PolicyDocument.Current(await policyQuery), parties);
+        var policy = PolicyDocument.Current(await policyQuery);
+        var judged = JudgedEvents.Of(null, decision, policy, parties);
         session.Events.StartStream<Complaint>(command.Complaint.ComplaintId, judged.Events);
+        ScheduledDeadline.ScheduleNewHold(session, null, judged.After, policy, parties);
         return ComplaintView.From(judged.After, parties, now);
     }
 }

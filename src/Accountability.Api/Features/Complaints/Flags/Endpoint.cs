@@ -32,8 +32,9 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
         if (state is null || !User.Actor().CanSee(state))
             throw ComplaintAccess.NotFound(id);
         var byVersion = events.ToDictionary(e => e.Version);
-        var flags = state.Flags.Select(f => new FlagDetail(f.Rule, f.Severity, f.Sentence, f.At, f.Version,
-            [.. f.Evidence.Select(v => byVersion[v]).Select(e => new EvidenceEvent(e.Version, e.Sequence, e.Id, e.EventTypeName, e.Timestamp))]));
+        var flags = events.Where(e => e.Data is FlagRaised).Select(e => (Raised: (FlagRaised)e.Data, e.Version)).Select(f => new FlagDetail(
+            f.Raised.Rule, f.Raised.Severity, f.Raised.Sentence, f.Raised.At, f.Version,
+            [.. f.Raised.Evidence.Select(v => byVersion[v]).Select(e => new EvidenceEvent(e.Version, e.Sequence, e.Id, e.EventTypeName, e.Timestamp))]));
         await Send.OkAsync(new Response(id, state.Escalation, [.. flags]), ct);
     }
 }

@@ -13,7 +13,7 @@ public sealed class Endpoint(IQuerySession session) : Endpoint<Request, Response
     {
         Get("flags");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Flags across complaints, newest complaints first, optionally of one rule; a vendor sees those on complaints it holds or has held.");
+        Summary(s => s.Summary = "Flags across complaints, newest complaints first, optionally of one rule (the latest 50 per complaint; /complaints/{id}/flags has them all); a vendor sees those on complaints it holds or has held.");
         Description(d => d.ProducesProblems(400, 401));
     }
 
@@ -22,7 +22,7 @@ public sealed class Endpoint(IQuerySession session) : Endpoint<Request, Response
         var actor = User.Actor();
         IQueryable<Complaint> query = session.Query<Complaint>();
         if (!actor.IsOperator) query = query.Where(c => c.PartiesInvolved.Contains(actor.PartyId));
-        query = r.Rule is { } rule ? query.Where(c => c.Flags.Any(f => f.Rule == rule)) : query.Where(c => c.Flags.Any());
+        query = r.Rule is { } rule ? query.Where(c => c.FlaggedRules.Contains(rule)) : query.Where(c => c.FlaggedRules.Any());
 
         var (page, next) = await PageCursor.ReadAsync(query, r.Cursor, r.Limit, ct);
         var items = page

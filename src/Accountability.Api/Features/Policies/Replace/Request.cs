@@ -11,9 +11,10 @@ public sealed record Request(
     ChurnSettings Churn,
     CustomerDeflectionSettings CustomerDeflection,
     EvidenceFreeHandoffSettings EvidenceFreeHandoff,
-    ReopenLoopSettings ReopenLoop)
+    ReopenLoopSettings ReopenLoop,
+    StalledHolderSettings StalledHolder)
 {
-    public Policy ToPolicy(int version) => new(version, PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop);
+    public Policy ToPolicy(int version) => new(version, PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder);
 
     public sealed class Validator : Validator<Request>
     {
@@ -25,9 +26,10 @@ public sealed record Request(
             RuleFor(r => r.CustomerDeflection).NotNull();
             RuleFor(r => r.EvidenceFreeHandoff).NotNull();
             RuleFor(r => r.ReopenLoop).NotNull();
+            RuleFor(r => r.StalledHolder).NotNull();
             RuleFor(r => r).Custom((request, context) =>
             {
-                if (new[] { (object?)request.PingPong, request.Cycle, request.Churn, request.CustomerDeflection, request.EvidenceFreeHandoff, request.ReopenLoop }.Any(s => s is null))
+                if (new[] { (object?)request.PingPong, request.Cycle, request.Churn, request.CustomerDeflection, request.EvidenceFreeHandoff, request.ReopenLoop, request.StalledHolder }.Any(s => s is null))
                     return;
                 foreach (var (field, problem) in request.ToPolicy(0).Problems())
                     context.AddFailure(field, problem);

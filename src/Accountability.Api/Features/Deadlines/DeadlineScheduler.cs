@@ -1,0 +1,78 @@
+using Accountability.Api.Features.Policies;
+using Accountability.Api.Setup;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Accountability.Api.Features.Deadlines;
+
+/// <summary>
+/// Judges deadlines as they fall due, even on complaints nobody touches. A deadline fires once: its flag and the
+/// removal of the deadline commit together, and a concurrent writer on the complaint makes one of them retry later.
+/// </summary>
+public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, IOptions<AccountabilityOptions> options, ILogger<DeadlineScheduler> logger)
+    : BackgroundService
+{
+    private const int Batch = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunScheduler)
+            return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.DeadlinePollSeconds), clock);
+        do
+        {
+            try
+            {
+                while (await FireDueAsync(stoppingToken) == Batch) { }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Judging due deadlines failed; trying again on the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> FireDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        IReadOnlyList<ScheduledDeadline> due;
+        await using (var query = store.QuerySession())
+            due = await query.Query<ScheduledDeadline>().Where(d => d.DueAt <= now).OrderBy(d => d.DueAt).Take(Batch).ToListAsync(ct);
+        foreach (var deadline in due)
+            await FireAsync(deadline, now, ct);
+        return due.Count;
+    }
+
+    private async Task FireAsync(ScheduledDeadline deadline, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(deadline.TenantId);
+        session.CorrelationId = $"deadline:{deadline.Id}";
+        session.LastModifiedBy = RuleEngine.Actor;
+        var batch = session.CreateBatchQuery();
+        var partiesQuery = batch.Query<Party>().ToList();
+        var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
+        var streamQuery = batch.Events.FetchForWriting<Complaint>(deadline.ComplaintId);
+        await batch.Execute(ct);
+        var stream = await streamQuery;
+        if (stream.Aggregate is { } complaint)
+        {
+            var parties = new PartyDirectory(await partiesQuery);
+            var followUps = RuleEngine.JudgeDeadline(complaint, deadline.ToDeadline(), PolicyDocument.Current(await policyQuery), parties, now);
+            stream.AppendMany(followUps);
+        }
+        session.Delete<ScheduledDeadline>(deadline.Id);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            logger.LogInformation("Complaint {ComplaintId} changed while its deadline was judged; judging it again next tick", deadline.ComplaintId);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+
+namespace Accountability.Domain.Rules;
+
+public enum DeadlineKind
+{
+    FirstResponse,
+    Resolution,
+}
+
+/// <summary>When the current holder must have acknowledged (first response) or resolved the complaint.</summary>
+public sealed record Deadline(DeadlineKind Kind, string Holder, long HoldStartVersion, DateTimeOffset DueAt);
+
+/// <summary>
+/// The holder sat on the complaint past its deadline. Time, not an event, triggers it: the service schedules the
+/// deadlines of each hold and judges them when they fall due, whether or not anyone touched the complaint.
+/// </summary>
+public sealed class StalledHolderRule : IRule
+{
+    public string Id => RuleIds.StalledHolder;
+
+    public IRuleSettings SettingsIn(Policy policy) => policy.StalledHolder;
+
+    public Finding? Judge(Complaint before, IComplaintEvent e, Complaint after, Policy policy, PartyDirectory parties) => null;
+
+    /// <summary>The deadlines of the current hold; none once the complaint is resolved or closed.</summary>
+    public static IReadOnlyList<Deadline> DeadlinesOf(Complaint complaint, Policy policy, PartyDirectory parties)
+    {
+        var kind = parties.Find(complaint.Holder)?.Kind;
+        var row = policy.StalledHolder.Deadlines.FirstOrDefault(d => d.ComplaintSeverity == complaint.Severity && d.PartyKind == kind);
+        if (!policy.StalledHolder.Enabled || row is null || complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
+            return [];
+        return
+        [
+            new Deadline(DeadlineKind.FirstResponse, complaint.Holder, complaint.HoldStartVersion, complaint.HeldSince + TimeSpan.FromHours(row.FirstResponseHours)),
+            new Deadline(DeadlineKind.Resolution, complaint.Holder, complaint.HoldStartVersion, complaint.HeldSince + TimeSpan.FromHours(row.ResolutionHours)),
+        ];
+    }
+
+    /// <summary>Whether the deadline, now due, was missed: the same hold is still on and the holder has not done what it had to.</summary>
+    public static Finding? JudgeDeadline(Complaint complaint, Deadline deadline, PartyDirectory parties, DateTimeOffset now)
+    {
+        var missed = deadline.Kind == DeadlineKind.FirstResponse
+            ? complaint.Status == ComplaintStatus.Open
+            : complaint.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+        if (now < deadline.DueAt || complaint.HoldStartVersion != deadline.HoldStartVersion || complaint.Holder != deadline.Holder || !missed)
+            return null;
+        var what = deadline.Kind == DeadlineKind.FirstResponse ? "acknowledged" : "resolved";
+        return new Finding([deadline.HoldStartVersion],
+            $"{parties.NameOf(deadline.Holder)} has not {what} the complaint within {Wording.Describe(deadline.DueAt - complaint.HeldSince)} of receiving it.");
+    }
+}
