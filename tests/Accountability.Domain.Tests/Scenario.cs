@@ -39,6 +39,18 @@ public static class Scenario
     /// <summary>A complaint the store handed to acme: acme holds it.</summary>
     public static Complaint HeldByAcme() => Given(Filed(), HandedOff(Party.StoreId, "acme"));
 
+    /// <summary>A complaint acme holds, brought to <paramref name="status"/> the ordinary way.</summary>
+    public static Complaint InStatus(ComplaintStatus status) => status switch
+    {
+        ComplaintStatus.Open => HeldByAcme(),
+        ComplaintStatus.InProgress => Given(Filed(), HandedOff(Party.StoreId, "acme"), new ComplaintAcknowledged("acme", T0)),
+        ComplaintStatus.AwaitingInformation => Given(Filed(), HandedOff(Party.StoreId, "acme"), new InformationRequested("acme", "?", T0)),
+        ComplaintStatus.ResolutionProposed => Given(Filed(), HandedOff(Party.StoreId, "acme"), new ResolutionProposed("acme", "Update", T0)),
+        ComplaintStatus.Resolved => Given(Filed(), HandedOff(Party.StoreId, "acme"), Resolved("acme")),
+        ComplaintStatus.Closed => Given(Filed(), HandedOff(Party.StoreId, "acme"), Resolved("acme"), Closed()),
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
     public static void ShouldEmit<T>(this Decision decision, Action<T>? check = null) where T : IComplaintEvent
     {
         Assert.That(decision.Refusal, Is.Null, () => $"refused: {decision.Refusal}");

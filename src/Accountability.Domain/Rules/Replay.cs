@@ -1,0 +1,49 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+
+namespace Accountability.Domain.Rules;
+
+/// <summary>
+/// Plays a complaint's recorded history through a policy as if it had been in force, deadlines included, and
+/// returns the flags it would have raised. The flags and escalations recorded under the policy of the day are
+/// left out of the input: they are what is being compared against.
+/// </summary>
+public static class Replay
+{
+    public static IReadOnlyList<FlagRaised> Run(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until)
+    {
+        Complaint? state = null;
+        var pending = new List<Deadline>();
+        var flags = new List<FlagRaised>();
+        foreach (var e in history.Where(e => e is not (FlagRaised or ComplaintEscalated)))
+        {
+            if (state is not null)
+                state = FireDue(state, pending, policy, parties, e.At, flags);
+            var followUps = RuleEngine.Judge(state, [e], policy, parties);
+            var before = state;
+            state = followUps.Aggregate(Complaint.Evolve(state, e), Complaint.Evolve);
+            flags.AddRange(followUps.OfType<FlagRaised>());
+            if (state is not null && before?.HoldStartVersion != state.HoldStartVersion)
+            {
+                pending.Clear();
+                pending.AddRange(StalledHolderRule.DeadlinesOf(state, policy, parties));
+            }
+        }
+        if (state is not null)
+            FireDue(state, pending, policy, parties, until, flags);
+        return flags;
+    }
+
+    /// <summary>Judges the deadlines that fell due by <paramref name="now"/>, each once, as the scheduler would have.</summary>
+    private static Complaint FireDue(Complaint state, List<Deadline> pending, Policy policy, PartyDirectory parties, DateTimeOffset now, List<FlagRaised> flags)
+    {
+        foreach (var deadline in pending.Where(d => d.DueAt <= now).ToList())
+        {
+            pending.Remove(deadline);
+            var followUps = RuleEngine.JudgeDeadline(state, deadline, policy, parties, now);
+            flags.AddRange(followUps.OfType<FlagRaised>());
+            state = followUps.Aggregate(state, (s, f) => Complaint.Evolve(s, f)!);
+        }
+        return state;
+    }
+}
