@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
+using Accountability.Api.Features.Imports;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -36,6 +37,7 @@ public static class ServiceSetup
         services.AddCommands();
 
         services.AddHostedService<DeadlineScheduler>();
+        services.AddSingleton<HistoryImporter>();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

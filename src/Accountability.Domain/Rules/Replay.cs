@@ -10,19 +10,24 @@ namespace Accountability.Domain.Rules;
 /// </summary>
 public static class Replay
 {
-    public static IReadOnlyList<FlagRaised> Run(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until)
+    public static IReadOnlyList<FlagRaised> Run(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until) =>
+        [.. Play(history, policy, parties, until).OfType<FlagRaised>()];
+
+    /// <summary>The history with the flags and escalations this policy raises woven in where they would have been appended.</summary>
+    public static IReadOnlyList<IComplaintEvent> Play(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until)
     {
         Complaint? state = null;
         var pending = new List<Deadline>();
-        var flags = new List<FlagRaised>();
+        var played = new List<IComplaintEvent>();
         foreach (var e in history.Where(e => e is not (FlagRaised or ComplaintEscalated)))
         {
             if (state is not null)
-                state = FireDue(state, pending, policy, parties, e.At, flags);
+                state = FireDue(state, pending, policy, parties, e.At, played);
             var followUps = RuleEngine.Judge(state, [e], policy, parties);
             var before = state;
             state = followUps.Aggregate(Complaint.Evolve(state, e), Complaint.Evolve);
-            flags.AddRange(followUps.OfType<FlagRaised>());
+            played.Add(e);
+            played.AddRange(followUps);
             if (state is not null && before?.HoldStartVersion != state.HoldStartVersion)
             {
                 pending.Clear();
@@ -30,18 +35,18 @@ public static class Replay
             }
         }
         if (state is not null)
-            FireDue(state, pending, policy, parties, until, flags);
-        return flags;
+            FireDue(state, pending, policy, parties, until, played);
+        return played;
     }
 
     /// <summary>Judges the deadlines that fell due by <paramref name="now"/>, each once, as the scheduler would have.</summary>
-    private static Complaint FireDue(Complaint state, List<Deadline> pending, Policy policy, PartyDirectory parties, DateTimeOffset now, List<FlagRaised> flags)
+    private static Complaint FireDue(Complaint state, List<Deadline> pending, Policy policy, PartyDirectory parties, DateTimeOffset now, List<IComplaintEvent> played)
     {
         foreach (var deadline in pending.Where(d => d.DueAt <= now).ToList())
         {
             pending.Remove(deadline);
             var followUps = RuleEngine.JudgeDeadline(state, deadline, policy, parties, now);
-            flags.AddRange(followUps.OfType<FlagRaised>());
+            played.AddRange(followUps);
             state = followUps.Aggregate(state, (s, f) => Complaint.Evolve(s, f)!);
         }
         return state;

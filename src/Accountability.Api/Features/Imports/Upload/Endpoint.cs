@@ -1,0 +1,31 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Accountability.Api.Features.Imports.Upload;
+
+public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, ImportReport>
+{
+    public override void Configure()
+    {
+        Post("imports");
+        Roles(KeyClaims.Operator);
+        Options(b => b.WithMetadata(new RequestSizeLimitAttribute(Request.MaxBytes)));
+        Summary(s => s.Summary = "Imports an event log (CSV with a column mapping): each case becomes a complaint judged by the rules. Importing the same cases again changes nothing.");
+        Description(d => d.ProducesProblems(400, 401, 403, 413));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        try
+        {
+            using var csv = new StringReader(r.Csv);
+            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, progress: null, ct), ct);
+        }
+        catch (InvalidDataException bad)
+        {
+            throw new ProblemException(ProblemKind.Validation, bad.Message, new Dictionary<string, string[]> { ["csv"] = [bad.Message] });
+        }
+    }
+}
