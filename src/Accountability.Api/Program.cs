@@ -1,8 +1,8 @@
 using Accountability.Api.Cli;
 using Accountability.Api.Setup;
 
-if (args is ["import", .. var importArgs])
-    return await ImportCommand.RunAsync(importArgs);
+if (CommandLine.Handles(args))
+    return await CommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAccountability();

@@ -27,5 +27,15 @@ public sealed class ClosedComplaintTests
     [TestCaseSource(nameof(EveryCommandButReopen))]
     public void Is_refused_after_closing(Func<Decision> decide) => decide().ShouldRefuse(RefusalCode.ComplaintClosed);
 
+    [Test]
+    public void Only_a_reopen_is_accepted_after_closing() =>
+        ComplaintDecisions.Reopen(ClosedByStore, new ReopenComplaint("Still broken"), Operator, TimeSpan.FromDays(30), T0.AddDays(1))
+            .ShouldEmit<ComplaintReopened>();
+
+    [Test]
+    public void A_vendor_is_told_the_complaint_is_closed_before_anything_else() =>
+        ComplaintDecisions.HandOff(InStatus(ComplaintStatus.Closed), new HandOffComplaint("photon", HandoffReason.Other, null, []), Acme, Registered, T0)
+            .ShouldRefuse(RefusalCode.ComplaintClosed);
+
     private static TestCaseData Case(string name, Func<Decision> decide) => new TestCaseData(decide).SetName($"{name} is refused after closing");
 }

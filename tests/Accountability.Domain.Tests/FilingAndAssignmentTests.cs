@@ -15,7 +15,8 @@ public sealed class FilingAndAssignmentTests
         {
             Assert.That(e.By, Is.EqualTo(Party.StoreId));
             Assert.That(e.At, Is.EqualTo(T0));
-            Assert.That(e.VendorId, Is.EqualTo("acme"));
+            Assert.That((e.ComplaintId, e.CustomerReference, e.Product, e.VendorId), Is.EqualTo((Id, "cust-1", "Photo Pro", "acme")));
+            Assert.That((e.Category, e.Description, e.Channel), Is.EqualTo(("crash", "Crashes", Channel.Email)));
             Assert.That(Given(e).Holder, Is.EqualTo(Party.StoreId));
             Assert.That(Given(e).Status, Is.EqualTo(ComplaintStatus.Open));
         });
@@ -30,12 +31,34 @@ public sealed class FilingAndAssignmentTests
         ComplaintDecisions.File(Complaint with { VendorId = vendor }, Operator, Registered, T0).ShouldRefuse(RefusalCode.UnknownParty);
 
     [Test]
-    public void The_operator_assigns_a_complaint_to_a_vendor_whoever_holds_it() =>
-        ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint("photon"), Operator, Registered, T0)
-            .ShouldEmit<ComplaintAssigned>(e => Assert.That(e.To, Is.EqualTo("photon")));
+    public void A_new_complaint_is_open_held_by_the_store_and_involves_only_the_store()
+    {
+        var state = Given(Filed());
+        Assert.That((state.Status, state.Holder, state.HeldSince, state.FiledAt), Is.EqualTo((ComplaintStatus.Open, Party.StoreId, T0, T0)));
+        Assert.That((state.HandoffCount, state.ReopenCount, state.ResolvedAt, state.ClosedAt), Is.EqualTo((0, 0, (DateTimeOffset?)null, (DateTimeOffset?)null)));
+        Assert.That(state.PartiesInvolved, Is.EqualTo(new[] { Party.StoreId }));
+    }
 
     [Test]
-    public void A_vendor_cannot_assign() =>
+    public void The_operator_assigns_a_complaint_to_a_vendor_whoever_holds_it() =>
+        ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint("photon"), Operator, Registered, T0.AddHours(1))
+            .ShouldEmit<ComplaintAssigned>(e => Assert.That((e.To, e.By, e.At), Is.EqualTo(("photon", Party.StoreId, T0.AddHours(1)))));
+
+    [Test]
+    public void The_operator_assigns_a_complaint_the_store_holds_to_a_vendor() =>
+        ComplaintDecisions.Assign(Given(Filed()), new AssignComplaint("acme"), Operator, Registered, T0).ShouldEmit<ComplaintAssigned>();
+
+    [Test]
+    public void The_operator_takes_a_complaint_back_for_the_store() =>
+        ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint(Party.StoreId), Operator, Registered, T0).ShouldEmit<ComplaintAssigned>();
+
+    [Test]
+    public void Assigning_a_resolved_complaint_is_refused_it_must_be_reopened_first() =>
+        ComplaintDecisions.Assign(InStatus(ComplaintStatus.Resolved), new AssignComplaint("photon"), Operator, Registered, T0)
+            .ShouldRefuse(RefusalCode.AlreadyResolved);
+
+    [Test]
+    public void A_vendor_cannot_assign_not_even_the_complaint_it_holds() =>
         ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint("photon"), Acme, Registered, T0).ShouldRefuse(RefusalCode.OperatorOnly);
 
     [Test]

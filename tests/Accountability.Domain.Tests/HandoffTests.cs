@@ -22,6 +22,17 @@ public sealed class HandoffTests
         });
 
     [Test]
+    public void The_operator_hands_off_a_complaint_the_store_holds() =>
+        ComplaintDecisions.HandOff(Given(Filed()), To("acme"), Operator, Registered, T0)
+            .ShouldEmit<ComplaintHandedOff>(e => Assert.That((e.From, e.To), Is.EqualTo((Party.StoreId, "acme"))));
+
+    [TestCase(ComplaintStatus.InProgress)]
+    [TestCase(ComplaintStatus.AwaitingInformation)]
+    [TestCase(ComplaintStatus.ResolutionProposed)]
+    public void The_holder_may_hand_off_at_any_stage_before_resolution(ComplaintStatus status) =>
+        ComplaintDecisions.HandOff(InStatus(status), To("photon"), Acme, Registered, T0).ShouldEmit<ComplaintHandedOff>();
+
+    [Test]
     public void Rejects_handoff_from_a_party_that_does_not_hold_it() =>
         ComplaintDecisions.HandOff(HeldByAcme(), To("acme"), Photon, Registered, T0).ShouldRefuse(RefusalCode.NotTheHolder);
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Accountability.Api.Features.Imports;
 using Accountability.Api.Persistence;
-using Accountability.Api.Setup;
 using Marten;
 using Spectre.Console;
 
@@ -24,18 +23,14 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = Options(args);
+        var options = CommandLine.Options(args);
         if (options is null || options.ContainsKey("help") || !options.ContainsKey("tenant") || !options.ContainsKey("file") || !options.ContainsKey("mapping"))
         {
             Console.Out.WriteLine(Usage);
             return options?.ContainsKey("help") == true ? 0 : 2;
         }
-        var builder = WebApplication.CreateBuilder([]);
-        builder.Logging.ClearProviders();
-        builder.AddAccountability();
-        await using var app = builder.Build();
+        await using var app = await CommandLine.BuildServicesAsync();
         var store = app.Services.GetRequiredService<IDocumentStore>();
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         var tenant = options["tenant"];
         await using (var query = store.QuerySession())
@@ -96,17 +91,5 @@ public static class ImportCommand
     {
         Console.Error.WriteLine(message);
         return 1;
-    }
-
-    private static Dictionary<string, string>? Options(string[] args)
-    {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] is "--help" or "-h") options["help"] = "";
-            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) options[args[i][2..]] = args[++i];
-            else return null;
-        }
-        return options;
     }
 }

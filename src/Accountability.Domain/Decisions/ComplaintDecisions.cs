@@ -23,7 +23,7 @@ public static class ComplaintDecisions
 
     public static Decision Assign(Complaint state, AssignComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
     {
-        if (IsClosed(state) is { } closed) return closed;
+        if ((IsClosed(state) ?? IsResolved(state)) is { } refused) return refused;
         if (!actor.IsOperator)
             return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator assigns complaints; a holder hands them off.");
         if (!parties.CanHold(c.To))
@@ -35,7 +35,7 @@ public static class ComplaintDecisions
 
     public static Decision Acknowledge(Complaint state, Actor actor, PartyDirectory parties, DateTimeOffset now)
     {
-        if ((IsClosed(state) ?? NotHolder(state, actor, parties)) is { } refused) return refused;
+        if ((IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)) is { } refused) return refused;
         if (state.Status != ComplaintStatus.Open)
             return Refuse(RefusalCode.AlreadyAcknowledged, "The holder has already acknowledged this complaint.");
         return Emit(new ComplaintAcknowledged(actor.PartyId, now));

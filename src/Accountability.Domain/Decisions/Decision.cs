@@ -34,5 +34,5 @@ public sealed record Decision
     public static Decision Refuse(RefusalCode code, string detail) => new([], new Refusal(code, detail));
 }
 
-/// <summary>Who is acting. Operators act as the store party and may override what a holder may do.</summary>
+/// <summary>Who is acting. Operators act as the store party; their override over a holder is to assign the complaint.</summary>
 public sealed record Actor(string PartyId, bool IsOperator);
