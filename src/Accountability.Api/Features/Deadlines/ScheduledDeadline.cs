@@ -20,12 +20,13 @@ public sealed record ScheduledDeadline(
 {
     public Deadline ToDeadline() => new(Kind, Holder, HoldStartVersion, DueAt);
 
-    /// <summary>Schedules the deadlines of a hold that this write started; a later hold replaces them.</summary>
-    public static void ScheduleNewHold(IDocumentSession session, Complaint? before, Complaint after, Policy policy, PartyDirectory parties)
+    /// <summary>Schedules the deadlines of a hold that this write started, those due after <paramref name="notBefore"/>; a later hold replaces them.</summary>
+    public static void ScheduleNewHold(IDocumentSession session, Complaint? before, Complaint after, Policy policy, PartyDirectory parties,
+        DateTimeOffset? notBefore = null)
     {
         if (before?.HoldStartVersion == after.HoldStartVersion)
             return;
-        foreach (var d in StalledHolderRule.DeadlinesOf(after, policy, parties))
+        foreach (var d in StalledHolderRule.DeadlinesOf(after, policy, parties).Where(d => notBefore is null || d.DueAt > notBefore))
             session.Store(new ScheduledDeadline($"{session.TenantId}:{after.Id}:{d.Kind}", session.TenantId, after.Id, d.Kind, d.Holder, d.HoldStartVersion, d.DueAt));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -37,7 +38,8 @@ public sealed record ImportReport(
 /// </summary>
 public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider clock)
 {
-    private const int CasesPerTransaction = 250;
+    private const int CasesPerTransaction = 500;
+    private const int Writers = 3;
     private const int BadRowsReported = 100;
 
     public async Task<ImportReport> ImportAsync(
@@ -47,50 +49,75 @@ public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider c
         var names = new Dictionary<string, string>();
         var (cases, rows, bad) = Parse(csv, mapping, names);
 
-        await using var session = store.LightweightSession(tenantId);
-        session.CorrelationId = $"import:{source}";
-        session.LastModifiedBy = "import";
+        var (parties, policy, registered) = await PreparePartiesAsync(tenantId, source, names, ct);
+        var now = clock.GetUtcNow();
+        var done = 0;
+        var results = new ConcurrentBag<ChunkResult>();
+        // Chunks commit on their own: the CPU work of one (translating, judging, serialising) overlaps another's writes.
+        await Parallel.ForEachAsync(cases.Chunk(CasesPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = ct },
+            async (chunk, token) =>
+            {
+                results.Add(await ImportChunkAsync(tenantId, source, chunk, policy, parties, now, token));
+                progress?.Report((Interlocked.Add(ref done, chunk.Length), cases.Count));
+            });
+
+        var (imported, skipped, written) = (results.Sum(r => r.Imported), results.Sum(r => r.Skipped), results.Sum(r => r.Written));
+        var flags = results.SelectMany(r => r.Flags).GroupBy(f => f).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        var seconds = watch.Elapsed.TotalSeconds;
+        return new ImportReport(source, rows, cases.Count, imported, skipped, written, registered, flags, bad.Count, [.. bad.Take(BadRowsReported)], seconds, written / Math.Max(seconds, 1e-9));
+    }
+
+    private sealed record ChunkResult(int Imported, int Skipped, int Written, IReadOnlyList<string> Flags);
+
+    /// <summary>Registers the parties the log names that the tenant does not know yet, as vendors.</summary>
+    private async Task<(PartyDirectory Parties, Policy Policy, int Registered)> PreparePartiesAsync(
+        string tenantId, string source, Dictionary<string, string> names, CancellationToken ct)
+    {
+        await using var session = OpenSession(tenantId, source);
         var batch = session.CreateBatchQuery();
         var partiesQuery = batch.Query<Party>().ToList();
         var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
         await batch.Execute(ct);
-        var known = (await partiesQuery).ToList();
+        var known = await partiesQuery;
         var newParties = names.Where(n => known.All(p => p.Id != n.Key)).Select(n => new Party(n.Key, PartyKind.Vendor, n.Value)).ToList();
-        session.Store([.. newParties]);
-        var parties = new PartyDirectory([.. known, .. newParties]);
-        var policy = PolicyDocument.Current(await policyQuery);
-
-        var (imported, skipped, written) = (0, 0, 0);
-        var flags = new Dictionary<string, int>();
-        var now = clock.GetUtcNow();
-        foreach (var chunk in cases.Chunk(CasesPerTransaction))
+        if (newParties.Count > 0)
         {
-            var ids = chunk.Select(c => StreamIdOf(tenantId, c.Key)).ToArray();
-            var existing = (await session.Query<Complaint>().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (existing.Contains(ids[i]))
-                {
-                    skipped++;
-                    continue;
-                }
-                var history = chunk[i].Value.OrderBy(r => r.At).ThenBy(r => r.Line).ToList();
-                var events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history), policy, parties, now);
-                session.Events.StartStream<Complaint>(ids[i], events);
-                var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
-                foreach (var deadline in StalledHolderRule.DeadlinesOf(after, policy, parties).Where(d => d.DueAt > now))
-                    session.Store(new ScheduledDeadline($"{tenantId}:{after.Id}:{deadline.Kind}", tenantId, after.Id, deadline.Kind, deadline.Holder, deadline.HoldStartVersion, deadline.DueAt));
-                foreach (var flag in events.OfType<FlagRaised>())
-                    flags[flag.Rule] = flags.GetValueOrDefault(flag.Rule) + 1;
-                (imported, written) = (imported + 1, written + events.Count);
-            }
+            session.Store([.. newParties]);
             await session.SaveChangesAsync(ct);
-            progress?.Report((imported + skipped, cases.Count));
         }
+        return (new PartyDirectory([.. known, .. newParties]), PolicyDocument.Current(await policyQuery), newParties.Count);
+    }
 
-        var seconds = watch.Elapsed.TotalSeconds;
-        return new ImportReport(source, rows, cases.Count, imported, skipped, written, newParties.Count,
-            flags.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(), bad.Count, [.. bad.Take(BadRowsReported)], seconds, written / Math.Max(seconds, 1e-9));
+    private async Task<ChunkResult> ImportChunkAsync(string tenantId, string source, KeyValuePair<string, List<HistoryRow>>[] chunk,
+        Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = OpenSession(tenantId, source);
+        var ids = chunk.Select(c => StreamIdOf(tenantId, c.Key)).ToArray();
+        var existing = (await session.Query<Complaint>().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var (imported, written, flags) = (0, 0, new List<string>());
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (existing.Contains(ids[i]))
+                continue;
+            var history = chunk[i].Value.OrderBy(r => r.At).ThenBy(r => r.Line).ToList();
+            var events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history), policy, parties, now);
+            session.Events.StartStream<Complaint>(ids[i], events);
+            var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
+            // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
+            ScheduledDeadline.ScheduleNewHold(session, null, after, policy, parties, notBefore: now);
+            flags.AddRange(events.OfType<FlagRaised>().Select(f => f.Rule));
+            (imported, written) = (imported + 1, written + events.Count);
+        }
+        await session.SaveChangesAsync(ct);
+        return new ChunkResult(imported, existing.Count, written, flags);
+    }
+
+    private IDocumentSession OpenSession(string tenantId, string source)
+    {
+        var session = store.LightweightSession(tenantId);
+        session.CorrelationId = $"import:{source}";
+        session.LastModifiedBy = "import";
+        return session;
     }
 
     /// <summary>Party ids for names such as "Group 56": lowercase letters, digits and dashes.</summary>
