@@ -34,7 +34,7 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
         var byVersion = events.ToDictionary(e => e.Version);
         var flags = events.Where(e => e.Data is FlagRaised).Select(e => (Raised: (FlagRaised)e.Data, e.Version)).Select(f => new FlagDetail(
             f.Raised.Rule, f.Raised.Severity, f.Raised.Sentence, f.Raised.At, f.Version,
-            [.. f.Raised.Evidence.Select(v => byVersion[v]).Select(e => new EvidenceEvent(e.Version, e.Sequence, e.Id, e.EventTypeName, e.Timestamp))]));
+            [.. f.Raised.Evidence.Select(v => byVersion[v]).Select(e => new EvidenceEvent(e.Version, e.Sequence, e.Id, e.EventTypeName, (e.Data as IComplaintEvent)?.At ?? e.Timestamp))]));
         await Send.OkAsync(new Response(id, state.Escalation, [.. flags]), ct);
     }
 }
