@@ -21,7 +21,7 @@ public sealed class PolicyTests
     public async Task Replacing_the_policy_gives_it_the_next_version_and_complaints_follow_it()
     {
         var market = await Marketplace.CreateAsync();
-        var body = Editable();
+        var body = PolicyJson.Editable();
         body["customerDeflection"]!["enabled"] = false;
         var replaced = await PutAsync(market, body, "\"1\"");
         Assert.That(replaced.Version, Is.EqualTo(2));
@@ -36,7 +36,7 @@ public sealed class PolicyTests
     public async Task An_invalid_policy_is_refused_naming_each_field_and_changes_nothing()
     {
         var market = await Marketplace.CreateAsync();
-        var body = Editable();
+        var body = PolicyJson.Editable();
         body["pingPong"]!["handoffs"] = 1;
         body["churn"]!["windowHours"] = 0;
         using (var response = await market.Operator.SendPutAsync(body))
@@ -55,20 +55,13 @@ public sealed class PolicyTests
     public async Task A_stale_policy_version_is_a_412_and_vendors_cannot_replace_it()
     {
         var market = await Marketplace.CreateAsync();
-        await PutAsync(market, Editable(), null);
-        using (var stale = await market.Operator.SendPutAsync(Editable(), "\"1\""))
+        await PutAsync(market, PolicyJson.Editable(), null);
+        using (var stale = await market.Operator.SendPutAsync(PolicyJson.Editable(), "\"1\""))
             await stale.ShouldBeProblemAsync(412, "precondition-failed");
-        using var vendor = await market.Acme.SendPutAsync(Editable());
+        using var vendor = await market.Acme.SendPutAsync(PolicyJson.Editable());
         await vendor.ShouldBeProblemAsync(403, "forbidden");
     }
 
-    /// <summary>The default policy as a client would send it back: everything but the version.</summary>
-    private static JsonObject Editable()
-    {
-        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Policy.Default, ApiClient.Json))!.AsObject();
-        json.Remove("version");
-        return json;
-    }
 
     private static async Task<Policy> PutAsync(Marketplace market, JsonObject body, string? ifMatch)
     {

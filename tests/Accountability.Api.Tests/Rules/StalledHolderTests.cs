@@ -61,8 +61,7 @@ public sealed class StalledHolderTests
     /// <summary>First response due 0.5 s after a holder receives a complaint, resolution 1 s after.</summary>
     private static async Task UseDeadlinesOfAboutASecondAsync(Marketplace market)
     {
-        var policy = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Policy.Default, ApiClient.Json))!.AsObject();
-        policy.Remove("version");
+        var policy = PolicyJson.Editable();
         foreach (var row in policy["stalledHolder"]!["deadlines"]!.AsArray())
         {
             row!["firstResponseHours"] = 0.5 / 3600;

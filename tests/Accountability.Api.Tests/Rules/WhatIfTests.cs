@@ -21,7 +21,7 @@ public sealed class WhatIfTests
         var quiet = await market.FileAsync();
         var before = await market.TimelineAsync(bounced.Id);
 
-        var candidate = Candidate();
+        var candidate = PolicyJson.Editable();
         candidate["pingPong"]!["handoffs"] = 4;
         candidate["customerDeflection"]!["enabled"] = false;
         var body = new JsonObject { ["candidate"] = candidate, ["from"] = from.ToString("O"), ["to"] = DateTimeOffset.UtcNow.AddMinutes(1).ToString("O") };
@@ -49,7 +49,7 @@ public sealed class WhatIfTests
         await market.Operator.PostJsonAsync<ComplaintView>(path, new { to = "acme", reason = "NeedsVendorFix" });
         await market.Acme.PostJsonAsync<ComplaintView>(path, new { to = "store", reason = "NeedsStoreAction" });
 
-        var candidate = Candidate();
+        var candidate = PolicyJson.Editable();
         candidate["pingPong"]!["handoffs"] = 2;
         var body = new JsonObject { ["candidate"] = candidate, ["from"] = from.ToString("O"), ["to"] = DateTimeOffset.UtcNow.AddMinutes(1).ToString("O") };
         var result = await market.Operator.PostJsonAsync<WhatIfResponse>("/api/policy/what-if", body);
@@ -62,19 +62,12 @@ public sealed class WhatIfTests
     public async Task An_invalid_candidate_or_range_is_refused()
     {
         var market = await Marketplace.CreateAsync();
-        var candidate = Candidate();
+        var candidate = PolicyJson.Editable();
         candidate["churn"]!["handoffs"] = 0;
         var body = new JsonObject { ["candidate"] = candidate, ["from"] = "2026-01-02T00:00:00Z", ["to"] = "2026-01-01T00:00:00Z" };
         using var response = await market.Operator.PostAsync("/api/policy/what-if", body);
         var problem = await response.ShouldBeProblemAsync(400, "validation");
         Assert.That(problem.Errors!.Keys, Is.SupersetOf(new[] { "to" }));
         Assert.That(string.Join(" ", problem.Errors.Keys), Does.Contain("churn.handoffs"));
-    }
-
-    private static JsonObject Candidate()
-    {
-        var json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Policy.Default, ApiClient.Json))!.AsObject();
-        json.Remove("version");
-        return json;
     }
 }

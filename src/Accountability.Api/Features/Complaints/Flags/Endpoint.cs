@@ -27,10 +27,7 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        var state = events.Aggregate((Complaint?)null, (s, e) => Complaint.Evolve(s, e.Data));
-        if (state is null || !User.Actor().CanSee(state))
-            throw ComplaintAccess.NotFound(id);
+        var (events, state) = await session.ReadStreamAsync(id, User.Actor(), ct);
         var byVersion = events.ToDictionary(e => e.Version);
         var flags = events.Where(e => e.Data is FlagRaised).Select(e => (Raised: (FlagRaised)e.Data, e.Version)).Select(f => new FlagDetail(
             f.Raised.Rule, f.Raised.Severity, f.Raised.Sentence, f.Raised.At, f.Version,

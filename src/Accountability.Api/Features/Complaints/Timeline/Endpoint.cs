@@ -35,10 +35,7 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        var state = events.Aggregate((Complaint?)null, (s, e) => Complaint.Evolve(s, e.Data));
-        if (state is null || !User.Actor().CanSee(state))
-            throw ComplaintAccess.NotFound(id);
+        var (events, _) = await session.ReadStreamAsync(id, User.Actor(), ct);
         await Send.OkAsync(new Response(id, [.. events.Select(ToEntry)]), ct);
     }
 
