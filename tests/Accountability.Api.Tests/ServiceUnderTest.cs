@@ -34,6 +34,7 @@ public sealed class ServiceUnderTest
         Environment.SetEnvironmentVariable("Accountability__Schema", Schema);
         Environment.SetEnvironmentVariable("Accountability__AdminKey", AdminKey);
         Environment.SetEnvironmentVariable("Accountability__ApiKeyCacheSeconds", "1");
+        Environment.SetEnvironmentVariable("Accountability__WebhookAllowedPrivateHosts__0", "127.0.0.1");
         (factory, BaseAddress) = StartHost(runScheduler: false);
     }
 

@@ -2,6 +2,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
@@ -41,6 +42,7 @@ public static class MartenSetup
             opts.Schema.For<Party>().MultiTenanted();
             opts.Schema.For<IdempotentResponse>().MultiTenanted();
             opts.Schema.For<PolicyDocument>().MultiTenanted();
+            opts.Schema.For<WebhookEndpoint>().MultiTenanted();
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);

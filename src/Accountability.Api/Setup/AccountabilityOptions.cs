@@ -26,6 +26,12 @@ public sealed class AccountabilityOptions
     /// <summary>How often the scheduler looks for deadlines that fell due.</summary>
     public double DeadlinePollSeconds { get; set; } = 5;
 
+    /// <summary>Hosts (names or addresses) that webhooks may reach although they are loopback or private, e.g. 127.0.0.1 for tests.</summary>
+    public string[] WebhookAllowedPrivateHosts { get; set; } = [];
+
+    /// <summary>How long a rotated-out webhook secret keeps signing next to the new one.</summary>
+    public int WebhookSecretGraceHours { get; set; } = 24;
+
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 }

@@ -3,6 +3,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
+using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -38,6 +39,7 @@ public static class ServiceSetup
 
         services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<HistoryImporter>();
+        services.AddSingleton<TargetGuard>();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

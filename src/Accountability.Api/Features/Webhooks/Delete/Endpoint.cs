@@ -1,0 +1,24 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Webhooks.Delete;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Delete("webhooks/{id}");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "Deletes an endpoint: nothing more is sent to it.");
+        Description(d => d.Produces(204).ProducesProblems(401, 404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await mediator.Send(new Command(Route<string>("id")!, User.Actor()), ct);
+        await Send.NoContentAsync(ct);
+    }
+}

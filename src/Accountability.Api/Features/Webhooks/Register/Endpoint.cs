@@ -1,0 +1,25 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Webhooks.Register;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<Request, EndpointWithSecret>
+{
+    public override void Configure()
+    {
+        Post("webhooks");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "Registers a webhook endpoint and returns its signing secret (whsec_...), shown once.");
+        Description(d => d.ClearDefaultProduces(200).Produces<EndpointWithSecret>(201).ProducesProblems(400, 401, 403, 422));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        var created = await mediator.Send(new Command(r, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r)), ct);
+        HttpContext.Response.Headers.Location = $"/api/webhooks/{created.Endpoint.Id}";
+        await Send.ResponseAsync(created, StatusCodes.Status201Created, ct);
+    }
+}

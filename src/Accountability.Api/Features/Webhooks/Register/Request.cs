@@ -1,0 +1,22 @@
+using Accountability.Api.Features.Parties;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Webhooks.Register;
+
+/// <param name="EventTypes">Any of complaint.assigned, complaint.flagged, complaint.escalated, complaint.reopened, complaint.closed.</param>
+/// <param name="PartyId">Whose endpoint it is: a vendor registers its own; the operator may name any party (default: the store).</param>
+public sealed record Request(string Url, IReadOnlyList<string> EventTypes, string? PartyId)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Url).NotEmpty().MaximumLength(2000);
+            RuleFor(r => r.EventTypes).NotEmpty();
+            RuleForEach(r => r.EventTypes).Must(t => WebhookEventTypes.All.Contains(t))
+                .WithMessage($"'eventTypes' may only hold {string.Join(", ", WebhookEventTypes.All)}.");
+            RuleFor(r => r.PartyId).PartyId().When(r => r.PartyId is not null);
+        }
+    }
+}

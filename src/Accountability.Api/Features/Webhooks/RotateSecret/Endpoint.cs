@@ -1,0 +1,24 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Webhooks.RotateSecret;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<EndpointWithSecret>
+{
+    public override void Configure()
+    {
+        Post("webhooks/{id}/secret-rotation");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "Issues a new signing secret, shown once; the old one keeps signing too for WebhookSecretGraceHours.");
+        Description(d => d.ProducesProblems(401, 404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<string>("id")!;
+        await Send.OkAsync(await mediator.Send(new Command(id, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, id)), ct), ct);
+    }
+}

@@ -1,0 +1,19 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Webhooks.Update;
+
+/// <param name="Enabled">False pauses deliveries; true re-enables an endpoint the sender disabled and clears why.</param>
+public sealed record Request(string Url, IReadOnlyList<string> EventTypes, bool Enabled)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Url).NotEmpty().MaximumLength(2000);
+            RuleFor(r => r.EventTypes).NotEmpty();
+            RuleForEach(r => r.EventTypes).Must(t => WebhookEventTypes.All.Contains(t))
+                .WithMessage($"'eventTypes' may only hold {string.Join(", ", WebhookEventTypes.All)}.");
+        }
+    }
+}
