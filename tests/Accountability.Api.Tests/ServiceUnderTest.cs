@@ -42,9 +42,9 @@ public sealed class ServiceUnderTest
     /// Starts one node of the service on a loopback port. The shared node judges no deadlines, so the tests that
     /// need the scheduler start (and stop) nodes of their own, as a deployment restarts them.
     /// </summary>
-    public static (WebApplicationFactory<Program> Host, Uri BaseAddress) StartHost(bool runScheduler)
+    public static (WebApplicationFactory<Program> Host, Uri BaseAddress) StartHost(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null)
     {
-        var host = new ServiceNode(runScheduler);
+        var host = new ServiceNode(runScheduler, runWebhooks, clock);
         host.UseKestrel(0);
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -63,9 +63,24 @@ public sealed class ServiceUnderTest
     }
 }
 
-/// <summary>The real service, with the deadline scheduler on or off and polling twice a second.</summary>
-public sealed class ServiceNode(bool runScheduler) : WebApplicationFactory<Program>
+/// <summary>The real service, with its background work (deadlines, webhooks) on or off, and optionally a clock the test moves.</summary>
+public sealed class ServiceNode(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
-        services.PostConfigure<AccountabilityOptions>(o => (o.RunScheduler, o.DeadlinePollSeconds) = (runScheduler, 0.5)));
+    {
+        services.PostConfigure<AccountabilityOptions>(o =>
+            (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds) = (runScheduler, 0.5, runWebhooks, 0.1));
+        if (clock is not null)
+            services.AddSingleton(clock);
+    });
+}
+
+/// <summary>Real time, plus however far the test has moved it on.</summary>
+public sealed class ShiftableClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
 }

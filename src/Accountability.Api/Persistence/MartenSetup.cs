@@ -43,6 +43,8 @@ public static class MartenSetup
             opts.Schema.For<IdempotentResponse>().MultiTenanted();
             opts.Schema.For<PolicyDocument>().MultiTenanted();
             opts.Schema.For<WebhookEndpoint>().MultiTenanted();
+            opts.Schema.For<WebhookDelivery>().SingleTenanted()
+                .Duplicate(d => d.Status).Duplicate(d => d.NextAttemptAt).Duplicate(d => d.ComplaintId).Duplicate(d => d.EndpointId);
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);

@@ -32,6 +32,18 @@ public sealed class AccountabilityOptions
     /// <summary>How long a rotated-out webhook secret keeps signing next to the new one.</summary>
     public int WebhookSecretGraceHours { get; set; } = 24;
 
+    /// <summary>Whether this node sends webhooks from the outbox.</summary>
+    public bool RunWebhooks { get; set; } = true;
+
+    /// <summary>How often an idle dispatcher looks for webhooks to send.</summary>
+    public double WebhookPollSeconds { get; set; } = 0.5;
+
+    /// <summary>How long one webhook request may take before it counts as a failure.</summary>
+    public double WebhookTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>An endpoint failing for longer than this is disabled, with the reason shown to its owner.</summary>
+    public double WebhookDisableAfterHours { get; set; } = 72;
+
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 }

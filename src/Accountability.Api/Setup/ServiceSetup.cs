@@ -9,6 +9,7 @@ using Accountability.Api.Problems;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Accountability.Api.Setup;
@@ -40,6 +41,10 @@ public static class ServiceSetup
         services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<HistoryImporter>();
         services.AddSingleton<TargetGuard>();
+        services.AddHostedService<WebhookDispatcher>();
+        services.AddHttpClient(WebhookDispatcher.ClientName, (provider, client) =>
+                client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AccountabilityOptions>>().Value.WebhookTimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<TargetGuard>().Handler());
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

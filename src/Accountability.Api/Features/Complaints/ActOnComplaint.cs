@@ -1,6 +1,7 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Problems;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
@@ -30,6 +31,7 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
         var batch = session.CreateBatchQuery();
         var partiesQuery = batch.Query<Party>().ToList();
         var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
+        var endpointsQuery = batch.Query<WebhookEndpoint>().Where(e => e.Enabled).ToList();
         var streamQuery = batch.Events.FetchForWriting<Complaint>(command.ComplaintId);
         await batch.Execute(cancellationToken);
         var (parties, stream) = (new PartyDirectory(await partiesQuery), await streamQuery);
@@ -46,6 +48,7 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
         var judged = JudgedEvents.Of(state, decision, policy, parties);
         stream.AppendMany(judged.Events);
         ScheduledDeadline.ScheduleNewHold(session, state, judged.After, policy, parties);
+        WebhookOutbox.Enqueue(session, state, judged.Events, await endpointsQuery, now);
         return ComplaintView.From(judged.After, parties, now);
     }
 }

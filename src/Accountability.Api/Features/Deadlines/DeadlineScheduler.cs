@@ -1,4 +1,5 @@
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
@@ -56,6 +57,7 @@ public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, 
         var batch = session.CreateBatchQuery();
         var partiesQuery = batch.Query<Party>().ToList();
         var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
+        var endpointsQuery = batch.Query<WebhookEndpoint>().Where(e => e.Enabled).ToList();
         var streamQuery = batch.Events.FetchForWriting<Complaint>(deadline.ComplaintId);
         await batch.Execute(ct);
         var stream = await streamQuery;
@@ -64,6 +66,7 @@ public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, 
             var parties = new PartyDirectory(await partiesQuery);
             var followUps = RuleEngine.JudgeDeadline(complaint, deadline.ToDeadline(), PolicyDocument.Current(await policyQuery), parties, now);
             stream.AppendMany(followUps);
+            WebhookOutbox.Enqueue(session, complaint, followUps, await endpointsQuery, now);
         }
         session.Delete<ScheduledDeadline>(deadline.Id);
         try

@@ -32,6 +32,33 @@ public sealed class TargetGuard(IOptions<AccountabilityOptions> options)
             : $"{uri.Host} is or resolves to a loopback, link-local or private address; deliveries there are not allowed.";
     }
 
+    /// <summary>The handler webhooks go out through: no redirects, and every connection checked against the guard.</summary>
+    public SocketsHttpHandler Handler() => new()
+    {
+        AllowAutoRedirect = false,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 8,
+        ConnectCallback = async (context, ct) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+            var target = addresses.FirstOrDefault(a => IsAllowed(host, a))
+                ?? throw new HttpRequestException($"{host} resolves to a loopback, link-local or private address; not sending there.");
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(target, context.DnsEndPoint.Port), ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
     public bool IsAllowed(string host, IPAddress address) =>
         options.Value.WebhookAllowedPrivateHosts.Contains(host, StringComparer.OrdinalIgnoreCase)
         || options.Value.WebhookAllowedPrivateHosts.Contains(address.ToString())

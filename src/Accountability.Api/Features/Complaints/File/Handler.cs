@@ -1,6 +1,7 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.Webhooks;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Parties;
@@ -17,6 +18,7 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock) : Medi
         var batch = session.CreateBatchQuery();
         var partiesQuery = batch.Query<Party>().ToList();
         var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
+        var endpointsQuery = batch.Query<WebhookEndpoint>().Where(e => e.Enabled).ToList();
         await batch.Execute(cancellationToken);
         var parties = new PartyDirectory(await partiesQuery);
         var now = clock.GetUtcNow();
@@ -26,6 +28,7 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock) : Medi
         var judged = JudgedEvents.Of(null, decision, policy, parties);
         session.Events.StartStream<Complaint>(command.Complaint.ComplaintId, judged.Events);
         ScheduledDeadline.ScheduleNewHold(session, null, judged.After, policy, parties);
+        WebhookOutbox.Enqueue(session, null, judged.Events, await endpointsQuery, now);
         return ComplaintView.From(judged.After, parties, now);
     }
 }

@@ -1,0 +1,21 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Features.Webhooks.Deliveries;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Webhooks.Redeliver;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<DeliveryView>
+{
+    public override void Configure()
+    {
+        Post("webhooks/{id}/deliveries/{deliveryId}/redelivery");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "Sends a delivery again, by hand, with the same webhook-id (for dead letters, typically).");
+        Description(d => d.ProducesProblems(401, 404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new Command(Route<string>("id")!, Route<string>("deliveryId")!, User.TenantId(), User.Actor()), ct), ct);
+}

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Accountability.Api.Setup;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Accountability.Api.Features.Webhooks;
+
+/// <summary>
+/// Sends what the outbox holds: at least once, in order per complaint and endpoint (a delivery waits while an
+/// earlier one for the same complaint is pending), retrying on the documented schedule, never letting one slow
+/// endpoint hold up the others (timeouts, a few connections per endpoint at most).
+/// </summary>
+public sealed class WebhookDispatcher(
+    IDocumentStore store, IHttpClientFactory clients, TimeProvider clock, IOptions<AccountabilityOptions> options, ILogger<WebhookDispatcher> logger)
+    : BackgroundService
+{
+    public const string ClientName = "webhooks";
+    private const int PerEndpoint = 4;
+
+    /// <summary>Wait after the 1st, 2nd, ... failure; after the last, the delivery goes to the dead letters (about 47 hours in all).</summary>
+    public static readonly TimeSpan[] Schedule =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),
+    ];
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> perEndpoint = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunWebhooks)
+            return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                sent = await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Dispatching webhooks failed; trying again shortly");
+            }
+            if (sent == 0)
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.WebhookPollSeconds), stoppingToken);
+        }
+    }
+
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        List<WebhookDelivery> ready;
+        await using (var query = store.QuerySession())
+        {
+            var due = await query.Query<WebhookDelivery>()
+                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now).OrderBy(d => d.CreatedAt).Take(200).ToListAsync(ct);
+            if (due.Count == 0)
+                return 0;
+            var complaints = due.Select(d => d.ComplaintId).Distinct().ToArray();
+            var pending = await query.Query<WebhookDelivery>()
+                .Where(d => d.Status == DeliveryStatus.Pending && complaints.Contains(d.ComplaintId)).ToListAsync(ct);
+            var firstInLine = pending.GroupBy(d => (d.EndpointId, d.ComplaintId))
+                .Select(g => g.OrderBy(d => d.ComplaintVersion).ThenBy(d => d.CreatedAt).First().Id).ToHashSet();
+            ready = [.. due.Where(d => firstInLine.Contains(d.Id))];
+        }
+        await Parallel.ForEachAsync(ready, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (delivery, token) =>
+        {
+            var gate = perEndpoint.GetOrAdd(delivery.EndpointId, _ => new SemaphoreSlim(PerEndpoint));
+            await gate.WaitAsync(token);
+            try
+            {
+                await DeliverAsync(delivery, token);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        return ready.Count;
+    }
+
+    private async Task DeliverAsync(WebhookDelivery delivery, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(delivery.TenantId);
+        var endpoint = await session.LoadAsync<WebhookEndpoint>(delivery.EndpointId, ct);
+        var now = clock.GetUtcNow();
+        if (endpoint is null)
+        {
+            session.Store(delivery with { Status = DeliveryStatus.DeadLetter } with { Attempts = [.. delivery.Attempts, new(now, null, 0, "The endpoint was deleted.")] });
+            await session.SaveChangesAsync(ct);
+            return;
+        }
+        if (!endpoint.Enabled)
+        {
+            session.Store(delivery with { NextAttemptAt = now.AddMinutes(1) });
+            await session.SaveChangesAsync(ct);
+            return;
+        }
+
+        var (status, error, retryAfter, latency) = await SendAsync(endpoint, delivery, now, ct);
+        var attempt = new DeliveryAttempt(now, status, latency, error);
+        var (next, endpointAfter) = Outcome(delivery.Record(attempt), endpoint, status, retryAfter, now);
+        session.Store(next);
+        if (endpointAfter != endpoint)
+            session.Store(endpointAfter);
+        await session.SaveChangesAsync(ct);
+    }
+
+    private async Task<(int? Status, string? Error, TimeSpan? RetryAfter, long LatencyMs)> SendAsync(
+        WebhookEndpoint endpoint, WebhookDelivery delivery, DateTimeOffset now, CancellationToken ct)
+    {
+        var timestamp = now.ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
+        {
+            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("webhook-id", delivery.Id);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Header(endpoint.SigningSecrets(now).Select(s => s.Value), delivery.Id, timestamp, delivery.Payload));
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            var status = (int)response.StatusCode;
+            var retryAfter = response.Headers.RetryAfter switch
+            {
+                { Delta: { } delta } => delta,
+                { Date: { } date } => date - now,
+                _ => (TimeSpan?)null,
+            };
+            return (status, status is >= 200 and < 300 ? null : $"HTTP {status} {response.ReasonPhrase}", retryAfter, watch.ElapsedMilliseconds);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            var error = ex is TaskCanceledException ? "Timed out." : ex.Message;
+            return (null, error, null, watch.ElapsedMilliseconds);
+        }
+    }
+
+    /// <summary>What an attempt's answer means for the delivery and for the endpoint.</summary>
+    private (WebhookDelivery Delivery, WebhookEndpoint Endpoint) Outcome(
+        WebhookDelivery delivery, WebhookEndpoint endpoint, int? status, TimeSpan? retryAfter, DateTimeOffset now)
+    {
+        if (status is >= 200 and < 300)
+            return (delivery with { Status = DeliveryStatus.Delivered }, endpoint with { FailingSince = null });
+        if (status == (int)HttpStatusCode.Gone)
+            return (delivery with { Status = DeliveryStatus.DeadLetter },
+                endpoint with { Enabled = false, DisabledReason = $"It answered 410 Gone on {now:u}." });
+
+        var failingSince = endpoint.FailingSince ?? now;
+        var failing = endpoint with { FailingSince = failingSince };
+        if (now - failingSince > TimeSpan.FromHours(options.Value.WebhookDisableAfterHours))
+            failing = failing with { Enabled = false, DisabledReason = $"Failing since {failingSince:u}; last error: {delivery.Attempts[^1].Error}" };
+
+        var retryable = status is null or 429 or >= 500;
+        var failures = delivery.FailedAttempts + 1;
+        if (!retryable || failures > Schedule.Length)
+            return (delivery with { Status = DeliveryStatus.DeadLetter, FailedAttempts = failures }, failing);
+        var wait = status == 429 && retryAfter is { } asked && asked > TimeSpan.Zero ? asked : Jittered(Schedule[failures - 1]);
+        return (delivery with { FailedAttempts = failures, NextAttemptAt = now + wait }, failing);
+    }
+
+    private static TimeSpan Jittered(TimeSpan wait) => wait * (0.8 + Random.Shared.NextDouble() * 0.4);
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Rules;
+using Marten;
+
+namespace Accountability.Api.Features.Webhooks;
+
+/// <summary>Turns appended complaint events into deliveries for the endpoints that want them, in the same session.</summary>
+public static class WebhookOutbox
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>Who is told about an event, and as what: the party receiving the complaint, or its holder after the event.</summary>
+    public static (string Type, string Recipient)? Notice(IComplaintEvent e, Complaint after) => e switch
+    {
+        ComplaintAssigned a => (WebhookEventTypes.Assigned, a.To),
+        ComplaintHandedOff h => (WebhookEventTypes.Assigned, h.To),
+        FlagRaised => (WebhookEventTypes.Flagged, after.Holder),
+        ComplaintEscalated => (WebhookEventTypes.Escalated, after.Holder),
+        ComplaintReopened => (WebhookEventTypes.Reopened, after.Holder),
+        ComplaintClosed => (WebhookEventTypes.Closed, after.Holder),
+        _ => null,
+    };
+
+    public static void Enqueue(IDocumentSession session, Complaint? before, IReadOnlyList<IComplaintEvent> events,
+        IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
+    {
+        if (endpoints.Count == 0)
+            return;
+        var state = before;
+        foreach (var e in events)
+        {
+            state = Complaint.Evolve(state, e)!;
+            if (Notice(e, state) is not var (type, recipient))
+                continue;
+            foreach (var endpoint in endpoints.Where(x => x.Enabled && x.PartyId == recipient && x.Wants(type)))
+            {
+                var id = $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
+                var payload = JsonSerializer.Serialize(new WebhookPayload(id, type, now, session.TenantId, state.Id, state.Version, e.GetType().Name, e,
+                    new ComplaintSummary(state.Holder, state.AccountableParty(), state.Status), $"/api/complaints/{state.Id}"), Json);
+                session.Store(new WebhookDelivery(id, session.TenantId, endpoint.Id, endpoint.PartyId, state.Id, state.Version, type, payload,
+                    DeliveryStatus.Pending, 0, now, now, []));
+            }
+        }
+    }
+}
+
+/// <summary>The complaint as it stands after the event.</summary>
+public sealed record ComplaintSummary(string Holder, string Accountable, ComplaintStatus Status);
+
+/// <summary>
+/// What a webhook's body says: the event type, which complaint (and at which version of its stream), what
+/// happened (the event itself, under its name), where the complaint stands now, and a link to it in the API.
+/// </summary>
+public sealed record WebhookPayload(
+    string Id,
+    string Type,
+    DateTimeOffset Timestamp,
+    string Tenant,
+    Guid ComplaintId,
+    long ComplaintVersion,
+    string Event,
+    object Data,
+    ComplaintSummary Complaint,
+    string Link);

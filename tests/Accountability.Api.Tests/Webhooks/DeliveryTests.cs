@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Features.Webhooks.Deliveries;
+using Accountability.Api.Tests.Infrastructure;
+
+namespace Accountability.Api.Tests.Webhooks;
+
+/// <summary>Deliveries to a real receiver over loopback, sent by a service node whose dispatcher runs.</summary>
+public sealed class DeliveryTests
+{
+    [Test]
+    public async Task A_vendor_is_told_it_was_handed_a_complaint_with_a_signature_it_can_verify()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var market = await Marketplace.CreateAsync();
+        var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
+        await using var _ = node;
+
+        var held = await market.FileHeldByAsync("acme");
+        var received = (await receiver.WaitForAsync(1)).Single();
+
+        Assert.That(received.Id, Does.StartWith("msg_"));
+        Assert.That(long.Parse(received.Timestamp), Is.EqualTo(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).Within(30));
+        using (var hmac = new HMACSHA256(Convert.FromBase64String(hook.Secret!["whsec_".Length..])))
+        {
+            var expected = "v1," + Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes($"{received.Id}.{received.Timestamp}.{received.Body}")));
+            Assert.That(received.Signature.Split(' '), Does.Contain(expected));
+        }
+        using var payload = JsonDocument.Parse(received.Body);
+        var root = payload.RootElement;
+        Assert.That(root.GetProperty("type").GetString(), Is.EqualTo("complaint.assigned"));
+        Assert.That(root.GetProperty("complaintId").GetGuid(), Is.EqualTo(held.Id));
+        Assert.That(root.GetProperty("tenant").GetString(), Is.EqualTo(market.Id));
+        Assert.That(root.GetProperty("complaint").GetProperty("holder").GetString(), Is.EqualTo("acme"));
+        Assert.That(root.GetProperty("link").GetString(), Is.EqualTo($"/api/complaints/{held.Id}"));
+
+        var log = await WaitForStatusAsync(market, hook.Endpoint.Id, DeliveryStatus.Delivered);
+        Assert.That(log.Attempts.Single().StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task A_failed_delivery_is_retried_with_the_same_id_and_later_events_wait_their_turn()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.AnswerNext(500);
+        var market = await Marketplace.CreateAsync();
+        var types = new[] { "complaint.assigned", "complaint.flagged", "complaint.escalated" };
+        var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = types }, 201);
+        var clock = new ShiftableClock();
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true, clock);
+        await using var _ = node;
+
+        var held = await market.FileHeldByAsync("acme");
+        await receiver.WaitForAsync(1);
+        await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/customer-redirections", new { redirectedTo = "store" });
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.That(receiver.Requests, Has.Count.EqualTo(1), "the flag and the escalation wait behind the failed assignment");
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var all = await receiver.WaitForAsync(4);
+
+        Assert.That(all.Select(r => (Type(r), r.AnsweredWith)), Is.EqualTo(new[]
+        {
+            ("complaint.assigned", 500), ("complaint.assigned", 200), ("complaint.flagged", 200), ("complaint.escalated", 200),
+        }));
+        Assert.That(all[1].Id, Is.EqualTo(all[0].Id), "a retry carries the same webhook-id");
+        var log = await market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries");
+        Assert.That(log.Single(d => d.Id == all[0].Id).Attempts.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 500, 200 }));
+    }
+
+    [Test]
+    public async Task A_410_disables_the_endpoint_and_says_why_and_a_dead_letter_can_be_redelivered()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.AnswerNext(410);
+        var market = await Marketplace.CreateAsync();
+        var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
+        await using var _ = node;
+
+        await market.FileHeldByAsync("acme");
+        var dead = await WaitForStatusAsync(market, hook.Endpoint.Id, DeliveryStatus.DeadLetter);
+        var endpoint = (await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks")).Single();
+        Assert.That(endpoint.Enabled, Is.False);
+        Assert.That(endpoint.DisabledReason, Does.Contain("410 Gone"));
+
+        await market.Acme.PutAsync($"/api/webhooks/{hook.Endpoint.Id}", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" }, enabled = true });
+        await market.Acme.PostJsonAsync<DeliveryView>($"/api/webhooks/{hook.Endpoint.Id}/deliveries/{dead.Id}/redelivery", null);
+        var both = await receiver.WaitForAsync(2);
+        Assert.That(both.Select(r => (r.Id, r.AnsweredWith)), Is.EqualTo(new[] { (dead.Id, 410), (dead.Id, 200) }));
+    }
+
+    private static string Type(Receiver.Received r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!;
+
+    private static async Task<DeliveryView> WaitForStatusAsync(Marketplace market, string endpointId, DeliveryStatus status)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var log = await market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{endpointId}/deliveries");
+            if (log.FirstOrDefault(d => d.Status == status) is { } found)
+                return found;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"No delivery reached {status}");
+        return null!;
+    }
+}
