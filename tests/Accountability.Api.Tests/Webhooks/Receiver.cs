@@ -9,7 +9,7 @@ namespace Accountability.Api.Tests.Webhooks;
 public sealed class Receiver : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> script = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, TimeSpan Delay)> script = new();
 
     private Receiver(WebApplication app) => this.app = app;
 
@@ -26,9 +26,10 @@ public sealed class Receiver : IAsyncDisposable
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
-            var (status, retryAfter) = receiver.script.TryDequeue(out var scripted) ? scripted : (200, null);
+            var (status, retryAfter, delay) = receiver.script.TryDequeue(out var scripted) ? scripted : (200, null, TimeSpan.Zero);
             receiver.Requests.Enqueue(new Received(http.Request.Headers["webhook-id"]!, http.Request.Headers["webhook-timestamp"]!,
-                http.Request.Headers["webhook-signature"]!, body, status));
+                http.Request.Headers["webhook-signature"]!, body, status, DateTimeOffset.UtcNow));
+            await Task.Delay(delay);
             if (retryAfter is not null)
                 http.Response.Headers.RetryAfter = retryAfter;
             http.Response.StatusCode = status;
@@ -38,7 +39,7 @@ public sealed class Receiver : IAsyncDisposable
     }
 
     /// <summary>The next requests get these answers, in order; then 200.</summary>
-    public void AnswerNext(int status, string? retryAfter = null) => script.Enqueue((status, retryAfter));
+    public void AnswerNext(int status, string? retryAfter = null, TimeSpan delay = default) => script.Enqueue((status, retryAfter, delay));
 
     public async Task<IReadOnlyList<Received>> WaitForAsync(int count, TimeSpan? within = null)
     {
@@ -51,5 +52,5 @@ public sealed class Receiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
-    public sealed record Received(string Id, string Timestamp, string Signature, string Body, int AnsweredWith);
+    public sealed record Received(string Id, string Timestamp, string Signature, string Body, int AnsweredWith, DateTimeOffset At);
 }

@@ -1,0 +1,86 @@
+using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Features.Webhooks.Deliveries;
+using Accountability.Api.Tests.Infrastructure;
+
+namespace Accountability.Api.Tests.Webhooks;
+
+/// <summary>How the sender treats a receiver that is slow, busy, down or gone.</summary>
+public sealed class FailureTests
+{
+    [Test]
+    public async Task A_429_is_retried_no_sooner_than_its_Retry_After()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.AnswerNext(429, retryAfter: "2");
+        var market = await Marketplace.CreateAsync();
+        await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
+        await using var _ = node;
+
+        await market.FileHeldByAsync("acme");
+        var both = await receiver.WaitForAsync(2);
+        Assert.That(both.Select(r => r.AnsweredWith), Is.EqualTo(new[] { 429, 200 }));
+        Assert.That(both[1].At - both[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)));
+    }
+
+    [Test]
+    public async Task A_receiver_that_times_out_is_retried_and_its_attempt_says_so()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.AnswerNext(200, delay: TimeSpan.FromSeconds(3));
+        var market = await Marketplace.CreateAsync();
+        var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
+        var clock = new ShiftableClock();
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true, clock);
+        await using var _ = node;
+
+        await market.FileHeldByAsync("acme");
+        var first = await WaitForAttemptsAsync(market, hook.Endpoint.Id, 1);
+        Assert.That((first.Status, first.Attempts[0].StatusCode, first.Attempts[0].Error), Is.EqualTo((DeliveryStatus.Pending, (int?)null, "Timed out.")));
+        Assert.That(first.NextAttemptAt, Is.GreaterThan(clock.GetUtcNow()));
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await receiver.WaitForAsync(2);
+    }
+
+    [Test]
+    public async Task A_receiver_that_is_down_is_retried_for_about_two_days_then_dead_lettered_and_the_endpoint_disabled()
+    {
+        var market = await Marketplace.CreateAsync();
+        var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = "http://127.0.0.1:1/closed", eventTypes = new[] { "complaint.assigned" } }, 201);
+        var clock = new ShiftableClock();
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true, clock);
+        await using var _ = node;
+
+        await market.FileHeldByAsync("acme");
+        DeliveryView delivery;
+        var started = clock.GetUtcNow();
+        for (var attempts = 1; ; attempts++)
+        {
+            delivery = await WaitForAttemptsAsync(market, hook.Endpoint.Id, attempts);
+            if (delivery.Status == DeliveryStatus.DeadLetter)
+                break;
+            clock.Advance(delivery.NextAttemptAt!.Value - clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        }
+
+        Assert.That(delivery.Attempts, Has.Count.EqualTo(WebhookDispatcher.Schedule.Length + 1));
+        Assert.That(delivery.Attempts[0].Error, Does.Contain("refused").IgnoreCase);
+        Assert.That(clock.GetUtcNow() - started, Is.GreaterThan(TimeSpan.FromDays(1)));
+        var endpoint = (await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks")).Single();
+        Assert.That(endpoint.Enabled, Is.False);
+        Assert.That(endpoint.DisabledReason, Does.StartWith("Failing since"));
+    }
+
+    private static async Task<DeliveryView> WaitForAttemptsAsync(Marketplace market, string endpointId, int attempts)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            var log = await market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{endpointId}/deliveries");
+            if (log.FirstOrDefault(d => d.Attempts.Count >= attempts) is { } found)
+                return found;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"No delivery reached {attempts} attempts");
+        return null!;
+    }
+}
