@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Tests.Infrastructure;
+
+namespace Accountability.Api.Tests.Webhooks;
+
+/// <summary>The service as a real process, killed with SIGKILL while deliveries are in flight: nothing is lost.</summary>
+public sealed class CrashTests
+{
+    [Test]
+    public async Task Every_assignment_is_delivered_at_least_once_across_a_SIGKILL()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        for (var i = 0; i < 200; i++)
+            receiver.AnswerNext(200, delay: TimeSpan.FromMilliseconds(100));
+        var market = await Marketplace.CreateAsync();
+        await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
+        var complaints = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+            complaints.Add((await market.FileHeldByAsync("acme")).Id);
+
+        using (var first = StartServiceProcess())
+        {
+            await receiver.WaitForAsync(10, TimeSpan.FromSeconds(60));
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+        var beforeRestart = receiver.Requests.Select(r => r.Id).Distinct().Count();
+        Assert.That(beforeRestart, Is.LessThan(complaints.Count), "the kill must land while deliveries are still in flight");
+
+        using var second = StartServiceProcess();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (ComplaintsDelivered(receiver).Count < complaints.Count && DateTime.UtcNow < deadline)
+                await Task.Delay(200);
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+        }
+        Assert.That(ComplaintsDelivered(receiver), Is.EquivalentTo(complaints));
+    }
+
+    private static HashSet<Guid> ComplaintsDelivered(Receiver receiver) =>
+        [.. receiver.Requests.Where(r => r.AnsweredWith == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("complaintId").GetGuid())];
+
+    /// <summary>The service's own executable, on the test schema, sending webhooks and nothing else in the background.</summary>
+    private static Process StartServiceProcess()
+    {
+        var root = OpenApi.OpenApiDocumentTests.RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+        var dll = Path.Combine(root, "src", "Accountability.Api", "bin", configuration, "net10.0", "Accountability.Api.dll");
+        Assert.That(File.Exists(dll), Is.True, $"Build the service first: {dll}");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{FreePort()}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__Accountability"] = ServiceUnderTest.ConnectionString,
+                ["Accountability__Schema"] = ServiceUnderTest.Schema,
+                ["Accountability__RunScheduler"] = "false",
+                ["Accountability__RunWebhooks"] = "true",
+                ["Accountability__WebhookPollSeconds"] = "0.1",
+                ["Accountability__WebhookAllowedPrivateHosts__0"] = "127.0.0.1",
+            },
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
