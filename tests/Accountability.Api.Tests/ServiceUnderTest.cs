@@ -69,8 +69,7 @@ public sealed class ServiceNode(bool runScheduler, bool runWebhooks = false, Tim
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
     {
         services.PostConfigure<AccountabilityOptions>(o =>
-            (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds, o.WebhookDisableAfterHours) =
-            (runScheduler, 0.5, runWebhooks, 0.1, 1, 24));
+            (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1));
         if (clock is not null)
             services.AddSingleton(clock);
     });

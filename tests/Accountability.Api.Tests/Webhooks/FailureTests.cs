@@ -66,7 +66,19 @@ public sealed class FailureTests
         Assert.That(delivery.Attempts, Has.Count.EqualTo(WebhookDispatcher.Schedule.Length + 1));
         Assert.That(delivery.Attempts[0].Error, Does.Contain("refused").IgnoreCase);
         Assert.That(clock.GetUtcNow() - started, Is.GreaterThan(TimeSpan.FromDays(1)));
-        var endpoint = (await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks")).Single();
+        Assert.That((await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks")).Single().Enabled, Is.True);
+
+        // Still failing past WebhookDisableAfterHours (72) since the first failure: the next failure disables it.
+        clock.Advance(TimeSpan.FromHours(30));
+        await market.FileHeldByAsync("acme");
+        WebhookEndpointView endpoint;
+        var tries = 0;
+        do
+        {
+            await Task.Delay(100);
+            endpoint = (await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks")).Single();
+        }
+        while (endpoint.Enabled && ++tries < 100);
         Assert.That(endpoint.Enabled, Is.False);
         Assert.That(endpoint.DisabledReason, Does.StartWith("Failing since"));
     }

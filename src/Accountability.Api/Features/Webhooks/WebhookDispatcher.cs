@@ -66,46 +66,52 @@ public sealed class WebhookDispatcher(
                 .Select(g => g.OrderBy(d => d.ComplaintVersion).ThenBy(d => d.CreatedAt).First().Id).ToHashSet();
             ready = [.. due.Where(d => firstInLine.Contains(d.Id))];
         }
-        await Parallel.ForEachAsync(ready, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (delivery, token) =>
+        foreach (var tenant in ready.GroupBy(d => d.TenantId))
+            await DispatchAsync(tenant.Key, [.. tenant], ct);
+        return ready.Count;
+    }
+
+    /// <summary>Sends one tenant's ready deliveries concurrently, then records every outcome in one transaction.</summary>
+    private async Task DispatchAsync(string tenantId, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(tenantId);
+        var loaded = (await session.LoadManyAsync<WebhookEndpoint>(ct, deliveries.Select(d => d.EndpointId).Distinct())).ToDictionary(e => e.Id);
+        var endpoints = new Dictionary<string, WebhookEndpoint>(loaded);
+        var attempts = new ConcurrentBag<(WebhookDelivery Delivery, DeliveryAttempt Attempt, TimeSpan? RetryAfter)>();
+        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (delivery, token) =>
         {
+            if (!endpoints.TryGetValue(delivery.EndpointId, out var endpoint) || !endpoint.Enabled)
+                return;
             var gate = perEndpoint.GetOrAdd(delivery.EndpointId, _ => new SemaphoreSlim(PerEndpoint));
             await gate.WaitAsync(token);
             try
             {
-                await DeliverAsync(delivery, token);
+                var at = clock.GetUtcNow();
+                var (status, error, retryAfter, latency) = await SendAsync(endpoint, delivery, at, token);
+                attempts.Add((delivery, new DeliveryAttempt(at, status, latency, error), retryAfter));
             }
             finally
             {
                 gate.Release();
             }
         });
-        return ready.Count;
-    }
 
-    private async Task DeliverAsync(WebhookDelivery delivery, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession(delivery.TenantId);
-        var endpoint = await session.LoadAsync<WebhookEndpoint>(delivery.EndpointId, ct);
         var now = clock.GetUtcNow();
-        if (endpoint is null)
-        {
-            session.Store(delivery with { Status = DeliveryStatus.DeadLetter } with { Attempts = [.. delivery.Attempts, new(now, null, 0, "The endpoint was deleted.")] });
-            await session.SaveChangesAsync(ct);
-            return;
-        }
-        if (!endpoint.Enabled)
-        {
+        foreach (var delivery in deliveries.Where(d => !endpoints.ContainsKey(d.EndpointId)))
+            session.Store(delivery.Record(new DeliveryAttempt(now, null, 0, "The endpoint was deleted.")) with { Status = DeliveryStatus.DeadLetter });
+        foreach (var delivery in deliveries.Where(d => endpoints.TryGetValue(d.EndpointId, out var e) && !e.Enabled))
             session.Store(delivery with { NextAttemptAt = now.AddMinutes(1) });
-            await session.SaveChangesAsync(ct);
-            return;
+        foreach (var (delivery, attempt, retryAfter) in attempts.OrderBy(a => a.Attempt.At))
+        {
+            var (next, endpoint) = Outcome(delivery.Record(attempt), endpoints[delivery.EndpointId], attempt.StatusCode, retryAfter, attempt.At);
+            endpoints[delivery.EndpointId] = endpoint;
+            session.Store(next);
         }
-
-        var (status, error, retryAfter, latency) = await SendAsync(endpoint, delivery, now, ct);
-        var attempt = new DeliveryAttempt(now, status, latency, error);
-        var (next, endpointAfter) = Outcome(delivery.Record(attempt), endpoint, status, retryAfter, now);
-        session.Store(next);
-        if (endpointAfter != endpoint)
-            session.Store(endpointAfter);
+        // Only endpoints whose health changed are written, so an owner's concurrent edit is not overwritten for nothing.
+        var changed = endpoints.Values.Where(e => loaded[e.Id] is var before
+            && (before.Enabled, before.DisabledReason, before.FailingSince) != (e.Enabled, e.DisabledReason, e.FailingSince)).ToArray();
+        if (changed.Length > 0)
+            session.Store(changed);
         await session.SaveChangesAsync(ct);
     }
 
