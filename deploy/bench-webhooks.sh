@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Webhook throughput and latency: hands complaints back and forth with wrk (each handoff makes one delivery),
+# Webhook throughput and latency: hands complaints back and forth with wrk (each handoff makes two deliveries),
 # while the service's dispatcher sends them to a local receiver that measures commit-to-delivery time.
 # Usage: deploy/bench-webhooks.sh [seconds of load, default 15]
 set -euo pipefail
@@ -38,15 +38,21 @@ export OPERATOR_KEY="$(curl -fs -X POST "$base/api/admin/tenants" -H "X-Admin-Ke
     -d '{"id":"bench","name":"Bench Marketplace"}' | json key)"
 post parties "$OPERATOR_KEY" '{"id":"acme","displayName":"Acme"}' >/dev/null
 export ACME_KEY="$(post api-keys "$OPERATOR_KEY" '{"partyId":"acme","name":"bench"}' | json key)"
-post webhooks "$ACME_KEY" '{"url":"http://127.0.0.1:5098/hooks","eventTypes":["complaint.assigned"]}' >/dev/null
-post webhooks "$OPERATOR_KEY" '{"url":"http://127.0.0.1:5098/hooks","eventTypes":["complaint.assigned"]}' >/dev/null
+# Flags still run, but none escalates: escalated complaints refuse vendor handoffs, which would end the back and forth.
+curl -fs "$base/api/policy" -H "X-Api-Key: $OPERATOR_KEY" | sed 's/"escalates":true/"escalates":false/g; s/"version":[0-9]*,//' \
+    | curl -fs -X PUT "$base/api/policy" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' -d @- >/dev/null
+# Two endpoints per party: every handoff makes two deliveries, so the sender is offered about twice the write rate.
+for _ in 1 2; do
+    post webhooks "$ACME_KEY" '{"url":"http://127.0.0.1:5098/hooks","eventTypes":["complaint.assigned"]}' >/dev/null
+    post webhooks "$OPERATOR_KEY" '{"url":"http://127.0.0.1:5098/hooks","eventTypes":["complaint.assigned"]}' >/dev/null
+done
 
 export COMPLAINT_IDS="$work/hook-complaint-ids"
 seq 2000 | xargs -P 8 -I{} curl -fs -X POST "$base/api/complaints" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' \
     -d '{"customerReference":"bench-{}","product":"Photo Pro","vendorId":"acme","category":"crash","description":"Crashes","channel":"App"}' \
     | grep -o '"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4 > "$COMPLAINT_IDS"
 
-echo "load: wrk -t2 -c32 -d${duration}s handoffs, each one delivery"
+echo "load: wrk -t2 -c32 -d${duration}s handoffs, each two deliveries"
 wrk -t2 -c32 -d"${duration}s" --latency -s deploy/bench/handoff.lua "$base" | grep -E "Requests/sec|99%|Non-2xx" || true
 sleep 10
 echo report >&3

@@ -33,6 +33,9 @@ export OPERATOR_KEY="$(curl -fs -X POST "$base/api/admin/tenants" -H "X-Admin-Ke
 curl -fs -X POST "$base/api/parties" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' -d '{"id":"acme","displayName":"Acme"}' >/dev/null
 export ACME_KEY="$(curl -fs -X POST "$base/api/api-keys" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' \
     -d '{"partyId":"acme","name":"bench"}' | json key)"
+# Flags still run, but none escalates: escalated complaints refuse vendor handoffs, which would end the back and forth.
+curl -fs "$base/api/policy" -H "X-Api-Key: $OPERATOR_KEY" | sed 's/"escalates":true/"escalates":false/g; s/"version":[0-9]*,//' \
+    | curl -fs -X PUT "$base/api/policy" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' -d @- >/dev/null
 
 export COMPLAINT_IDS="$work/complaint-ids"
 seq 2000 | xargs -P 8 -I{} curl -fs -X POST "$base/api/complaints" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' \

@@ -18,7 +18,7 @@ public sealed class WebhookDispatcher(
     : BackgroundService
 {
     public const string ClientName = "webhooks";
-    private const int PerEndpoint = 4;
+    private const int PerEndpoint = 8;
 
     /// <summary>Wait after the 1st, 2nd, ... failure; after the last, the delivery goes to the dead letters (about 47 hours in all).</summary>
     public static readonly TimeSpan[] Schedule =
@@ -56,7 +56,7 @@ public sealed class WebhookDispatcher(
         await using (var query = store.QuerySession())
         {
             var due = await query.Query<WebhookDelivery>()
-                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now).OrderBy(d => d.CreatedAt).Take(200).ToListAsync(ct);
+                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt).Take(500).ToListAsync(ct);
             if (due.Count == 0)
                 return 0;
             var complaints = due.Select(d => d.ComplaintId).Distinct().ToArray();
