@@ -69,7 +69,7 @@ public sealed class FailureTests
         Assert.That((await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks")).Single().Enabled, Is.True);
 
         // Still failing past WebhookDisableAfterHours (72) since the first failure: the next failure disables it.
-        clock.Advance(TimeSpan.FromHours(30));
+        clock.Advance(TimeSpan.FromHours(80));
         await market.FileHeldByAsync("acme");
         WebhookEndpointView endpoint;
         var tries = 0;
