@@ -14,8 +14,9 @@ public sealed class CrashTests
     public async Task Every_assignment_is_delivered_at_least_once_across_a_SIGKILL()
     {
         await using var receiver = await Receiver.StartAsync();
-        for (var i = 0; i < 200; i++)
-            receiver.AnswerNext(200, delay: TimeSpan.FromMilliseconds(100));
+        // A slow receiver (8 requests at a time per endpoint, a quarter second each) keeps deliveries in flight at the kill.
+        for (var i = 0; i < 300; i++)
+            receiver.AnswerNext(200, delay: TimeSpan.FromMilliseconds(250));
         var market = await Marketplace.CreateAsync();
         await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
         var complaints = new List<Guid>();
