@@ -37,6 +37,7 @@ public sealed class DeliveryTests
         Assert.That(root.GetProperty("tenant").GetString(), Is.EqualTo(market.Id));
         Assert.That(root.GetProperty("complaint").GetProperty("holder").GetString(), Is.EqualTo("acme"));
         Assert.That(root.GetProperty("link").GetString(), Is.EqualTo($"/api/complaints/{held.Id}"));
+        MatchesCommittedSchema(root);
 
         var log = await WaitForStatusAsync(market, hook.Endpoint.Id, DeliveryStatus.Delivered);
         Assert.That(log.Attempts.Single().StatusCode, Is.EqualTo(200));
@@ -92,6 +93,21 @@ public sealed class DeliveryTests
         await market.Acme.PostJsonAsync<DeliveryView>($"/api/webhooks/{hook.Endpoint.Id}/deliveries/{dead.Id}/redelivery", null);
         var both = await receiver.WaitForAsync(2);
         Assert.That(both.Select(r => (r.Id, r.AnsweredWith)), Is.EqualTo(new[] { (dead.Id, 410), (dead.Id, 200) }));
+    }
+
+    /// <summary>The body has every property openapi/webhook-payload.schema.json requires, and values its enums allow.</summary>
+    private static void MatchesCommittedSchema(JsonElement payload)
+    {
+        var path = Path.Combine(OpenApi.OpenApiDocumentTests.RepositoryRoot(), "openapi", "webhook-payload.schema.json");
+        using var schema = JsonDocument.Parse(File.ReadAllText(path));
+        var properties = schema.RootElement.GetProperty("properties");
+        foreach (var required in schema.RootElement.GetProperty("required").EnumerateArray().Select(r => r.GetString()!))
+            Assert.That(payload.TryGetProperty(required, out _), Is.True, $"payload lacks '{required}'");
+        foreach (var name in new[] { "type", "event" })
+            Assert.That(properties.GetProperty(name).GetProperty("enum").EnumerateArray().Select(e => e.GetString()),
+                Does.Contain(payload.GetProperty(name).GetString()));
+        foreach (var required in properties.GetProperty("complaint").GetProperty("required").EnumerateArray().Select(r => r.GetString()!))
+            Assert.That(payload.GetProperty("complaint").TryGetProperty(required, out _), Is.True, $"complaint lacks '{required}'");
     }
 
     private static string Type(Receiver.Received r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!;
