@@ -38,13 +38,17 @@ public sealed class StalledHolderRule : IRule
         ];
     }
 
+    /// <summary>Whether the holder the deadline binds still holds the complaint and has not yet done what it has to.</summary>
+    public static bool StillOwed(Complaint complaint, Deadline deadline) =>
+        complaint.HoldStartVersion == deadline.HoldStartVersion && complaint.Holder == deadline.Holder
+        && (deadline.Kind == DeadlineKind.FirstResponse
+            ? complaint.Status == ComplaintStatus.Open
+            : complaint.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed));
+
     /// <summary>Whether the deadline, now due, was missed: the same hold is still on and the holder has not done what it had to.</summary>
     public static Finding? JudgeDeadline(Complaint complaint, Deadline deadline, PartyDirectory parties, DateTimeOffset now)
     {
-        var missed = deadline.Kind == DeadlineKind.FirstResponse
-            ? complaint.Status == ComplaintStatus.Open
-            : complaint.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
-        if (now < deadline.DueAt || complaint.HoldStartVersion != deadline.HoldStartVersion || complaint.Holder != deadline.Holder || !missed)
+        if (now < deadline.DueAt || !StillOwed(complaint, deadline))
             return null;
         var what = deadline.Kind == DeadlineKind.FirstResponse ? "acknowledged" : "resolved";
         return new Finding([deadline.HoldStartVersion],

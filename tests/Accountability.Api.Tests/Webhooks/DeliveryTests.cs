@@ -95,6 +95,30 @@ public sealed class DeliveryTests
         Assert.That(both.Select(r => (r.Id, r.AnsweredWith)), Is.EqualTo(new[] { (dead.Id, 410), (dead.Id, 200) }));
     }
 
+    [Test]
+    public async Task A_holder_is_warned_before_each_of_its_deadlines()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var market = await Marketplace.CreateAsync();
+        var policy = PolicyJson.Editable();
+        foreach (var row in policy["stalledHolder"]!["deadlines"]!.AsArray())
+            (row!["firstResponseHours"], row["resolutionHours"]) = (1.0 / 3600, 2.0 / 3600);
+        policy["stalledHolder"]!["escalates"] = false;
+        using (var put = await market.Operator.PutAsync("/api/policy", policy))
+            Assert.That((int)put.StatusCode, Is.EqualTo(200));
+        await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.deadline_approaching" } }, 201);
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: true, runWebhooks: true);
+        await using var _ = node;
+
+        await market.FileHeldByAsync("acme");
+        var warnings = await receiver.WaitForAsync(2);
+
+        var deadlines = warnings.Select(w => JsonDocument.Parse(w.Body).RootElement)
+            .Select(p => (p.GetProperty("type").GetString(), p.GetProperty("data").GetProperty("deadline").GetString())).ToList();
+        Assert.That(deadlines, Is.EquivalentTo(new[] { ("complaint.deadline_approaching", "FirstResponse"), ("complaint.deadline_approaching", "Resolution") }));
+        MatchesCommittedSchema(JsonDocument.Parse(warnings[0].Body).RootElement);
+    }
+
     /// <summary>The body has every property openapi/webhook-payload.schema.json requires, and values its enums allow.</summary>
     private static void MatchesCommittedSchema(JsonElement payload)
     {

@@ -61,7 +61,13 @@ public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, 
         var streamQuery = batch.Events.FetchForWriting<Complaint>(deadline.ComplaintId);
         await batch.Execute(ct);
         var stream = await streamQuery;
-        if (stream.Aggregate is { } complaint)
+        var complaint = stream.Aggregate;
+        if (complaint is not null && deadline.IsWarning)
+        {
+            if (StalledHolderRule.StillOwed(complaint, deadline.ToDeadline()))
+                WebhookOutbox.EnqueueDeadlineWarning(session, complaint, deadline.Kind, deadline.ToDeadline().DueAt, await endpointsQuery, now);
+        }
+        else if (complaint is not null)
         {
             var parties = new PartyDirectory(await partiesQuery);
             var followUps = RuleEngine.JudgeDeadline(complaint, deadline.ToDeadline(), PolicyDocument.Current(await policyQuery), parties, now);

@@ -8,6 +8,7 @@ public static class WebhookEventTypes
     public const string Escalated = "complaint.escalated";
     public const string Reopened = "complaint.reopened";
     public const string Closed = "complaint.closed";
+    public const string DeadlineApproaching = "complaint.deadline_approaching";
 
-    public static readonly IReadOnlyList<string> All = [Assigned, Flagged, Escalated, Reopened, Closed];
+    public static readonly IReadOnlyList<string> All = [Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching];
 }

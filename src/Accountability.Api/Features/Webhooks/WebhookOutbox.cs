@@ -37,17 +37,32 @@ public static class WebhookOutbox
             state = Complaint.Evolve(state, e)!;
             if (Notice(e, state) is not var (type, recipient))
                 continue;
-            foreach (var endpoint in endpoints.Where(x => x.Enabled && x.PartyId == recipient && x.Wants(type)))
-            {
-                var id = $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
-                var payload = JsonSerializer.Serialize(new WebhookPayload(id, type, now, session.TenantId, state.Id, state.Version, e.GetType().Name, e,
-                    new ComplaintSummary(state.Holder, state.AccountableParty(), state.Status), $"/api/complaints/{state.Id}"), Json);
-                session.Store(new WebhookDelivery(id, session.TenantId, endpoint.Id, endpoint.PartyId, state.Id, state.Version, type, payload,
-                    DeliveryStatus.Pending, 0, now, now, []));
-            }
+            Deliver(session, state, type, recipient, e.GetType().Name, e, endpoints, now);
+        }
+    }
+
+    /// <summary>Tells the holder a deadline is near; nothing is appended to the complaint for it.</summary>
+    public static void EnqueueDeadlineWarning(IDocumentSession session, Complaint complaint, DeadlineKind kind, DateTimeOffset dueAt,
+        IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now) =>
+        Deliver(session, complaint, WebhookEventTypes.DeadlineApproaching, complaint.Holder, "DeadlineApproaching",
+            new DeadlineApproaching(kind, dueAt), endpoints, now);
+
+    private static void Deliver(IDocumentSession session, Complaint state, string type, string recipient, string eventName, object data,
+        IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
+    {
+        foreach (var endpoint in endpoints.Where(x => x.Enabled && x.PartyId == recipient && x.Wants(type)))
+        {
+            var id = $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
+            var payload = JsonSerializer.Serialize(new WebhookPayload(id, type, now, session.TenantId, state.Id, state.Version, eventName, data,
+                new ComplaintSummary(state.Holder, state.AccountableParty(), state.Status), $"/api/complaints/{state.Id}"), Json);
+            session.Store(new WebhookDelivery(id, session.TenantId, endpoint.Id, endpoint.PartyId, state.Id, state.Version, type, payload,
+                DeliveryStatus.Pending, 0, now, now, []));
         }
     }
 }
+
+/// <summary>What a deadline warning says: which deadline, and when it falls.</summary>
+public sealed record DeadlineApproaching(DeadlineKind Deadline, DateTimeOffset DueAt);
 
 /// <summary>The complaint as it stands after the event.</summary>
 public sealed record ComplaintSummary(string Holder, string Accountable, ComplaintStatus Status);
