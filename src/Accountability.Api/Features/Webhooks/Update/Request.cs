@@ -10,10 +10,8 @@ public sealed record Request(string Url, IReadOnlyList<string> EventTypes, bool 
     {
         public Validator()
         {
-            RuleFor(r => r.Url).NotEmpty().MaximumLength(2000);
-            RuleFor(r => r.EventTypes).NotEmpty();
-            RuleForEach(r => r.EventTypes).Must(t => WebhookEventTypes.All.Contains(t))
-                .WithMessage($"'eventTypes' may only hold {string.Join(", ", WebhookEventTypes.All)}.");
+            RuleFor(r => r.Url).Url();
+            RuleFor(r => r.EventTypes).EventTypes();
         }
     }
 }
