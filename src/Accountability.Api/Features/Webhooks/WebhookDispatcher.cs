@@ -61,7 +61,8 @@ public sealed class WebhookDispatcher(
                 return 0;
             var complaints = due.Select(d => d.ComplaintId).Distinct().ToArray();
             var pending = await query.Query<WebhookDelivery>()
-                .Where(d => d.Status == DeliveryStatus.Pending && complaints.Contains(d.ComplaintId)).ToListAsync(ct);
+                .Where(d => d.Status == DeliveryStatus.Pending && complaints.Contains(d.ComplaintId))
+                .Select(d => new InLine(d.Id, d.EndpointId, d.ComplaintId, d.ComplaintVersion, d.CreatedAt)).ToListAsync(ct);
             var firstInLine = pending.GroupBy(d => (d.EndpointId, d.ComplaintId))
                 .Select(g => g.OrderBy(d => d.ComplaintVersion).ThenBy(d => d.CreatedAt).First().Id).ToHashSet();
             ready = [.. due.Where(d => firstInLine.Contains(d.Id))];
@@ -168,6 +169,9 @@ public sealed class WebhookDispatcher(
         var wait = status == 429 && retryAfter is { } asked && asked > TimeSpan.Zero ? asked : Jittered(Schedule[failures - 1]);
         return (delivery with { FailedAttempts = failures, NextAttemptAt = now + wait }, failing);
     }
+
+    /// <summary>Just what ordering needs of a pending delivery, not its payload.</summary>
+    private sealed record InLine(string Id, string EndpointId, Guid ComplaintId, long ComplaintVersion, DateTimeOffset CreatedAt);
 
     private static TimeSpan Jittered(TimeSpan wait) => wait * (0.8 + Random.Shared.NextDouble() * 0.4);
 }
