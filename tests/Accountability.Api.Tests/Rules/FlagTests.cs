@@ -14,7 +14,7 @@ public sealed class FlagTests
         var market = await Marketplace.CreateAsync();
         var complaint = await PingPongAsync(market);
 
-        Assert.That(complaint.Flags.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.PingPong }));
+        Assert.That(complaint.Flags!.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.PingPong }));
         Assert.That(complaint.Escalation?.Rule, Is.EqualTo(RuleIds.PingPong));
         Assert.That(complaint.Holder.Id, Is.EqualTo("acme"));
         Assert.That(complaint.Accountable.Id, Is.EqualTo("store"));
@@ -72,7 +72,7 @@ public sealed class FlagTests
             await market.Acme.PostJsonAsync<ComplaintView>($"{path}/handoffs", evidenceFree, 200, h => h.Add("Idempotency-Key", "once"));
 
         var complaint = await market.Operator.GetJsonAsync<ComplaintView>(path);
-        Assert.That(complaint.Flags.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.EvidenceFreeHandoff }));
+        Assert.That(complaint.Flags!.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.EvidenceFreeHandoff }));
         Assert.That(complaint.Escalation, Is.Null, "evidence-free handoffs do not escalate by default");
     }
 

@@ -26,14 +26,14 @@ public sealed class StalledHolderTests
         await second.DisposeAsync();
 
         var complaint = await ReadAsync(market, filed.Id);
-        Assert.That(complaint.Flags.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.StalledHolder, RuleIds.StalledHolder }));
-        Assert.That(stalled.Flags.Select(f => f.Sentence), Is.EqualTo(new[]
+        Assert.That(complaint.Flags!.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.StalledHolder, RuleIds.StalledHolder }));
+        Assert.That(stalled.Flags!.Select(f => f.Sentence), Is.EqualTo(new[]
         {
             "Test Store has not acknowledged the complaint within under a minute of receiving it.",
             "Test Store has not resolved the complaint within under a minute of receiving it.",
         }));
         Assert.That(complaint.Escalation?.Rule, Is.EqualTo(RuleIds.StalledHolder));
-        Assert.That(complaint.Flags[0].Evidence, Is.EqualTo(new long[] { 1 }));
+        Assert.That(complaint.Flags![0].Evidence, Is.EqualTo(new long[] { 1 }));
     }
 
     [Test]
@@ -50,7 +50,7 @@ public sealed class StalledHolderTests
             var complaint = await WaitForFlagsAsync(market, held.Id, count: 1);
             await Task.Delay(TimeSpan.FromSeconds(2));
             complaint = await ReadAsync(market, held.Id);
-            Assert.That(complaint.Flags.Select(f => f.Sentence), Is.EqualTo(new[] { "Acme Apps has not resolved the complaint within under a minute of receiving it." }));
+            Assert.That(complaint.Flags!.Select(f => f.Sentence), Is.EqualTo(new[] { "Acme Apps has not resolved the complaint within under a minute of receiving it." }));
         }
         finally
         {
@@ -78,7 +78,7 @@ public sealed class StalledHolderTests
         for (var attempt = 0; attempt < 60; attempt++)
         {
             var complaint = await ReadAsync(market, id);
-            if (complaint.Flags.Count >= count)
+            if (complaint.Flags!.Count >= count)
                 return complaint;
             await Task.Delay(250);
         }

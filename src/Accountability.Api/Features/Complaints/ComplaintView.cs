@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
@@ -13,7 +14,7 @@ public sealed record TimeHeld(string Party, string DisplayName, long Seconds);
 
 /// <summary>
 /// A complaint as the API shows it: its state, who holds it and who answers for it, how long each party has held it,
-/// and the flags the rules raised (evidence as stream versions; the timeline gives each version's event).
+/// and the flags the rules raised (the latest 50, evidence as stream versions; the timeline gives each version's event).
 /// </summary>
 public sealed record ComplaintView(
     Guid Id,
@@ -35,13 +36,16 @@ public sealed record ComplaintView(
     DateTimeOffset? ClosedAt,
     PartyRef Accountable,
     Escalation? Escalation,
-    IReadOnlyList<Flag> Flags,
+    IReadOnlyList<string> FlaggedRules,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Flag>? Flags,
     long Version)
 {
-    public static ComplaintView From(Complaint c, PartyDirectory parties, DateTimeOffset now) => new(
+    /// <param name="withFlags">False for list items: they name the rules that flagged the complaint, not every flag.</param>
+    public static ComplaintView From(Complaint c, PartyDirectory parties, DateTimeOffset now, bool withFlags = true) => new(
         c.Id, c.Status, PartyRef.Of(c.Holder, parties), PartyRef.Of(c.VendorId, parties),
         c.Product, c.Category, c.CustomerReference, c.Channel, c.Severity, c.Description, c.HandoffCount, c.ReopenCount,
         [.. c.TimeHeld(now).OrderBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => new TimeHeld(t.Key, parties.NameOf(t.Key), (long)t.Value.TotalSeconds))],
-        c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, PartyRef.Of(c.AccountableParty(), parties), c.Escalation, c.Flags, c.Version);
+        c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, PartyRef.Of(c.AccountableParty(), parties), c.Escalation,
+        c.FlaggedRules, withFlags ? c.Flags : null, c.Version);
 }

@@ -13,9 +13,20 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     {
         Get("complaints");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held.");
+        Summary(s => s.Summary = "Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held. Items name the rules that flagged them; the flags themselves are on each complaint.");
         Description(d => d.ProducesProblems(400, 401));
     }
+
+    /// <summary>Everything a list item shows, without what only the rules and the flags need (the largest part of a flagged complaint).</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Complaint, Complaint>> WithoutRuleState = c => new Complaint(
+        c.Id, c.CustomerReference, c.Product, c.VendorId, c.Category, c.Description, c.Channel, c.Status, c.Holder, c.HeldSince,
+        c.TimeHeldBefore, c.PartiesInvolved, c.HandoffCount, c.ReopenCount, c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt)
+    {
+        Version = c.Version,
+        Severity = c.Severity,
+        Escalation = c.Escalation,
+        FlaggedRules = c.FlaggedRules,
+    };
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
@@ -29,9 +40,9 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         if (r.OpenedFrom is { } from) query = query.Where(c => c.FiledAt >= from);
         if (r.OpenedTo is { } to) query = query.Where(c => c.FiledAt <= to);
 
-        var (page, next) = await PageCursor.ReadAsync(query, r.Cursor, r.Limit, ct);
+        var (page, next) = await PageCursor.ReadAsync(query, r.Cursor, r.Limit, ct, WithoutRuleState);
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
         var now = clock.GetUtcNow();
-        await Send.OkAsync(new Response([.. page.Select(c => ComplaintView.From(c, parties, now))], next), ct);
+        await Send.OkAsync(new Response([.. page.Select(c => ComplaintView.From(c, parties, now, withFlags: false))], next), ct);
     }
 }

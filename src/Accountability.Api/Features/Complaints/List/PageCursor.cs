@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text;
 using Accountability.Domain.Complaints;
 using Marten;
@@ -10,12 +11,14 @@ namespace Accountability.Api.Features.Complaints.List;
 public sealed record PageCursor(DateTimeOffset FiledAt, Guid Id)
 {
     /// <summary>One page of complaints after the cursor, and the cursor of the next page if there is one.</summary>
+    /// <param name="select">Which parts of each complaint to read; all of it when null.</param>
     public static async Task<(IReadOnlyList<Complaint> Page, string? Next)> ReadAsync(
-        IQueryable<Complaint> query, string? cursor, int limit, CancellationToken ct)
+        IQueryable<Complaint> query, string? cursor, int limit, CancellationToken ct, Expression<Func<Complaint, Complaint>>? select = null)
     {
         if (cursor is not null && TryParse(cursor, out var after))
             query = query.Where(c => c.MatchesSql("(d.filed_at, d.id) < (?, ?)", after.FiledAt, after.Id));
-        var rows = await query.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Id).Take(limit + 1).ToListAsync(ct);
+        query = query.OrderByDescending(c => c.FiledAt).ThenByDescending(c => c.Id).Take(limit + 1);
+        var rows = await (select is null ? query : query.Select(select)).ToListAsync(ct);
         return rows.Count > limit
             ? (rows.Take(limit).ToList(), new PageCursor(rows[limit - 1].FiledAt, rows[limit - 1].Id).ToString())
             : (rows, null);
