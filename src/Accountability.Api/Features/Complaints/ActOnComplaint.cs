@@ -1,6 +1,5 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
-using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Problems;
 using Accountability.Api.Setup;
@@ -29,12 +28,11 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
     public async Task<ComplaintView> Handle(ActOnComplaint command, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
-        var partiesQuery = batch.Query<Party>().ToList();
-        var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
-        var endpointsQuery = batch.Query<WebhookEndpoint>().Where(e => e.Enabled).ToList();
+        var contextQuery = WriteContext.Queue(batch);
         var streamQuery = batch.Events.FetchForWriting<Complaint>(command.ComplaintId);
         await batch.Execute(cancellationToken);
-        var (parties, stream) = (new PartyDirectory(await partiesQuery), await streamQuery);
+        var (context, stream) = (await contextQuery(), await streamQuery);
+        var parties = context.Parties;
 
         if (stream.Aggregate is not { } state || !command.Actor.CanSee(state))
             throw ComplaintAccess.NotFound(command.ComplaintId);
@@ -44,11 +42,10 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
 
         var now = clock.GetUtcNow();
         var decision = command.Decide(state, new DecisionContext(command.Actor, parties, now, TimeSpan.FromDays(options.Value.ReopenWindowDays)));
-        var policy = PolicyDocument.Current(await policyQuery);
-        var judged = JudgedEvents.Of(state, decision, policy, parties);
+        var judged = JudgedEvents.Of(state, decision, context.Policy, parties);
         stream.AppendMany(judged.Events);
-        ScheduledDeadline.ScheduleNewHold(session, state, judged.After, policy, parties);
-        WebhookOutbox.Enqueue(session, state, judged.Events, await endpointsQuery, now);
+        ScheduledDeadline.ScheduleNewHold(session, state, judged.After, context.Policy, parties);
+        WebhookOutbox.Enqueue(session, state, judged.Events, context.Endpoints, now);
         return ComplaintView.From(judged.After, parties, now);
     }
 }

@@ -1,8 +1,7 @@
-using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
-using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
 using JasperFx;
 using Marten;
@@ -55,24 +54,21 @@ public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, 
         session.CorrelationId = $"deadline:{deadline.Id}";
         session.LastModifiedBy = RuleEngine.Actor;
         var batch = session.CreateBatchQuery();
-        var partiesQuery = batch.Query<Party>().ToList();
-        var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
-        var endpointsQuery = batch.Query<WebhookEndpoint>().Where(e => e.Enabled).ToList();
+        var contextQuery = WriteContext.Queue(batch);
         var streamQuery = batch.Events.FetchForWriting<Complaint>(deadline.ComplaintId);
         await batch.Execute(ct);
-        var stream = await streamQuery;
+        var (context, stream) = (await contextQuery(), await streamQuery);
         var complaint = stream.Aggregate;
         if (complaint is not null && deadline.IsWarning)
         {
             if (StalledHolderRule.StillOwed(complaint, deadline.ToDeadline()))
-                WebhookOutbox.EnqueueDeadlineWarning(session, complaint, deadline.Kind, deadline.ToDeadline().DueAt, await endpointsQuery, now);
+                WebhookOutbox.EnqueueDeadlineWarning(session, complaint, deadline.Kind, deadline.ToDeadline().DueAt, context.Endpoints, now);
         }
         else if (complaint is not null)
         {
-            var parties = new PartyDirectory(await partiesQuery);
-            var followUps = RuleEngine.JudgeDeadline(complaint, deadline.ToDeadline(), PolicyDocument.Current(await policyQuery), parties, now);
+            var followUps = RuleEngine.JudgeDeadline(complaint, deadline.ToDeadline(), context.Policy, context.Parties, now);
             stream.AppendMany(followUps);
-            WebhookOutbox.Enqueue(session, complaint, followUps, await endpointsQuery, now);
+            WebhookOutbox.Enqueue(session, complaint, followUps, context.Endpoints, now);
         }
         session.Delete<ScheduledDeadline>(deadline.Id);
         try

@@ -1,10 +1,8 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
-using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
-using Accountability.Domain.Parties;
 using Marten;
 
 namespace Accountability.Api.Features.Complaints.File;
@@ -16,19 +14,16 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock) : Medi
     public async Task<ComplaintView> Handle(Command command, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
-        var partiesQuery = batch.Query<Party>().ToList();
-        var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
-        var endpointsQuery = batch.Query<WebhookEndpoint>().Where(e => e.Enabled).ToList();
+        var contextQuery = WriteContext.Queue(batch);
         await batch.Execute(cancellationToken);
-        var parties = new PartyDirectory(await partiesQuery);
+        var context = await contextQuery();
         var now = clock.GetUtcNow();
 
-        var decision = ComplaintDecisions.File(command.Complaint, command.Actor, parties, now);
-        var policy = PolicyDocument.Current(await policyQuery);
-        var judged = JudgedEvents.Of(null, decision, policy, parties);
+        var decision = ComplaintDecisions.File(command.Complaint, command.Actor, context.Parties, now);
+        var judged = JudgedEvents.Of(null, decision, context.Policy, context.Parties);
         session.Events.StartStream<Complaint>(command.Complaint.ComplaintId, judged.Events);
-        ScheduledDeadline.ScheduleNewHold(session, null, judged.After, policy, parties);
-        WebhookOutbox.Enqueue(session, null, judged.Events, await endpointsQuery, now);
-        return ComplaintView.From(judged.After, parties, now);
+        ScheduledDeadline.ScheduleNewHold(session, null, judged.After, context.Policy, context.Parties);
+        WebhookOutbox.Enqueue(session, null, judged.Events, context.Endpoints, now);
+        return ComplaintView.From(judged.After, context.Parties, now);
     }
 }
