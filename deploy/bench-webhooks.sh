@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Webhook throughput and latency: hands complaints back and forth with wrk (each handoff makes two deliveries),
+# Webhook throughput and latency: hands complaints back and forth with wrk (each handoff makes one delivery per endpoint),
 # while the service's dispatcher sends them to a local receiver that measures commit-to-delivery time.
-# Usage: deploy/bench-webhooks.sh [seconds of load, default 15]
+# Usage: deploy/bench-webhooks.sh [seconds of load, default 15] [deliveries per second offered, default 500; 0 = all it takes]
+#                                 [endpoints per party, default 2: each handoff makes that many deliveries]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 duration="${1:-15}"
+rate="${2:-500}"
+fanout="${3:-2}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 connection="$(deploy/postgres.sh)"
 schema="bench_hooks_$(date +%s)"
@@ -41,8 +44,8 @@ export ACME_KEY="$(post api-keys "$OPERATOR_KEY" '{"partyId":"acme","name":"benc
 # Flags still run, but none escalates: escalated complaints refuse vendor handoffs, which would end the back and forth.
 curl -fs "$base/api/policy" -H "X-Api-Key: $OPERATOR_KEY" | sed 's/"escalates":true/"escalates":false/g; s/"version":[0-9]*,//' \
     | curl -fs -X PUT "$base/api/policy" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' -d @- >/dev/null
-# Two endpoints per party: every handoff makes two deliveries, so the sender is offered about twice the write rate.
-for _ in 1 2; do
+# Several endpoints per party: every handoff makes that many deliveries, so the sender is offered a multiple of the write rate.
+for _ in $(seq "$fanout"); do
     post webhooks "$ACME_KEY" '{"url":"http://127.0.0.1:5098/hooks","eventTypes":["complaint.assigned"]}' >/dev/null
     post webhooks "$OPERATOR_KEY" '{"url":"http://127.0.0.1:5098/hooks","eventTypes":["complaint.assigned"]}' >/dev/null
 done
@@ -52,7 +55,10 @@ seq 2000 | xargs -P 8 -I{} curl -fs -X POST "$base/api/complaints" -H "X-Api-Key
     -d '{"customerReference":"bench-{}","product":"Photo Pro","vendorId":"acme","category":"crash","description":"Crashes","channel":"App"}' \
     | grep -o '"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4 > "$COMPLAINT_IDS"
 
-echo "load: wrk -t2 -c32 -d${duration}s handoffs, each two deliveries"
+# Each of 32 connections waits between handoffs so that together they offer about the asked rate (a little less,
+# as each handoff's own latency adds to the wait).
+export PACE_MS=$(( rate > 0 ? 32 * 1000 * fanout / rate : 0 ))
+echo "load: wrk -t2 -c32 -d${duration}s handoffs (each ${fanout} deliveries), every connection pausing ${PACE_MS} ms between requests"
 wrk -t2 -c32 -d"${duration}s" --latency -s deploy/bench/handoff.lua "$base" | grep -E "Requests/sec|99%|Non-2xx" || true
 sleep 10
 echo report >&3

@@ -5,6 +5,8 @@ local operator, acme = os.getenv("OPERATOR_KEY"), os.getenv("ACME_KEY")
 local ids = {}
 for line in io.lines(os.getenv("COMPLAINT_IDS")) do ids[#ids + 1] = line end
 local counter = 0
+-- PACE_MS: each connection waits this long between requests, to offer a steady rate instead of all it can take.
+local pace = tonumber(os.getenv("PACE_MS") or "0")
 
 function setup(thread)
     thread:set("offset", counter)
@@ -27,4 +29,8 @@ end
 
 function done(summary, latency, requests)
     io.write(string.format("non-2xx or socket errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+
+if pace > 0 then
+    function delay() return pace end
 end

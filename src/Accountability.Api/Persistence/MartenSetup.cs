@@ -43,13 +43,14 @@ public static class MartenSetup
             opts.Schema.For<IdempotentResponse>().MultiTenanted();
             opts.Schema.For<PolicyDocument>().MultiTenanted();
             opts.Schema.For<WebhookEndpoint>().MultiTenanted();
-            opts.Schema.For<WebhookDelivery>().SingleTenanted()
-                .Duplicate(d => d.Status).Duplicate(d => d.NextAttemptAt).Duplicate(d => d.ComplaintId).Duplicate(d => d.EndpointId);
+            DeliveryTable.Define(opts);
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
         }).BuildSessionsWith<TenantSessionFactory>();
 
+        // Plain SQL beside Marten (the webhook outbox) gets its own small pool.
+        services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
         if (settings.ApplySchemaOnStartup)
             marten.ApplyAllDatabaseChangesOnStartup();
         return services;

@@ -41,6 +41,7 @@ public static class ServiceSetup
         services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<HistoryImporter>();
         services.AddSingleton<TargetGuard>();
+        services.AddSingleton<DeliveryTable>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookDispatcher.ClientName, (provider, client) =>
                 client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AccountabilityOptions>>().Value.WebhookTimeoutSeconds))

@@ -26,12 +26,4 @@ public sealed record WebhookDelivery(
     DeliveryStatus Status,
     int FailedAttempts,
     DateTimeOffset NextAttemptAt,
-    DateTimeOffset CreatedAt,
-    IReadOnlyList<DeliveryAttempt> Attempts)
-{
-    /// <summary>Bounds how many attempts the log keeps per delivery.</summary>
-    public const int AttemptsKept = 20;
-
-    public WebhookDelivery Record(DeliveryAttempt attempt) =>
-        this with { Attempts = [.. Attempts.TakeLast(AttemptsKept - 1), attempt] };
-}
+    DateTimeOffset CreatedAt);

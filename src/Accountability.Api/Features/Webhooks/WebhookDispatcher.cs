@@ -2,23 +2,28 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Threading.Channels;
 using Accountability.Api.Setup;
 using Marten;
+using Marten.Patching;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.Webhooks;
 
 /// <summary>
-/// Sends what the outbox holds: at least once, in order per complaint and endpoint (a delivery waits while an
-/// earlier one for the same complaint is pending), retrying on the documented schedule, never letting one slow
-/// endpoint hold up the others (timeouts, a few connections per endpoint at most).
+/// Sends what the outbox holds, as a pipeline: claim due deliveries (first in line for their complaint at their endpoint),
+/// send each at once within its endpoint's limit, record outcomes in batches. At least once, in order per complaint and
+/// endpoint, retried on the documented schedule; a slow endpoint holds only its own few slots, never the others'.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IDocumentStore store, IHttpClientFactory clients, TimeProvider clock, IOptions<AccountabilityOptions> options, ILogger<WebhookDispatcher> logger)
-    : BackgroundService
+    IDocumentStore store, DeliveryTable table, IHttpClientFactory clients, TimeProvider clock, IOptions<AccountabilityOptions> options,
+    ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
     private const int PerEndpoint = 8;
+    private const int ClaimedPerEndpoint = PerEndpoint * 8;
+    private const int ClaimedAtOnce = 1000;
+    private const int InFlightLimit = 4096;
 
     /// <summary>Wait after the 1st, 2nd, ... failure; after the last, the delivery goes to the dead letters (about 47 hours in all).</summary>
     public static readonly TimeSpan[] Schedule =
@@ -27,96 +32,160 @@ public sealed class WebhookDispatcher(
         TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),
     ];
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> perEndpoint = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
+    private readonly ConcurrentDictionary<string, int> claimedPerEndpoint = new();
+    private readonly ConcurrentDictionary<string, Health> lastWritten = new();
+    private readonly Channel<Sent> sent = Channel.CreateUnbounded<Sent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int inFlight;
+
+    private AccountabilityOptions Settings => options.Value;
+
+    /// <summary>A claim outlives the longest send, so only a node that died lets another take its deliveries.</summary>
+    private TimeSpan Lease => TimeSpan.FromSeconds(Settings.WebhookTimeoutSeconds + 10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.RunWebhooks)
+        if (!Settings.RunWebhooks)
             return;
-        while (!stoppingToken.IsCancellationRequested)
+        await Task.WhenAll(ClaimLoopAsync(stoppingToken), RecordLoopAsync(stoppingToken), ListenLoopAsync(stoppingToken));
+    }
+
+    private async Task ClaimLoopAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
         {
-            var sent = 0;
+            var full = false;
             try
             {
-                sent = await DispatchDueAsync(stoppingToken);
+                var room = Math.Min(ClaimedAtOnce, InFlightLimit - Volatile.Read(ref inFlight));
+                full = room > 0 && await ClaimAndSendAsync(room, ct) == room;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Dispatching webhooks failed; trying again shortly");
+                logger.LogWarning(ex, "Claiming webhooks failed; trying again shortly");
             }
-            if (sent == 0)
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.WebhookPollSeconds), stoppingToken);
+            if (!full)
+                await WaitForWakeAsync(TimeSpan.FromSeconds(Settings.WebhookPollSeconds), ct);
         }
     }
 
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    private async Task<int> ClaimAndSendAsync(int room, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        List<WebhookDelivery> ready;
-        await using (var query = store.QuerySession())
+        var saturated = claimedPerEndpoint.Where(e => e.Value >= ClaimedPerEndpoint).Select(e => e.Key).ToArray();
+        var claimed = await table.ClaimAsync(clock.GetUtcNow(), Lease, room, ClaimedPerEndpoint, saturated, ct);
+        foreach (var tenant in claimed.GroupBy(d => d.TenantId))
         {
-            var due = await query.Query<WebhookDelivery>()
-                .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now).OrderBy(d => d.NextAttemptAt).Take(500).ToListAsync(ct);
-            if (due.Count == 0)
-                return 0;
-            var complaints = due.Select(d => d.ComplaintId).Distinct().ToArray();
-            var pending = await query.Query<WebhookDelivery>()
-                .Where(d => d.Status == DeliveryStatus.Pending && complaints.Contains(d.ComplaintId))
-                .Select(d => new InLine(d.Id, d.EndpointId, d.ComplaintId, d.ComplaintVersion, d.CreatedAt)).ToListAsync(ct);
-            var firstInLine = pending.GroupBy(d => (d.EndpointId, d.ComplaintId))
-                .Select(g => g.OrderBy(d => d.ComplaintVersion).ThenBy(d => d.CreatedAt).First().Id).ToHashSet();
-            ready = [.. due.Where(d => firstInLine.Contains(d.Id))];
+            await using var query = store.QuerySession(tenant.Key);
+            var endpoints = (await query.LoadManyAsync<WebhookEndpoint>(ct, tenant.Select(d => d.EndpointId).Distinct())).ToDictionary(e => e.Id);
+            foreach (var delivery in tenant)
+            {
+                Interlocked.Increment(ref inFlight);
+                claimedPerEndpoint.AddOrUpdate(delivery.EndpointId, 1, (_, n) => n + 1);
+                _ = SendAsync(delivery, endpoints.GetValueOrDefault(delivery.EndpointId), ct);
+            }
         }
-        foreach (var tenant in ready.GroupBy(d => d.TenantId))
-            await DispatchAsync(tenant.Key, [.. tenant], ct);
-        return ready.Count;
+        return claimed.Count;
     }
 
-    /// <summary>Sends one tenant's ready deliveries concurrently, then records every outcome in one transaction.</summary>
-    private async Task DispatchAsync(string tenantId, IReadOnlyList<WebhookDelivery> deliveries, CancellationToken ct)
+    private async Task SendAsync(WebhookDelivery delivery, WebhookEndpoint? endpoint, CancellationToken ct)
     {
-        await using var session = store.LightweightSession(tenantId);
-        var loaded = (await session.LoadManyAsync<WebhookEndpoint>(ct, deliveries.Select(d => d.EndpointId).Distinct())).ToDictionary(e => e.Id);
-        var endpoints = new Dictionary<string, WebhookEndpoint>(loaded);
-        var attempts = new ConcurrentBag<(WebhookDelivery Delivery, DeliveryAttempt Attempt, TimeSpan? RetryAfter)>();
-        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (delivery, token) =>
+        if (endpoint is null || !endpoint.Enabled)
         {
-            if (!endpoints.TryGetValue(delivery.EndpointId, out var endpoint) || !endpoint.Enabled)
-                return;
-            var gate = perEndpoint.GetOrAdd(delivery.EndpointId, _ => new SemaphoreSlim(PerEndpoint));
-            await gate.WaitAsync(token);
-            try
-            {
-                var at = clock.GetUtcNow();
-                var (status, error, retryAfter, latency) = await SendAsync(endpoint, delivery, at, token);
-                attempts.Add((delivery, new DeliveryAttempt(at, status, latency, error), retryAfter));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        });
-
-        var now = clock.GetUtcNow();
-        foreach (var delivery in deliveries.Where(d => !endpoints.ContainsKey(d.EndpointId)))
-            session.Store(delivery.Record(new DeliveryAttempt(now, null, 0, "The endpoint was deleted.")) with { Status = DeliveryStatus.DeadLetter });
-        foreach (var delivery in deliveries.Where(d => endpoints.TryGetValue(d.EndpointId, out var e) && !e.Enabled))
-            session.Store(delivery with { NextAttemptAt = now.AddMinutes(1) });
-        foreach (var (delivery, attempt, retryAfter) in attempts.OrderBy(a => a.Attempt.At))
-        {
-            var (next, endpoint) = Outcome(delivery.Record(attempt), endpoints[delivery.EndpointId], attempt.StatusCode, retryAfter, attempt.At);
-            endpoints[delivery.EndpointId] = endpoint;
-            session.Store(next);
+            sent.Writer.TryWrite(new Sent(delivery, endpoint, null, null));
+            return;
         }
-        // Only endpoints whose health changed are written, so an owner's concurrent edit is not overwritten for nothing.
-        var changed = endpoints.Values.Where(e => loaded[e.Id] is var before
-            && (before.Enabled, before.DisabledReason, before.FailingSince) != (e.Enabled, e.DisabledReason, e.FailingSince)).ToArray();
-        if (changed.Length > 0)
-            session.Store(changed);
+        var gate = gates.GetOrAdd(endpoint.Id, _ => new SemaphoreSlim(PerEndpoint));
+        try
+        {
+            await gate.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        try
+        {
+            var at = clock.GetUtcNow();
+            var (status, error, retryAfter, latency) = await PostAsync(endpoint, delivery, at, ct);
+            sent.Writer.TryWrite(new Sent(delivery, endpoint, new DeliveryAttempt(at, status, latency, error), retryAfter));
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            sent.Writer.TryWrite(new Sent(delivery, endpoint, new DeliveryAttempt(clock.GetUtcNow(), null, 0, ex.Message), null));
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task RecordLoopAsync(CancellationToken ct)
+    {
+        var batch = new List<Sent>();
+        try
+        {
+            while (await sent.Reader.WaitToReadAsync(ct))
+            {
+                while (batch.Count < 500 && sent.Reader.TryRead(out var item))
+                    batch.Add(item);
+                try
+                {
+                    await RecordAsync(batch, ct);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    // The claims lapse and the deliveries are sent again: at least once.
+                    logger.LogWarning(ex, "Recording {Count} webhook attempts failed; they will be retried", batch.Count);
+                }
+                foreach (var item in batch)
+                {
+                    Interlocked.Decrement(ref inFlight);
+                    claimedPerEndpoint.AddOrUpdate(item.Delivery.EndpointId, 0, (_, n) => n - 1);
+                }
+                batch.Clear();
+                Wake();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Records a batch of outcomes, and endpoints' health where it changed, in one transaction.</summary>
+    private async Task RecordAsync(IReadOnlyList<Sent> batch, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var now = clock.GetUtcNow();
+        var health = new Dictionary<string, (string Tenant, Health Health)>();
+        foreach (var (delivery, endpoint, attempt, retryAfter) in batch.OrderBy(s => s.Attempt?.At))
+        {
+            if (endpoint is null)
+                DeliveryTable.RecordAttempt(session, delivery with { Status = DeliveryStatus.DeadLetter },
+                    new DeliveryAttempt(now, null, 0, "The endpoint was deleted."));
+            else if (attempt is null)
+                DeliveryTable.Update(session, delivery with { NextAttemptAt = now.AddMinutes(1) });
+            else
+            {
+                var before = health.TryGetValue(endpoint.Id, out var known) ? known.Health : Health.Of(endpoint);
+                var (next, after) = Outcome(delivery, before, attempt, retryAfter);
+                health[endpoint.Id] = (delivery.TenantId, after);
+                DeliveryTable.RecordAttempt(session, next, attempt);
+            }
+        }
+        // Only the health fields are patched, so an owner's edit at the same moment is never overwritten.
+        var endpoints = batch.Where(s => s.Endpoint is not null).Select(s => s.Endpoint!).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
+        var changed = health.Where(h => h.Value.Health != Health.Of(endpoints[h.Key])
+            || (lastWritten.TryGetValue(h.Key, out var written) && written != h.Value.Health)).ToArray();
+        foreach (var (id, (tenant, h)) in changed)
+            session.ForTenant(tenant).Patch<WebhookEndpoint>(id)
+                .Set(e => e.Enabled, h.Enabled).Set(e => e.DisabledReason, h.DisabledReason).Set(e => e.FailingSince, h.FailingSince);
         await session.SaveChangesAsync(ct);
+        foreach (var (id, (_, h)) in changed)
+            lastWritten[id] = h;
     }
 
-    private async Task<(int? Status, string? Error, TimeSpan? RetryAfter, long LatencyMs)> SendAsync(
+    private async Task<(int? Status, string? Error, TimeSpan? RetryAfter, long LatencyMs)> PostAsync(
         WebhookEndpoint endpoint, WebhookDelivery delivery, DateTimeOffset now, CancellationToken ct)
     {
         var timestamp = now.ToUnixTimeSeconds();
@@ -147,20 +216,19 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>What an attempt's answer means for the delivery and for the endpoint.</summary>
-    private (WebhookDelivery Delivery, WebhookEndpoint Endpoint) Outcome(
-        WebhookDelivery delivery, WebhookEndpoint endpoint, int? status, TimeSpan? retryAfter, DateTimeOffset now)
+    /// <summary>What an attempt's answer means for the delivery and for its endpoint's health.</summary>
+    private (WebhookDelivery Delivery, Health Endpoint) Outcome(WebhookDelivery delivery, Health endpoint, DeliveryAttempt attempt, TimeSpan? retryAfter)
     {
+        var (status, now) = (attempt.StatusCode, attempt.At);
         if (status is >= 200 and < 300)
             return (delivery with { Status = DeliveryStatus.Delivered }, endpoint with { FailingSince = null });
         if (status == (int)HttpStatusCode.Gone)
-            return (delivery with { Status = DeliveryStatus.DeadLetter },
-                endpoint with { Enabled = false, DisabledReason = $"It answered 410 Gone on {now:u}." });
+            return (delivery with { Status = DeliveryStatus.DeadLetter }, endpoint with { Enabled = false, DisabledReason = $"It answered 410 Gone on {now:u}." });
 
         var failingSince = endpoint.FailingSince ?? now;
         var failing = endpoint with { FailingSince = failingSince };
-        if (now - failingSince > TimeSpan.FromHours(options.Value.WebhookDisableAfterHours))
-            failing = failing with { Enabled = false, DisabledReason = $"Failing since {failingSince:u}; last error: {delivery.Attempts[^1].Error}" };
+        if (now - failingSince > TimeSpan.FromHours(Settings.WebhookDisableAfterHours))
+            failing = failing with { Enabled = false, DisabledReason = $"Failing since {failingSince:u}; last error: {attempt.Error}" };
 
         var retryable = status is null or 429 or >= 500;
         var failures = delivery.FailedAttempts + 1;
@@ -170,8 +238,54 @@ public sealed class WebhookDispatcher(
         return (delivery with { FailedAttempts = failures, NextAttemptAt = now + wait }, failing);
     }
 
-    /// <summary>Just what ordering needs of a pending delivery, not its payload.</summary>
-    private sealed record InLine(string Id, string EndpointId, Guid ComplaintId, long ComplaintVersion, DateTimeOffset CreatedAt);
+    /// <summary>Listens for commits that enqueue deliveries, on any node; polling covers the gaps while it reconnects.</summary>
+    private async Task ListenLoopAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await table.ListenAsync(async connection =>
+                {
+                    connection.Notification += (_, _) => Wake();
+                    while (!ct.IsCancellationRequested)
+                        await connection.WaitAsync(ct);
+                }, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Listening for new webhooks failed; polling until it reconnects");
+                await Task.Delay(TimeSpan.FromSeconds(5), ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private void Wake() => wake.Writer.TryWrite(true);
+
+    private async Task WaitForWakeAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timer.CancelAfter(timeout);
+        try
+        {
+            await wake.Reader.ReadAsync(timer.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>What the dispatcher writes of an endpoint: whether it still receives, and since when it fails.</summary>
+    private sealed record Health(bool Enabled, string? DisabledReason, DateTimeOffset? FailingSince)
+    {
+        public static Health Of(WebhookEndpoint e) => new(e.Enabled, e.DisabledReason, e.FailingSince);
+    }
+
+    /// <summary>A claimed delivery after its turn: no attempt when its endpoint was deleted or disabled meanwhile.</summary>
+    private sealed record Sent(WebhookDelivery Delivery, WebhookEndpoint? Endpoint, DeliveryAttempt? Attempt, TimeSpan? RetryAfter);
 
     private static TimeSpan Jittered(TimeSpan wait) => wait * (0.8 + Random.Shared.NextDouble() * 0.4);
 }

@@ -32,32 +32,42 @@ public static class WebhookOutbox
         if (endpoints.Count == 0)
             return;
         var state = before;
+        var enqueued = false;
         foreach (var e in events)
         {
             state = Complaint.Evolve(state, e)!;
             if (Notice(e, state) is not var (type, recipient))
                 continue;
-            Deliver(session, state, type, recipient, e.GetType().Name, e, endpoints, now);
+            enqueued |= Deliver(session, state, type, recipient, e.GetType().Name, e, endpoints, now);
         }
+        if (enqueued)
+            DeliveryTable.NotifyOnCommit(session);
     }
 
     /// <summary>Tells the holder a deadline is near; nothing is appended to the complaint for it.</summary>
     public static void EnqueueDeadlineWarning(IDocumentSession session, Complaint complaint, DeadlineKind kind, DateTimeOffset dueAt,
-        IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now) =>
-        Deliver(session, complaint, WebhookEventTypes.DeadlineApproaching, complaint.Holder, "DeadlineApproaching",
-            new DeadlineApproaching(kind, dueAt), endpoints, now);
-
-    private static void Deliver(IDocumentSession session, Complaint state, string type, string recipient, string eventName, object data,
         IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
     {
+        if (Deliver(session, complaint, WebhookEventTypes.DeadlineApproaching, complaint.Holder, "DeadlineApproaching",
+                new DeadlineApproaching(kind, dueAt), endpoints, now))
+            DeliveryTable.NotifyOnCommit(session);
+    }
+
+    /// <summary>Queues a delivery for each of the recipient's endpoints that wants the event; says whether there was one.</summary>
+    private static bool Deliver(IDocumentSession session, Complaint state, string type, string recipient, string eventName, object data,
+        IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
+    {
+        var any = false;
         foreach (var endpoint in endpoints.Where(x => x.Enabled && x.PartyId == recipient && x.Wants(type)))
         {
+            any = true;
             var id = $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
             var payload = JsonSerializer.Serialize(new WebhookPayload(id, type, now, session.TenantId, state.Id, state.Version, eventName, data,
                 new ComplaintSummary(state.Holder, state.AccountableParty(), state.Status), $"/api/complaints/{state.Id}"), Json);
-            session.Store(new WebhookDelivery(id, session.TenantId, endpoint.Id, endpoint.PartyId, state.Id, state.Version, type, payload,
-                DeliveryStatus.Pending, 0, now, now, []));
+            DeliveryTable.Insert(session, new WebhookDelivery(id, session.TenantId, endpoint.Id, endpoint.PartyId, state.Id, state.Version, type, payload,
+                DeliveryStatus.Pending, 0, now, now));
         }
+        return any;
     }
 }
 

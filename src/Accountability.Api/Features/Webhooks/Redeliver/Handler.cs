@@ -12,16 +12,16 @@ public sealed record Command(string EndpointId, string DeliveryId, string Tenant
 }
 
 /// <summary>Puts a dead-lettered (or delivered) webhook back in line, with the same webhook-id and a fresh retry schedule.</summary>
-public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, DeliveryView>
+public sealed class Handler(IDocumentSession session, DeliveryTable deliveries, TimeProvider clock) : MediatR.IRequestHandler<Command, DeliveryView>
 {
     public async Task<DeliveryView> Handle(Command command, CancellationToken cancellationToken)
     {
         await WebhookEndpoint.LoadVisibleAsync(session, command.EndpointId, command.Actor, cancellationToken);
-        if (await session.LoadAsync<WebhookDelivery>(command.DeliveryId, cancellationToken) is not { } delivery
-            || delivery.EndpointId != command.EndpointId || delivery.TenantId != command.TenantId)
-            throw new ProblemException(ProblemKind.NotFound, $"No delivery {command.DeliveryId} for this endpoint.");
+        var delivery = await deliveries.FindAsync(command.TenantId, command.EndpointId, command.DeliveryId, cancellationToken)
+            ?? throw new ProblemException(ProblemKind.NotFound, $"No delivery {command.DeliveryId} for this endpoint.");
         var again = delivery with { Status = DeliveryStatus.Pending, FailedAttempts = 0, NextAttemptAt = clock.GetUtcNow() };
-        session.Store(again);
-        return DeliveryView.Of(again);
+        DeliveryTable.Update(session, again);
+        DeliveryTable.NotifyOnCommit(session);
+        return DeliveryView.Of(again, []);
     }
 }
