@@ -11,9 +11,15 @@ public sealed class Receiver : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<(int Status, string? RetryAfter, TimeSpan Delay)> script = new();
 
+    private int inFlight;
+    private int mostAtOnce;
+
     private Receiver(WebApplication app) => this.app = app;
 
     public ConcurrentQueue<Received> Requests { get; } = new();
+
+    /// <summary>The most requests this receiver was answering at the same moment.</summary>
+    public int MostAtOnce => Volatile.Read(ref mostAtOnce);
 
     public string Url => $"{app.Urls.First()}/hooks";
 
@@ -24,6 +30,8 @@ public sealed class Receiver : IAsyncDisposable
         var receiver = new Receiver(builder.Build());
         receiver.app.MapPost("/hooks", async (HttpContext http) =>
         {
+            var now = Interlocked.Increment(ref receiver.inFlight);
+            InterlockedMax(ref receiver.mostAtOnce, now);
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
             var (status, retryAfter, delay) = receiver.script.TryDequeue(out var scripted) ? scripted : (200, null, TimeSpan.Zero);
@@ -33,6 +41,7 @@ public sealed class Receiver : IAsyncDisposable
             if (retryAfter is not null)
                 http.Response.Headers.RetryAfter = retryAfter;
             http.Response.StatusCode = status;
+            Interlocked.Decrement(ref receiver.inFlight);
         });
         await receiver.app.StartAsync();
         return receiver;
@@ -51,6 +60,13 @@ public sealed class Receiver : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+                return;
+    }
 
     public sealed record Received(string Id, string Timestamp, string Signature, string Body, int AnsweredWith, DateTimeOffset At);
 }

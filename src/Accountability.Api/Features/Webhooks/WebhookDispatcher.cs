@@ -20,7 +20,8 @@ public sealed class WebhookDispatcher(
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
-    private const int PerEndpoint = 8;
+    /// <summary>The most requests in flight to one endpoint at a time.</summary>
+    public const int PerEndpoint = 8;
     private const int ClaimedPerEndpoint = PerEndpoint * 8;
     private const int ClaimedAtOnce = 1000;
     private const int InFlightLimit = 4096;

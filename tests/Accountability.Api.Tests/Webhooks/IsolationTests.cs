@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Tests.Infrastructure;
+
+namespace Accountability.Api.Tests.Webhooks;
+
+/// <summary>What one endpoint's trouble, or a second dispatching node, must not do to everyone else's deliveries.</summary>
+public sealed class IsolationTests
+{
+    [Test]
+    public async Task A_slow_endpoint_gets_a_few_requests_at_a_time_and_never_holds_up_another_vendor()
+    {
+        await using var slow = await Receiver.StartAsync();
+        await using var fast = await Receiver.StartAsync();
+        const int backlog = 40;
+        for (var i = 0; i < backlog; i++)
+            slow.AnswerNext(200, delay: TimeSpan.FromMilliseconds(800));
+        var market = await Marketplace.CreateAsync();
+        await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = slow.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
+        await market.Photon.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = fast.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
+        await Task.WhenAll(Enumerable.Range(0, backlog).Select(_ => market.FileHeldByAsync("acme")));
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
+        await using var _ = node;
+        await slow.WaitForAsync(1);
+
+        var handedToPhoton = DateTimeOffset.UtcNow;
+        await market.FileHeldByAsync("photon");
+        var photon = (await fast.WaitForAsync(1)).Single();
+
+        Assert.That(photon.At - handedToPhoton, Is.LessThan(TimeSpan.FromSeconds(2)), "photon waited for acme's slow endpoint");
+        Assert.That(slow.Requests, Has.Count.LessThan(backlog), "acme's backlog was still being worked through");
+        await slow.WaitForAsync(backlog, TimeSpan.FromSeconds(30));
+        Assert.That(slow.MostAtOnce, Is.InRange(2, WebhookDispatcher.PerEndpoint));
+    }
+
+    [Test]
+    public async Task Two_dispatching_nodes_send_each_delivery_once_and_in_order_per_complaint()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var market = await Marketplace.CreateAsync();
+        var types = new[] { "complaint.assigned", "complaint.flagged", "complaint.escalated" };
+        await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = types }, 201);
+        var (first, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
+        await using var _ = first;
+        var (second, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
+        await using var __ = second;
+
+        // Each complaint makes three deliveries in a row: handed to acme, then flagged and escalated for deflecting the customer.
+        const int complaints = 30;
+        await Task.WhenAll(Enumerable.Range(0, complaints).Select(async _ =>
+        {
+            var held = await market.FileHeldByAsync("acme");
+            await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/customer-redirections", new { redirectedTo = "store" });
+        }));
+        var received = await receiver.WaitForAsync(complaints * 3, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.That(receiver.Requests.Select(r => r.Id).Distinct().Count(), Is.EqualTo(receiver.Requests.Count), "a delivery was sent twice");
+        foreach (var complaint in received.Select(r => JsonDocument.Parse(r.Body).RootElement).GroupBy(p => p.GetProperty("complaintId").GetGuid()))
+            Assert.That(complaint.Select(p => p.GetProperty("type").GetString()), Is.EqualTo(types), $"order for complaint {complaint.Key}");
+    }
+}
