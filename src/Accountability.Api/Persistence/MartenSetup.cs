@@ -2,6 +2,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
@@ -34,17 +35,20 @@ public static class MartenSetup
             opts.Events.MetadataConfig.HeadersEnabled = true;
             opts.Events.MetadataConfig.UserNameEnabled = true;
             opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
+            opts.Projections.Add<StatusPageProjection>(ProjectionLifecycle.Inline);
 
             opts.Schema.For<Complaint>().MultiTenanted()
                 .Duplicate(c => c.Status).Duplicate(c => c.Holder).Duplicate(c => c.VendorId)
                 .Duplicate(c => c.Product).Duplicate(c => c.FiledAt)
                 .GinIndexJsonData();
+            opts.Schema.For<StatusPageDocument>().MultiTenanted().Duplicate(p => p.TokenHash);
             opts.Schema.For<Party>().MultiTenanted();
             opts.Schema.For<IdempotentResponse>().MultiTenanted();
             opts.Schema.For<PolicyDocument>().MultiTenanted();
             opts.Schema.For<WebhookEndpoint>().MultiTenanted();
             DeliveryTable.Define(opts);
             opts.Schema.For<Tenant>().SingleTenanted();
+            opts.Schema.For<DataProtectionKey>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
         }).BuildSessionsWith<TenantSessionFactory>();

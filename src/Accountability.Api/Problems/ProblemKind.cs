@@ -38,6 +38,9 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.AlreadyAcknowledged => new("already-acknowledged", 409, "The complaint is already acknowledged."),
         RefusalCode.NotAwaitingInformation => new("not-awaiting-information", 409, "No information was requested."),
         RefusalCode.Escalated => new("escalated", 409, "The marketplace has taken the complaint over."),
+        RefusalCode.NoFixProposed => new("no-fix-proposed", 409, "No fix has been proposed."),
+        RefusalCode.NoTrackingLink => new("no-tracking-link", 409, "The complaint has no tracking link."),
+        RefusalCode.InvalidRating => new("invalid-rating", 422, "A rating is from 1 to 5."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

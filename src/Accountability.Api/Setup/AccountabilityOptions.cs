@@ -44,6 +44,9 @@ public sealed class AccountabilityOptions
     /// <summary>An endpoint failing for longer than this is disabled, with the reason shown to its owner.</summary>
     public double WebhookDisableAfterHours { get; set; } = 72;
 
+    /// <summary>The public address customers open status pages at (e.g. https://help.example.com); unset, the address the API was called at.</summary>
+    public string? StatusPageBaseUrl { get; set; }
+
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 }

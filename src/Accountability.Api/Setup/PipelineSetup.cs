@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -12,6 +13,7 @@ public static class PipelineSetup
     {
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<CorrelationId>();
+        app.UseRequestLocalization(o => o.AddSupportedUICultures(StatusText.Languages).SetDefaultCulture(StatusText.Languages[0]));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseFastEndpoints(c =>

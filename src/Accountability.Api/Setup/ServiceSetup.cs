@@ -3,6 +3,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
+using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
@@ -46,6 +47,7 @@ public static class ServiceSetup
         services.AddHttpClient(WebhookDispatcher.ClientName, (provider, client) =>
                 client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AccountabilityOptions>>().Value.WebhookTimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<TargetGuard>().Handler());
+        services.AddStatusPages();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

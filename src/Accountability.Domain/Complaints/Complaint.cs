@@ -45,6 +45,12 @@ public sealed record Complaint(
 
     public const int RecentFlagsKept = 50;
 
+    /// <summary>Whether a tracking link currently opens the customer's status page.</summary>
+    public bool HasTrackingLink { get; init; }
+
+    /// <summary>The customer's latest rating of the handling (1 to 5), if any.</summary>
+    public int? Rating { get; init; }
+
     /// <summary>Set once a flag made the marketplace accountable.</summary>
     public Escalation? Escalation { get; init; }
 
@@ -76,17 +82,35 @@ public sealed record Complaint(
             ComplaintResolved e => state.On(e),
             ComplaintReopened e => state.On(e),
             ComplaintClosed e => state.On(e),
+            ResolutionConfirmed e => state with { LastChangedAt = e.At },
+            ResolutionRejected e => state with { LastChangedAt = e.At },
+            ComplaintRated e => state with { Rating = e.Stars },
+            TrackingLinkReissued => state with { HasTrackingLink = true },
+            TrackingLinkRevoked => state with { HasTrackingLink = false },
             FlagRaised e => state.On(e, version),
             ComplaintEscalated e => state with { Escalation = new Escalation(e.Rule, e.Reason, e.At) },
             _ => state,
         };
         return next with
         {
+            Status = StatusAfter(@event) ?? next.Status,
             Version = version,
             Track = state.Track.Evolve(state.Holder, @event, version),
             HoldStartVersion = next.Holder != state.Holder || @event is ComplaintReopened ? version : state.HoldStartVersion,
         };
     }
+
+    /// <summary>Where an event moves a complaint's status; null when it leaves the status as it was.</summary>
+    public static ComplaintStatus? StatusAfter(object @event) => @event switch
+    {
+        ComplaintFiled or ComplaintAssigned or ComplaintHandedOff or ComplaintReopened => ComplaintStatus.Open,
+        ComplaintAcknowledged or InformationProvided or ResolutionRejected => ComplaintStatus.InProgress,
+        InformationRequested => ComplaintStatus.AwaitingInformation,
+        ResolutionProposed => ComplaintStatus.ResolutionProposed,
+        ComplaintResolved => ComplaintStatus.Resolved,
+        ComplaintClosed => ComplaintStatus.Closed,
+        _ => null,
+    };
 
     private static Complaint Start(ComplaintFiled e) => new(
         e.ComplaintId, e.CustomerReference, e.Product, e.VendorId, e.Category, e.Description, e.Channel,
@@ -96,6 +120,7 @@ public sealed record Complaint(
         Version = 1,
         Severity = e.Severity,
         Track = RuleTrack.Start(e.By, 1),
+        HasTrackingLink = e.TrackingTokenHash is not null,
     };
 
     private Complaint On(FlagRaised e, long version)
@@ -110,27 +135,22 @@ public sealed record Complaint(
 
     private Complaint On(ComplaintAssigned e) => MoveTo(e.To, e.At);
 
-    private Complaint On(ComplaintAcknowledged e) => this with { Status = ComplaintStatus.InProgress, LastChangedAt = e.At };
+    private Complaint On(ComplaintAcknowledged e) => this with { LastChangedAt = e.At };
 
     private Complaint On(ComplaintHandedOff e) => MoveTo(e.To, e.At) with { HandoffCount = HandoffCount + 1 };
 
     private Complaint On(CustomerRedirected e) => this with { LastChangedAt = e.At };
 
-    private Complaint On(InformationRequested e) => this with { Status = ComplaintStatus.AwaitingInformation, LastChangedAt = e.At };
+    private Complaint On(InformationRequested e) => this with { LastChangedAt = e.At };
 
-    private Complaint On(InformationProvided e) => this with { Status = ComplaintStatus.InProgress, LastChangedAt = e.At };
+    private Complaint On(InformationProvided e) => this with { LastChangedAt = e.At };
 
-    private Complaint On(ResolutionProposed e) => this with { Status = ComplaintStatus.ResolutionProposed, LastChangedAt = e.At };
+    private Complaint On(ResolutionProposed e) => this with { LastChangedAt = e.At };
 
-    private Complaint On(ComplaintResolved e) => StopClock(e.At) with
-    {
-        Status = ComplaintStatus.Resolved,
-        ResolvedAt = e.At,
-    };
+    private Complaint On(ComplaintResolved e) => StopClock(e.At) with { ResolvedAt = e.At };
 
     private Complaint On(ComplaintReopened e) => this with
     {
-        Status = ComplaintStatus.Open,
         HeldSince = e.At,
         ReopenCount = ReopenCount + 1,
         LastChangedAt = e.At,
@@ -138,16 +158,11 @@ public sealed record Complaint(
         ClosedAt = null,
     };
 
-    private Complaint On(ComplaintClosed e) => StopClock(e.At) with
-    {
-        Status = ComplaintStatus.Closed,
-        ClosedAt = e.At,
-    };
+    private Complaint On(ComplaintClosed e) => StopClock(e.At) with { ClosedAt = e.At };
 
-    /// <summary>A new holder starts unacknowledged, with its own clock.</summary>
+    /// <summary>A new holder starts unacknowledged (see <see cref="StatusAfter"/>), with its own clock.</summary>
     private Complaint MoveTo(string holder, DateTimeOffset at) => StopClock(at) with
     {
-        Status = ComplaintStatus.Open,
         Holder = holder,
         HeldSince = at,
         PartiesInvolved = PartiesInvolved.Contains(holder) ? PartiesInvolved : PartiesInvolved.Add(holder),

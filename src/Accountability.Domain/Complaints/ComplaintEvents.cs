@@ -17,7 +17,8 @@ public sealed record ComplaintFiled(
     Channel Channel,
     string By,
     DateTimeOffset At,
-    Rules.Severity Severity = Rules.Severity.Medium) : IComplaintEvent;
+    Rules.Severity Severity = Rules.Severity.Medium,
+    string? TrackingTokenHash = null) : IComplaintEvent;
 
 public sealed record ComplaintAssigned(string To, string By, DateTimeOffset At) : IComplaintEvent;
 
@@ -53,3 +54,18 @@ public sealed record ComplaintResolved(
 public sealed record ComplaintReopened(string By, string Reason, DateTimeOffset At) : IComplaintEvent;
 
 public sealed record ComplaintClosed(string By, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The customer says the proposed fix worked.</summary>
+public sealed record ResolutionConfirmed(string By, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The customer says the proposed fix did not work: the holder is working on it again.</summary>
+public sealed record ResolutionRejected(string By, string? Comment, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The customer rated how the complaint was handled, from 1 to 5.</summary>
+public sealed record ComplaintRated(string By, int Stars, string? Comment, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The customer's tracking link was replaced: only the token whose SHA-256 this is opens the status page now.</summary>
+public sealed record TrackingLinkReissued(string TokenHash, string By, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The customer's tracking link no longer opens the status page.</summary>
+public sealed record TrackingLinkRevoked(string By, DateTimeOffset At) : IComplaintEvent;

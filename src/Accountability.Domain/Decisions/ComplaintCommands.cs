@@ -10,7 +10,8 @@ public sealed record FileComplaint(
     string Category,
     string Description,
     Channel Channel,
-    Rules.Severity Severity = Rules.Severity.Medium);
+    Rules.Severity Severity = Rules.Severity.Medium,
+    string? TrackingTokenHash = null);
 
 public sealed record AssignComplaint(string To);
 
@@ -31,3 +32,17 @@ public sealed record ResolveComplaint(RootCause RootCause, string LiableParty, s
 public sealed record ReopenComplaint(string Reason);
 
 public sealed record CloseComplaint;
+
+public sealed record ReissueTrackingLink(string TokenHash);
+
+public sealed record RevokeTrackingLink;
+
+/// <summary>The customer's answer to a request for information, given on the status page.</summary>
+public sealed record AnswerAsCustomer(string Answer);
+
+public sealed record ConfirmFix;
+
+/// <summary>The customer says it is still broken: rejects a proposed fix, or reopens a resolved complaint.</summary>
+public sealed record ReportStillBroken(string? Comment);
+
+public sealed record RateHandling(int Stars, string? Comment);

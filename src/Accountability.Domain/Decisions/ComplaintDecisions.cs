@@ -18,7 +18,7 @@ public static class ComplaintDecisions
             return Refuse(RefusalCode.UnknownParty, $"'{c.VendorId}' is not a registered vendor.");
         return Emit(new ComplaintFiled(
             c.ComplaintId, c.CustomerReference, c.Product, c.VendorId, c.Category, c.Description, c.Channel,
-            actor.PartyId, now, c.Severity));
+            actor.PartyId, now, c.Severity, c.TrackingTokenHash));
     }
 
     public static Decision Assign(Complaint state, AssignComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
@@ -115,6 +115,20 @@ public static class ComplaintDecisions
         if (state.Status != ComplaintStatus.Resolved)
             return Refuse(RefusalCode.NotResolved, "Resolve the complaint before closing it.");
         return Emit(new ComplaintClosed(actor.PartyId, now));
+    }
+
+    /// <summary>Replaces the customer's tracking link: the old one stops working.</summary>
+    public static Decision ReissueTrackingLink(Complaint state, ReissueTrackingLink c, Actor actor, DateTimeOffset now) => actor.IsOperator
+        ? Emit(new TrackingLinkReissued(c.TokenHash, actor.PartyId, now))
+        : Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator issues tracking links.");
+
+    public static Decision RevokeTrackingLink(Complaint state, Actor actor, DateTimeOffset now)
+    {
+        if (!actor.IsOperator)
+            return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator revokes tracking links.");
+        if (!state.HasTrackingLink)
+            return Refuse(RefusalCode.NoTrackingLink, "This complaint has no tracking link to revoke.");
+        return Emit(new TrackingLinkRevoked(actor.PartyId, now));
     }
 
     private static Decision? IsClosed(Complaint state) => state.Status == ComplaintStatus.Closed

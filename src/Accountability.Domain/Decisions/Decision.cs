@@ -16,6 +16,9 @@ public enum RefusalCode
     AlreadyAcknowledged,
     NotAwaitingInformation,
     Escalated,
+    NoFixProposed,
+    NoTrackingLink,
+    InvalidRating,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

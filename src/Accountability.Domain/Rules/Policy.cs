@@ -71,6 +71,11 @@ public sealed record Policy(
             new(Severity.Low, Parties.PartyKind.Store, 24, 168), new(Severity.Low, Parties.PartyKind.Vendor, 72, 336),
         ]));
 
+    /// <summary>The deadlines a holder of this kind has on a complaint of this severity; none while the rule is off.</summary>
+    public DeadlineRow? DeadlinesFor(Severity complaintSeverity, Parties.PartyKind? holderKind) => StalledHolder.Enabled
+        ? StalledHolder.Deadlines.FirstOrDefault(d => d.ComplaintSeverity == complaintSeverity && d.PartyKind == holderKind)
+        : null;
+
     /// <summary>What is wrong with this policy, by field; empty when it can be used.</summary>
     public IReadOnlyDictionary<string, string> Problems()
     {

@@ -27,9 +27,8 @@ public sealed class StalledHolderRule : IRule
     /// <summary>The deadlines of the current hold; none once the complaint is resolved or closed.</summary>
     public static IReadOnlyList<Deadline> DeadlinesOf(Complaint complaint, Policy policy, PartyDirectory parties)
     {
-        var kind = parties.Find(complaint.Holder)?.Kind;
-        var row = policy.StalledHolder.Deadlines.FirstOrDefault(d => d.ComplaintSeverity == complaint.Severity && d.PartyKind == kind);
-        if (!policy.StalledHolder.Enabled || row is null || complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
+        var row = policy.DeadlinesFor(complaint.Severity, parties.Find(complaint.Holder)?.Kind);
+        if (row is null || complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
             return [];
         return
         [

@@ -7,9 +7,12 @@ namespace Accountability.Api.Features.Complaints;
 
 public static class ComplaintAccess
 {
-    /// <summary>Operators see every complaint of their tenant; a vendor only those it holds or has held.</summary>
+    /// <summary>
+    /// Operators see every complaint of their tenant; a vendor only those it holds or has held; the customer only
+    /// the one whose tracking link they opened (the status page acts as the customer on that complaint alone).
+    /// </summary>
     public static bool CanSee(this Actor actor, Complaint complaint) =>
-        actor.IsOperator || complaint.PartiesInvolved.Contains(actor.PartyId);
+        actor.IsOperator || actor == CustomerDecisions.Customer || complaint.PartiesInvolved.Contains(actor.PartyId);
 
     /// <summary>A complaint's whole stream with the state it folds to, if the actor may see it.</summary>
     public static async Task<(IReadOnlyList<JasperFx.Events.IEvent> Events, Complaint State)> ReadStreamAsync(

@@ -38,8 +38,14 @@ public sealed record ComplaintView(
     Escalation? Escalation,
     IReadOnlyList<string> FlaggedRules,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Flag>? Flags,
-    long Version)
+    long Version) : Commands.IShowsSecretOnce
 {
+    /// <summary>The customer's status page link: only in the answer that issues it (filing, reissuing), never again.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TrackingLink { get; init; }
+
+    public object WithoutSecret() => this with { TrackingLink = null };
+
     /// <param name="withFlags">False for list items: they name the rules that flagged the complaint, not every flag.</param>
     public static ComplaintView From(Complaint c, PartyDirectory parties, DateTimeOffset now, bool withFlags = true) => new(
         c.Id, c.Status, PartyRef.Of(c.Holder, parties), PartyRef.Of(c.VendorId, parties),

@@ -1,5 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
+using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Problems;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Rules;
@@ -14,14 +15,15 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ComplaintVi
     {
         Post("complaints");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Files a customer's complaint; the store holds it until it is assigned or handed off.");
+        Summary(s => s.Summary = "Files a customer's complaint; the store holds it until it is assigned or handed off. " +
+            "The answer carries the customer's status page link (trackingLink) this once: send it to the customer.");
         Description(d => d.ClearDefaultProduces(200).Produces<ComplaintView>(201).ProducesProblems(400, 401, 403, 409, 422));
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
         var complaint = new FileComplaint(Guid.CreateVersion7(), r.CustomerReference, r.Product, r.VendorId, r.Category, r.Description, r.Channel!.Value, r.Severity ?? Severity.Medium);
-        var view = await mediator.Send(new Command(complaint, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r)), ct);
+        var view = await mediator.Send(new Command(complaint, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r), StatusPageAddress.Of(HttpContext)), ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         HttpContext.Response.Headers.Location = $"/api/complaints/{view.Id}";
         await Send.ResponseAsync(view, StatusCodes.Status201Created, ct);

@@ -1,0 +1,36 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Features.StatusPage;
+using Accountability.Api.Problems;
+using Accountability.Domain.Decisions;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Complaints.ReissueTrackingLink;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<ComplaintView>
+{
+    public override void Configure()
+    {
+        Post("complaints/{id:guid}/tracking-link");
+        Roles(KeyClaims.Operator);
+        Summary(s => s.Summary = "Issues the customer a new status page link (trackingLink, shown this once); the previous link stops working.");
+        Description(d => d.ProducesProblems(401, 403, 404, 409, 412));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var (token, hash) = TrackingToken.New();
+        var issued = false;
+        var command = new ActOnComplaint(Route<Guid>("id"), User.Actor(), RequestHeaders.ExpectedVersion(HttpContext),
+            RequestHeaders.IdempotencyOf(HttpContext, new { reissue = true }), (state, context) =>
+            {
+                issued = true;
+                return ComplaintDecisions.ReissueTrackingLink(state, new Domain.Decisions.ReissueTrackingLink(hash), context.Actor, context.Now);
+            });
+        var view = await mediator.Send(command, ct);
+        HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
+        // A replayed Idempotency-Key decided nothing now: its token was never stored, so no link is shown.
+        await Send.OkAsync(issued ? view with { TrackingLink = TrackingToken.Link(StatusPageAddress.Of(HttpContext), token) } : view, ct);
+    }
+}

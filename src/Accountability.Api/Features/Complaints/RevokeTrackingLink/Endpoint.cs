@@ -1,0 +1,29 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Domain.Decisions;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Complaints.RevokeTrackingLink;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<ComplaintView>
+{
+    public override void Configure()
+    {
+        Delete("complaints/{id:guid}/tracking-link");
+        Roles(KeyClaims.Operator);
+        Summary(s => s.Summary = "Revokes the customer's status page link: it answers 404 like any unknown link from now on.");
+        Description(d => d.ProducesProblems(401, 403, 404, 409, 412));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var command = new ActOnComplaint(Route<Guid>("id"), User.Actor(), RequestHeaders.ExpectedVersion(HttpContext),
+            RequestHeaders.IdempotencyOf(HttpContext, new { revoke = true }),
+            (state, context) => ComplaintDecisions.RevokeTrackingLink(state, context.Actor, context.Now));
+        var view = await mediator.Send(command, ct);
+        HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
+        await Send.OkAsync(view, ct);
+    }
+}

@@ -1,0 +1,18 @@
+using Accountability.Api.Features.Complaints;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
+
+namespace Accountability.Api.Features.StatusPage.Answer;
+
+public sealed class Endpoint : CustomerFormEndpoint
+{
+    protected override string Action => "answer";
+
+    protected override string Purpose => "The customer answers the holder's request for information.";
+
+    protected override string? Invalid(IFormCollection form) =>
+        Optional(form, "answer") is { } answer ? TooLong(answer) : StatusText.Get("Answer_Label");
+
+    protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
+        CustomerDecisions.Answer(state, new AnswerAsCustomer(Optional(form, "answer")!), context.Now);
+}

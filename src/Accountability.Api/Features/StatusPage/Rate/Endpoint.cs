@@ -1,0 +1,20 @@
+using Accountability.Api.Features.Complaints;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
+
+namespace Accountability.Api.Features.StatusPage.Rate;
+
+public sealed class Endpoint : CustomerFormEndpoint
+{
+    protected override string Action => "rating";
+
+    protected override string Purpose => "The customer rates the handling of a resolved complaint, 1 to 5, with an optional comment.";
+
+    protected override string? Invalid(IFormCollection form) =>
+        Stars(form) is null ? StatusText.Get("Rate_Worst") : TooLong(Optional(form, "comment"));
+
+    protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
+        CustomerDecisions.Rate(state, new RateHandling(Stars(form)!.Value, Optional(form, "comment")), context.Now);
+
+    private static int? Stars(IFormCollection form) => form["stars"].ToString() is [var digit and >= '1' and <= '5'] ? digit - '0' : null;
+}

@@ -1,0 +1,40 @@
+using Accountability.Api.Problems;
+
+namespace Accountability.Api.Features.StatusPage;
+
+/// <summary>What every status page answer shares: private, never indexed, no referrer, nothing loaded from elsewhere.</summary>
+public static class StatusPageResponses
+{
+    public const string HtmlType = "text/html; charset=utf-8";
+
+    public static void Secure(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.CacheControl = "private, no-cache";
+        headers["X-Robots-Tag"] = "noindex, nofollow";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["X-Frame-Options"] = "DENY";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.Vary = "Accept, Accept-Language";
+    }
+
+    /// <summary>Browsers get pages; apps asking for JSON (or the .json link) get JSON and problem+json.</summary>
+    public static bool WantsHtml(HttpRequest request, bool jsonLink) =>
+        !jsonLink && (request.Headers.Accept.Count == 0 || request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            || !request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The same answer for a token that never existed, was revoked, or is not a token: a page or a problem, 404.</summary>
+    public static async Task NotFoundAsync(HttpContext http, bool html)
+    {
+        Secure(http.Response);
+        if (!html)
+        {
+            await ProblemResponse.WriteAsync(http, ProblemKind.NotFound, "No status page at this address.");
+            return;
+        }
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+        http.Response.ContentType = HtmlType;
+        await http.Response.WriteAsync(StatusPageHtml.NotFound());
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+using Accountability.Api.Problems;
+using Accountability.Api.Setup;
+using FastEndpoints;
+using Microsoft.Extensions.Options;
+
+namespace Accountability.Api.Features.StatusPage.View;
+
+/// <summary>The customer's status page, as HTML for people or JSON for the store's apps (Accept, or the .json link).</summary>
+public sealed class Endpoint(StatusPageReader reader, StatusForms forms, TimeProvider clock, IOptions<AccountabilityOptions> options)
+    : EndpointWithoutRequest<StatusPageView>
+{
+    public override void Configure()
+    {
+        Get("status/{token}");
+        RoutePrefixOverride("");
+        AllowAnonymous();
+        Summary(s => s.Summary = "The customer's status page: where the complaint stands, who has it, what happens next, and what has happened. " +
+            "HTML by default; JSON with Accept: application/json or a link ending in .json. ETag and 304 supported.");
+        Description(d => d.Produces(304).ProducesProblems(404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var raw = Route<string>("token") ?? "";
+        var jsonLink = raw.EndsWith(".json", StringComparison.Ordinal);
+        var token = jsonLink ? raw[..^5] : raw;
+        var html = StatusPageResponses.WantsHtml(HttpContext.Request, jsonLink);
+        if (await reader.FindAsync(token, ct) is not { } found)
+        {
+            await StatusPageResponses.NotFoundAsync(HttpContext, html);
+            return;
+        }
+
+        StatusPageResponses.Secure(HttpContext.Response);
+        var etag = $"W/\"{found.Page.Status.Version}.{found.Policy.Version}.{(html ? "h" : "j")}.{CultureInfo.CurrentUICulture.Name}\"";
+        HttpContext.Response.Headers.ETag = etag;
+        if (HttpContext.Request.Headers.IfNoneMatch == etag)
+        {
+            await Send.NotModifiedAsync(ct);
+            return;
+        }
+        var view = StatusPageView.Of(found.Page.Status, found.Parties, found.Policy, TimeSpan.FromDays(options.Value.ReopenWindowDays), clock.GetUtcNow());
+        if (!html)
+        {
+            await Send.OkAsync(view, ct);
+            return;
+        }
+        var done = Query<string>("done", isRequired: false);
+        var notice = done is "answer" or "confirmation" or "still-broken" or "rating" ? StatusText.Get($"Done_{done}") : null;
+        await Send.StringAsync(StatusPageHtml.Page(view, token, forms.Seal(found.Page.Id, view.Version), notice, error: null),
+            StatusCodes.Status200OK, StatusPageResponses.HtmlType, ct);
+    }
+}

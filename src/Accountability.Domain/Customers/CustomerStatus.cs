@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Rules;
+
+namespace Accountability.Domain.Customers;
+
+/// <summary>Milestones the customer sees. Handoff notes, reasons, evidence and flags are internal and have none.</summary>
+public enum MilestoneKind
+{
+    Filed,
+    HandedOver,
+    Acknowledged,
+    InformationRequested,
+    InformationProvided,
+    FixProposed,
+    FixConfirmed,
+    FixRejected,
+    Resolved,
+    Reopened,
+    Escalated,
+    Closed,
+    Rated,
+}
+
+/// <param name="Party">Who the milestone is about (who received the complaint, who acts), as a party id.</param>
+/// <param name="Text">Words addressed to the customer: the question asked, the fix proposed; never internal notes.</param>
+public sealed record Milestone(MilestoneKind Kind, DateTimeOffset At, string? Party = null, string? Text = null, int? Stars = null);
+
+/// <summary>
+/// A complaint as its customer may see it, folded from its events: where it stands, who has it, since when, and
+/// the milestones so far. It carries the SHA-256 of the tracking token that opens it, or none once revoked.
+/// </summary>
+public sealed record CustomerStatus(
+    Guid Id,
+    string? TokenHash,
+    string Product,
+    ComplaintStatus Status,
+    string Holder,
+    Severity Severity,
+    DateTimeOffset FiledAt,
+    DateTimeOffset HeldSince,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? EscalatedAt,
+    string? OpenQuestion,
+    string? ProposedFix,
+    int? Rating,
+    ImmutableList<Milestone> Milestones)
+{
+    /// <summary>The page shows the latest milestones; a complaint passed around for months must not grow it without bound.</summary>
+    public const int MilestonesKept = 100;
+
+    /// <summary>The stream version this view was folded up to.</summary>
+    public long Version { get; init; }
+
+    public static CustomerStatus? Evolve(CustomerStatus? view, object @event)
+    {
+        if (view is null)
+            return @event is ComplaintFiled filed ? Start(filed) : null;
+        var next = @event switch
+        {
+            ComplaintAssigned e => view.HandedTo(e.To, e.At),
+            ComplaintHandedOff e => view.HandedTo(e.To, e.At),
+            ComplaintAcknowledged e => view.With(new Milestone(MilestoneKind.Acknowledged, e.At, e.By)),
+            InformationRequested e => view.With(new Milestone(MilestoneKind.InformationRequested, e.At, e.By, e.Question)) with { OpenQuestion = e.Question },
+            InformationProvided e => view.With(new Milestone(MilestoneKind.InformationProvided, e.At, e.By)) with { OpenQuestion = null },
+            ResolutionProposed e => view.With(new Milestone(MilestoneKind.FixProposed, e.At, e.By, e.Summary)) with { ProposedFix = e.Summary },
+            ResolutionConfirmed e => view.With(new Milestone(MilestoneKind.FixConfirmed, e.At, e.By)),
+            ResolutionRejected e => view.With(new Milestone(MilestoneKind.FixRejected, e.At, e.By)) with { ProposedFix = null },
+            ComplaintResolved e => view.With(new Milestone(MilestoneKind.Resolved, e.At, e.By)),
+            ComplaintReopened e => view.With(new Milestone(MilestoneKind.Reopened, e.At, e.By)) with { HeldSince = e.At, ClosedAt = null, ProposedFix = null },
+            ComplaintClosed e => view.With(new Milestone(MilestoneKind.Closed, e.At, e.By)) with { ClosedAt = e.At },
+            ComplaintRated e => view.With(new Milestone(MilestoneKind.Rated, e.At, e.By, Stars: e.Stars)) with { Rating = e.Stars },
+            ComplaintEscalated e => view.EscalatedAt is null ? view.With(new Milestone(MilestoneKind.Escalated, e.At)) with { EscalatedAt = e.At } : view,
+            TrackingLinkReissued e => view with { TokenHash = e.TokenHash },
+            TrackingLinkRevoked => view with { TokenHash = null },
+            _ => view,
+        };
+        return next with { Status = Complaint.StatusAfter(@event) ?? next.Status, Version = view.Version + 1 };
+    }
+
+    private static CustomerStatus Start(ComplaintFiled e) => new(
+        e.ComplaintId, e.TrackingTokenHash, e.Product, ComplaintStatus.Open, e.By, e.Severity, e.At, e.At,
+        ClosedAt: null, EscalatedAt: null, OpenQuestion: null, ProposedFix: null, Rating: null,
+        [new Milestone(MilestoneKind.Filed, e.At, e.By)])
+    {
+        Version = 1,
+    };
+
+    private CustomerStatus HandedTo(string party, DateTimeOffset at) =>
+        With(new Milestone(MilestoneKind.HandedOver, at, party)) with { Holder = party, HeldSince = at };
+
+    private CustomerStatus With(Milestone milestone) => this with
+    {
+        Milestones = Milestones.Count >= MilestonesKept ? Milestones.RemoveAt(0).Add(milestone) : Milestones.Add(milestone),
+    };
+}

@@ -1,0 +1,37 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
+
+namespace Accountability.Domain.Customers;
+
+public enum NextStepKind
+{
+    HolderPicksUp,
+    HolderFixes,
+    CustomerAnswers,
+    CustomerTriesFix,
+    CustomerMayReopen,
+    Finished,
+}
+
+/// <param name="Party">Who acts next (the holder), as a party id.</param>
+/// <param name="By">When by: the holder's deadline under the policy, or the end of the reopen window; null when none applies.</param>
+public sealed record NextStep(NextStepKind Kind, string Party, DateTimeOffset? By)
+{
+    /// <summary>What happens next, and by when, as the policy in force and the reopen window say.</summary>
+    public static NextStep Of(CustomerStatus status, PartyKind? holderKind, Policy policy, TimeSpan reopenWindow, DateTimeOffset now)
+    {
+        var deadlines = policy.DeadlinesFor(status.Severity, holderKind);
+        return status.Status switch
+        {
+            ComplaintStatus.Open => new(NextStepKind.HolderPicksUp, status.Holder, status.HeldSince + Hours(deadlines?.FirstResponseHours)),
+            ComplaintStatus.InProgress => new(NextStepKind.HolderFixes, status.Holder, status.HeldSince + Hours(deadlines?.ResolutionHours)),
+            ComplaintStatus.AwaitingInformation => new(NextStepKind.CustomerAnswers, status.Holder, null),
+            ComplaintStatus.ResolutionProposed => new(NextStepKind.CustomerTriesFix, status.Holder, null),
+            ComplaintStatus.Closed when status.ClosedAt is { } closed && closed + reopenWindow < now => new(NextStepKind.Finished, status.Holder, null),
+            _ => new(NextStepKind.CustomerMayReopen, status.Holder, status.ClosedAt + reopenWindow),
+        };
+    }
+
+    private static TimeSpan? Hours(double? hours) => hours is { } h ? TimeSpan.FromHours(h) : null;
+}

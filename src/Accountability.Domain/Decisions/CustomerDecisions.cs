@@ -1,0 +1,43 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using static Accountability.Domain.Decisions.Decision;
+
+namespace Accountability.Domain.Decisions;
+
+/// <summary>What the customer may do from the status page, acting as themself (never as a party that holds complaints).</summary>
+public static class CustomerDecisions
+{
+    public static readonly Actor Customer = new(Party.CustomerId, IsOperator: false);
+
+    public static Decision Answer(Complaint state, AnswerAsCustomer c, DateTimeOffset now) =>
+        state.Status == ComplaintStatus.AwaitingInformation
+            ? Emit(new InformationProvided(Customer.PartyId, c.Answer, now))
+            : Refuse(RefusalCode.NotAwaitingInformation, "Nobody is waiting for an answer from you on this complaint.");
+
+    public static Decision ConfirmFix(Complaint state, DateTimeOffset now) =>
+        state.Status is ComplaintStatus.ResolutionProposed or ComplaintStatus.Resolved or ComplaintStatus.Closed
+            ? Emit(new ResolutionConfirmed(Customer.PartyId, now))
+            : Refuse(RefusalCode.NoFixProposed, "No fix has been proposed yet.");
+
+    /// <summary>A proposed fix is rejected; a resolved complaint, or a closed one within the reopen window, is reopened.</summary>
+    public static Decision ReportStillBroken(Complaint state, ReportStillBroken c, TimeSpan reopenWindow, DateTimeOffset now)
+    {
+        if (state.Status == ComplaintStatus.ResolutionProposed)
+            return Emit(new ResolutionRejected(Customer.PartyId, c.Comment, now));
+        if (state.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed))
+            return Refuse(RefusalCode.NoFixProposed, "No fix has been proposed yet: the complaint is still being worked on.");
+        if (state.ClosedAt is { } closedAt && now - closedAt > reopenWindow)
+            return Refuse(RefusalCode.ReopenWindowExpired,
+                $"The complaint was closed on {closedAt:yyyy-MM-dd}; it can be reopened for {reopenWindow.TotalDays:0.#} days after closing.");
+        return Emit(new ComplaintReopened(Customer.PartyId, c.Comment is { Length: > 0 } comment ? comment : "The customer says it is still broken.", now));
+    }
+
+    public static Decision Rate(Complaint state, RateHandling c, DateTimeOffset now)
+    {
+        if (c.Stars is < 1 or > 5)
+            return Refuse(RefusalCode.InvalidRating, "A rating is from 1 to 5 stars.");
+        return state.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed
+            ? Emit(new ComplaintRated(Customer.PartyId, c.Stars, c.Comment, now))
+            : Refuse(RefusalCode.NotResolved, "You can rate the handling once the complaint is resolved.");
+    }
+}
