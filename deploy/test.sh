@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test against a real PostgreSQL: the private cluster (started if needed) unless
-# ACCOUNTABILITY_DB names another database. Extra arguments go to `dotnet test` (e.g. --filter).
+# ACCOUNTABILITY_DB names another database. Installs the browser tests' Chromium and axe-core
+# first if they are missing. Extra arguments go to `dotnet test` (e.g. --filter).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
+deploy/browser.sh
 connection="$(deploy/postgres.sh)"
 export ACCOUNTABILITY_DB="$connection"
 results="$repo/.local/test-results"

@@ -54,6 +54,7 @@ public sealed class ServiceUnderTest
     [OneTimeTearDown]
     public async Task Stop()
     {
+        await Browser.Chromium.CloseAsync();
         if (factory is not null)
             await factory.DisposeAsync();
         await using var connection = new NpgsqlConnection(ConnectionString);
