@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Drives the service (Release build, its own schema) with wrk on loopback and prints a Markdown table.
-# Usage: deploy/bench.sh [seconds per scenario, default 15]
+# Usage: deploy/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 duration="${1:-15}"
+only="${2:-}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 connection="$(deploy/postgres.sh)"
@@ -37,14 +38,19 @@ export ACME_KEY="$(curl -fs -X POST "$base/api/api-keys" -H "X-Api-Key: $OPERATO
 curl -fs "$base/api/policy" -H "X-Api-Key: $OPERATOR_KEY" | sed 's/"escalates":true/"escalates":false/g; s/"version":[0-9]*,//' \
     | curl -fs -X PUT "$base/api/policy" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' -d @- >/dev/null
 
-export COMPLAINT_IDS="$work/complaint-ids"
-seq 2000 | xargs -P 8 -I{} curl -fs -X POST "$base/api/complaints" -H "X-Api-Key: $OPERATOR_KEY" -H 'Content-Type: application/json' \
-    -d '{"customerReference":"bench-{}","product":"Photo Pro","vendorId":"acme","category":"crash","description":"Crashes","channel":"App"}' \
-    | grep -o '"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4 > "$COMPLAINT_IDS"
+export COMPLAINT_IDS="$work/complaint-ids" STATUS_PATHS="$work/status-paths"
+seq 2000 | xargs -P 8 -I{} sh -c 'curl -fs -X POST "$0/api/complaints" -H "X-Api-Key: $OPERATOR_KEY" -H "Content-Type: application/json" \
+    -d "{\"customerReference\":\"bench-{}\",\"product\":\"Photo Pro\",\"vendorId\":\"acme\",\"category\":\"crash\",\"description\":\"Crashes\",\"channel\":\"App\"}"; echo' "$base" \
+    > "$work/filed.jsonl"
+grep -o '"id":"[0-9a-f-]\{36\}"' "$work/filed.jsonl" | cut -d'"' -f4 > "$COMPLAINT_IDS"
+grep -o '"trackingLink":"[^"]*"' "$work/filed.jsonl" | cut -d'"' -f4 | sed 's#^https\?://[^/]*##' > "$STATUS_PATHS"
 one="$(head -1 "$COMPLAINT_IDS")"
+page="$(head -1 "$STATUS_PATHS")"
+etag="$(curl -fs -D - -o /dev/null -H 'Accept: text/html' "$base$page" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')"
 
 run() { # name, wrk arguments...
     local name="$1"; shift
+    [[ -z "$only" || "$name" =~ $only ]] || return 0
     local out; out="$(wrk -t2 -c32 -d"${duration}s" --latency "$@")"
     echo "$out" > "$work/$name.txt"
     local rps p50 p99 errors
@@ -61,3 +67,6 @@ run "file a complaint" -s deploy/bench/file.lua "$base/api/complaints"
 run "hand off" -s deploy/bench/handoff.lua "$base"
 run "read one complaint" -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints/$one"
 run "list (50, holder filter)" -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints?holder=acme&limit=50"
+run "status page (HTML, 2,000 links)" -s deploy/bench/status.lua "$base"
+run "status page (JSON)" -H "Accept: application/json" "$base$page"
+run "status page unchanged (304)" -H "Accept: text/html" -H "If-None-Match: $etag" "$base$page"

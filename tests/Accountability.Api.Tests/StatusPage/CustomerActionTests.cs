@@ -104,7 +104,7 @@ public sealed class CustomerActionTests
             Assert.That(shown, Does.Not.Contain(value), $"the customer can see '{value}'");
     }
 
-    private static async Task ResolveAsync(Marketplace market, Guid id) =>
+    public static async Task ResolveAsync(Marketplace market, Guid id) =>
         await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/resolution",
             new { rootCause = "ProductDefect", liableParty = "acme", remedy = "Patched in 2.2" });
 }

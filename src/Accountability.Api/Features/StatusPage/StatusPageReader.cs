@@ -5,23 +5,31 @@ using Accountability.Domain.Rules;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Accountability.Api.Features.StatusPage;
 
 /// <summary>A status page found by its token, with what rendering it needs of its tenant: parties' names and the policy's deadlines.</summary>
 public sealed record FoundPage(StatusPageDocument Page, PartyDirectory Parties, Policy Policy);
 
-/// <summary>Finds status pages by token: one indexed read of the read model; the tenant's parties and policy are cached briefly.</summary>
-public sealed class StatusPageReader(IDocumentStore store, IMemoryCache cache, IOptions<AccountabilityOptions> options)
+/// <summary>
+/// Finds status pages by token: one indexed read of the read model, in plain SQL as it is the most frequent request
+/// the service answers; the tenant's parties and policy are cached briefly.
+/// </summary>
+public sealed class StatusPageReader(IDocumentStore store, NpgsqlDataSource database, IMemoryCache cache, IOptions<AccountabilityOptions> options)
 {
+    private readonly string byToken =
+        $"select data from {store.Options.FindOrResolveDocumentType(typeof(StatusPageDocument)).TableName.QualifiedName} where token_hash = $1 limit 1";
+
     public async Task<FoundPage?> FindAsync(string token, CancellationToken ct)
     {
         // Every miss costs the same query, so a malformed, unknown or revoked token cannot be told apart by timing.
-        var hash = TrackingToken.Hash(token);
-        await using var session = store.QuerySession();
-        var page = await session.Query<StatusPageDocument>().Where(p => p.AnyTenant() && p.TokenHash == hash).FirstOrDefaultAsync(ct);
-        if (page is null || !TrackingToken.IsWellFormed(token))
+        await using var command = database.CreateCommand(byToken);
+        command.Parameters.Add(new NpgsqlParameter { Value = TrackingToken.Hash(token) });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || !TrackingToken.IsWellFormed(token))
             return null;
+        var page = store.Options.Serializer().FromJson<StatusPageDocument>(reader, 0);
         var (parties, policy) = await TenantAsync(page.Tenant, ct);
         return new FoundPage(page, parties, policy);
     }

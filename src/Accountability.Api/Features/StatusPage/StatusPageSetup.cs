@@ -11,6 +11,7 @@ public static class StatusPageSetup
     {
         services.AddSingleton<StatusPageReader>();
         services.AddSingleton<StatusForms>();
+        services.AddSingleton<RenderedPages>();
         services.AddDataProtection().SetApplicationName("Accountability");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IDocumentStore>((keys, store) => keys.XmlRepository = new DataProtectionKeyRepository(store));

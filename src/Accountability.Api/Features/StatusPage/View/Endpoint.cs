@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Accountability.Api.Features.StatusPage.View;
 
 /// <summary>The customer's status page, as HTML for people or JSON for the store's apps (Accept, or the .json link).</summary>
-public sealed class Endpoint(StatusPageReader reader, StatusForms forms, TimeProvider clock, IOptions<AccountabilityOptions> options)
+public sealed class Endpoint(StatusPageReader reader, StatusForms forms, RenderedPages rendered, TimeProvider clock, IOptions<AccountabilityOptions> options)
     : EndpointWithoutRequest<StatusPageView>
 {
     public override void Configure()
@@ -41,15 +41,17 @@ public sealed class Endpoint(StatusPageReader reader, StatusForms forms, TimePro
             await Send.NotModifiedAsync(ct);
             return;
         }
-        var view = StatusPageView.Of(found.Page.Status, found.Parties, found.Policy, TimeSpan.FromDays(options.Value.ReopenWindowDays), clock.GetUtcNow());
+        StatusPageView View() =>
+            StatusPageView.Of(found.Page.Status, found.Parties, found.Policy, TimeSpan.FromDays(options.Value.ReopenWindowDays), clock.GetUtcNow());
         if (!html)
         {
-            await Send.OkAsync(view, ct);
+            await Send.OkAsync(View(), ct);
             return;
         }
         var done = Query<string>("done", isRequired: false);
         var notice = done is "answer" or "confirmation" or "still-broken" or "rating" ? StatusText.Get($"Done_{done}") : null;
-        await Send.StringAsync(StatusPageHtml.Page(view, token, forms.Seal(found.Page.Id, view.Version), notice, error: null),
-            StatusCodes.Status200OK, StatusPageResponses.HtmlType, ct);
+        string Render() => StatusPageHtml.Page(View(), token, forms.Seal(found.Page.Id, found.Page.Status.Version), notice, error: null);
+        var page = notice is null ? rendered.GetOrRender($"{found.Page.Id}:{etag}", Render) : Render();
+        await Send.StringAsync(page, StatusCodes.Status200OK, StatusPageResponses.HtmlType, ct);
     }
 }
