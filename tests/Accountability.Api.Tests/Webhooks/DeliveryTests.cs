@@ -119,6 +119,28 @@ public sealed class DeliveryTests
         MatchesCommittedSchema(JsonDocument.Parse(warnings[0].Body).RootElement);
     }
 
+    [Test]
+    public async Task The_holder_is_told_when_the_customer_answers_on_the_status_page()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var market = await Marketplace.CreateAsync();
+        await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.customer_responded" } }, 201);
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
+        await using var _ = node;
+
+        var (customer, id) = await StatusPage.StatusPageTests.FileAsync(market);
+        await market.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" });
+        await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/information-requests", new { question = "Which version?" });
+        using (var answered = await customer.SendAsync("answer", new() { ["answer"] = "2.1" }))
+            Assert.That((int)answered.StatusCode, Is.EqualTo(303));
+
+        var payload = JsonDocument.Parse((await receiver.WaitForAsync(1)).Single().Body).RootElement;
+        Assert.That((payload.GetProperty("type").GetString(), payload.GetProperty("event").GetString()),
+            Is.EqualTo(("complaint.customer_responded", "InformationProvided")));
+        Assert.That(payload.GetProperty("data").GetProperty("by").GetString(), Is.EqualTo("customer"));
+        MatchesCommittedSchema(payload);
+    }
+
     /// <summary>The body has every property openapi/webhook-payload.schema.json requires, and values its enums allow.</summary>
     private static void MatchesCommittedSchema(JsonElement payload)
     {

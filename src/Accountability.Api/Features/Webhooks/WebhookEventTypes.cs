@@ -10,5 +10,8 @@ public static class WebhookEventTypes
     public const string Closed = "complaint.closed";
     public const string DeadlineApproaching = "complaint.deadline_approaching";
 
-    public static readonly IReadOnlyList<string> All = [Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching];
+    /// <summary>The customer answered a question, or said whether the proposed fix worked, on the status page.</summary>
+    public const string CustomerResponded = "complaint.customer_responded";
+
+    public static readonly IReadOnlyList<string> All = [Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching, CustomerResponded];
 }

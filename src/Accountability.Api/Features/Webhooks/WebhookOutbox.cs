@@ -23,6 +23,7 @@ public static class WebhookOutbox
         ComplaintEscalated => (WebhookEventTypes.Escalated, after.Holder),
         ComplaintReopened => (WebhookEventTypes.Reopened, after.Holder),
         ComplaintClosed => (WebhookEventTypes.Closed, after.Holder),
+        InformationProvided or ResolutionConfirmed or ResolutionRejected => (WebhookEventTypes.CustomerResponded, after.Holder),
         _ => null,
     };
 
