@@ -82,6 +82,11 @@ public sealed class CustomerActionTests
         using (var asApp = await customer.SendAsync("rating", new() { ["stars"] = "5" }, alter: r => { r.Headers.Accept.Clear(); r.Headers.Accept.ParseAdd("application/json"); }))
             await asApp.ShouldBeProblemAsync(409, "not-resolved");
 
+        using (var notAForm = await ApiClient.Anonymous.PostRawAsync($"{customer.Path}/rating", "{\"stars\":5}"))
+            await notAForm.ShouldBeProblemAsync(415, "unsupported-media-type");
+        using (var garbled = await ApiClient.Anonymous.PostRawAsync($"{customer.Path}/rating", "%%%&&&=" + new string('x', 70_000), "application/x-www-form-urlencoded"))
+            Assert.That((int)garbled.StatusCode, Is.InRange(400, 413));
+
         Assert.That((await market.TimelineAsync(id)).Count, Is.EqualTo(before));
     }
 

@@ -53,7 +53,15 @@ public abstract class CustomerFormEndpoint : EndpointWithoutRequest
         }
         if (!HttpContext.Request.HasFormContentType)
             throw new ProblemException(ProblemKind.UnsupportedMediaType, "Send the status page's form as application/x-www-form-urlencoded.");
-        var form = await HttpContext.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await HttpContext.Request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException unreadable)
+        {
+            throw new ProblemException(ProblemKind.MalformedRequest, unreadable.Message);
+        }
         if (Resolve<StatusForms>().VersionOf(form[StatusForms.FieldName], found.Page.Id) is not { } version)
         {
             await RefuseAsync(found, token, html, ProblemKind.Validation, StatusText.Get("Error_FormExpired"));
