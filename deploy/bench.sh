@@ -18,6 +18,7 @@ mkdir -p "$work"
 
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__AdminKey="$admin" \
+    Accountability__RequestsPerSecondPerKey=0 Accountability__StatusPageRequestsPerMinutePerAddress=0 \
     dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --urls "$base" > "$work/service.log" 2>&1 &
 service=$!
 cleanup() {

@@ -35,6 +35,9 @@ public sealed class ServiceUnderTest
         Environment.SetEnvironmentVariable("Accountability__AdminKey", AdminKey);
         Environment.SetEnvironmentVariable("Accountability__ApiKeyCacheSeconds", "1");
         Environment.SetEnvironmentVariable("Accountability__WebhookAllowedPrivateHosts__0", "127.0.0.1");
+        // Every test shares one client address and a few keys: the limits are tested on nodes of their own.
+        Environment.SetEnvironmentVariable("Accountability__RequestsPerSecondPerKey", "0");
+        Environment.SetEnvironmentVariable("Accountability__StatusPageRequestsPerMinutePerAddress", "0");
         (factory, BaseAddress) = StartHost(runScheduler: false);
     }
 
@@ -42,9 +45,10 @@ public sealed class ServiceUnderTest
     /// Starts one node of the service on a loopback port. The shared node judges no deadlines, so the tests that
     /// need the scheduler start (and stop) nodes of their own, as a deployment restarts them.
     /// </summary>
-    public static (WebApplicationFactory<Program> Host, Uri BaseAddress) StartHost(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null)
+    public static (WebApplicationFactory<Program> Host, Uri BaseAddress) StartHost(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null,
+        Action<AccountabilityOptions>? configure = null)
     {
-        var host = new ServiceNode(runScheduler, runWebhooks, clock);
+        var host = new ServiceNode(runScheduler, runWebhooks, clock, configure);
         host.UseKestrel(0);
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -65,12 +69,16 @@ public sealed class ServiceUnderTest
 }
 
 /// <summary>The real service, with its background work (deadlines, webhooks) on or off, and optionally a clock the test moves.</summary>
-public sealed class ServiceNode(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class ServiceNode(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null, Action<AccountabilityOptions>? configure = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
     {
         services.PostConfigure<AccountabilityOptions>(o =>
-            (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1));
+        {
+            (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1);
+            configure?.Invoke(o);
+        });
         if (clock is not null)
             services.AddSingleton(clock);
     });

@@ -21,6 +21,7 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind UnsupportedMediaType = new("unsupported-media-type", 415, "Send the body as application/json.");
     public static readonly ProblemKind TargetRefused = new("target-refused", 422, "Webhooks cannot be sent to that URL.");
     public static readonly ProblemKind IdempotencyKeyReused = new("idempotency-key-reused", 422, "This Idempotency-Key was used for a different request.");
+    public static readonly ProblemKind RateLimited = new("rate-limited", 429, "Too many requests.");
     public static readonly ProblemKind ServiceUnavailable = new("service-unavailable", 503, "The service cannot reach its database; retry shortly.");
     public static readonly ProblemKind Unexpected = new("unexpected", 500, "Something went wrong on our side.");
 

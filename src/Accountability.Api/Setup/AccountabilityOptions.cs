@@ -47,6 +47,12 @@ public sealed class AccountabilityOptions
     /// <summary>The public address customers open status pages at (e.g. https://help.example.com); unset, the address the API was called at.</summary>
     public string? StatusPageBaseUrl { get; set; }
 
+    /// <summary>Requests one API key may make per second (a burst of as many passes); 0 for no limit.</summary>
+    public int RequestsPerSecondPerKey { get; set; } = 200;
+
+    /// <summary>Status page requests one client address may make per minute; 0 for no limit.</summary>
+    public int StatusPageRequestsPerMinutePerAddress { get; set; } = 120;
+
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 }

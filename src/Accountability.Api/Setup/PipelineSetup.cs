@@ -16,6 +16,7 @@ public static class PipelineSetup
         app.UseRequestLocalization(o => o.AddSupportedUICultures(StatusText.Languages).SetDefaultCulture(StatusText.Languages[0]));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";

@@ -52,6 +52,7 @@ public static class ServiceSetup
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddRateLimits();
 
         services.AddFastEndpoints();
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : ValidationProblems.FieldName(member.Name);

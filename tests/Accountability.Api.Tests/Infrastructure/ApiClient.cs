@@ -14,6 +14,9 @@ public sealed class ApiClient(string? header, string? key)
 
     public static ApiClient Anonymous => new(null, null);
 
+    /// <summary>The key this client sends, for tests that make requests of their own with it.</summary>
+    public string? Key => key;
+
     public Task<HttpResponseMessage> GetAsync(string path, Action<HttpRequestHeaders>? headers = null) =>
         SendAsync(HttpMethod.Get, path, null, headers);
 
