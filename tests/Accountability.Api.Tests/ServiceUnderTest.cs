@@ -63,10 +63,16 @@ public sealed class ServiceUnderTest
     }
 }
 
-/// <summary>The real service, with its background work (deadlines, webhooks) on or off, and optionally a clock the test moves.</summary>
-public sealed class ServiceNode(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real service, with its background work (deadlines, webhooks, the projection daemon) on or off, and optionally a
+/// clock the test moves.
+/// </summary>
+public sealed class ServiceNode(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null, bool runProjectionDaemon = false)
+    : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder
+        .UseSetting($"{AccountabilityOptions.Section}:{nameof(AccountabilityOptions.RunProjectionDaemon)}", runProjectionDaemon.ToString())
+        .ConfigureServices(services =>
     {
         services.PostConfigure<AccountabilityOptions>(o =>
             (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1));

@@ -42,6 +42,7 @@ public static class CommandLine
         builder.Logging.ClearProviders();
         builder.AddAccountability();
         var app = builder.Build();
+        await StartupChecks.EnsureDatabaseReachableAsync(app.Services);
         await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return app;
     }

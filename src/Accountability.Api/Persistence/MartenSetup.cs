@@ -8,6 +8,7 @@ using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
@@ -47,7 +48,9 @@ public static class MartenSetup
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
-        }).BuildSessionsWith<TenantSessionFactory>();
+        }).BuildSessionsWith<TenantSessionFactory>()
+            // Solo: this node alone runs the async projections. HotCold's leader election needs a lock this build cannot take.
+            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled);
 
         // Plain SQL beside Marten (the webhook outbox) gets its own small pool.
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));

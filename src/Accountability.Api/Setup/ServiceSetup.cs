@@ -22,11 +22,8 @@ public static class ServiceSetup
     public static WebApplicationBuilder AddAccountability(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AccountabilityOptions.Section);
-        var settings = section.Get<AccountabilityOptions>() ?? new AccountabilityOptions();
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
-            ?? builder.Configuration[ConnectionStringVariable]
-            ?? throw new InvalidOperationException(
-                $"No database configured: set {ConnectionStringVariable} (or ConnectionStrings__{ConnectionStringName}) to a PostgreSQL connection string.");
+        var settings = StartupChecks.Settings(builder.Configuration);
+        var connectionString = StartupChecks.ConnectionString(builder.Configuration);
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         var services = builder.Services;
