@@ -67,18 +67,23 @@ public sealed class ServiceUnderTest
 /// The real service, with its background work (deadlines, webhooks, the projection daemon) on or off, and optionally a
 /// clock the test moves.
 /// </summary>
-public sealed class ServiceNode(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null, bool runProjectionDaemon = false)
+public sealed class ServiceNode(
+    bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder
-        .UseSetting($"{AccountabilityOptions.Section}:{nameof(AccountabilityOptions.RunProjectionDaemon)}", runProjectionDaemon.ToString())
-        .ConfigureServices(services =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        services.PostConfigure<AccountabilityOptions>(o =>
-            (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1));
-        if (clock is not null)
-            services.AddSingleton(clock);
-    });
+        builder.UseSetting("Accountability:RunProjectionDaemon", "false");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(name, value);
+        builder.ConfigureServices(services =>
+        {
+            services.PostConfigure<AccountabilityOptions>(o =>
+                (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1));
+            if (clock is not null)
+                services.AddSingleton(clock);
+        });
+    }
 }
 
 /// <summary>Real time, plus however far the test has moved it on.</summary>

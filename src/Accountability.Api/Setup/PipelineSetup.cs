@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Accountability.Api.Health;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -14,6 +15,7 @@ public static class PipelineSetup
         app.UseMiddleware<CorrelationId>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapHealth();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";

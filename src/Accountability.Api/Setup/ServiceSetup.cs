@@ -4,6 +4,7 @@ using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
 using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Health;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -34,6 +35,7 @@ public static class ServiceSetup
 
         services.AddEventStore(connectionString, settings);
         services.AddCommands();
+        services.AddHealth();
 
         services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<HistoryImporter>();

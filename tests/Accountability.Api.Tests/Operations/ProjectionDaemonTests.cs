@@ -9,8 +9,8 @@ public sealed class ProjectionDaemonTests
     [Test]
     public void The_daemon_runs_only_on_the_node_configured_to_run_it()
     {
-        using var worker = new ServiceNode(runScheduler: false, runProjectionDaemon: true);
-        using var api = new ServiceNode(runScheduler: false, runProjectionDaemon: false);
+        using var worker = new ServiceNode(runScheduler: false, settings: new Dictionary<string, string> { ["Accountability:RunProjectionDaemon"] = "true" });
+        using var api = new ServiceNode(runScheduler: false);
 
         // The coordinator is the hosted service that starts the daemon's agents (Solo: all of them, on this node).
         Assert.That(worker.Services.GetServices<IHostedService>().OfType<IProjectionCoordinator>().ToList(), Has.Count.EqualTo(1), "the worker");
