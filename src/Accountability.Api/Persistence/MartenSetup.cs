@@ -4,6 +4,7 @@ using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
+using Accountability.Api.Telemetry;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using JasperFx;
@@ -11,6 +12,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
+using JasperFx.OpenTelemetry;
 using Marten;
 using Weasel.Core;
 
@@ -35,6 +37,9 @@ public static class MartenSetup
             opts.Events.MetadataConfig.HeadersEnabled = true;
             opts.Events.MetadataConfig.UserNameEnabled = true;
             opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
+            opts.Listeners.Add(new CommittedEvents());
+            opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+            opts.OpenTelemetry.TrackEventCounters();
 
             opts.Schema.For<Complaint>().MultiTenanted()
                 .Duplicate(c => c.Status).Duplicate(c => c.Holder).Duplicate(c => c.VendorId)

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Accountability.Api.Health;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
+using Accountability.Api.Telemetry;
 using FastEndpoints;
 
 namespace Accountability.Api.Setup;
@@ -11,8 +12,9 @@ public static class PipelineSetup
 {
     public static WebApplication UseAccountability(this WebApplication app)
     {
-        app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<CorrelationId>();
+        app.UseMiddleware<RequestLog>();
+        app.UseMiddleware<ProblemMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();

@@ -7,6 +7,7 @@ using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Health;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
+using Accountability.Api.Telemetry;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
@@ -26,6 +27,7 @@ public static class ServiceSetup
         var settings = StartupChecks.Settings(builder.Configuration);
         var connectionString = StartupChecks.ConnectionString(builder.Configuration);
 
+        builder.AddTelemetry();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         var services = builder.Services;
         services.Configure<AccountabilityOptions>(section);
