@@ -42,8 +42,8 @@ public sealed class ServiceProcess : IDisposable
             else start.Environment[name] = value;
         }
         var service = new ServiceProcess(Process.Start(start)!);
-        service.Process.OutputDataReceived += (_, line) => { lock (service.output) service.output.AppendLine(line.Data); };
-        service.Process.ErrorDataReceived += (_, line) => { lock (service.error) service.error.AppendLine(line.Data); };
+        service.Process.OutputDataReceived += (_, line) => Keep(service.output, line.Data);
+        service.Process.ErrorDataReceived += (_, line) => Keep(service.error, line.Data);
         service.Process.BeginOutputReadLine();
         service.Process.BeginErrorReadLine();
         return service;
@@ -66,6 +66,14 @@ public sealed class ServiceProcess : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    }
+
+    private static void Keep(StringBuilder lines, string? line)
+    {
+        if (line is null)
+            return;
+        lock (lines)
+            lines.AppendLine(line);
     }
 
     public void Dispose()
