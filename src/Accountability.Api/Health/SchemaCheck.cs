@@ -1,31 +1,37 @@
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Weasel.Core;
+using Weasel.Postgresql.Tables;
 
 namespace Accountability.Api.Health;
 
 /// <summary>
-/// Whether the database holds every table, column, index and function this build expects. Comparing takes a few queries,
-/// so a current schema is trusted for a while; a stale one is looked at again on every probe, to notice `db apply` at once.
+/// Whether the database holds every table, column and function this build needs. A schema that also holds more (a
+/// newer version's columns, applied during a rolling upgrade) still serves this build: it is reported, not unready.
+/// Comparing takes a few queries, so a usable schema is trusted for a while; a lacking one is looked at on every probe.
 /// </summary>
 public sealed class SchemaCheck(IDocumentStore store, TimeProvider clock) : IHealthCheck
 {
-    private static readonly TimeSpan TrustCurrentFor = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim comparing = new(1, 1);
-    private DateTimeOffset currentUntil = DateTimeOffset.MinValue;
+    private (DateTimeOffset Until, HealthCheckResult Result)? trusted;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await comparing.WaitAsync(cancellationToken);
         try
         {
-            if (clock.GetUtcNow() < currentUntil)
-                return Current;
+            if (trusted is { } known && clock.GetUtcNow() < known.Until)
+                return known.Result;
             var migration = await store.Storage.Database.CreateMigrationAsync(cancellationToken);
-            if (migration.Difference != SchemaPatchDifference.None)
-                return HealthCheckResult.Unhealthy($"The schema is not current ({migration.Difference}): apply it with the command `db apply`.");
-            currentUntil = clock.GetUtcNow() + TrustCurrentFor;
-            return Current;
+            var lacking = migration.Deltas.Where(Lacks).Select(d => d.SchemaObject.Identifier.QualifiedName).ToList();
+            if (lacking.Count > 0)
+                return HealthCheckResult.Unhealthy($"The schema lacks what this version needs ({string.Join(", ", lacking.Take(3))}): apply it with the command `db apply`.");
+            var result = migration.Difference == SchemaPatchDifference.None
+                ? HealthCheckResult.Healthy("The schema matches this version.")
+                : HealthCheckResult.Degraded("The schema holds all this version needs, and more (another version's changes).");
+            trusted = (clock.GetUtcNow() + TrustFor, result);
+            return result;
         }
         finally
         {
@@ -33,5 +39,7 @@ public sealed class SchemaCheck(IDocumentStore store, TimeProvider clock) : IHea
         }
     }
 
-    private static HealthCheckResult Current => HealthCheckResult.Healthy("The schema matches this version.");
+    /// <summary>A missing object, or a table missing one of its columns; extra columns and changed indexes do not stop this build.</summary>
+    private static bool Lacks(ISchemaObjectDelta delta) => delta.Difference is SchemaPatchDifference.Create or SchemaPatchDifference.Invalid
+        || (delta is TableDelta { Expected: { } expected, Actual: { } actual } && expected.Columns.Any(c => !actual.HasColumn(c.Name)));
 }
