@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Accountability.Api.Telemetry;
 
 /// <summary>
-/// One log line per request (method, path, status, time), inside the request's correlation scope. Never headers, bodies
-/// or query strings, which may carry keys or personal data. Health probes are not logged.
+/// One log line per request (method, route, status, time), inside the request's correlation scope. The route is the
+/// endpoint's template, never the path itself, which may carry an id or a customer's tracking token; nor headers,
+/// bodies or query strings. Health probes are not logged.
 /// </summary>
 public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
 {
@@ -18,10 +19,14 @@ public sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog>
         finally
         {
             if (!http.Request.Path.StartsWithSegments("/health"))
-                Answered(logger, http.Request.Method, http.Request.Path, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Answered(logger, http.Request.Method, Route(http), http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms")]
-    private static partial void Answered(ILogger logger, string method, string path, int statusCode, double elapsedMs);
+    /// <summary>The template of the route the request matched, safe to log where the path is not.</summary>
+    public static string Route(HttpContext http) =>
+        http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } ? "/" + template.TrimStart('/') : "(no route)";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Route} answered {StatusCode} in {ElapsedMs:0.0} ms")]
+    private static partial void Answered(ILogger logger, string method, string route, int statusCode, double elapsedMs);
 }

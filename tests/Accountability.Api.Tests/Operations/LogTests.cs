@@ -9,7 +9,7 @@ namespace Accountability.Api.Tests.Operations;
 public sealed class LogTests
 {
     [Test]
-    public async Task Each_request_is_logged_as_JSON_with_its_correlation_id_and_no_secret()
+    public async Task Each_request_is_logged_as_JSON_with_its_correlation_id_its_route_and_no_secret()
     {
         const string adminKey = "admin-key-never-logged-51c2";
         var url = ServiceProcess.LoopbackUrl();
@@ -24,6 +24,16 @@ public sealed class LogTests
         var line = await LogLineAsync(service, "trace-me-42");
 
         Assert.That(line.GetProperty("Message").GetString(), Does.StartWith("POST /api/admin/tenants answered 401 in "));
+
+        // Paths may carry ids and tokens: the log names the route they matched, never the path.
+        var unguessable = Guid.NewGuid();
+        using (var lookup = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/{unguessable}"))
+        {
+            lookup.Headers.Add(CorrelationId.Header, "trace-me-43");
+            (await http.SendAsync(lookup)).Dispose();
+        }
+        Assert.That((await LogLineAsync(service, "trace-me-43")).GetProperty("Message").GetString(), Does.StartWith("GET /api/complaints/{id"));
+        Assert.That(service.Output, Does.Not.Contain(unguessable.ToString()));
         Assert.That(service.Output + service.Error, Does.Not.Contain(adminKey));
         Assert.That(service.Output + service.Error, Does.Not.Contain(new Npgsql.NpgsqlConnectionStringBuilder(ServiceUnderTest.ConnectionString).Password!));
     }
