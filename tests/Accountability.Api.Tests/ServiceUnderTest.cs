@@ -68,7 +68,8 @@ public sealed class ServiceUnderTest
 /// clock the test moves.
 /// </summary>
 public sealed class ServiceNode(
-    bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
+    bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -76,12 +77,13 @@ public sealed class ServiceNode(
         builder.UseSetting("Accountability:RunProjectionDaemon", "false");
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(name, value);
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices(collection =>
         {
-            services.PostConfigure<AccountabilityOptions>(o =>
+            collection.PostConfigure<AccountabilityOptions>(o =>
                 (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1));
             if (clock is not null)
-                services.AddSingleton(clock);
+                collection.AddSingleton(clock);
+            services?.Invoke(collection);
         });
     }
 }

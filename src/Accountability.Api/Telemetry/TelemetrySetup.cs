@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 namespace Accountability.Api.Telemetry;
 
 /// <summary>
-/// Traces and metrics (ASP.NET Core, HttpClient, Npgsql, Marten, the product's counters) exported by OTLP when
+/// Traces, metrics (ASP.NET Core, HttpClient, Npgsql, Marten, the product's counters) and logs exported by OTLP when
 /// OTEL_EXPORTER_OTLP_ENDPOINT names a collector; without one, nothing is collected or sent.
 /// </summary>
 public static class TelemetrySetup
