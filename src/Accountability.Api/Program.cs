@@ -1,16 +1,25 @@
 using Accountability.Api.Cli;
 using Accountability.Api.Setup;
 
-if (CommandLine.Handles(args))
-    return await CommandLine.RunAsync(args);
+try
+{
+    if (CommandLine.Handles(args))
+        return await CommandLine.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddAccountability();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddAccountability();
 
-var app = builder.Build();
-app.UseAccountability();
-await app.RunAsync();
-return 0;
+    var app = builder.Build();
+    app.UseAccountability();
+    await StartupChecks.EnsureDatabaseReachableAsync(app.Services);
+    await app.RunAsync();
+    return 0;
+}
+catch (ConfigurationException wrong)
+{
+    await Console.Error.WriteLineAsync(wrong.Message);
+    return 1;
+}
 
 /// <summary>Entry point, visible to the tests that host the service.</summary>
 public partial class Program;

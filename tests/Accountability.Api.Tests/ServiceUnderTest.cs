@@ -46,9 +46,9 @@ public sealed class ServiceUnderTest
     /// need the scheduler start (and stop) nodes of their own, as a deployment restarts them.
     /// </summary>
     public static (WebApplicationFactory<Program> Host, Uri BaseAddress) StartHost(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null,
-        Action<AccountabilityOptions>? configure = null)
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new ServiceNode(runScheduler, runWebhooks, clock, configure);
+        var host = new ServiceNode(runScheduler, runWebhooks, clock, settings);
         host.UseKestrel(0);
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -68,20 +68,29 @@ public sealed class ServiceUnderTest
     }
 }
 
-/// <summary>The real service, with its background work (deadlines, webhooks) on or off, and optionally a clock the test moves.</summary>
-public sealed class ServiceNode(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null, Action<AccountabilityOptions>? configure = null)
+/// <summary>
+/// The real service, with its background work (deadlines, webhooks, the projection daemon) on or off, and optionally a
+/// clock the test moves.
+/// </summary>
+public sealed class ServiceNode(
+    bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.ConfigureServices(services =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        services.PostConfigure<AccountabilityOptions>(o =>
+        builder.UseSetting("Accountability:RunProjectionDaemon", "false");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(name, value);
+        builder.ConfigureServices(collection =>
         {
-            (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1);
-            configure?.Invoke(o);
+            collection.PostConfigure<AccountabilityOptions>(o =>
+                (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1));
+            if (clock is not null)
+                collection.AddSingleton(clock);
+            services?.Invoke(collection);
         });
-        if (clock is not null)
-            services.AddSingleton(clock);
-    });
+    }
 }
 
 /// <summary>Real time, plus however far the test has moved it on.</summary>

@@ -23,12 +23,8 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = CommandLine.Options(args);
-        if (options is null || options.ContainsKey("help") || !options.ContainsKey("tenant") || !options.ContainsKey("file") || !options.ContainsKey("mapping"))
-        {
-            Console.Out.WriteLine(Usage);
-            return options?.ContainsKey("help") == true ? 0 : 2;
-        }
+        if (CommandLine.Options(args, Usage, ["tenant", "file", "mapping"], out var exitCode) is not { } options)
+            return exitCode;
         await using var app = await CommandLine.BuildServicesAsync();
         var store = app.Services.GetRequiredService<IDocumentStore>();
 
@@ -36,7 +32,7 @@ public static class ImportCommand
         await using (var query = store.QuerySession())
         {
             if (await query.LoadAsync<Tenant>(tenant) is null)
-                return Fail($"There is no tenant '{tenant}'.");
+                return CommandLine.Fail($"There is no tenant '{tenant}'.");
         }
         ImportMapping mapping;
         try
@@ -46,7 +42,7 @@ public static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or JsonException)
         {
-            return Fail($"Cannot read the mapping {options["mapping"]}: {ex.Message}");
+            return CommandLine.Fail($"Cannot read the mapping {options["mapping"]}: {ex.Message}");
         }
 
         var importer = app.Services.GetRequiredService<HistoryImporter>();
@@ -66,7 +62,7 @@ public static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
-            return Fail(ex.Message);
+            return CommandLine.Fail(ex.Message);
         }
         Print(report);
         return 0;
@@ -85,11 +81,5 @@ public static class ImportCommand
         AnsiConsole.Write(table);
         foreach (var bad in report.BadRows)
             AnsiConsole.MarkupLineInterpolated($"[yellow]line {bad.Line}[/]: {bad.Reason}");
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 1;
     }
 }

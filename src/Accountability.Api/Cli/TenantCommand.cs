@@ -16,12 +16,8 @@ public static class TenantCommand
 
     public static async Task<int> CreateAsync(string[] args)
     {
-        var options = CommandLine.Options(args);
-        if (options is null || options.ContainsKey("help") || !options.ContainsKey("id") || !options.ContainsKey("name"))
-        {
-            Console.Out.WriteLine(Usage);
-            return options?.ContainsKey("help") == true ? 0 : 2;
-        }
+        if (CommandLine.Options(args, Usage, ["id", "name"], out var exitCode) is not { } options)
+            return exitCode;
         var request = new CreateTenant.Request(options["id"], options["name"], options.GetValueOrDefault("store-name"));
         if (new CreateTenant.Request.Validator().Validate(request) is { IsValid: false } invalid)
         {
@@ -39,8 +35,7 @@ public static class TenantCommand
         }
         catch (ProblemException problem)
         {
-            Console.Error.WriteLine(problem.Message);
-            return 1;
+            return CommandLine.Fail(problem.Message);
         }
     }
 }

@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Accountability.Api.Persistence;
 
-/// <summary>Takes the caller's X-Correlation-Id when it is sane, or makes one; echoes it and stamps it on every event written.</summary>
-public sealed partial class CorrelationId(RequestDelegate next)
+/// <summary>
+/// Takes the caller's X-Correlation-Id when it is sane, or makes one; echoes it, stamps it on every event written and
+/// puts it on every log line written while serving the request.
+/// </summary>
+public sealed partial class CorrelationId(RequestDelegate next, ILogger<CorrelationId> logger)
 {
     public const string Header = "X-Correlation-Id";
 
@@ -13,6 +16,7 @@ public sealed partial class CorrelationId(RequestDelegate next)
         var id = Sane().IsMatch(given) ? given : Guid.NewGuid().ToString("N");
         http.Items[Header] = id;
         http.Response.Headers[Header] = id;
+        using var scope = logger.BeginScope("CorrelationId:{CorrelationId}", id);
         await next(http);
     }
 

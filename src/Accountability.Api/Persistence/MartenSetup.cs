@@ -5,12 +5,15 @@ using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
+using Accountability.Api.Telemetry;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
+using JasperFx.OpenTelemetry;
 using Marten;
 using Weasel.Core;
 
@@ -36,6 +39,9 @@ public static class MartenSetup
             opts.Events.MetadataConfig.UserNameEnabled = true;
             opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<StatusPageProjection>(ProjectionLifecycle.Inline);
+            opts.Listeners.Add(new CommittedEvents());
+            opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+            opts.OpenTelemetry.TrackEventCounters();
 
             opts.Schema.For<Complaint>().MultiTenanted()
                 .Duplicate(c => c.Status).Duplicate(c => c.Holder).Duplicate(c => c.VendorId)
@@ -51,7 +57,9 @@ public static class MartenSetup
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
-        }).BuildSessionsWith<TenantSessionFactory>();
+        }).BuildSessionsWith<TenantSessionFactory>()
+            // Solo: this node alone runs the async projections. HotCold's leader election needs a lock this build cannot take.
+            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled);
 
         // Plain SQL beside Marten (the webhook outbox) gets its own small pool.
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));

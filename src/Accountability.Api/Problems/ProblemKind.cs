@@ -23,6 +23,7 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind IdempotencyKeyReused = new("idempotency-key-reused", 422, "This Idempotency-Key was used for a different request.");
     public static readonly ProblemKind RateLimited = new("rate-limited", 429, "Too many requests.");
     public static readonly ProblemKind ServiceUnavailable = new("service-unavailable", 503, "The service cannot reach its database; retry shortly.");
+    public static readonly ProblemKind NotReady = new("not-ready", 503, "The service is not ready: a check it needs fails.");
     public static readonly ProblemKind Unexpected = new("unexpected", 500, "Something went wrong on our side.");
 
     /// <summary>Business refusals from the domain: a conflict with the complaint's state (409) or an impossible request (422).</summary>

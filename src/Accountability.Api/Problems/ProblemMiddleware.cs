@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Accountability.Api.Telemetry;
 using Npgsql;
 
 namespace Accountability.Api.Problems;
@@ -25,12 +26,12 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         }
         catch (Exception ex) when (!http.Response.HasStarted && IsDatabaseUnreachable(ex))
         {
-            logger.LogWarning(ex, "Database unreachable while serving {Path}", http.Request.Path);
+            logger.LogWarning(ex, "Database unreachable while serving {Route}", RequestLog.Route(http));
             await ProblemResponse.WriteAsync(http, ProblemKind.ServiceUnavailable, null);
         }
         catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
-            logger.LogError(ex, "Unhandled error serving {Method} {Path}", http.Request.Method, http.Request.Path);
+            logger.LogError(ex, "Unhandled error serving {Method} {Route}", http.Request.Method, RequestLog.Route(http));
             await ProblemResponse.WriteAsync(http, ProblemKind.Unexpected, null);
         }
     }

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Accountability.Api.Setup;
 
 /// <summary>The service's settings, bound from the "Accountability" configuration section.</summary>
-public sealed class AccountabilityOptions
+public sealed partial class AccountabilityOptions
 {
     public const string Section = "Accountability";
 
@@ -55,4 +57,40 @@ public sealed class AccountabilityOptions
 
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
+
+    /// <summary>Whether this node runs Marten's async projection daemon, in Solo mode: on exactly one node (the worker).</summary>
+    public bool RunProjectionDaemon { get; set; } = true;
+
+    /// <summary>What is wrong with these settings, each naming its setting; empty when the service can start with them.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!SchemaName().IsMatch(Schema))
+            yield return $"{Section}:Schema must be a lower-case PostgreSQL name (letters, digits, _), not '{Schema}'";
+        foreach (var (name, value, least) in new (string, double, double)[]
+        {
+            (nameof(ReopenWindowDays), ReopenWindowDays, 0), (nameof(ApiKeyCacheSeconds), ApiKeyCacheSeconds, 0),
+            (nameof(WebhookSecretGraceHours), WebhookSecretGraceHours, 0),
+            (nameof(RequestsPerSecondPerKey), RequestsPerSecondPerKey, 0),
+            (nameof(StatusPageRequestsPerMinutePerAddress), StatusPageRequestsPerMinutePerAddress, 0),
+        })
+        {
+            if (value < least)
+                yield return $"{Section}:{name} must be {least} or more, not {value}";
+        }
+        foreach (var (name, value) in new (string, double)[]
+        {
+            (nameof(MaxRequestBodyBytes), MaxRequestBodyBytes), (nameof(DeadlinePollSeconds), DeadlinePollSeconds),
+            (nameof(WebhookPollSeconds), WebhookPollSeconds), (nameof(WebhookTimeoutSeconds), WebhookTimeoutSeconds),
+            (nameof(WebhookDisableAfterHours), WebhookDisableAfterHours),
+        })
+        {
+            if (value <= 0)
+                yield return $"{Section}:{name} must be more than 0, not {value}";
+        }
+        if (StatusPageBaseUrl is { } address && !(Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.PathAndQuery == "/"))
+            yield return $"{Section}:{nameof(StatusPageBaseUrl)} must be an http(s) address without a path, such as https://help.example.com, not '{address}'";
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Accountability.Api.Features.StatusPage;
+using Accountability.Api.Health;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
+using Accountability.Api.Telemetry;
 using FastEndpoints;
 
 namespace Accountability.Api.Setup;
@@ -11,12 +13,14 @@ public static class PipelineSetup
 {
     public static WebApplication UseAccountability(this WebApplication app)
     {
-        app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<CorrelationId>();
+        app.UseMiddleware<RequestLog>();
+        app.UseMiddleware<ProblemMiddleware>();
         app.UseRequestLocalization(o => o.AddSupportedUICultures(StatusText.Languages).SetDefaultCulture(StatusText.Languages[0]));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.MapHealth();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api";

@@ -5,8 +5,10 @@ using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Health;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
+using Accountability.Api.Telemetry;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
@@ -23,12 +25,10 @@ public static class ServiceSetup
     public static WebApplicationBuilder AddAccountability(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AccountabilityOptions.Section);
-        var settings = section.Get<AccountabilityOptions>() ?? new AccountabilityOptions();
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
-            ?? builder.Configuration[ConnectionStringVariable]
-            ?? throw new InvalidOperationException(
-                $"No database configured: set {ConnectionStringVariable} (or ConnectionStrings__{ConnectionStringName}) to a PostgreSQL connection string.");
+        var settings = StartupChecks.Settings(builder.Configuration);
+        var connectionString = StartupChecks.ConnectionString(builder.Configuration);
 
+        builder.AddTelemetry();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         var services = builder.Services;
         services.Configure<AccountabilityOptions>(section);
@@ -38,6 +38,7 @@ public static class ServiceSetup
 
         services.AddEventStore(connectionString, settings);
         services.AddCommands();
+        services.AddHealth();
 
         services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<HistoryImporter>();

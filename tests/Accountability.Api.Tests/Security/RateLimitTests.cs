@@ -12,7 +12,7 @@ public sealed class RateLimitTests
     {
         var market = await Marketplace.CreateAsync();
         var (customer, _) = await StatusPageTests.FileAsync(market);
-        var (node, address) = ServiceUnderTest.StartHost(runScheduler: false, configure: o => o.StatusPageRequestsPerMinutePerAddress = 5);
+        var (node, address) = ServiceUnderTest.StartHost(runScheduler: false, settings: new Dictionary<string, string> { ["Accountability:StatusPageRequestsPerMinutePerAddress"] = "5" });
         await using var _ = node;
         using var http = new HttpClient { BaseAddress = address };
 
@@ -30,7 +30,7 @@ public sealed class RateLimitTests
     public async Task One_key_over_its_rate_gets_429_and_another_key_is_not_held_back()
     {
         var market = await Marketplace.CreateAsync();
-        var (node, address) = ServiceUnderTest.StartHost(runScheduler: false, configure: o => o.RequestsPerSecondPerKey = 10);
+        var (node, address) = ServiceUnderTest.StartHost(runScheduler: false, settings: new Dictionary<string, string> { ["Accountability:RequestsPerSecondPerKey"] = "10" });
         await using var _ = node;
         using var http = new HttpClient { BaseAddress = address };
         async Task<HttpStatusCode[]> BurstAsync(string key, int requests) => await Task.WhenAll(Enumerable.Range(0, requests).Select(async _ =>

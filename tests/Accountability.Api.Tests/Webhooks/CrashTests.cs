@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Tests.Infrastructure;
@@ -50,39 +48,11 @@ public sealed class CrashTests
         [.. receiver.Requests.Where(r => r.AnsweredWith == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("complaintId").GetGuid())];
 
     /// <summary>The service's own executable, on the test schema, sending webhooks and nothing else in the background.</summary>
-    private static Process StartServiceProcess()
+    private static Process StartServiceProcess() => ServiceProcess.Start(new Dictionary<string, string?>
     {
-        var root = OpenApi.OpenApiDocumentTests.RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var dll = Path.Combine(root, "src", "Accountability.Api", "bin", configuration, "net10.0", "Accountability.Api.dll");
-        Assert.That(File.Exists(dll), Is.True, $"Build the service first: {dll}");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{FreePort()}"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ConnectionStrings__Accountability"] = ServiceUnderTest.ConnectionString,
-                ["Accountability__Schema"] = ServiceUnderTest.Schema,
-                ["Accountability__RunScheduler"] = "false",
-                ["Accountability__RunWebhooks"] = "true",
-                ["Accountability__WebhookPollSeconds"] = "0.1",
-                ["Accountability__WebhookAllowedPrivateHosts__0"] = "127.0.0.1",
-            },
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        ["Accountability__RunScheduler"] = "false",
+        ["Accountability__RunWebhooks"] = "true",
+        ["Accountability__WebhookPollSeconds"] = "0.1",
+        ["Accountability__WebhookAllowedPrivateHosts__0"] = "127.0.0.1",
+    }, "--urls", ServiceProcess.LoopbackUrl()).Process;
 }

@@ -172,6 +172,7 @@ public sealed class WebhookDispatcher(
                 var (next, after) = Outcome(delivery, before, attempt, retryAfter);
                 health[endpoint.Id] = (delivery.TenantId, after);
                 DeliveryTable.RecordAttempt(session, next, attempt);
+                Telemetry.ProductMetrics.WebhookAttempt(next.Status);
             }
         }
         // Only the health fields are patched, so an owner's edit at the same moment is never overwritten.

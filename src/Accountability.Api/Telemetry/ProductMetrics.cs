@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+using Accountability.Api.Features.Webhooks;
+
+namespace Accountability.Api.Telemetry;
+
+/// <summary>
+/// The product's own counters, on the meter "Accountability". Events are counted once they are committed, tagged with
+/// where they came from (api, import, scheduler); webhook attempts by what they led to.
+/// </summary>
+public static class ProductMetrics
+{
+    public const string MeterName = "Accountability";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> ComplaintsFiled =
+        Meter.CreateCounter<long>("accountability.complaints.filed", "{complaint}", "Complaints filed, or imported from another system.");
+
+    public static readonly Counter<long> Handoffs =
+        Meter.CreateCounter<long>("accountability.handoffs", "{handoff}", "Complaints handed from one party to another.");
+
+    public static readonly Counter<long> FlagsRaised =
+        Meter.CreateCounter<long>("accountability.flags.raised", "{flag}", "Flags the rules raised, tagged with the rule.");
+
+    public static readonly Counter<long> WebhookDeliveries =
+        Meter.CreateCounter<long>("accountability.webhook.deliveries", "{attempt}", "Webhook attempts, by outcome: delivered, retrying or dead_letter.");
+
+    public static void WebhookAttempt(DeliveryStatus after) => WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", after switch
+    {
+        DeliveryStatus.Delivered => "delivered",
+        DeliveryStatus.DeadLetter => "dead_letter",
+        _ => "retrying",
+    }));
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Tests.Infrastructure;
+using Accountability.Domain.Rules;
+using Npgsql;
+
+namespace Accountability.Api.Tests.Operations;
+
+/// <summary>The operator's command line: the service's own executable with a command instead of serving HTTP.</summary>
+public sealed class CommandLineTests
+{
+    [TestCase("--help")]
+    [TestCase("tenant", "create", "--help")]
+    [TestCase("import", "--help")]
+    [TestCase("db", "--help")]
+    [TestCase("projections", "--help")]
+    [TestCase("what-if", "--help")]
+    [TestCase("health", "--help")]
+    public async Task Every_command_explains_itself(params string[] command)
+    {
+        var run = await ServiceProcess.RunAsync(command);
+        Assert.That(run.Process.ExitCode, Is.Zero, run.Output);
+        Assert.That(run.Output, Does.StartWith("Usage: Accountability.Api"));
+    }
+
+    [Test]
+    public async Task Db_assert_fails_on_a_schema_that_is_not_current_until_db_apply_brings_it_up_to_date()
+    {
+        var schema = new Dictionary<string, string?> { ["Accountability__Schema"] = $"cli_{Guid.NewGuid():N}"[..16] };
+        try
+        {
+            var stale = await ServiceProcess.RunAsync(schema, "db", "assert");
+            Assert.That(stale.Process.ExitCode, Is.EqualTo(1));
+            Assert.That(stale.Error, Does.Contain("differs from this version: run `db apply`"));
+            Assert.That(stale.Output, Does.Contain("mt_events").And.Contain("CREATE TABLE"));
+
+            var apply = await ServiceProcess.RunAsync(schema, "db", "apply");
+            Assert.That(apply.Process.ExitCode, Is.Zero, apply.Error);
+            Assert.That(apply.Output, Does.Contain("is now current"));
+
+            var current = await ServiceProcess.RunAsync(schema, "db", "assert");
+            Assert.That((current.Process.ExitCode, current.Error), Is.EqualTo((0, "")));
+        }
+        finally
+        {
+            await using var connection = new NpgsqlConnection(ServiceUnderTest.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema["Accountability__Schema"]} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Test]
+    public async Task Rebuilding_projections_from_the_events_leaves_complaints_as_they_were()
+    {
+        var market = await Marketplace.CreateAsync();
+        var held = await market.FileHeldByAsync("acme");
+
+        var rebuild = await ServiceProcess.RunAsync("projections", "rebuild");
+
+        Assert.That((rebuild.Process.ExitCode, rebuild.Error), Is.EqualTo((0, "")));
+        Assert.That(rebuild.Output, Does.Contain("Rebuilt Complaint"));
+        var after = await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{held.Id}");
+        Assert.That((after.Holder, after.Version), Is.EqualTo((held.Holder, held.Version)));
+    }
+
+    [Test]
+    public async Task What_if_replays_a_tenants_history_through_a_policy_file()
+    {
+        var market = await Marketplace.CreateAsync();
+        var held = await market.FileHeldByAsync("photon");
+        await market.Photon.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/customer-redirections", new { redirectedTo = "store" });
+        var candidate = PolicyJson.Editable();
+        candidate["customerDeflection"]!["enabled"] = false;
+        var policyFile = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(policyFile, candidate.ToJsonString());
+
+        var whatIf = await ServiceProcess.RunAsync("what-if", "--tenant", market.Id, "--policy", policyFile, "--json");
+        File.Delete(policyFile);
+
+        Assert.That((whatIf.Process.ExitCode, whatIf.Error), Is.EqualTo((0, "")));
+        var result = JsonSerializer.Deserialize<Features.Policies.WhatIf.Response>(whatIf.Output, ApiClient.Json)!;
+        Assert.That(result.ComplaintsReplayed, Is.EqualTo(1));
+        Assert.That(result.Current.FlagsByRule, Is.EqualTo(new Dictionary<string, int> { [RuleIds.CustomerDeflection] = 1 }));
+        Assert.That(result.Candidate.FlagsByRule, Is.Empty);
+    }
+}
