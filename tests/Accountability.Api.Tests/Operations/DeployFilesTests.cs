@@ -8,7 +8,7 @@ public sealed class DeployFilesTests
     [Test]
     public async Task The_compose_and_kubernetes_files_pass_their_checks()
     {
-        Assume.That(await RunAsync("python3", "-c", "import yaml") is (0, _), "needs python3 with PyYAML");
+        Assert.That(await RunAsync("python3", "-c", "import yaml") is (0, _), "the checks need python3 with PyYAML (Debian: python3-yaml)");
 
         var (exitCode, output) = await RunAsync("bash", Path.Combine(OpenApi.OpenApiDocumentTests.RepositoryRoot(), "deploy", "check-manifests.sh"));
 
