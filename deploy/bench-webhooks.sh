@@ -26,7 +26,7 @@ exec 3>"$work/receiver.in"
 ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__AdminKey="$admin" \
     Accountability__RequestsPerSecondPerKey=0 Accountability__StatusPageRequestsPerMinutePerAddress=0 \
 Accountability__RunScheduler=false Accountability__WebhookAllowedPrivateHosts__0=127.0.0.1 Accountability__WebhookPollSeconds=0.05 \
-    dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --urls "$base" > "$work/service-hooks.log" 2>&1 &
+    dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --contentRoot "$repo/src/Accountability.Api/bin/Release/net10.0" --urls "$base" > "$work/service-hooks.log" 2>&1 &
 service=$!
 cleanup() {
     kill "$service" "$receiver" 2>/dev/null || true

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Drives the service (Release build, its own schema) with wrk on loopback and prints a Markdown table.
-# Usage: deploy/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
+# Drives the service (Release build with its appsettings.json, its own schema) with wrk on loopback and prints a Markdown table.
+# Usage: [CONNECTIONS=32] deploy/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 duration="${1:-15}"
 only="${2:-}"
+connections="${CONNECTIONS:-32}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 connection="$(deploy/postgres.sh)"
@@ -19,7 +20,7 @@ mkdir -p "$work"
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__AdminKey="$admin" \
     Accountability__RequestsPerSecondPerKey=0 Accountability__StatusPageRequestsPerMinutePerAddress=0 \
-    dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --urls "$base" > "$work/service.log" 2>&1 &
+    dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --contentRoot "$repo/src/Accountability.Api/bin/Release/net10.0" --urls "$base" > "$work/service.log" 2>&1 &
 service=$!
 cleanup() {
     kill "$service" 2>/dev/null || true
@@ -52,7 +53,9 @@ etag="$(curl -fs -D - -o /dev/null -H 'Accept: text/html' "$base$page" | tr -d '
 run() { # name, wrk arguments...
     local name="$1"; shift
     [[ -z "$only" || "$name" =~ $only ]] || return 0
-    local out; out="$(wrk -t2 -c32 -d"${duration}s" --latency "$@")"
+    # A few seconds first, unmeasured: JIT, pools and caches warm up as in a service that has been running.
+    wrk -t2 -c"$connections" -d3s "$@" >/dev/null
+    local out; out="$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")"
     echo "$out" > "$work/$name.txt"
     local rps p50 p99 errors
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
@@ -62,7 +65,7 @@ run() { # name, wrk arguments...
     printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}"
 }
 
-echo "| scenario (wrk -t2 -c32 -d${duration}s) | requests/s | p50 | p99 | non-2xx |"
+echo "| scenario (wrk -t2 -c${connections} -d${duration}s) | requests/s | p50 | p99 | non-2xx |"
 echo "| --- | --- | --- | --- | --- |"
 run "file a complaint" -s deploy/bench/file.lua "$base/api/complaints"
 run "hand off" -s deploy/bench/handoff.lua "$base"
