@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Drives the service (Release build with its appsettings.json, its own schema) with wrk on loopback and prints a Markdown table.
+# Drives the service (Release build with its appsettings.json, its own schema) with wrk on loopback and prints a Markdown
+# table: throughput, latency, errors, the service's CPU and peak memory, and each write against a raw-insert yardstick.
 # Usage: [CONNECTIONS=32] deploy/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,10 +18,11 @@ admin="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 work="$repo/.local/bench"
 mkdir -p "$work"
 
-dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
+# The benchmark build adds the raw-insert yardstick (Features/Baseline); it goes to a folder of its own.
+dotnet publish src/Accountability.Api -c Release -p:Benchmark=true -o "$work/service" -nologo -v quiet -clp:ErrorsOnly
 ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__AdminKey="$admin" \
     Accountability__RequestsPerSecondPerKey=0 Accountability__StatusPageRequestsPerMinutePerAddress=0 \
-    dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --contentRoot "$repo/src/Accountability.Api/bin/Release/net10.0" --urls "$base" > "$work/service.log" 2>&1 &
+    dotnet "$work/service/Accountability.Api.dll" --contentRoot "$work/service" --urls "$base" > "$work/service.log" 2>&1 &
 service=$!
 cleanup() {
     kill "$service" 2>/dev/null || true
@@ -50,24 +52,32 @@ one="$(head -1 "$COMPLAINT_IDS")"
 page="$(head -1 "$STATUS_PATHS")"
 etag="$(curl -fs -D - -o /dev/null -H 'Accept: text/html' "$base$page" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')"
 
+ticks() { awk '{print $14 + $15}' "/proc/$service/stat"; }
+baseline=""
 run() { # name, wrk arguments...
     local name="$1"; shift
-    [[ -z "$only" || "$name" =~ $only ]] || return 0
+    [[ -z "$only" || "$name" =~ $only || "$name" == "raw insert (baseline)" ]] || return 0
     # A few seconds first, unmeasured: JIT, pools and caches warm up as in a service that has been running. Not for
     # handoffs: their script walks the complaints in rounds from where the holders stand, which a warm-up would move.
     [[ "$name" == "hand off" ]] || wrk -t2 -c"$connections" -d3s "$@" >/dev/null
+    local before; before="$(ticks)"
     local out; out="$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")"
+    local cpu; cpu="$(( ($(ticks) - before) * 100 / $(getconf CLK_TCK) / duration ))"
+    local rss; rss="$(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$service/status")"
     echo "$out" > "$work/$name.txt"
-    local rps p50 p99 errors
+    local rps p50 p99 errors ratio=""
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
     p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
     p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
     errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
-    printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}"
+    [[ "$name" == "raw insert (baseline)" ]] && baseline="$rps"
+    [[ -n "$baseline" && "$name" =~ ^(file|hand) ]] && ratio="$(awk -v a="$rps" -v b="$baseline" 'BEGIN {printf "%.2fx", a / b}')"
+    printf '| %s | %s | %s | %s | %s | %s%% | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}" "$cpu" "$rss" "$ratio"
 }
 
-echo "| scenario (wrk -t2 -c${connections} -d${duration}s) | requests/s | p50 | p99 | non-2xx |"
-echo "| --- | --- | --- | --- | --- |"
+echo "| scenario (wrk -t2 -c${connections} -d${duration}s) | requests/s | p50 | p99 | non-2xx | service CPU (200% = both cores) | service peak RSS | vs raw insert |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+ROUTE=/api/baseline/complaints/ run "raw insert (baseline)" -s deploy/bench/handoff.lua "$base"
 run "file a complaint" -s deploy/bench/file.lua "$base/api/complaints"
 run "hand off" -s deploy/bench/handoff.lua "$base"
 run "read one complaint" -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints/$one"

@@ -2,6 +2,8 @@
 -- odd rounds acme hands it back. Each round walks all complaints, so a complaint's previous
 -- handoff has long completed when its next one is sent.
 local operator, acme = os.getenv("OPERATOR_KEY"), os.getenv("ACME_KEY")
+-- ROUTE: where the handoffs go; the benchmark's raw-insert yardstick takes the same requests at its own route.
+local route = os.getenv("ROUTE") or "/api/complaints/"
 local ids = {}
 for line in io.lines(os.getenv("COMPLAINT_IDS")) do ids[#ids + 1] = line end
 local counter = 0
@@ -24,7 +26,7 @@ function request()
         ["X-Api-Key"] = from_store and operator or acme,
     }
     local body = from_store and '{"to":"acme","reason":"NeedsVendorFix"}' or '{"to":"store","reason":"NeedsStoreAction"}'
-    return wrk.format("POST", "/api/complaints/" .. ids[index] .. "/handoffs", headers, body)
+    return wrk.format("POST", route .. ids[index] .. "/handoffs", headers, body)
 end
 
 function done(summary, latency, requests)
