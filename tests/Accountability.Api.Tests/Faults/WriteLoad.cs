@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Json;
 using Accountability.Api.Auth;
 using Accountability.Domain.Complaints;
@@ -10,7 +11,7 @@ public sealed record AcceptedWrite(Guid Complaint, long Version, Type Appended);
 
 /// <summary>
 /// Concurrent clients each walking complaints through five writes: file, hand to Acme, Acme acknowledges, Acme hands back,
-/// the store acknowledges. Each write carries an Idempotency-Key, so a client retries a connection error or a 5xx with
+/// the store acknowledges. Each write carries an Idempotency-Key, so a client retries a connection error or a 503 with
 /// the same key (the write happened once or not at all); only 2xx answers are recorded. Any other answer is a failure.
 /// </summary>
 public sealed class WriteLoad(Func<Uri> address, string operatorKey, string acmeKey)
@@ -26,13 +27,14 @@ public sealed class WriteLoad(Func<Uri> address, string operatorKey, string acme
 
     public int Retries => Volatile.Read(ref retries);
 
-    public Task RunAsync(int complaints, int clients, CancellationToken stop) =>
-        Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(() => ClientAsync(complaints, stop), stop)));
+    /// <summary>Files and walks <paramref name="complaints"/> complaints, or fewer if <paramref name="enough"/> says so between two.</summary>
+    public Task RunAsync(int complaints, int clients, CancellationToken stop, CancellationToken enough = default) =>
+        Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(() => ClientAsync(complaints, stop, enough), stop)));
 
-    private async Task ClientAsync(int complaints, CancellationToken stop)
+    private async Task ClientAsync(int complaints, CancellationToken stop, CancellationToken enough)
     {
         int n;
-        while ((n = Interlocked.Increment(ref complaintsStarted)) <= complaints && Failures.IsEmpty)
+        while (!enough.IsCancellationRequested && (n = Interlocked.Increment(ref complaintsStarted)) <= complaints && Failures.IsEmpty)
         {
             var filed = new { customerReference = $"cust-{n}", product = "Photo Pro", vendorId = "acme", category = "crash", description = "Crashes", channel = "App" };
             var id = await WriteAsync($"{n}-file", operatorKey, "/api/complaints", filed, typeof(ComplaintFiled), null, stop);
@@ -53,7 +55,7 @@ public sealed class WriteLoad(Func<Uri> address, string operatorKey, string acme
         }
     }
 
-    /// <summary>Sends one write until it gets an answer other than a connection error or a 5xx; returns the complaint id on 2xx.</summary>
+    /// <summary>Sends one write until it gets an answer other than a connection error or a 503; returns the complaint id on 2xx.</summary>
     private async Task<Guid?> WriteAsync(string key, string apiKey, string path, object? body, Type appended, Guid? complaint, CancellationToken stop)
     {
         while (true)
@@ -67,7 +69,7 @@ public sealed class WriteLoad(Func<Uri> address, string operatorKey, string acme
             try
             {
                 using var response = await Http.SendAsync(request, stop);
-                if ((int)response.StatusCode >= 500)
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
                 {
                     await RetryLaterAsync(stop);
                     continue;
