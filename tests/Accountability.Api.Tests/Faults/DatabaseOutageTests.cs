@@ -8,7 +8,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Faults;
 
 /// <summary>
-/// PostgreSQL stopped under a write load: the service answers 503 with Retry-After at once (no 500, no hang), is not
+/// PostgreSQL stopped under a write load: the service answers reads and writes 503 with Retry-After at once (no 500, no hang), is not
 /// ready, and serves again by itself when the database is back, with every write it accepted stored.
 /// </summary>
 public sealed class DatabaseOutageTests
@@ -43,7 +43,7 @@ public sealed class DatabaseOutageTests
         for (var probe = 0; probe < 5; probe++)
         {
             var answered = Stopwatch.StartNew();
-            using var response = await FileAsync(address, operatorKey);
+            using var response = probe % 2 == 0 ? await FileAsync(address, operatorKey) : await ListAsync(address, operatorKey);
             slowest = answered.Elapsed > slowest ? answered.Elapsed : slowest;
             Assert.That(answered.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "answered without hanging");
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), await response.Content.ReadAsStringAsync());
@@ -96,6 +96,13 @@ public sealed class DatabaseOutageTests
         {
             Content = JsonContent.Create(new { customerReference = "probe", product = "Photo Pro", vendorId = "acme", category = "crash", description = "Crashes", channel = "App" }),
         };
+        request.Headers.Add(ApiKeyAuthenticationHandler.Header, operatorKey);
+        return await Http.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> ListAsync(Uri address, string operatorKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "/api/complaints"));
         request.Headers.Add(ApiKeyAuthenticationHandler.Header, operatorKey);
         return await Http.SendAsync(request);
     }
