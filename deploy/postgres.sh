@@ -10,7 +10,7 @@ fi
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="$repo/.local"
-data="$state/pgdata"
+data="${ACCOUNTABILITY_PG_DATA:-$state/pgdata}"
 port="${ACCOUNTABILITY_PG_PORT:-55432}"
 log() { echo "postgres.sh: $*" >&2; }
 

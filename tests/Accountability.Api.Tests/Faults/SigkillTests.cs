@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Accountability.Api.Tests.Infrastructure;
+
+namespace Accountability.Api.Tests.Faults;
+
+/// <summary>
+/// The service as a real process, killed with SIGKILL at random moments of a write load and started again: every write
+/// that was answered 2xx is in the store, every stream is contiguous, and the projections agree with the events.
+/// </summary>
+public sealed class SigkillTests
+{
+    private const int Complaints = 1_000; // five writes each
+    private const int Clients = 16;
+
+    [Test]
+    public async Task Every_acknowledged_write_survives_SIGKILLs_under_load()
+    {
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        var kills = random.Next(2, 4);
+        var killAfter = Enumerable.Range(0, kills).Select(_ => random.Next(500, 4_500)).Order().ToArray();
+        TestContext.Out.WriteLine($"seed {seed}: {kills} kills after {string.Join(", ", killAfter)} accepted writes");
+
+        var market = await Marketplace.CreateAsync();
+        var address = new Uri(ServiceProcess.LoopbackUrl());
+        var service = Start(address);
+        var load = new WriteLoad(() => Volatile.Read(ref address), market.Operator.Key!, market.Acme.Key!);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var writing = load.RunAsync(Complaints, Clients, stop.Token);
+            foreach (var after in killAfter)
+            {
+                while (load.Accepted.Count < after && !writing.IsCompleted)
+                    await Task.Delay(20);
+                service.Process.Kill(); // SIGKILL
+                await service.Process.WaitForExitAsync();
+                service.Dispose();
+                Volatile.Write(ref address, new Uri(ServiceProcess.LoopbackUrl()));
+                service = Start(address);
+                TestContext.Out.WriteLine($"killed at {load.Accepted.Count} accepted writes, {clock.Elapsed.TotalSeconds:N1} s");
+            }
+            await writing;
+        }
+        finally
+        {
+            service.Dispose();
+        }
+        TestContext.Out.WriteLine($"{load.Accepted.Count} writes accepted in {clock.Elapsed.TotalSeconds:N1} s, {load.Retries} retried");
+        Assert.That(load.Failures, Is.Empty);
+        Assert.That(load.Accepted, Has.Count.EqualTo(Complaints * 5));
+
+        var streams = await StoreChecks.StreamsAsync(ServiceUnderTest.ConnectionString, market.Id);
+        Assert.That(StoreChecks.WithGaps(streams), Is.Empty, "streams with a gap or a repeated version");
+        Assert.That(StoreChecks.Missing(load.Accepted, streams), Is.Empty, "accepted writes missing from the store");
+        var events = await StoreChecks.EventsAsync(market.Id, streams.Keys);
+
+        var folded = StoreChecks.Folded(events);
+        Assert.That(await StoreChecks.StoredAsync(market.Id, streams.Keys), Is.EqualTo(folded), "projections as written");
+        using var rebuild = await ServiceProcess.RunAsync("projections", "rebuild");
+        Assert.That(rebuild.Process.ExitCode, Is.Zero, rebuild.Error);
+        Assert.That(await StoreChecks.StoredAsync(market.Id, streams.Keys), Is.EqualTo(folded), "projections rebuilt");
+    }
+
+    private static ServiceProcess Start(Uri address) => ServiceProcess.Start(new Dictionary<string, string?>
+    {
+        ["Accountability__RunScheduler"] = "false",
+        ["Accountability__RunWebhooks"] = "false",
+        ["Accountability__RunProjectionDaemon"] = "false",
+        ["Logging__LogLevel__Default"] = "Warning",
+    }, "--urls", address.ToString());
+}
