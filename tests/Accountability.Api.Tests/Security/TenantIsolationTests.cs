@@ -80,6 +80,26 @@ public sealed class TenantIsolationTests
         }
     }
 
+    [Test]
+    public async Task An_idempotency_key_replays_only_for_the_party_that_sent_it()
+    {
+        var mine = await SeededMarketplace.CreateAsync();
+        var theirs = await SeededMarketplace.CreateAsync();
+        var path = $"/api/complaints/{mine.Complaint}/information-requests";
+        var key = $"ask-{Guid.NewGuid()}";
+        var question = new { question = "Which version?" };
+        using (var asked = await mine.Market.Acme.PostAsync(path, question, h => h.Add("Idempotency-Key", key)))
+            Assert.That((int)asked.StatusCode, Is.EqualTo(200), await asked.Content.ReadAsStringAsync());
+        var before = await mine.SnapshotAsync();
+
+        foreach (var intruder in new[] { mine.Market.Photon, theirs.Market.Operator, theirs.Market.Acme })
+        {
+            using var replay = await intruder.PostAsync(path, question, h => h.Add("Idempotency-Key", key));
+            await replay.ShouldBeProblemAsync(404, "not-found");
+        }
+        Assert.That(await mine.SnapshotAsync(), Is.EqualTo(before));
+    }
+
     private static async Task AssertRefusedEverywhereAsync(SeededMarketplace owner, ApiClient intruder, params Owned[] kinds)
     {
         var before = await owner.SnapshotAsync();
