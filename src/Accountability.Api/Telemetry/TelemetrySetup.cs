@@ -25,7 +25,12 @@ public static class TelemetrySetup
             .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "accountability",
                 serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString(), serviceInstanceId: Environment.MachineName))
             .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = http => !http.Request.Path.StartsWithSegments("/health");
+                    // As in the request log: a path may carry a customer's tracking token, its route never does.
+                    o.EnrichWithHttpResponse = (span, response) => span.SetTag("url.path", RequestLog.Route(response.HttpContext));
+                })
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
                 .AddSource(Marten))

@@ -5,8 +5,8 @@ using System.Text.Json.Serialization;
 
 namespace Accountability.Api.Tests.Infrastructure;
 
-/// <summary>A real HTTP client on loopback, speaking for one key.</summary>
-public sealed class ApiClient(string? header, string? key)
+/// <summary>A real HTTP client on loopback, speaking for one key, to the shared service or to <paramref name="http"/>'s.</summary>
+public sealed class ApiClient(string? header, string? key, HttpClient? http = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -49,6 +49,6 @@ public sealed class ApiClient(string? header, string? key)
         if (header is not null)
             request.Headers.Add(header, key);
         headers?.Invoke(request.Headers);
-        return await Http.SendAsync(request);
+        return await (http ?? Http).SendAsync(request);
     }
 }

@@ -61,6 +61,24 @@ public sealed class ServiceProcess : IDisposable
 
     public static async Task<ServiceProcess> RunAsync(params string[] args) => await RunAsync(new Dictionary<string, string?>(), args);
 
+    /// <summary>Waits for the process to answer its liveness probe.</summary>
+    public static async Task WaitUntilLiveAsync(HttpClient http)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            try
+            {
+                using var live = await http.GetAsync("/health/live");
+                if (live.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+        }
+        Assert.Fail("The service did not start.");
+    }
+
     public static string LoopbackUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

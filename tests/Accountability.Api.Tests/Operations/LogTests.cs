@@ -15,7 +15,7 @@ public sealed class LogTests
         var url = ServiceProcess.LoopbackUrl();
         using var service = ServiceProcess.Start(new Dictionary<string, string?> { ["Accountability__AdminKey"] = adminKey }, "--urls", url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
-        await WaitUntilLiveAsync(http);
+        await ServiceProcess.WaitUntilLiveAsync(http);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/tenants") { Content = JsonContent.Create(new { id = "x", name = "X" }) };
         request.Headers.Add(CorrelationId.Header, "trace-me-42");
@@ -36,23 +36,6 @@ public sealed class LogTests
         Assert.That(service.Output, Does.Not.Contain(unguessable.ToString()));
         Assert.That(service.Output + service.Error, Does.Not.Contain(adminKey));
         Assert.That(service.Output + service.Error, Does.Not.Contain(new Npgsql.NpgsqlConnectionStringBuilder(ServiceUnderTest.ConnectionString).Password!));
-    }
-
-    private static async Task WaitUntilLiveAsync(HttpClient http)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
-        {
-            try
-            {
-                using var live = await http.GetAsync("/health/live");
-                if (live.IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-        }
-        Assert.Fail("The service did not start.");
     }
 
     /// <summary>The request log's JSON line whose scopes carry the correlation id.</summary>

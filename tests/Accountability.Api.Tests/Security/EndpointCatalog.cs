@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Accountability.Api.Tests.OpenApi;
+
+namespace Accountability.Api.Tests.Security;
+
+/// <summary>What an endpoint's route names, and so whose it is.</summary>
+public enum Owned
+{
+    /// <summary>The admin creates tenants; no tenant owns the route.</summary>
+    Admin,
+    /// <summary>No id: the key's own tenant (and, for a vendor, its own items) is all it reaches.</summary>
+    CallersTenant,
+    Complaint,
+    ApiKey,
+    Webhook,
+    Delivery,
+    /// <summary>Anonymous by design: the token is the key.</summary>
+    StatusPage,
+}
+
+/// <summary>
+/// Every route of the committed OpenAPI document, with what it names and a body that passes validation, so a refusal
+/// comes from ownership, not shape. A new route must be added here.
+/// </summary>
+public static class EndpointCatalog
+{
+    public static readonly IReadOnlyDictionary<string, (Owned Owner, object? Body)> Routes = new Dictionary<string, (Owned, object?)>
+    {
+        ["POST /api/admin/tenants"] = (Owned.Admin, null),
+        ["GET /api/api-keys"] = (Owned.CallersTenant, null),
+        ["POST /api/api-keys"] = (Owned.CallersTenant, null),
+        ["DELETE /api/api-keys/{id}"] = (Owned.ApiKey, null),
+        ["GET /api/complaints"] = (Owned.CallersTenant, null),
+        ["POST /api/complaints"] = (Owned.CallersTenant, null),
+        ["GET /api/complaints/{id}"] = (Owned.Complaint, null),
+        ["POST /api/complaints/{id}/acknowledgement"] = (Owned.Complaint, null),
+        ["POST /api/complaints/{id}/assignment"] = (Owned.Complaint, new { to = "photon" }),
+        ["POST /api/complaints/{id}/closure"] = (Owned.Complaint, null),
+        ["POST /api/complaints/{id}/customer-redirections"] = (Owned.Complaint, new { redirectedTo = "store", message = "Ask the store" }),
+        ["GET /api/complaints/{id}/flags"] = (Owned.Complaint, null),
+        ["POST /api/complaints/{id}/handoffs"] = (Owned.Complaint, new { to = "photon", reason = "WrongParty", evidence = new[] { "log-1" } }),
+        ["POST /api/complaints/{id}/information"] = (Owned.Complaint, new { answer = "It is version 2" }),
+        ["POST /api/complaints/{id}/information-requests"] = (Owned.Complaint, new { question = "Which version?" }),
+        ["POST /api/complaints/{id}/reopening"] = (Owned.Complaint, new { reason = "Still broken" }),
+        ["POST /api/complaints/{id}/resolution"] = (Owned.Complaint, new { rootCause = "ProductDefect", liableParty = "photon", remedy = "Refund" }),
+        ["POST /api/complaints/{id}/resolution-proposals"] = (Owned.Complaint, new { summary = "Update the app" }),
+        ["GET /api/complaints/{id}/timeline"] = (Owned.Complaint, null),
+        ["DELETE /api/complaints/{id}/tracking-link"] = (Owned.Complaint, null),
+        ["POST /api/complaints/{id}/tracking-link"] = (Owned.Complaint, null),
+        ["GET /api/flags"] = (Owned.CallersTenant, null),
+        ["POST /api/imports"] = (Owned.CallersTenant, null),
+        ["POST /api/parties"] = (Owned.CallersTenant, null),
+        ["GET /api/parties"] = (Owned.CallersTenant, null),
+        ["PUT /api/policy"] = (Owned.CallersTenant, null),
+        ["GET /api/policy"] = (Owned.CallersTenant, null),
+        ["POST /api/policy/what-if"] = (Owned.CallersTenant, null),
+        ["POST /api/webhooks"] = (Owned.CallersTenant, null),
+        ["GET /api/webhooks"] = (Owned.CallersTenant, null),
+        ["PUT /api/webhooks/{id}"] = (Owned.Webhook, new { url = "http://127.0.0.1:9/taken", eventTypes = new[] { "complaint.closed" }, enabled = false }),
+        ["DELETE /api/webhooks/{id}"] = (Owned.Webhook, null),
+        ["GET /api/webhooks/{id}/deliveries"] = (Owned.Webhook, null),
+        ["POST /api/webhooks/{id}/deliveries/{deliveryId}/redelivery"] = (Owned.Delivery, null),
+        ["POST /api/webhooks/{id}/secret-rotation"] = (Owned.Webhook, null),
+        ["GET /status/{token}"] = (Owned.StatusPage, null),
+        ["POST /status/{token}/answer"] = (Owned.StatusPage, null),
+        ["POST /status/{token}/confirmation"] = (Owned.StatusPage, null),
+        ["POST /status/{token}/rating"] = (Owned.StatusPage, null),
+        ["POST /status/{token}/still-broken"] = (Owned.StatusPage, null),
+    };
+
+    /// <summary>"METHOD /route" for every operation of openapi/accountability.v1.json.</summary>
+    public static IReadOnlyList<string> Documented()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "openapi", "accountability.v1.json")));
+        return [.. document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name.ToUpperInvariant()} {path.Name}"))];
+    }
+
+    /// <summary>The routes that name one thing of <paramref name="owner"/>'s kind or below it.</summary>
+    public static IEnumerable<(HttpMethod Method, string Route, object? Body)> Naming(params Owned[] owners) =>
+        Routes.Where(r => owners.Contains(r.Value.Owner))
+            .Select(r => (new HttpMethod(r.Key.Split(' ')[0]), r.Key.Split(' ')[1], r.Value.Body));
+}
