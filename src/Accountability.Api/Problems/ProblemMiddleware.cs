@@ -9,6 +9,12 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
 {
     public async Task InvokeAsync(HttpContext http)
     {
+        // FastEndpoints answers a body without a Content-Type with a bare 415 it has already started: refuse it first.
+        if (http.Request.ContentLength > 0 && string.IsNullOrEmpty(http.Request.ContentType))
+        {
+            await ProblemResponse.WriteAsync(http, ProblemKind.UnsupportedMediaType, "The body has no Content-Type: send it as application/json.");
+            return;
+        }
         try
         {
             await next(http);

@@ -26,6 +26,7 @@ public static class PipelineSetup
             c.Endpoints.RoutePrefix = "api";
             c.Serializer.Options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            c.Serializer.Options.AllowDuplicateProperties = false;
             c.Errors.ContentType = ProblemResponse.ContentType;
             c.Errors.ResponseBuilder = ValidationProblems.Build;
         });

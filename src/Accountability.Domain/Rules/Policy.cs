@@ -89,7 +89,8 @@ public sealed record Policy(
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");
         Check(!EvidenceFreeHandoff.Enabled || EvidenceFreeHandoff.Reasons is { Count: > 0 }, "evidenceFreeHandoff.reasons", "Name at least one reason, or disable the rule.");
-        var rows = StalledHolder.Deadlines ?? [];
+        var rows = StalledHolder.Deadlines?.Where(r => r is not null).ToList() ?? [];
+        Check(StalledHolder.Deadlines?.Contains(null!) != true, "stalledHolder.deadlines", "Rows may not be null.");
         var holders = new[] { Parties.PartyKind.Store, Parties.PartyKind.Vendor };
         Check(Enum.GetValues<Severity>().All(severity => holders.All(kind => rows.Count(r => r.ComplaintSeverity == severity && r.PartyKind == kind) == 1))
             && rows.Count == 8, "stalledHolder.deadlines", "Give exactly one row for each complaint severity and each holder kind (store, vendor).");

@@ -29,6 +29,9 @@ public sealed class ApiClient(string? header, string? key, HttpClient? http = nu
     public Task<HttpResponseMessage> PostRawAsync(string path, string body, string contentType = "application/json", Action<HttpRequestHeaders>? headers = null) =>
         SendAsync(HttpMethod.Post, path, new StringContent(body, MediaTypeHeaderValue.Parse(contentType)), headers);
 
+    public Task<HttpResponseMessage> PostContentAsync(string path, HttpContent content, Action<HttpRequestHeaders>? headers = null) =>
+        SendAsync(HttpMethod.Post, path, content, headers);
+
     public Task<HttpResponseMessage> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null, null);
 
     public async Task<T> GetJsonAsync<T>(string path)

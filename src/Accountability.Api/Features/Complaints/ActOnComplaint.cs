@@ -27,6 +27,9 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
 {
     public async Task<ComplaintView> Handle(ActOnComplaint command, CancellationToken cancellationToken)
     {
+        // Marten refuses the empty id as a stream id; to the caller it is just a complaint that does not exist.
+        if (command.ComplaintId == Guid.Empty)
+            throw ComplaintAccess.NotFound(command.ComplaintId);
         var batch = session.CreateBatchQuery();
         var contextQuery = WriteContext.Queue(batch);
         var streamQuery = batch.Events.FetchForWriting<Complaint>(command.ComplaintId);

@@ -58,7 +58,7 @@ public abstract class CustomerFormEndpoint : EndpointWithoutRequest
         {
             form = await HttpContext.Request.ReadFormAsync(ct);
         }
-        catch (InvalidDataException unreadable)
+        catch (Exception unreadable) when (unreadable is InvalidDataException or IOException && !ct.IsCancellationRequested)
         {
             throw new ProblemException(ProblemKind.MalformedRequest, unreadable.Message);
         }

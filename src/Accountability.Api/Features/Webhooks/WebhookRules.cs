@@ -8,6 +8,6 @@ public static class WebhookRules
 
     /// <summary>At least one event type, each one this service sends.</summary>
     public static void EventTypes<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
-        rule.NotEmpty().Must(types => types.All(t => WebhookEventTypes.All.Contains(t)))
+        rule.NotEmpty().Must(types => types is null || types.All(t => WebhookEventTypes.All.Contains(t)))
             .WithMessage($"'eventTypes' may only hold {string.Join(", ", WebhookEventTypes.All)}.");
 }

@@ -1,4 +1,5 @@
 using Accountability.Api.Auth;
+using Accountability.Api.Commands;
 using Accountability.Api.Features.Webhooks.Deliveries;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -16,6 +17,10 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Delive
         Description(d => d.ProducesProblems(401, 404));
     }
 
-    public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new Command(Route<string>("id")!, Route<string>("deliveryId")!, User.TenantId(), User.Actor()), ct), ct);
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var (id, deliveryId) = (Route<string>("id")!, Route<string>("deliveryId")!);
+        var once = RequestHeaders.IdempotencyOf(HttpContext, $"{id}/{deliveryId}");
+        await Send.OkAsync(await mediator.Send(new Command(id, deliveryId, User.TenantId(), User.Actor(), once), ct), ct);
+    }
 }

@@ -6,10 +6,7 @@ using Marten;
 
 namespace Accountability.Api.Features.Webhooks.Redeliver;
 
-public sealed record Command(string EndpointId, string DeliveryId, string TenantId, Actor Actor) : ICommand<DeliveryView>
-{
-    public Idempotency? Idempotency => null;
-}
+public sealed record Command(string EndpointId, string DeliveryId, string TenantId, Actor Actor, Idempotency? Idempotency) : ICommand<DeliveryView>;
 
 /// <summary>Puts a dead-lettered (or delivered) webhook back in line, with the same webhook-id and a fresh retry schedule.</summary>
 public sealed class Handler(IDocumentSession session, DeliveryTable deliveries, TimeProvider clock) : MediatR.IRequestHandler<Command, DeliveryView>

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Accountability.Api.Features.ApiKeys;
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Features.Webhooks.Deliveries;
+using Accountability.Api.Setup;
+using Accountability.Api.Tests.Infrastructure;
+using Accountability.Api.Tests.OpenApi;
+using Accountability.Api.Tests.StatusPage;
+using Microsoft.Extensions.Options;
+
+namespace Accountability.Api.Tests.Errors;
+
+/// <summary>
+/// More than 10,000 malformed requests against every write endpoint of the committed OpenAPI document: each answers a
+/// 4xx problem, none a 5xx, and the store is the same afterwards.
+/// </summary>
+public sealed class MalformedInputCorpusTests
+{
+    private const int Seed = 20261125;
+    private const int Requests = 10_500;
+    private const int Parallel = 8;
+
+    [Test]
+    public async Task Every_malformed_write_is_a_4xx_problem_and_changes_nothing()
+    {
+        var market = await Marketplace.CreateAsync();
+        var other = await Marketplace.CreateAsync();
+        var targets = await SeedAsync(market, other);
+        var operations = WriteOperation.FromOpenApi(Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "openapi", "accountability.v1.json"));
+        var generator = new MalformedRequests(targets, new Random(Seed), BodyLimit);
+        var quota = (Requests + operations.Count - 1) / operations.Count;
+        var corpus = operations.SelectMany(o => generator.For(o, quota)).ToList();
+        var before = await StoreSnapshot.TakeAsync(market.Id, other.Id);
+
+        var clock = Stopwatch.StartNew();
+        var failures = new ConcurrentBag<string>();
+        var statuses = new ConcurrentDictionary<string, ConcurrentDictionary<int, int>>();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = ServiceUnderTest.BaseAddress };
+        await System.Threading.Tasks.Parallel.ForEachAsync(corpus, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (request, _) =>
+        {
+            var (status, failure) = await SendAsync(http, request);
+            statuses.GetOrAdd(request.Endpoint, _ => new()).AddOrUpdate(status, 1, (_, n) => n + 1);
+            if (failure is not null)
+                failures.Add($"{request}: {failure}");
+        });
+        clock.Stop();
+
+        TestContext.Out.WriteLine($"{corpus.Count} malformed requests to {operations.Count} write endpoints in {clock.Elapsed.TotalSeconds:F1} s; "
+            + $"store compared on {before.Count} tables and streams");
+        foreach (var (endpoint, counts) in statuses.OrderBy(s => s.Key))
+            TestContext.Out.WriteLine($"  {endpoint}: {counts.Values.Sum()} ({string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key}: {c.Value}"))})");
+        var failuresFile = Path.Combine(TestContext.CurrentContext.WorkDirectory, "corpus-failures.txt");
+        await File.WriteAllLinesAsync(failuresFile, failures.OrderBy(f => f));
+        Assert.That(corpus, Has.Count.GreaterThanOrEqualTo(10_000));
+        Assert.That(failures.OrderBy(f => f).Take(40), Is.Empty, $"{failures.Count} of {corpus.Count} requests were not refused with a 4xx problem (all in {failuresFile})");
+        Assert.That(await StoreSnapshot.TakeAsync(market.Id, other.Id), Is.EqualTo(before), "a refused request must not write");
+    }
+
+    private static long BodyLimit(WriteOperation operation) => operation.Template == "/api/imports"
+        ? Features.Imports.Upload.Request.MaxBytes
+        : ServiceUnderTest.Services.GetRequiredService<IOptions<AccountabilityOptions>>().Value.MaxRequestBodyBytes;
+
+    private static async Task<(int Status, string? Failure)> SendAsync(HttpClient http, MalformedRequest request)
+    {
+        try
+        {
+            using var message = request.ToMessage();
+            using var response = await http.SendAsync(message);
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
+            if (status is < 400 or >= 500)
+                return (status, $"{status} {body[..Math.Min(body.Length, 300)]}");
+            if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                return (status, $"{status} as {response.Content.Headers.ContentType?.MediaType ?? "no content type"}");
+            using var problem = JsonDocument.Parse(body);
+            var root = problem.RootElement;
+            return root.TryGetProperty("type", out _) && root.TryGetProperty("title", out _) && root.TryGetProperty("status", out var s) && s.GetInt32() == status
+                ? (status, null)
+                : (status, $"{status} problem without type, title or status: {body}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or IOException)
+        {
+            return (0, ex.Message);
+        }
+    }
+
+    /// <summary>A complaint acme holds, awaiting the customer's answer on its status page, an API key, a webhook endpoint with one delivery.</summary>
+    private static async Task<CorpusTargets> SeedAsync(Marketplace market, Marketplace other)
+    {
+        var hook = await market.Operator.PostJsonAsync<EndpointWithSecret>("/api/webhooks",
+            new { url = "http://127.0.0.1:9/hook", eventTypes = new[] { "complaint.assigned" }, partyId = "acme" }, 201);
+        var filed = await market.FileAsync();
+        await market.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" });
+        await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}/information-requests", new { question = "Which version?" });
+        var deliveries = await market.Operator.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries");
+        var key = await market.Operator.PostJsonAsync<CreatedApiKey>("/api/api-keys", new { partyId = "photon", name = "spare" }, 201);
+        var customer = new Customer(filed.TrackingLink!);
+        var seal = Customer.SealOf(await customer.ReadAsync());
+        var ids = new Dictionary<string, string>
+        {
+            ["complaints"] = filed.Id.ToString(), ["api-keys"] = key.Id.ToString(), ["webhooks"] = hook.Endpoint.Id.ToString(),
+            ["deliveries"] = deliveries[0].Id.ToString(), ["status"] = customer.Path.Split('/')[^1],
+        };
+        return new CorpusTargets(market.Operator.Key!, market.Photon.Key!, other.Operator.Key!, ServiceUnderTest.AdminKey, ids["status"], seal, ids);
+    }
+}
