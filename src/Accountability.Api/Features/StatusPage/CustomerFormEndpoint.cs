@@ -3,12 +3,10 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Problems;
-using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using FastEndpoints;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.StatusPage;
 
@@ -99,8 +97,7 @@ public abstract class CustomerFormEndpoint : EndpointWithoutRequest
             await ProblemResponse.WriteAsync(HttpContext, kind, reason);
             return;
         }
-        var window = TimeSpan.FromDays(Resolve<IOptions<AccountabilityOptions>>().Value.ReopenWindowDays);
-        var view = StatusPageView.Of(found.Page.Status, found.Parties, found.Policy, window, Resolve<TimeProvider>().GetUtcNow());
+        var view = found.View(Resolve<TimeProvider>().GetUtcNow());
         var page = StatusPageHtml.Page(view, token, Resolve<StatusForms>().Seal(found.Page.Id, view.Version), notice: null, error: reason);
         await Send.StringAsync(page, kind.Status, StatusPageResponses.HtmlType);
     }

@@ -10,7 +10,11 @@ using Npgsql;
 namespace Accountability.Api.Features.StatusPage;
 
 /// <summary>A status page found by its token, with what rendering it needs of its tenant: parties' names and the policy's deadlines.</summary>
-public sealed record FoundPage(StatusPageDocument Page, PartyDirectory Parties, Policy Policy);
+public sealed record FoundPage(StatusPageDocument Page, PartyDirectory Parties, Policy Policy, TimeSpan ReopenWindow)
+{
+    /// <summary>The page in the customer's words, as it stands at <paramref name="now"/>.</summary>
+    public StatusPageView View(DateTimeOffset now) => StatusPageView.Of(Page.Status, Parties, Policy, ReopenWindow, now);
+}
 
 /// <summary>
 /// Finds status pages by token: one indexed read of the read model, in plain SQL as it is the most frequent request
@@ -31,7 +35,7 @@ public sealed class StatusPageReader(IDocumentStore store, NpgsqlDataSource data
             return null;
         var page = store.Options.Serializer().FromJson<StatusPageDocument>(reader, 0);
         var (parties, policy) = await TenantAsync(page.Tenant, ct);
-        return new FoundPage(page, parties, policy);
+        return new FoundPage(page, parties, policy, TimeSpan.FromDays(options.Value.ReopenWindowDays));
     }
 
     private async Task<(PartyDirectory, Policy)> TenantAsync(string tenant, CancellationToken ct) =>

@@ -20,9 +20,11 @@ public static class StatusPageResponses
     }
 
     /// <summary>Browsers get pages; apps asking for JSON (or the .json link) get JSON and problem+json.</summary>
-    public static bool WantsHtml(HttpRequest request, bool jsonLink) =>
-        !jsonLink && (request.Headers.Accept.Count == 0 || request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
-            || !request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase));
+    public static bool WantsHtml(HttpRequest request, bool jsonLink)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return !jsonLink && (accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) || !accept.Contains("json", StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The same answer for a token that never existed, was revoked, or is not a token: a page or a problem, 404.</summary>
     public static async Task NotFoundAsync(HttpContext http, bool html)

@@ -13,8 +13,10 @@ public static class StatusText
 
     private static readonly ResourceManager Resources = new(typeof(StatusText).FullName!, typeof(StatusText).Assembly);
 
-    public static string Get(string key) =>
-        Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"StatusText.resx has no '{key}'.");
+    public static string Get(string key) => Find(key) ?? throw new KeyNotFoundException($"StatusText.resx has no '{key}'.");
+
+    /// <summary>The text for a key that may not exist (one built from a request), or null.</summary>
+    public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
 
     public static string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentUICulture, Get(key), args);
 

@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Accountability.Api.Problems;
-using Accountability.Api.Setup;
 using FastEndpoints;
-using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.StatusPage.View;
 
 /// <summary>The customer's status page, as HTML for people or JSON for the store's apps (Accept, or the .json link).</summary>
-public sealed class Endpoint(StatusPageReader reader, StatusForms forms, RenderedPages rendered, TimeProvider clock, IOptions<AccountabilityOptions> options)
+public sealed class Endpoint(StatusPageReader reader, StatusForms forms, RenderedPages rendered, TimeProvider clock)
     : EndpointWithoutRequest<StatusPageView>
 {
     public override void Configure()
@@ -41,16 +38,14 @@ public sealed class Endpoint(StatusPageReader reader, StatusForms forms, Rendere
             await Send.NotModifiedAsync(ct);
             return;
         }
-        StatusPageView View() =>
-            StatusPageView.Of(found.Page.Status, found.Parties, found.Policy, TimeSpan.FromDays(options.Value.ReopenWindowDays), clock.GetUtcNow());
         if (!html)
         {
-            await Send.OkAsync(View(), ct);
+            await Send.OkAsync(found.View(clock.GetUtcNow()), ct);
             return;
         }
-        var done = Query<string>("done", isRequired: false);
-        var notice = done is "answer" or "confirmation" or "still-broken" or "rating" ? StatusText.Get($"Done_{done}") : null;
-        string Render() => StatusPageHtml.Page(View(), token, forms.Seal(found.Page.Id, found.Page.Status.Version), notice, error: null);
+        // After a form, the page thanks the customer for what they did: the action names its own thank-you text.
+        var notice = Query<string>("done", isRequired: false) is { Length: > 0 } done ? StatusText.Find($"Done_{done}") : null;
+        string Render() => StatusPageHtml.Page(found.View(clock.GetUtcNow()), token, forms.Seal(found.Page.Id, found.Page.Status.Version), notice, error: null);
         var page = notice is null ? rendered.GetOrRender($"{found.Page.Id}:{etag}", Render) : Render();
         await Send.StringAsync(page, StatusCodes.Status200OK, StatusPageResponses.HtmlType, ct);
     }
