@@ -170,7 +170,20 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
         await using var connection = await database.OpenConnectionAsync(ct);
         await using (var listen = new NpgsqlCommand($"listen \"{Channel(schema)}\"", connection))
             await listen.ExecuteNonQueryAsync(ct);
-        await whileListening(connection);
+        try
+        {
+            await whileListening(connection);
+        }
+        finally
+        {
+            // Pooled connections are not reset on return (see StartupChecks): stop listening before this one goes back.
+            // A broken connection is not pooled again, so there is nothing to undo.
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var unlisten = new NpgsqlCommand("unlisten *", connection);
+                await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
     }
 
     private static async Task<IReadOnlyList<WebhookDelivery>> ReadDeliveriesAsync(NpgsqlCommand command, CancellationToken ct)
