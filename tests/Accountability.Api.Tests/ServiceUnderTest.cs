@@ -38,6 +38,7 @@ public sealed class ServiceUnderTest
         // Every test shares one client address and a few keys: the limits are tested on nodes of their own.
         Environment.SetEnvironmentVariable("Accountability__RequestsPerSecondPerKey", "0");
         Environment.SetEnvironmentVariable("Accountability__StatusPageRequestsPerMinutePerAddress", "0");
+        Environment.SetEnvironmentVariable("Accountability__DashboardSignInsPerMinutePerAddress", "0");
         (factory, BaseAddress) = StartHost(runScheduler: false);
     }
 

@@ -55,6 +55,9 @@ public sealed partial class AccountabilityOptions
     /// <summary>Status page requests one client address may make per minute; 0 for no limit.</summary>
     public int StatusPageRequestsPerMinutePerAddress { get; set; } = 120;
 
+    /// <summary>Dashboard sign-in attempts one client address may make per minute; 0 for no limit.</summary>
+    public int DashboardSignInsPerMinutePerAddress { get; set; } = 10;
+
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 
@@ -72,6 +75,7 @@ public sealed partial class AccountabilityOptions
             (nameof(WebhookSecretGraceHours), WebhookSecretGraceHours, 0),
             (nameof(RequestsPerSecondPerKey), RequestsPerSecondPerKey, 0),
             (nameof(StatusPageRequestsPerMinutePerAddress), StatusPageRequestsPerMinutePerAddress, 0),
+            (nameof(DashboardSignInsPerMinutePerAddress), DashboardSignInsPerMinutePerAddress, 0),
         })
         {
             if (value < least)

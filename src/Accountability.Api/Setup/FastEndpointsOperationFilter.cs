@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Problems;
 using FastEndpoints;
 using Microsoft.OpenApi;
@@ -33,15 +34,17 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
                     context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository)));
         }
 
-        if (method == "POST")
+        var dashboard = path.StartsWith("dashboard", StringComparison.Ordinal);
+        if (method == "POST" && !dashboard)
             operation.Parameters.Add(Header(RequestHeaders.IdempotencyKey, "Retrying with the same key returns the first response and writes nothing new."));
         if ((method == "POST" && path.StartsWith("api/complaints/{id", StringComparison.Ordinal)) || method == "PUT")
             operation.Parameters.Add(Header("If-Match", "The ETag as last read: the write fails with 412 if the resource has changed since."));
-        if (method == "GET" && PathEndsWithId().IsMatch(path))
+        if (method == "GET" && !dashboard && PathEndsWithId().IsMatch(path))
             operation.Parameters.Add(Header("If-None-Match", "The ETag last read: answers 304 while it is still current."));
 
         var admin = path.StartsWith("api/admin/", StringComparison.Ordinal);
-        var scheme = new OpenApiSecuritySchemeReference(admin ? OpenApiDocument.AdminScheme : ApiKeyAuthenticationHandler.SchemeName, context.Document);
+        var scheme = new OpenApiSecuritySchemeReference(
+            admin ? OpenApiDocument.AdminScheme : dashboard ? DashboardAuthenticationHandler.SchemeName : ApiKeyAuthenticationHandler.SchemeName, context.Document);
         operation.Security = [new OpenApiSecurityRequirement { [scheme] = [] }];
     }
 

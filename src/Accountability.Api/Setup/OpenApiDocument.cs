@@ -1,4 +1,5 @@
 using Accountability.Api.Auth;
+using Accountability.Api.Features.Dashboard;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -29,6 +30,13 @@ public static class OpenApiDocument
             In = ParameterLocation.Header,
             Name = ApiKeyAuthenticationHandler.AdminHeader,
             Description = "The deployment's admin key (Accountability__AdminKey): only creates tenants.",
+        });
+        options.AddSecurityDefinition(DashboardAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = DashboardCookie.Name,
+            Description = "The dashboard's session cookie, set by signing in with an operator key at /dashboard/sign-in.",
         });
         options.SupportNonNullableReferenceTypes();
         options.NonNullableReferenceTypesAsRequired();

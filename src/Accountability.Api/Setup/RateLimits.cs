@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Accountability.Api.Setup;
 
 /// <summary>
-/// Per API key for the API, per client address for the public status pages: a token bucket each, so short bursts
+/// Per API key for the API, per client address for the public status pages and dashboard sign-ins (against guessing keys): a token bucket each, so short bursts
 /// pass and a flood gets 429 with Retry-After. A limit of 0 turns that bucket off.
 /// </summary>
 public static class RateLimits
@@ -28,6 +28,11 @@ public static class RateLimits
     private static RateLimitPartition<string> Partition(HttpContext http, AccountabilityOptions settings)
     {
         var path = http.Request.Path;
+        if (path.StartsWithSegments("/dashboard/sign-in") && HttpMethods.IsPost(http.Request.Method) && settings.DashboardSignInsPerMinutePerAddress > 0)
+        {
+            var perMinute = settings.DashboardSignInsPerMinutePerAddress;
+            return RateLimitPartition.GetTokenBucketLimiter($"sign-in:{http.Connection.RemoteIpAddress}", _ => Bucket(perMinute, TimeSpan.FromMinutes(1)));
+        }
         if (path.StartsWithSegments("/status") && settings.StatusPageRequestsPerMinutePerAddress > 0)
         {
             var perMinute = settings.StatusPageRequestsPerMinutePerAddress;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
 using Accountability.Api.Features.StatusPage;
@@ -49,6 +50,7 @@ public static class ServiceSetup
                 client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AccountabilityOptions>>().Value.WebhookTimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<TargetGuard>().Handler());
         services.AddStatusPages();
+        services.AddDashboard();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -7,8 +7,8 @@ public sealed record WriteOperation(HttpMethod Method, string Template, JsonObje
 {
     public string Name => $"{Method} {Template}";
 
-    /// <summary>The status page's forms are posted by browsers, form-encoded; everything else speaks JSON.</summary>
-    public bool IsForm => Template.StartsWith("/status/", StringComparison.Ordinal);
+    /// <summary>The status page's and the dashboard's forms are posted by browsers, form-encoded; everything else speaks JSON.</summary>
+    public bool IsForm => Template.StartsWith("/status/", StringComparison.Ordinal) || Template.StartsWith("/dashboard/", StringComparison.Ordinal);
 
     public IEnumerable<string> Parameters => Template.Split('/').Where(s => s.StartsWith('{')).Select(s => s[1..^1]);
 

@@ -16,6 +16,8 @@ public enum Owned
     Delivery,
     /// <summary>Anonymous by design: the token is the key.</summary>
     StatusPage,
+    /// <summary>The operator's dashboard: HTML pages behind a session cookie, which reach the session's own tenant only (tests in Dashboard/).</summary>
+    Dashboard,
 }
 
 /// <summary>
@@ -61,6 +63,11 @@ public static class EndpointCatalog
         ["GET /api/webhooks/{id}/deliveries"] = (Owned.Webhook, null),
         ["POST /api/webhooks/{id}/deliveries/{deliveryId}/redelivery"] = (Owned.Delivery, null),
         ["POST /api/webhooks/{id}/secret-rotation"] = (Owned.Webhook, null),
+        ["GET /dashboard"] = (Owned.Dashboard, null),
+        ["GET /dashboard/complaints/{id}"] = (Owned.Dashboard, null),
+        ["GET /dashboard/sign-in"] = (Owned.Dashboard, null),
+        ["POST /dashboard/sign-in"] = (Owned.Dashboard, null),
+        ["POST /dashboard/sign-out"] = (Owned.Dashboard, null),
         ["GET /status/{token}"] = (Owned.StatusPage, null),
         ["POST /status/{token}/answer"] = (Owned.StatusPage, null),
         ["POST /status/{token}/confirmation"] = (Owned.StatusPage, null),

@@ -1,0 +1,42 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
+using Text = Accountability.Api.Features.Dashboard.DashboardText;
+
+namespace Accountability.Api.Features.Dashboard.ComplaintPage;
+
+/// <summary>Each event of a complaint's stream in a sentence, and who did it, by display name.</summary>
+public static class TimelineText
+{
+    public static string Who(object data, PartyDirectory parties) => data is IComplaintEvent e ? e.By switch
+    {
+        RuleEngine.Actor => Text.Get("Who_Rules"),
+        Party.CustomerId => Text.Get("Who_Customer"),
+        var by => parties.NameOf(by),
+    } : "";
+
+    public static string What(object data, PartyDirectory parties) => data switch
+    {
+        ComplaintFiled e => Text.Format("Event_Filed", e.Product, e.Category, e.CustomerReference, e.Channel, e.Description),
+        ComplaintAssigned e => Text.Format("Event_Assigned", parties.NameOf(e.To)),
+        ComplaintAcknowledged => Text.Get("Event_Acknowledged"),
+        ComplaintHandedOff e => Text.Format("Event_HandedOff", parties.NameOf(e.From), parties.NameOf(e.To), e.Reason)
+            + (e.Note is { Length: > 0 } note ? Text.Format("Event_Note", note) : "")
+            + (e.Evidence.Count > 0 ? Text.Format("Event_Evidence", string.Join(", ", e.Evidence)) : Text.Get("Event_NoEvidence")),
+        CustomerRedirected e => Text.Format("Event_Redirected", parties.NameOf(e.RedirectedTo)) + (e.Message is { Length: > 0 } m ? Text.Format("Event_Note", m) : ""),
+        InformationRequested e => Text.Format("Event_InformationRequested", e.Question),
+        InformationProvided e => Text.Format("Event_InformationProvided", e.Answer),
+        ResolutionProposed e => Text.Format("Event_ResolutionProposed", e.Summary),
+        ComplaintResolved e => Text.Format("Event_Resolved", e.RootCause, parties.NameOf(e.LiableParty), e.Remedy),
+        ComplaintReopened e => Text.Format("Event_Reopened", e.Reason),
+        ComplaintClosed => Text.Get("Event_Closed"),
+        ResolutionConfirmed => Text.Get("Event_ResolutionConfirmed"),
+        ResolutionRejected e => Text.Get("Event_ResolutionRejected") + (e.Comment is { Length: > 0 } c ? Text.Format("Event_Note", c) : ""),
+        ComplaintRated e => Text.Format("Event_Rated", e.Stars) + (e.Comment is { Length: > 0 } c ? Text.Format("Event_Note", c) : ""),
+        TrackingLinkReissued => Text.Get("Event_TrackingLinkReissued"),
+        TrackingLinkRevoked => Text.Get("Event_TrackingLinkRevoked"),
+        FlagRaised e => Text.Format("Event_Flagged", Text.NameOf("Rule", e.Rule), Text.Get($"Severity_{e.Severity}"), e.Sentence),
+        ComplaintEscalated e => Text.Format("Event_Escalated", e.Reason),
+        _ => Text.Format("Event_Other", data.GetType().Name),
+    };
+}

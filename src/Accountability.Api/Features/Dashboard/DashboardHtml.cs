@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Text = Accountability.Api.Features.Dashboard.DashboardText;
+
+namespace Accountability.Api.Features.Dashboard;
+
+/// <summary>The dashboard's page frame and the pieces every page uses: server-rendered, no script, one local stylesheet.</summary>
+public static class DashboardHtml
+{
+    // Every script is encoded but the characters HTML gives meaning to: pages stay readable in any language.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <param name="signOutSeal">The sealed field of the sign-out form; null on pages shown before signing in.</param>
+    public static string Document(string title, string main, string? signOutSeal)
+    {
+        var header = new StringBuilder("<header><nav aria-label=\"").Append(E(Text.Get("Nav_Label"))).Append("\"><a class=\"brand\" href=\"")
+            .Append(DashboardRoutes.Overview).Append("\">").Append(E(Text.Get("Brand"))).Append("</a>");
+        if (signOutSeal is not null)
+        {
+            header.Append("<form method=\"post\" action=\"").Append(DashboardRoutes.SignOut).Append("\">");
+            Seal(header, signOutSeal);
+            header.Append("<button type=\"submit\" class=\"secondary\">").Append(E(Text.Get("SignOut_Submit"))).Append("</button></form>");
+        }
+        header.Append("</nav></header>");
+        return $"""
+            <!doctype html>
+            <html lang="{E(Text.Get("Language"))}">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex, nofollow">
+            <meta name="referrer" content="no-referrer">
+            <title>{E(title)} · {E(Text.Get("Brand"))}</title>
+            <link rel="stylesheet" href="{DashboardRoutes.Stylesheet}">
+            </head>
+            <body>
+            {header}
+            <main>
+            {main}
+            </main>
+            </body>
+            </html>
+            """;
+    }
+
+    /// <summary>A page that only says something: not found, or why a form was refused.</summary>
+    public static string Message(string title, string body, string? signOutSeal) =>
+        Document(title, $"<h1>{E(title)}</h1><p>{E(body)}</p><p><a href=\"{DashboardRoutes.Overview}\">{E(Text.Get("BackToOverview"))}</a></p>", signOutSeal);
+
+    public static void Seal(StringBuilder html, string seal) =>
+        html.Append("<input type=\"hidden\" name=\"").Append(DashboardForms.FieldName).Append("\" value=\"").Append(E(seal)).Append("\">");
+
+    public static void Section(StringBuilder html, string id, string heading) =>
+        html.Append("<section aria-labelledby=\"").Append(id).Append("\"><h2 id=\"").Append(id).Append("\">").Append(E(heading)).Append("</h2>");
+
+    public static void Time(StringBuilder html, DateTimeOffset at) =>
+        html.Append("<time datetime=\"").Append(at.UtcDateTime.ToString("O")).Append("\">").Append(E(Text.Date(at))).Append("</time>");
+
+    public static string E(string text) => Html.Encode(text);
+}

@@ -1,0 +1,12 @@
+namespace Accountability.Api.Features.Dashboard;
+
+/// <summary>Where the dashboard's pages are, for links and redirects.</summary>
+public static class DashboardRoutes
+{
+    public const string Overview = "/dashboard";
+    public const string SignIn = "/dashboard/sign-in";
+    public const string SignOut = "/dashboard/sign-out";
+    public const string Stylesheet = "/assets/dashboard.css";
+
+    public static string Complaint(Guid id) => $"/dashboard/complaints/{id}";
+}

@@ -1,0 +1,17 @@
+using Accountability.Api.Features.Dashboard.Overview;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Accountability.Api.Features.Dashboard;
+
+public static class DashboardSetup
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddSingleton<DashboardSessions>();
+        services.AddSingleton<DashboardForms>();
+        services.AddSingleton<OverviewReader>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, DashboardAuthenticationHandler>(DashboardAuthenticationHandler.SchemeName, null);
+        return services;
+    }
+}
