@@ -1,5 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.StatusPage;
@@ -56,6 +57,7 @@ public static class MartenSetup
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
+            opts.Schema.For<DashboardSession>().SingleTenanted();
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
         }).BuildSessionsWith<TenantSessionFactory>()
             // Solo: this node alone runs the async projections. HotCold's leader election needs a lock this build cannot take.

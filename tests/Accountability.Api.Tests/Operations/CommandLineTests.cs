@@ -16,6 +16,7 @@ public sealed class CommandLineTests
     [TestCase("projections", "--help")]
     [TestCase("what-if", "--help")]
     [TestCase("health", "--help")]
+    [TestCase("demo", "--help")]
     public async Task Every_command_explains_itself(params string[] command)
     {
         var run = await ServiceProcess.RunAsync(command);

@@ -12,7 +12,7 @@ namespace Accountability.Api.Features.Dashboard.Overview;
 /// </summary>
 public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource database, TimeProvider clock)
 {
-    public const int FlaggedShown = 50;
+    public const int FlaggedShown = 25;
     private const int FinishedConsidered = 500;
     public const int PartiesShown = 10;
     public const int PeriodsShown = 24;

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Accountability.Api.Features.ApiKeys;
+using Accountability.Api.Features.Imports;
+using Accountability.Api.Persistence;
+using Accountability.Api.Problems;
+using Accountability.Domain.Parties;
+using Marten;
+using MediatR;
+using CreateTenant = Accountability.Api.Features.Tenants.Create;
+
+namespace Accountability.Api.Cli;
+
+/// <summary>
+/// <c>demo</c>: a marketplace filled with real history (the ServiceNow sample, through the import), and a fresh operator
+/// key to open the dashboard with: a new user sees real flags without typing a request.
+/// </summary>
+public static class DemoCommand
+{
+    public const string DefaultFile = "../shared/data/servicenow-incidents/incident_event_log_sample.csv";
+    public const string DefaultMapping = "deploy/import/servicenow-mapping.json";
+
+    private const string Usage = $"""
+        Usage: Accountability.Api demo [--tenant <id>] [--file <log.csv>] [--mapping <mapping.json>] [--url <address>]
+
+        Creates the tenant (unless it exists), imports the event log into it (a second run imports nothing new),
+        issues a fresh operator key and prints it, once, with the dashboard's address. Paths are relative to the
+        current directory (deploy/run.sh --demo runs it from the repository).
+
+          --tenant   the demo marketplace's id (default: demo)
+          --file     the event log (default: {DefaultFile})
+          --mapping  its column mapping (default: {DefaultMapping})
+          --url      where the service answers (default: http://127.0.0.1:5080)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (CommandLine.Options(args, Usage, [], out var exitCode) is not { } options)
+            return exitCode;
+        var started = Stopwatch.StartNew();
+        var tenant = options.GetValueOrDefault("tenant") ?? "demo";
+        var file = options.GetValueOrDefault("file") ?? DefaultFile;
+        var mappingFile = options.GetValueOrDefault("mapping") ?? DefaultMapping;
+        var url = (options.GetValueOrDefault("url") ?? "http://127.0.0.1:5080").TrimEnd('/');
+        if (!File.Exists(file))
+            return CommandLine.Fail($"The demo's event log is not at {Path.GetFullPath(file)}: put the shared data beside the repository (../shared/data) or pass --file.");
+        ImportMapping mapping;
+        try
+        {
+            mapping = JsonSerializer.Deserialize<ImportMapping>(await File.ReadAllTextAsync(mappingFile), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+                ?? throw new JsonException("empty");
+        }
+        catch (Exception ex) when (ex is IOException or JsonException)
+        {
+            return CommandLine.Fail($"Cannot read the mapping {mappingFile}: {ex.Message}");
+        }
+
+        await using var app = await CommandLine.BuildServicesAsync();
+        string key;
+        try
+        {
+            key = await FreshOperatorKeyAsync(app.Services, tenant);
+        }
+        catch (ProblemException problem)
+        {
+            return CommandLine.Fail(problem.Message);
+        }
+        using var csv = new StreamReader(file);
+        var report = await app.Services.GetRequiredService<HistoryImporter>().ImportAsync(tenant, Path.GetFileName(file), csv, mapping, null, CancellationToken.None);
+
+        Console.Out.WriteLine($"Demo marketplace '{tenant}': {report.Cases:N0} complaints from {Path.GetFileName(file)} " +
+            $"({report.CasesImported:N0} imported now, {report.CasesAlreadyImported:N0} already there), ready in {started.Elapsed.TotalSeconds:N1} s.");
+        if (report.CasesImported > 0)
+            Console.Out.WriteLine($"The rules raised {report.FlagsByRule.Values.Sum():N0} flags: {string.Join(", ", report.FlagsByRule.Select(f => $"{f.Key} {f.Value:N0}"))}.");
+        Console.Out.WriteLine($"Dashboard:    {url}/dashboard");
+        Console.Out.WriteLine($"Operator key: {key}");
+        Console.Out.WriteLine("Paste the key into the dashboard's sign-in page. It is shown this once: only its hash is stored.");
+        return 0;
+    }
+
+    /// <summary>Creates the tenant with its first operator key, or issues a new operator key for the one already there.</summary>
+    private static async Task<string> FreshOperatorKeyAsync(IServiceProvider services, string tenant)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
+        await using (var query = store.QuerySession())
+        {
+            if (await query.LoadAsync<Tenant>(tenant) is null)
+            {
+                var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                    .Send(new CreateTenant.Command(tenant, "Demo Marketplace", "Demo Marketplace", null));
+                return created.OperatorKey.Key!;
+            }
+        }
+        var (stored, shown) = CreatedApiKey.Issue(tenant, Party.StoreId, isStore: true, "demo key", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+        await using var session = store.LightweightSession();
+        session.Insert(stored);
+        await session.SaveChangesAsync();
+        return shown.Key!;
+    }
+}
