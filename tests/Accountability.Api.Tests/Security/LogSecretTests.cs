@@ -9,7 +9,7 @@ namespace Accountability.Api.Tests.Security;
 
 /// <summary>
 /// The service's own process, its categories at the most verbose level, through a run that handles every kind of
-/// secret: none of them reaches its output.
+/// secret (dashboard sign-ins and session cookies too): none of them reaches its output.
 /// </summary>
 public sealed class LogSecretTests
 {
@@ -49,6 +49,13 @@ public sealed class LogSecretTests
             (await http.GetAsync(new Uri(link).AbsolutePath)).Dispose();
             (await http.GetAsync(new Uri(link).AbsolutePath + ".json")).Dispose();
         }
+        using (var dashboard = new Dashboard.DashboardVisitor(new Uri(url)))
+        {
+            (await dashboard.SignInAsync(tenant.OperatorKey.Key)).Dispose();
+            await dashboard.ReadAsync($"/dashboard/complaints/{filed.Id}");
+            secrets.Add(dashboard.SessionCookie!.Value);
+            (await dashboard.SignInAsync(acmeKey.Key)).Dispose();
+        }
         var wrongKey = acmeKey.Key! + "x";
         var wrongAdmin = adminKey + "-wrong";
         secrets.AddRange([wrongKey, wrongAdmin]);
@@ -60,6 +67,7 @@ public sealed class LogSecretTests
 
         var log = service.Output + service.Error;
         Assert.That(log, Does.Contain("POST /api/webhooks/{id}/secret-rotation answered 200"), "the capture holds the run");
+        Assert.That(log, Does.Contain("POST /dashboard/sign-in answered 303").And.Contain("GET /dashboard/complaints/{id:guid} answered 200"));
         Assert.That(secrets.Where(log.Contains), Is.Empty);
         Assert.That(secrets.Select(s => s.StartsWith("whsec_") ? s[6..] : s).Where(log.Contains), Is.Empty, "a secret without its prefix");
     }
