@@ -13,7 +13,7 @@ namespace Accountability.Api.Features.Dashboard.Overview;
 public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource database, TimeProvider clock)
 {
     public const int FlaggedShown = 25;
-    private const int FinishedConsidered = 500;
+    private const int FinishedConsidered = 200;
     public const int PartiesShown = 10;
     public const int PeriodsShown = 24;
 
