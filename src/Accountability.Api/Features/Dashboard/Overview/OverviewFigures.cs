@@ -27,7 +27,7 @@ public sealed record VendorBounces(string Party, string Name, int Received, int 
 
 public sealed record PartyTimeHeld(string Party, string Name, TimeSpan Held);
 
-/// <summary>Everything the overview shows of one tenant.</summary>
+/// <summary>Everything the overview shows of one tenant; the counts and charts as of <paramref name="FiguresAsOf"/>.</summary>
 public sealed record OverviewFigures(
     string TenantName,
     int Complaints,
@@ -38,4 +38,5 @@ public sealed record OverviewFigures(
     PeriodLength PeriodLength,
     IReadOnlyList<Period> Periods,
     IReadOnlyList<PartyTimeHeld> TimeHeld,
-    IReadOnlyList<VendorBounces> Bounces);
+    IReadOnlyList<VendorBounces> Bounces,
+    DateTimeOffset FiguresAsOf);

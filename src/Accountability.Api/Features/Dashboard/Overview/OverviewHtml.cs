@@ -50,6 +50,7 @@ public static class OverviewHtml
     private static void Charts(StringBuilder html, OverviewFigures figures)
     {
         Section(html, "charts", Text.Get("Charts_Heading"));
+        html.Append("<p class=\"hint\">").Append(E(Text.Format("Charts_AsOf", Text.Date(figures.FiguresAsOf), (int)OverviewReader.ChartsKeptFor.TotalSeconds))).Append("</p>");
         html.Append("<div class=\"charts\">");
         if (figures.Periods.Count > 0)
         {

@@ -1,48 +1,79 @@
+using System.Linq.Expressions;
 using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Marten;
+using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
 namespace Accountability.Api.Features.Dashboard.Overview;
 
 /// <summary>
-/// Reads the overview of one tenant: the flagged complaints (open ones first) from the complaint documents, and the charts'
-/// figures as aggregates in PostgreSQL, every query bound to the tenant.
+/// Reads the overview of one tenant: the flagged complaints (open ones first) from the complaint documents, fresh on
+/// every view, and the charts' figures as aggregates in PostgreSQL, run side by side and kept for a minute per tenant
+/// (they scan the tenant's whole history). Every query is bound to the tenant.
 /// </summary>
-public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource database, TimeProvider clock)
+public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource database, IMemoryCache cache, TimeProvider clock)
 {
     public const int FlaggedShown = 25;
     private const int FinishedConsidered = 200;
     public const int PartiesShown = 10;
     public const int PeriodsShown = 24;
+    public static readonly TimeSpan ChartsKeptFor = TimeSpan.FromMinutes(1);
 
     /// <summary>A vendor's bounce rate is shown once it has received this many handoffs: fewer say little.</summary>
     public const int HandoffsForBounceRate = 5;
 
     private readonly string schema = store.Options.DatabaseSchemaName;
 
+    private sealed record Charts(
+        (int Complaints, int Open, int Flagged, int FlaggedOpen) Counts, IReadOnlyList<Period> Days,
+        IReadOnlyList<(string Party, TimeSpan Held)> TimeHeld, IReadOnlyList<VendorBounces> Bounces, DateTimeOffset AsOf);
+
     public async Task<OverviewFigures> ReadAsync(string tenant, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var charts = cache.GetOrCreateAsync($"dashboard-charts:{tenant}", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ChartsKeptFor;
+            return ChartsAsync(tenant, now, ct);
+        });
         await using var session = store.QuerySession(tenant);
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
         var flagged = await FlaggedAsync(session, parties, now, ct);
         await using var tenants = store.QuerySession();
         var tenantName = (await tenants.LoadAsync<Tenant>(tenant, ct))?.Name ?? tenant;
 
-        await using var connection = await database.OpenConnectionAsync(ct);
-        var (complaints, open, flaggedCount, flaggedOpen) = await CountsAsync(connection, tenant, ct);
-        var (length, periods) = Periods.Group(await PerDayAsync(connection, tenant, ct));
-        var held = await TimeHeldAsync(connection, tenant, now, ct);
-        var bounces = await BouncesAsync(connection, tenant, ct);
+        var (counts, days, held, bounces, asOf) = (await charts)!;
+        var (length, periods) = Periods.Group(days);
         return new OverviewFigures(
-            tenantName, complaints, open, flaggedCount, flaggedOpen, flagged, length, periods,
+            tenantName, counts.Complaints, counts.Open, counts.Flagged, counts.FlaggedOpen, flagged, length, periods,
             [.. held.Select(h => new PartyTimeHeld(h.Party, parties.NameOf(h.Party), h.Held))],
             [.. bounces.Where(b => parties.Find(b.Party)?.Kind == PartyKind.Vendor && b.Received >= HandoffsForBounceRate)
                 .Select(b => b with { Name = parties.NameOf(b.Party) })
-                .OrderByDescending(b => b.Rate).ThenByDescending(b => b.Received).ThenBy(b => b.Party, StringComparer.Ordinal).Take(PartiesShown)]);
+                .OrderByDescending(b => b.Rate).ThenByDescending(b => b.Received).ThenBy(b => b.Party, StringComparer.Ordinal).Take(PartiesShown)],
+            asOf);
     }
+
+    private async Task<Charts> ChartsAsync(string tenant, DateTimeOffset now, CancellationToken ct)
+    {
+        var counts = CountsAsync(tenant, ct);
+        var days = PerDayAsync(tenant, ct);
+        var held = TimeHeldAsync(tenant, now, ct);
+        var bounces = BouncesAsync(tenant, ct);
+        await Task.WhenAll(counts, days, held, bounces);
+        return new Charts(await counts, await days, await held, await bounces, now);
+    }
+
+    /// <summary>What a row shows, without what only the rules need (most of a flagged complaint's document).</summary>
+    private static readonly Expression<Func<Complaint, Complaint>> WithoutRuleState = c => new Complaint(
+        c.Id, c.CustomerReference, c.Product, c.VendorId, c.Category, c.Description, c.Channel, c.Status, c.Holder, c.HeldSince,
+        c.TimeHeldBefore, c.PartiesInvolved, c.HandoffCount, c.ReopenCount, c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt)
+    {
+        Escalation = c.Escalation,
+        FlaggedRules = c.FlaggedRules,
+        Flags = c.Flags,
+    };
 
     /// <summary>
     /// Open flagged complaints first, the longest held at the top; then, among the latest finished ones, the most severe
@@ -52,10 +83,10 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     {
         var open = await session.Query<Complaint>()
             .Where(c => c.FlaggedRules.Any() && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)
-            .OrderBy(c => c.HeldSince).Take(FlaggedShown).ToListAsync(ct);
+            .OrderBy(c => c.HeldSince).Take(FlaggedShown).Select(WithoutRuleState).ToListAsync(ct);
         var finished = open.Count >= FlaggedShown ? [] : await session.Query<Complaint>()
             .Where(c => c.FlaggedRules.Any() && (c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed))
-            .OrderByDescending(c => c.LastChangedAt).Take(FinishedConsidered).ToListAsync(ct);
+            .OrderByDescending(c => c.LastChangedAt).Take(FinishedConsidered).Select(WithoutRuleState).ToListAsync(ct);
         var rows = finished.Select(c => Row(c, parties, now))
             .OrderByDescending(r => r.HighestSeverity).ThenByDescending(r => r.Rules.Count).ThenByDescending(r => r.LatestFlagAt)
             .Take(FlaggedShown - open.Count);
@@ -70,9 +101,9 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
             c.Flags.Count == 0 ? default : c.Flags.Max(f => f.Severity), c.Flags.Count == 0 ? c.LastChangedAt : c.Flags[^1].At, c.Escalation is not null);
     }
 
-    private async Task<(int, int, int, int)> CountsAsync(NpgsqlConnection connection, string tenant, CancellationToken ct)
+    private async Task<(int, int, int, int)> CountsAsync(string tenant, CancellationToken ct)
     {
-        await using var command = Command(connection, tenant, $"""
+        await using var command = Command(tenant, $"""
             select count(*)::int,
                    (count(*) filter (where status not in ('Resolved', 'Closed')))::int,
                    (count(*) filter (where jsonb_array_length(data->'flaggedRules') > 0))::int,
@@ -85,9 +116,9 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     }
 
     /// <summary>Complaints filed and flags raised per day (UTC), by when they happened, not when they were recorded.</summary>
-    private async Task<IReadOnlyList<Period>> PerDayAsync(NpgsqlConnection connection, string tenant, CancellationToken ct)
+    private async Task<IReadOnlyList<Period>> PerDayAsync(string tenant, CancellationToken ct)
     {
-        await using var command = Command(connection, tenant, $"""
+        await using var command = Command(tenant, $"""
             select day, sum(complaints)::int, sum(flags)::int from (
                 select date_trunc('day', filed_at, 'UTC') as day, count(*) as complaints, 0 as flags
                 from {schema}.mt_doc_complaint where tenant_id = @tenant group by 1
@@ -104,10 +135,10 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     }
 
     /// <summary>Each party's time holding complaints: what the documents count up to their last change, and the open holds since.</summary>
-    private async Task<IReadOnlyList<(string Party, TimeSpan Held)>> TimeHeldAsync(NpgsqlConnection connection, string tenant, DateTimeOffset now, CancellationToken ct)
+    private async Task<IReadOnlyList<(string Party, TimeSpan Held)>> TimeHeldAsync(string tenant, DateTimeOffset now, CancellationToken ct)
     {
         // TimeSpans are stored as d.hh:mm:ss(.fffffff); PostgreSQL reads "d days hh:mm:ss".
-        await using var command = Command(connection, tenant, $"""
+        await using var command = Command(tenant, $"""
             select party, extract(epoch from sum(held))::float8 from (
                 select held.key as party, regexp_replace(held.value, '^(\d+)\.', '\1 days ')::interval as held
                 from {schema}.mt_doc_complaint c, jsonb_each_text(c.data->'timeHeldBefore') held where c.tenant_id = @tenant
@@ -126,9 +157,9 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     }
 
     /// <summary>Per party, the handoffs it received, and how many of those its next handoff sent straight back to the sender.</summary>
-    private async Task<IReadOnlyList<VendorBounces>> BouncesAsync(NpgsqlConnection connection, string tenant, CancellationToken ct)
+    private async Task<IReadOnlyList<VendorBounces>> BouncesAsync(string tenant, CancellationToken ct)
     {
-        await using var command = Command(connection, tenant, $"""
+        await using var command = Command(tenant, $"""
             select "to", count(*)::int, (count(*) filter (where next_from = "to" and next_to = "from"))::int from (
                 select data->>'from' as "from", data->>'to' as "to",
                        lead(data->>'from') over hops as next_from, lead(data->>'to') over hops as next_to
@@ -143,9 +174,10 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
         return rows;
     }
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string tenant, string sql)
+    /// <summary>A command on a connection of its own (disposed with it), so the charts' queries run side by side.</summary>
+    private NpgsqlCommand Command(string tenant, string sql)
     {
-        var command = new NpgsqlCommand(sql, connection);
+        var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", tenant);
         return command;
     }
