@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Drives the service (Release build with its appsettings.json, its own schema) with wrk on loopback and prints a Markdown
 # table: throughput, latency, errors, the service's CPU and peak memory, and each write against a raw-insert yardstick.
+# Import and webhook delivery run last, through deploy/bench-import.sh and deploy/bench-webhooks.sh, with their own service.
+# The table also goes to bench/results/<UTC time>.md.
 # Usage: [CONNECTIONS=32] deploy/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +18,9 @@ port=5090
 base="http://127.0.0.1:$port"
 admin="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 work="$repo/.local/bench"
-mkdir -p "$work"
+mkdir -p "$work" "$repo/bench/results"
+results="$repo/bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
+row() { printf '| %s |\n' "$(IFS='|'; echo "$*" | sed 's/|/ | /g')" | tee -a "$results"; }
 
 # The benchmark build adds the raw-insert yardstick (Features/Baseline); it goes to a folder of its own.
 dotnet publish src/Accountability.Api -c Release -p:Benchmark=true -o "$work/service" -nologo -v quiet -clp:ErrorsOnly
@@ -65,23 +69,50 @@ run() { # name, wrk arguments...
     local cpu; cpu="$(( ($(ticks) - before) * 100 / $(getconf CLK_TCK) / duration ))"
     local rss; rss="$(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$service/status")"
     echo "$out" > "$work/$name.txt"
-    local rps p50 p99 errors ratio=""
+    local rps p50 p95 p99 errors ratio=""
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
     p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
+    p95="$(awk '$1 == "p95:" {print $2}' <<<"$out")"
     p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
-    errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
+    errors="$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")"
     [[ "$name" == "raw insert (baseline)" ]] && baseline="$rps"
     [[ -n "$baseline" && "$name" =~ ^(file|hand) ]] && ratio="$(awk -v a="$rps" -v b="$baseline" 'BEGIN {printf "%.2fx", a / b}')"
-    printf '| %s | %s | %s | %s | %s | %s%% | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}" "$cpu" "$rss" "$ratio"
+    row "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$cpu%" "$rss" "$ratio"
 }
 
-echo "| scenario (wrk -t2 -c${connections} -d${duration}s) | requests/s | p50 | p99 | non-2xx | service CPU (200% = both cores) | service peak RSS | vs raw insert |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+{
+    echo "# deploy/bench.sh $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo
+    echo "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%d GB", $2 / 1048576}' /proc/meminfo);" \
+        "wrk, the service and PostgreSQL share them. Writes are compared with the raw-insert yardstick of the same run."
+    echo
+} | tee "$results"
+row "scenario (wrk -t2 -c${connections} -d${duration}s)" "requests/s" "p50" "p95" "p99" "errors" "service CPU (200% = both cores)" "service peak RSS" "vs raw insert"
+row "---" "---" "---" "---" "---" "---" "---" "---" "---"
 ROUTE=/api/baseline/complaints/ run "raw insert (baseline)" -s deploy/bench/handoff.lua "$base"
 run "file a complaint" -s deploy/bench/file.lua "$base/api/complaints"
 run "hand off" -s deploy/bench/handoff.lua "$base"
-run "read one complaint" -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints/$one"
-run "list (50, holder filter)" -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints?holder=acme&limit=50"
+run "read one complaint" -s deploy/bench/latency.lua -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints/$one"
+run "list (50, holder filter)" -s deploy/bench/latency.lua -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints?holder=acme&limit=50"
 run "status page (HTML, 2,000 links)" -s deploy/bench/status.lua "$base"
-run "status page (JSON)" -H "Accept: application/json" "$base$page"
-run "status page unchanged (304)" -H "Accept: text/html" -H "If-None-Match: $etag" "$base$page"
+run "status page (JSON)" -s deploy/bench/latency.lua -H "Accept: application/json" "$base$page"
+run "status page unchanged (304)" -s deploy/bench/latency.lua -H "Accept: text/html" -H "If-None-Match: $etag" "$base$page"
+cleanup
+
+# The other two throughputs come from their own scripts, each with its own service; one row each.
+if [[ -z "$only" || "import" =~ $only ]]; then
+    deploy/bench-import.sh 5000 > "$work/import.txt" 2>&1
+    imported="$(grep -m1 'events written' "$work/import.txt")"
+    events_per_s="$(sed -n 's/.*(\([0-9,]*\) events\/s).*/\1/p' <<<"$imported")"
+    seconds="$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' <<<"$imported")"
+    row "import (command line, 5,000 synthetic cases)" "${events_per_s:-?} events/s" "" "" "" "" "" "" "${seconds:-?} s for the first import"
+fi
+if [[ -z "$only" || "webhook" =~ $only ]]; then
+    deploy/bench-webhooks.sh "$duration" 600 4 > "$work/webhooks.txt" 2>&1
+    delivered="$(tail -1 "$work/webhooks.txt")"
+    row "webhook deliveries (offered about 540/s, 4 endpoints per party)" \
+        "$(sed -n 's/.* = \([0-9]*\/s\).*/\1/p' <<<"$delivered")" \
+        "$(sed -n 's/.*p50 \([0-9]* ms\).*/\1/p' <<<"$delivered") (commit to arrival)" "" \
+        "$(sed -n 's/.*p99 \([0-9]* ms\).*/\1/p' <<<"$delivered")" "" "" "" ""
+fi
+echo "written to ${results#"$repo/"}"

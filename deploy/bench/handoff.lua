@@ -29,9 +29,7 @@ function request()
     return wrk.format("POST", route .. ids[index] .. "/handoffs", headers, body)
 end
 
-function done(summary, latency, requests)
-    io.write(string.format("non-2xx or socket errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
+dofile("deploy/bench/latency.lua")
 
 if pace > 0 then
     function delay() return pace end

@@ -35,6 +35,9 @@ public static class MartenSetup
             opts.Events.TenancyStyle = TenancyStyle.Conjoined;
             opts.Events.StreamIdentity = StreamIdentity.AsGuid;
             opts.Events.AppendMode = EventAppendMode.Quick;
+            // A write preloads the documents its inline projections update (see ActOnComplaintHandler): they come
+            // from the session's identity map instead of one more query on a connection of their own.
+            opts.Events.UseIdentityMapForAggregates = true;
             opts.Events.MetadataConfig.CorrelationIdEnabled = true;
             opts.Events.MetadataConfig.HeadersEnabled = true;
             opts.Events.MetadataConfig.UserNameEnabled = true;

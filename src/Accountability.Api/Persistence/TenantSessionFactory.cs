@@ -15,7 +15,7 @@ public sealed class TenantSessionFactory(IDocumentStore store, IHttpContextAcces
     public IDocumentSession OpenSession()
     {
         var http = accessor.HttpContext;
-        var session = store.LightweightSession(TenantOf(http));
+        var session = store.IdentitySession(TenantOf(http));
         if (http is null)
             return session;
         session.CorrelationId = CorrelationId.Of(http);
