@@ -189,9 +189,17 @@ public sealed class SignInTests
         {
             using var response = await visitor.SignInAsync($"acc_0123456789abcdef_guess-{i}", accept: "application/json");
             statuses.Add((int)response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                await response.ShouldBeProblemAsync(429, "rate-limited");
         }
 
         Assert.That(statuses, Is.EqualTo(new[] { 401, 401, 401, 429, 429 }));
+        using (var person = await visitor.SignInAsync("acc_0123456789abcdef_one-more"))
+        {
+            Assert.That((int)person.StatusCode, Is.EqualTo(429));
+            Assert.That(person.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+            Assert.That(await person.Content.ReadAsStringAsync(), Does.Contain("Too many sign-in attempts came from your address"), "a person gets a page");
+        }
         using var page = await visitor.GetAsync("/dashboard/sign-in");
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), "only attempts count, not the page");
     }

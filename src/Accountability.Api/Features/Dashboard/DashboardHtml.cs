@@ -48,6 +48,8 @@ public static class DashboardHtml
     public static string Message(string title, string body, string? signOutSeal) =>
         Document(title, $"<h1>{E(title)}</h1><p>{E(body)}</p><p><a href=\"{DashboardRoutes.Overview}\">{E(Text.Get("BackToOverview"))}</a></p>", signOutSeal);
 
+    public static string TooManyAttempts() => Message(Text.Get("TooMany_Title"), Text.Get("TooMany_Body"), signOutSeal: null);
+
     public static void Seal(StringBuilder html, string seal) =>
         html.Append("<input type=\"hidden\" name=\"").Append(DashboardForms.FieldName).Append("\" value=\"").Append(E(seal)).Append("\">");
 

@@ -16,6 +16,10 @@ public static class DashboardResponses
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     }
 
+    /// <summary>A browser on a dashboard page, which should get a page rather than a problem document.</summary>
+    public static bool IsForPeople(HttpRequest request) =>
+        request.Path.StartsWithSegments(DashboardRoutes.Overview) && StatusPage.StatusPageResponses.WantsHtml(request, jsonLink: false);
+
     public static async Task WriteAsync(HttpContext http, int status, string html)
     {
         Secure(http.Response);
