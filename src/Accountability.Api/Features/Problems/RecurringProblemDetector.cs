@@ -38,21 +38,12 @@ public sealed class RecurringProblemDetector : SubscriptionBase
     {
         var store = operations.DocumentStore;
         foreach (var tenant in page.Events.Where(e => e.Data is ComplaintFiled).GroupBy(e => e.TenantId))
-        {
-            await using (var read = store.QuerySession(tenant.Key))
-            {
-                var policy = PolicyDocument.Current(await read.LoadAsync<PolicyDocument>(PolicyDocument.CurrentId, cancellationToken)).RecurringProblems;
-                if (!policy.Enabled)
-                    continue;
-                foreach (var e in tenant)
-                    await DetectWithRetriesAsync(store, tenant.Key, (ComplaintFiled)e.Data, policy, cancellationToken);
-            }
-        }
+            await DetectWithRetriesAsync(store, tenant.Key, [.. tenant.Select(e => (ComplaintFiled)e.Data).OrderBy(f => f.At)], cancellationToken);
         return NullChangeListener.Instance;
     }
 
     /// <summary>A lost race (an operator linking the same complaint, resolving the problem) is decided again on fresh data.</summary>
-    private async Task DetectWithRetriesAsync(IDocumentStore store, string tenant, ComplaintFiled filed, RecurringProblemSettings policy, CancellationToken ct)
+    private async Task DetectWithRetriesAsync(IDocumentStore store, string tenant, IReadOnlyList<ComplaintFiled> filed, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -60,48 +51,62 @@ public sealed class RecurringProblemDetector : SubscriptionBase
             {
                 await using var session = store.LightweightSession(tenant);
                 session.LastModifiedBy = SubscriptionName;
-                await DetectAsync(session, filed, policy, ct);
+                await DetectAsync(session, filed, ct);
                 return;
             }
             catch (Exception ex) when (attempt < Attempts && ex is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException)
             {
-                logger.LogInformation("Recurring problems: complaint {Complaint} raced another write; deciding again", filed.ComplaintId);
+                logger.LogInformation("Recurring problems: tenant {Tenant} raced another write; deciding again", tenant);
             }
         }
     }
 
-    private static async Task DetectAsync(IDocumentSession session, ComplaintFiled filed, RecurringProblemSettings policy, CancellationToken ct)
+    /// <summary>
+    /// One tenant's newly filed complaints, oldest first, decided with four reads and saved in one transaction: each is
+    /// linked to the open problem of its product and category, or counted towards opening one.
+    /// </summary>
+    private static async Task DetectAsync(IDocumentSession session, IReadOnlyList<ComplaintFiled> filed, CancellationToken ct)
     {
-        if (await session.LoadAsync<ProblemLink>(filed.ComplaintId, ct) is not null)
+        var policy = PolicyDocument.Current(await session.LoadAsync<PolicyDocument>(PolicyDocument.CurrentId, ct)).RecurringProblems;
+        if (!policy.Enabled)
             return;
-        var open = await session.Query<RecurringProblem>()
-            .Where(p => p.Status == ProblemStatus.Open && p.Product == filed.Product && p.Category == filed.Category)
-            .OrderBy(p => p.OpenedAt).FirstOrDefaultAsync(ct);
-        if (open is not null)
-        {
-            var stream = await session.Events.FetchForWriting<RecurringProblem>(open.Id, open.Version, ct);
-            var link = ProblemDecisions.Link(open, new LinkComplaint(filed.ComplaintId, null), null, filed.At);
-            if (link.Refusal is not null)
-                return;
-            stream.AppendMany(link.Events);
-            session.RecordLinks(open.Id, link.Events);
-            await session.SaveChangesAsync(ct);
-            return;
-        }
-
-        var from = filed.At - TimeSpan.FromDays(policy.WindowDays);
+        var products = filed.Select(f => f.Product).Distinct().ToArray();
+        var (from, to) = (filed[0].At - TimeSpan.FromDays(policy.WindowDays), filed[^1].At);
         var candidates = await session.Query<Complaint>()
-            .Where(c => c.Product == filed.Product && c.Category == filed.Category && c.FiledAt > from && c.FiledAt <= filed.At)
-            .Select(c => new Candidate(c.Id, c.FiledAt)).ToListAsync(ct);
-        var linked = (await session.LoadManyAsync<ProblemLink>(ct, candidates.Select(c => c.Id))).Select(l => l.Id).ToHashSet();
-        var problemId = ProblemIdFor(session.TenantId, filed.ComplaintId);
-        var opening = ProblemDecisions.OpenRecurring(problemId, filed.Product, filed.Category,
-            candidates.Where(c => !linked.Contains(c.Id)).Select(c => (c.Id, c.FiledAt)), policy, filed.At);
-        if (opening.Events.Count == 0)
+            .Where(c => c.Product.IsOneOf(products) && c.FiledAt > from && c.FiledAt <= to)
+            .Select(c => new Candidate(c.Id, c.Product, c.Category, c.FiledAt)).ToListAsync(ct);
+        var linked = (await session.LoadManyAsync<ProblemLink>(ct, candidates.Select(c => c.Id).Concat(filed.Select(f => f.ComplaintId)).Distinct()))
+            .Select(l => l.Id).ToHashSet();
+        if (filed.All(f => linked.Contains(f.ComplaintId)))
             return;
-        session.Events.StartStream<RecurringProblem>(problemId, opening.Events);
-        session.RecordLinks(problemId, opening.Events);
-        await session.SaveChangesAsync(ct);
+        var open = (await session.Query<RecurringProblem>().Where(p => p.Status == ProblemStatus.Open && p.Product.IsOneOf(products)).ToListAsync(ct))
+            .GroupBy(p => (p.Product, p.Category)).ToDictionary(g => g.Key, g => g.MinBy(p => p.OpenedAt)!);
+
+        var (problems, pending) = (new Dictionary<(string, string), RecurringProblem>(open), new Dictionary<Guid, List<IProblemEvent>>());
+        foreach (var complaint in filed.Where(f => !linked.Contains(f.ComplaintId)))
+        {
+            var kind = (complaint.Product, complaint.Category);
+            var decision = problems.TryGetValue(kind, out var problem)
+                ? ProblemDecisions.Link(problem, new LinkComplaint(complaint.ComplaintId, null), null, complaint.At)
+                : ProblemDecisions.OpenRecurring(ProblemIdFor(session.TenantId, complaint.ComplaintId), kind.Product, kind.Category,
+                    candidates.Where(c => (c.Product, c.Category) == kind && !linked.Contains(c.Id)).Select(c => (c.Id, c.FiledAt)), policy, complaint.At);
+            if (decision.Refusal is not null || decision.Events.Count == 0)
+                continue;
+            problems[kind] = decision.Events.Aggregate(problem, (s, e) => RecurringProblem.Evolve(s, e))!;
+            pending.TryAdd(problems[kind].Id, []);
+            pending[problems[kind].Id].AddRange(decision.Events);
+            linked.UnionWith(decision.Events.OfType<ComplaintLinked>().Select(l => l.ComplaintId));
+        }
+        foreach (var (id, events) in pending)
+        {
+            if (open.Values.FirstOrDefault(p => p.Id == id) is { } existing)
+                (await session.Events.FetchForWriting<RecurringProblem>(id, existing.Version, ct)).AppendMany(events);
+            else
+                session.Events.StartStream<RecurringProblem>(id, events);
+            session.RecordLinks(id, events);
+        }
+        if (pending.Count > 0)
+            await session.SaveChangesAsync(ct);
     }
 
     /// <summary>The same complaint always opens the same problem id, so a replay collides instead of opening a second one.</summary>
@@ -113,5 +118,5 @@ public sealed class RecurringProblemDetector : SubscriptionBase
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
-    private sealed record Candidate(Guid Id, DateTimeOffset FiledAt);
+    private sealed record Candidate(Guid Id, string Product, string Category, DateTimeOffset FiledAt);
 }
