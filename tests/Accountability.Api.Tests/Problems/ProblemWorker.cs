@@ -24,5 +24,12 @@ public sealed class ProblemWorker : IDisposable
     /// <summary>Waits until the daemon has processed every event committed so far.</summary>
     public Task CatchUpAsync() => coordinator.DaemonForMainDatabase().WaitForNonStaleData(TimeSpan.FromSeconds(120));
 
+    /// <summary>Makes the daemon process again every complaint filed after <paramref name="sequence"/>, as a restore or a second worker would.</summary>
+    public async Task ReplayFromAsync(long sequence)
+    {
+        await coordinator.DaemonForMainDatabase().RewindSubscriptionAsync(Features.Problems.RecurringProblemDetector.SubscriptionName, CancellationToken.None, sequence);
+        await CatchUpAsync();
+    }
+
     public void Dispose() => node?.Dispose();
 }

@@ -44,7 +44,7 @@ public sealed class RecurringProblemTests
     }
 
     [Test]
-    public async Task A_later_complaint_of_the_same_kind_is_linked_to_the_open_problem_and_catching_up_again_changes_nothing()
+    public async Task A_later_complaint_of_the_same_kind_is_linked_to_the_open_problem()
     {
         var market = await Marketplace.CreateAsync();
         var product = ProblemSteps.NewProduct();
@@ -53,12 +53,28 @@ public sealed class RecurringProblemTests
         await worker.CatchUpAsync();
         var later = await market.FileAboutAsync(product);
         await worker.CatchUpAsync();
-        await worker.CatchUpAsync();
 
         var problem = (await market.Operator.ProblemsAsync()).Single();
         Assert.That(problem.LinkedComplaints, Is.EqualTo(4));
         Assert.That((await market.Operator.ProblemAsync(problem.Id)).Complaints.Select(c => c.Id), Does.Contain(later.Id));
         Assert.That(problem.Version, Is.EqualTo(5), "opened, three links, one later link: nothing twice");
+    }
+
+    [Test]
+    public async Task Replaying_the_filed_complaints_through_the_worker_opens_and_links_nothing_twice()
+    {
+        var market = await Marketplace.CreateAsync();
+        var product = ProblemSteps.NewProduct();
+        var first = await market.FileAboutAsync(product);
+        for (var i = 0; i < 3; i++)
+            await market.FileAboutAsync(product);
+        await worker.CatchUpAsync();
+        var before = await market.Operator.ProblemsAsync();
+
+        await worker.ReplayFromAsync((await market.TimelineAsync(first.Id))[0].Sequence - 1);
+
+        Assert.That(before.Single().LinkedComplaints, Is.EqualTo(4));
+        Assert.That(await market.Operator.ProblemsAsync(), Is.EqualTo(before));
     }
 
     [Test]

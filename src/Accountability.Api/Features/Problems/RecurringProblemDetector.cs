@@ -3,7 +3,6 @@ using System.Text;
 using Accountability.Api.Features.Policies;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Problems;
-using Accountability.Domain.Rules;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -16,9 +15,9 @@ namespace Accountability.Api.Features.Problems;
 
 /// <summary>
 /// Opens recurring problems and links new complaints to them, after the fact: a subscription the projection daemon runs
-/// on the worker, so filing a complaint costs no extra query. It reads only committed documents and writes each
-/// complaint's outcome in a transaction of its own; a replayed event finds its complaint linked and does nothing, and a
-/// problem it opens has an id derived from the complaint that opened it, so running it twice opens nothing twice.
+/// on the worker, so filing a complaint costs no extra query. It reads only committed documents and writes what one
+/// page of events decides for a tenant in one transaction; a replayed event finds its complaint linked and does nothing,
+/// and a problem it opens has an id derived from the complaint that opened it, so running it twice opens nothing twice.
 /// </summary>
 public sealed class RecurringProblemDetector : SubscriptionBase
 {
