@@ -2,6 +2,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.Problems;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
@@ -42,6 +43,7 @@ public static class MartenSetup
             opts.Events.MetadataConfig.UserNameEnabled = true;
             opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<StatusPageProjection>(ProjectionLifecycle.Inline);
+            opts.AddRecurringProblems();
             opts.Listeners.Add(new CommittedEvents());
             opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
             opts.OpenTelemetry.TrackEventCounters();
@@ -62,7 +64,8 @@ public static class MartenSetup
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
         }).BuildSessionsWith<TenantSessionFactory>()
             // Solo: this node alone runs the async projections. HotCold's leader election needs a lock this build cannot take.
-            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled);
+            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled)
+            .AddSubscriptionWithServices<RecurringProblemDetector>(ServiceLifetime.Singleton, o => o.IncludeType<ComplaintFiled>());
 
         // Plain SQL beside Marten (the webhook outbox) gets its own small pool.
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
