@@ -3,6 +3,7 @@ using Accountability.Api.Commands;
 using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.Problems;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
@@ -43,6 +44,7 @@ public static class MartenSetup
             opts.Events.MetadataConfig.UserNameEnabled = true;
             opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<StatusPageProjection>(ProjectionLifecycle.Inline);
+            opts.AddRecurringProblems();
             opts.Listeners.Add(new CommittedEvents());
             opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
             opts.OpenTelemetry.TrackEventCounters();
@@ -64,7 +66,8 @@ public static class MartenSetup
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
         }).BuildSessionsWith<TenantSessionFactory>()
             // Solo: this node alone runs the async projections. HotCold's leader election needs a lock this build cannot take.
-            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled);
+            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled)
+            .AddSubscriptionWithServices<RecurringProblemDetector>(ServiceLifetime.Singleton, o => o.IncludeType<ComplaintFiled>());
 
         // Plain SQL beside Marten (the webhook outbox) gets its own small pool.
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));

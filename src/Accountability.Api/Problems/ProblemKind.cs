@@ -43,6 +43,11 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.NoFixProposed => new("no-fix-proposed", 409, "No fix has been proposed."),
         RefusalCode.NoTrackingLink => new("no-tracking-link", 409, "The complaint has no tracking link."),
         RefusalCode.InvalidRating => new("invalid-rating", 422, "A rating is from 1 to 5."),
+        RefusalCode.ProblemResolved => new("problem-resolved", 409, "The problem is resolved."),
+        RefusalCode.AlreadyLinked => new("already-linked", 409, "The complaint is already linked to a problem."),
+        RefusalCode.NotLinked => new("not-linked", 409, "The complaint is not linked to this problem."),
+        RefusalCode.NoOwner => new("no-owner", 409, "The problem has no owner."),
+        RefusalCode.RootCauseMissing => new("root-cause-missing", 422, "The root cause is missing."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -19,6 +19,11 @@ public enum RefusalCode
     NoFixProposed,
     NoTrackingLink,
     InvalidRating,
+    ProblemResolved,
+    AlreadyLinked,
+    NotLinked,
+    NoOwner,
+    RootCauseMissing,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

@@ -41,6 +41,14 @@ public sealed record DeadlineRow(Severity ComplaintSeverity, Parties.PartyKind P
 
 public sealed record StalledHolderSettings(bool Enabled, Severity Severity, bool Escalates, IReadOnlyList<DeadlineRow> Deadlines) : IRuleSettings;
 
+/// <summary>When complaints about one product and category count as one recurring problem.</summary>
+/// <param name="Complaints">How many complaints, not yet linked to a problem, open one...</param>
+/// <param name="WindowDays">...when they were filed within this many days.</param>
+public sealed record RecurringProblemSettings(bool Enabled, int Complaints, int WindowDays)
+{
+    public static RecurringProblemSettings Default { get; } = new(Enabled: true, Complaints: 3, WindowDays: 7);
+}
+
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>
 public sealed record Policy(
     int Version,
@@ -53,6 +61,9 @@ public sealed record Policy(
     StalledHolderSettings StalledHolder)
 {
     public const int MaxCount = 20;
+
+    /// <summary>Absent from policies saved before it existed: those get the default.</summary>
+    public RecurringProblemSettings RecurringProblems { get; init; } = RecurringProblemSettings.Default;
 
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
@@ -89,6 +100,9 @@ public sealed record Policy(
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");
         Check(!EvidenceFreeHandoff.Enabled || EvidenceFreeHandoff.Reasons is { Count: > 0 }, "evidenceFreeHandoff.reasons", "Name at least one reason, or disable the rule.");
+        Check(RecurringProblems is not null, "recurringProblems", "Give the recurring problem settings, or leave them out for the default.");
+        Check(RecurringProblems is null || RecurringProblems.Complaints is >= 2 and <= 1000, "recurringProblems.complaints", "Must be between 2 and 1000.");
+        Check(RecurringProblems is null || RecurringProblems.WindowDays is >= 1 and <= 365, "recurringProblems.windowDays", "Must be between 1 and 365.");
         var rows = StalledHolder.Deadlines?.Where(r => r is not null).ToList() ?? [];
         Check(StalledHolder.Deadlines?.Contains(null!) != true, "stalledHolder.deadlines", "Rows may not be null.");
         var holders = new[] { Parties.PartyKind.Store, Parties.PartyKind.Vendor };

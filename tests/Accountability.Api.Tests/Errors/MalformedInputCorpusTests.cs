@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Accountability.Api.Features.ApiKeys;
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Problems;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Features.Webhooks.Deliveries;
 using Accountability.Api.Setup;
@@ -87,7 +88,7 @@ public sealed class MalformedInputCorpusTests
         }
     }
 
-    /// <summary>A complaint acme holds, awaiting the customer's answer on its status page, an API key, a webhook endpoint with one delivery.</summary>
+    /// <summary>A complaint acme holds, awaiting the customer's answer on its status page, an API key, a webhook endpoint with one delivery, a problem linking the complaint.</summary>
     private static async Task<CorpusTargets> SeedAsync(Marketplace market, Marketplace other)
     {
         var hook = await market.Operator.PostJsonAsync<EndpointWithSecret>("/api/webhooks",
@@ -97,12 +98,15 @@ public sealed class MalformedInputCorpusTests
         await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}/information-requests", new { question = "Which version?" });
         var deliveries = await market.Operator.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries");
         var key = await market.Operator.PostJsonAsync<CreatedApiKey>("/api/api-keys", new { partyId = "photon", name = "spare" }, 201);
+        var problem = await market.Operator.PostJsonAsync<ProblemView>("/api/problems", new { product = "Photo Pro", category = "crash", summary = "Keeps crashing" }, 201);
+        await market.Operator.PostJsonAsync<ProblemView>($"/api/problems/{problem.Id}/links", new { complaintId = filed.Id });
         var customer = new Customer(filed.TrackingLink!);
         var seal = Customer.SealOf(await customer.ReadAsync());
         var ids = new Dictionary<string, string>
         {
             ["complaints"] = filed.Id.ToString(), ["api-keys"] = key.Id.ToString(), ["webhooks"] = hook.Endpoint.Id.ToString(),
             ["deliveries"] = deliveries[0].Id.ToString(), ["status"] = customer.Path.Split('/')[^1],
+            ["problems"] = problem.Id.ToString(), ["links"] = filed.Id.ToString(),
         };
         return new CorpusTargets(market.Operator.Key!, market.Photon.Key!, other.Operator.Key!, ServiceUnderTest.AdminKey, ids["status"], seal, ids);
     }

@@ -14,6 +14,7 @@ public enum Owned
     ApiKey,
     Webhook,
     Delivery,
+    Problem,
     /// <summary>Anonymous by design: the token is the key.</summary>
     StatusPage,
     /// <summary>The operator's dashboard: HTML pages behind a session cookie, which reach the session's own tenant only (tests in Dashboard/).</summary>
@@ -56,6 +57,14 @@ public static class EndpointCatalog
         ["PUT /api/policy"] = (Owned.CallersTenant, null),
         ["GET /api/policy"] = (Owned.CallersTenant, null),
         ["POST /api/policy/what-if"] = (Owned.CallersTenant, null),
+        ["GET /api/problems"] = (Owned.CallersTenant, null),
+        ["POST /api/problems"] = (Owned.CallersTenant, null),
+        ["GET /api/problems/{id}"] = (Owned.Problem, null),
+        ["POST /api/problems/{id}/links"] = (Owned.Problem, new { complaintId = "0199a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b" }),
+        ["DELETE /api/problems/{id}/links/{complaintId}"] = (Owned.Problem, null),
+        ["POST /api/problems/{id}/owner"] = (Owned.Problem, new { owner = "photon" }),
+        ["POST /api/problems/{id}/resolution"] = (Owned.Problem, new { rootCause = "ProductDefect", explanation = "A bad build", fix = "Update" }),
+        ["POST /api/problems/{id}/root-cause"] = (Owned.Problem, new { rootCause = "ProductDefect", explanation = "A bad build" }),
         ["POST /api/webhooks"] = (Owned.CallersTenant, null),
         ["GET /api/webhooks"] = (Owned.CallersTenant, null),
         ["PUT /api/webhooks/{id}"] = (Owned.Webhook, new { url = "http://127.0.0.1:9/taken", eventTypes = new[] { "complaint.closed" }, enabled = false }),

@@ -9,9 +9,9 @@ namespace Accountability.Api.Tests.Security;
 
 /// <summary>
 /// A marketplace with one of everything: a complaint only acme has held (flagged, with a tracking link), acme's webhook
-/// endpoint with a delivery, keys, and a party of its own; and a fingerprint of every row the tenant owns.
+/// endpoint with a delivery, keys, a party of its own and a problem linking the complaint; and a fingerprint of every row the tenant owns.
 /// </summary>
-public sealed record SeededMarketplace(Marketplace Market, Guid Complaint, string Product, string TrackingPath, string Webhook, string Delivery, string AcmeKey, string OwnParty)
+public sealed record SeededMarketplace(Marketplace Market, Guid Complaint, string Product, string TrackingPath, string Webhook, string Delivery, string AcmeKey, string OwnParty, Guid Problem)
 {
     public static async Task<SeededMarketplace> CreateAsync()
     {
@@ -28,8 +28,10 @@ public sealed record SeededMarketplace(Marketplace Market, Guid Complaint, strin
         Assert.That((await market.Operator.GetJsonAsync<Features.Complaints.Flags.Response>($"{path}/flags")).Flags, Is.Not.Empty, "the redirection raises a flag");
         var deliveries = await market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries");
         var keys = await market.Operator.GetJsonAsync<List<ApiKeyView>>("/api/api-keys");
+        var problem = await market.Operator.PostJsonAsync<Features.Problems.ProblemView>("/api/problems", new { product, category = "crash", summary = "Keeps crashing" }, 201);
+        await market.Operator.PostJsonAsync<Features.Problems.ProblemView>($"/api/problems/{problem.Id}/links", new { complaintId = filed.Id });
         return new SeededMarketplace(market, filed.Id, product, new Uri(filed.TrackingLink!).AbsolutePath, hook.Endpoint.Id,
-            deliveries[0].Id, keys.First(k => k.PartyId == "acme").Id, ownParty);
+            deliveries[0].Id, keys.First(k => k.PartyId == "acme").Id, ownParty, problem.Id);
     }
 
     /// <summary>The route with this marketplace's ids in it.</summary>
@@ -37,7 +39,9 @@ public sealed record SeededMarketplace(Marketplace Market, Guid Complaint, strin
         .Replace("/api/complaints/{id}", $"/api/complaints/{Complaint}")
         .Replace("/api/api-keys/{id}", $"/api/api-keys/{AcmeKey}")
         .Replace("/api/webhooks/{id}", $"/api/webhooks/{Webhook}")
-        .Replace("{deliveryId}", Delivery);
+        .Replace("{deliveryId}", Delivery)
+        .Replace("/api/problems/{id}", $"/api/problems/{Problem}")
+        .Replace("{complaintId}", Complaint.ToString());
 
     /// <summary>Every row of every table that carries this tenant's id, as one fingerprint per table.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync()

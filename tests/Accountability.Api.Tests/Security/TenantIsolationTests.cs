@@ -20,14 +20,14 @@ public sealed class TenantIsolationTests
     {
         var mine = await SeededMarketplace.CreateAsync();
         var theirs = await SeededMarketplace.CreateAsync();
-        await AssertRefusedEverywhereAsync(mine, theirs.Market.Operator, Owned.Complaint, Owned.ApiKey, Owned.Webhook, Owned.Delivery);
+        await AssertRefusedEverywhereAsync(mine, theirs.Market.Operator, Owned.Complaint, Owned.ApiKey, Owned.Webhook, Owned.Delivery, Owned.Problem);
     }
 
     [Test]
     public async Task A_vendor_is_refused_on_every_endpoint_naming_another_vendors_complaint_webhook_or_key_and_changes_nothing()
     {
         var market = await SeededMarketplace.CreateAsync();
-        await AssertRefusedEverywhereAsync(market, market.Market.Photon, Owned.Complaint, Owned.ApiKey, Owned.Webhook, Owned.Delivery);
+        await AssertRefusedEverywhereAsync(market, market.Market.Photon, Owned.Complaint, Owned.ApiKey, Owned.Webhook, Owned.Delivery, Owned.Problem);
     }
 
     [Test]
@@ -35,9 +35,9 @@ public sealed class TenantIsolationTests
     {
         var mine = await SeededMarketplace.CreateAsync();
         var theirs = await SeededMarketplace.CreateAsync();
-        string[] mineOnly = [mine.Complaint.ToString(), mine.Webhook, mine.Delivery, mine.AcmeKey, mine.OwnParty, mine.Market.Id, mine.Product];
+        string[] mineOnly = [mine.Complaint.ToString(), mine.Webhook, mine.Delivery, mine.AcmeKey, mine.OwnParty, mine.Market.Id, mine.Product, mine.Problem.ToString()];
 
-        foreach (var list in new[] { "/api/complaints", "/api/flags", "/api/webhooks", "/api/api-keys", "/api/parties", "/api/policy",
+        foreach (var list in new[] { "/api/complaints", "/api/flags", "/api/webhooks", "/api/api-keys", "/api/parties", "/api/policy", "/api/problems",
             $"/api/complaints?vendor=acme&holder=acme&product={Uri.EscapeDataString(mine.Product)}" })
         {
             using var response = await theirs.Market.Operator.GetAsync(list);
@@ -51,9 +51,9 @@ public sealed class TenantIsolationTests
     public async Task A_vendors_lists_never_show_another_vendors_complaints_flags_or_webhooks()
     {
         var market = await SeededMarketplace.CreateAsync();
-        string[] acmeOnly = [market.Complaint.ToString(), market.Webhook, market.Delivery, market.Product];
+        string[] acmeOnly = [market.Complaint.ToString(), market.Webhook, market.Delivery, market.Product, market.Problem.ToString()];
 
-        foreach (var list in new[] { "/api/complaints", "/api/complaints?vendor=acme", "/api/complaints?holder=acme", "/api/flags", "/api/webhooks" })
+        foreach (var list in new[] { "/api/complaints", "/api/complaints?vendor=acme", "/api/complaints?holder=acme", "/api/flags", "/api/webhooks", "/api/problems" })
         {
             using var response = await market.Market.Photon.GetAsync(list);
             var body = await response.Content.ReadAsStringAsync();

@@ -5,6 +5,7 @@ using FluentValidation;
 namespace Accountability.Api.Features.Policies.Replace;
 
 /// <summary>A whole policy. Its version is not sent: the service numbers each replacement.</summary>
+/// <param name="RecurringProblems">Optional, for clients written before it existed: left out, the default applies.</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -12,9 +13,13 @@ public sealed record Request(
     CustomerDeflectionSettings CustomerDeflection,
     EvidenceFreeHandoffSettings EvidenceFreeHandoff,
     ReopenLoopSettings ReopenLoop,
-    StalledHolderSettings StalledHolder)
+    StalledHolderSettings StalledHolder,
+    RecurringProblemSettings? RecurringProblems = null)
 {
-    public Policy ToPolicy(int version) => new(version, PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder);
+    public Policy ToPolicy(int version) => new(version, PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder)
+    {
+        RecurringProblems = RecurringProblems ?? RecurringProblemSettings.Default,
+    };
 
     public sealed class Validator : Validator<Request>
     {

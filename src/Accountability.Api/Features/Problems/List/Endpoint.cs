@@ -1,0 +1,23 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using Marten;
+
+namespace Accountability.Api.Features.Problems.List;
+
+public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoint<Request, Response>
+{
+    public override void Configure()
+    {
+        Get("problems");
+        Roles(KeyClaims.Operator, KeyClaims.Vendor);
+        Summary(s => s.Summary = "Recurring problems, newest first, filtered by status, product and owner; a vendor sees those it owns or that link a complaint it holds or has held.");
+        Description(d => d.ProducesProblems(400, 401));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        var filter = new ProblemFilter(r.Status, r.Product, r.Owner, r.Limit);
+        await Send.OkAsync(new Response(await new ProblemQueries(session, clock).ListAsync(User.Actor(), filter, ct)), ct);
+    }
+}

@@ -1,0 +1,27 @@
+using Accountability.Api.Features.Parties;
+using Accountability.Domain.Problems;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.Problems.List;
+
+public sealed class Request
+{
+    [QueryParam] public ProblemStatus? Status { get; init; }
+    [QueryParam] public string? Product { get; init; }
+    [QueryParam] public string? Owner { get; init; }
+    [QueryParam] public int Limit { get; init; } = 50;
+
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Status).IsInEnum();
+            RuleFor(r => r.Product).MaximumLength(200);
+            RuleFor(r => r.Owner).PartyId().When(r => r.Owner is not null);
+            RuleFor(r => r.Limit).InclusiveBetween(1, 200);
+        }
+    }
+}
+
+public sealed record Response(IReadOnlyList<ProblemView> Items);

@@ -1,0 +1,47 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Problems;
+using Accountability.Domain.Problems;
+using FastEndpoints;
+using MediatR;
+
+namespace Accountability.Api.Features.Problems;
+
+/// <summary>
+/// The shape every action on a problem shares: If-Match and Idempotency-Key honoured, the domain decides, the updated
+/// problem comes back with its new ETag.
+/// </summary>
+public abstract class ProblemActionEndpoint<TRequest> : Endpoint<TRequest, ProblemView> where TRequest : notnull
+{
+    protected abstract ProblemDecision Decide(RecurringProblem state, TRequest request, ProblemContext context);
+
+    /// <summary>The complaint the request names, if any: it must exist in the caller's marketplace.</summary>
+    protected virtual Guid? ComplaintNamed(TRequest request) => null;
+
+    protected void Action(string route, string summary, params string[] roles)
+    {
+        Post($"problems/{{id:guid}}/{route}");
+        Describe(summary, roles);
+    }
+
+    protected void Describe(string summary, params string[] roles)
+    {
+        Roles(roles.Length > 0 ? roles : [KeyClaims.Operator]);
+        Summary(s => s.Summary = summary);
+        Description(d => d.ProducesProblems(400, 401, 403, 404, 409, 412, 422));
+    }
+
+    public override async Task HandleAsync(TRequest request, CancellationToken ct)
+    {
+        var command = new ActOnProblem(
+            Route<Guid>("id"),
+            User.Actor(),
+            RequestHeaders.ExpectedVersion(HttpContext),
+            RequestHeaders.IdempotencyOf(HttpContext, request),
+            (state, context) => Decide(state, request, context),
+            ComplaintNamed(request));
+        var view = await Resolve<IMediator>().Send(command, ct);
+        HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
+        await Send.OkAsync(view, ct);
+    }
+}

@@ -1,0 +1,13 @@
+using Accountability.Api.Auth;
+using Accountability.Domain.Problems;
+
+namespace Accountability.Api.Features.Problems.RecordRootCause;
+
+public sealed class Endpoint : ProblemActionEndpoint<Request>
+{
+    public override void Configure() => Action("root-cause",
+        "Records what causes the problem; the operator or the vendor that owns the problem may.", KeyClaims.Operator, KeyClaims.Vendor);
+
+    protected override ProblemDecision Decide(RecurringProblem state, Request r, ProblemContext c) =>
+        ProblemDecisions.RecordRootCause(state, new Domain.Problems.RecordRootCause(r.RootCause!.Value, r.Explanation), c.Actor, c.Now);
+}
