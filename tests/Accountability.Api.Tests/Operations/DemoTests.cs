@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Accountability.Api.Tests.Browser;
 using Accountability.Api.Tests.Dashboard;
 using Accountability.Api.Tests.Infrastructure;
+using Accountability.Api.Tests.Problems;
 using Microsoft.Playwright;
 
 namespace Accountability.Api.Tests.Operations;
@@ -38,11 +39,19 @@ public sealed partial class DemoTests
         Assert.That(again.Output, Does.Contain("(0 imported now, 890 already there)"), "a second run imports nothing again");
         Assert.That(KeyOf(again.Output), Is.Not.EqualTo(KeyOf(first.Output)), "each run prints a fresh key");
 
+        using (var worker = ProblemWorker.Start())
+            await worker.CatchUpAsync();
+        var withProblems = await visitor.ReadAsync("/dashboard");
+        Assert.That(withProblems, Does.Contain("20 of 58 open problems, those linking the most complaints first."));
+        Assert.That(withProblems, Does.Contain("<td>Category 32 · Subcategory 9</td><td>No owner yet</td><td>53</td>"),
+            "once the worker has caught up, the largest recurring problem of the sample comes first");
+
         await using var tab = await Chromium.OpenAsync(Viewport.Desktop);
         await tab.Page.GotoAsync("dashboard/sign-in");
         await tab.Page.GetByLabel("Operator API key").FillAsync(KeyOf(again.Output));
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Img, new() { Name = "Bounce rate per vendor" })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Open recurring problems" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(tab.Page, "dashboard-demo-overview-desktop");
         await Accessibility.AssertNoSeriousViolationsAsync(tab.Page);
     }

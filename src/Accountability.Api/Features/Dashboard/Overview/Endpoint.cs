@@ -1,11 +1,14 @@
 using Accountability.Api.Auth;
+using Accountability.Api.Features.Problems;
 using Accountability.Api.Problems;
+using Accountability.Domain.Problems;
 using FastEndpoints;
+using Marten;
 
 namespace Accountability.Api.Features.Dashboard.Overview;
 
-/// <summary>The dashboard's first page: the flagged complaints needing action first, then the charts.</summary>
-public sealed class Endpoint(OverviewReader reader, DashboardForms forms) : EndpointWithoutRequest
+/// <summary>The dashboard's first page: the flagged complaints needing action first, the open problems, then the charts.</summary>
+public sealed class Endpoint(OverviewReader reader, IDocumentStore store, DashboardForms forms, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -13,13 +16,17 @@ public sealed class Endpoint(OverviewReader reader, DashboardForms forms) : Endp
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "The operator's dashboard (HTML, signed in with the session cookie): flagged complaints needing action first, and charts.");
+        Summary(s => s.Summary = "The operator's dashboard (HTML, signed in with the session cookie): flagged complaints needing action first, open problems, and charts.");
         Description(d => d.Produces(200, contentType: "text/html").Produces(303).ProducesProblems(401));
     }
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var figures = await reader.ReadAsync(User.TenantId(), ct);
-        await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, OverviewHtml.Page(figures, forms.Seal(User.SessionId())));
+        var tenant = User.TenantId();
+        var figures = await reader.ReadAsync(tenant, ct);
+        await using var session = store.QuerySession(tenant);
+        var open = await new ProblemQueries(session, clock).ListAsync(User.Actor(), new ProblemFilter(ProblemStatus.Open, Limit: ProblemList.Read), ct);
+        var page = OverviewHtml.Page(figures, forms.Seal(User.SessionId()), ProblemList.Section(open));
+        await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, page);
     }
 }

@@ -8,15 +8,16 @@ namespace Accountability.Api.Features.Dashboard.Overview;
 
 public static class OverviewHtml
 {
-    /// <param name="extraSections">Further sections, already rendered, shown after the charts.</param>
-    public static string Page(OverviewFigures figures, string signOutSeal, params string[] extraSections)
+    /// <param name="problems">The open problems' section, already rendered, shown after the flagged complaints.</param>
+    /// <param name="scorecards">The scorecards' section, already rendered, shown after the charts.</param>
+    public static string Page(OverviewFigures figures, string signOutSeal, string problems, string scorecards = "")
     {
         var html = new StringBuilder("<h1>").Append(E(Text.Format("Overview_Title", figures.TenantName))).Append("</h1>");
         html.Append("<p class=\"summary\">").Append(E(Text.Format("Overview_Summary", figures.Complaints, figures.OpenComplaints, figures.FlaggedComplaints, figures.FlaggedOpen))).Append("</p>");
         Flagged(html, figures);
+        html.Append(problems);
         Charts(html, figures);
-        foreach (var section in extraSections)
-            html.Append(section);
+        html.Append(scorecards);
         return Document(Text.Format("Overview_Title", figures.TenantName), html.ToString(), signOutSeal);
     }
 
