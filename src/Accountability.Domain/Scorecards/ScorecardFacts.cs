@@ -5,7 +5,7 @@ public static class FactKinds
 {
     /// <summary>The complaint was filed (by the store); its label is the category.</summary>
     public const string Filed = "filed";
-    /// <summary>A party received the complaint: at filing, by assignment or by handoff.</summary>
+    /// <summary>A party received the complaint for the first time: at filing, by assignment or by handoff.</summary>
     public const string Received = "received";
     /// <summary>The holder acknowledged; the value is the seconds since its hold began.</summary>
     public const string Acknowledged = "acknowledged";
@@ -21,6 +21,8 @@ public static class FactKinds
     public const string ResolutionReopened = "resolution-reopened";
     /// <summary>The customer rated the handling; the value is the stars, charged to the holder at the time.</summary>
     public const string Rated = "rated";
+    /// <summary>A hold ended (passed on, resolved or closed); the value is its length in seconds, dated at its end.</summary>
+    public const string HoldEnded = "hold-ended";
 }
 
 /// <summary>

@@ -20,6 +20,9 @@ public sealed record ScorecardTrack(
     ImmutableList<PendingReturn> AwaitingReturn,
     ScorecardFact? LastResolution)
 {
+    /// <summary>The parties that have received the complaint so far: each counts it once.</summary>
+    public ImmutableList<string> Receivers { get; init; } = [];
+
     /// <summary>Stalled holders and reopen loops are the holder's doing; the other rules judge whoever acted last.</summary>
     private static readonly ImmutableHashSet<string> ChargedToHolder = [RuleIds.StalledHolder, RuleIds.ReopenLoop];
 
@@ -43,7 +46,7 @@ public sealed record ScorecardTrack(
     private static (ScorecardTrack, IReadOnlyList<ScorecardFact>, IReadOnlyList<Hold>) Start(ComplaintFiled e, long version)
     {
         var hold = new Hold(version, e.By, e.At, null);
-        var track = new ScorecardTrack(e.ComplaintId, e.Product, e.VendorId, e.Category, hold, false, e.By, [], null);
+        var track = new ScorecardTrack(e.ComplaintId, e.Product, e.VendorId, e.Category, hold, false, e.By, [], null) { Receivers = [e.By] };
         return (track, [new(FactKinds.Filed, version, e.By, e.At, Label: e.Category), new(FactKinds.Received, version, e.By, e.At)], [hold]);
     }
 
@@ -67,16 +70,16 @@ public sealed record ScorecardTrack(
             case ComplaintResolved e:
                 var resolution = new ScorecardFact(FactKinds.Resolved, version, holder, e.At, SecondsSince(e.At), e.RootCause.ToString(), e.LiableParty);
                 facts.Add(resolution);
-                return EndHold(e.At, holds) with { LastResolution = resolution };
+                return EndHold(e.At, facts, holds) with { LastResolution = resolution };
             case ComplaintReopened e:
                 if (LastResolution is { } resolved)
                     facts.Add(resolved with { Kind = FactKinds.ResolutionReopened, Value = null, Label = null, Liable = null });
-                var reopened = EndHold(e.At, holds);
+                var reopened = EndHold(e.At, facts, holds);
                 var hold = new Hold(version, holder, e.At, null);
                 holds.Add(hold);
                 return reopened with { CurrentHold = hold, HoldAcknowledged = false, LastResolution = null };
             case ComplaintClosed e:
-                return EndHold(e.At, holds);
+                return EndHold(e.At, facts, holds);
             case ComplaintRated e:
                 facts.Add(new(FactKinds.Rated, version, holder, e.At, e.Stars));
                 return this;
@@ -94,21 +97,29 @@ public sealed record ScorecardTrack(
     /// <summary>A new holder: the old hold ends, and the party's own handoffs that the complaint left by now bounce back.</summary>
     private ScorecardTrack MoveTo(string party, DateTimeOffset at, long version, List<ScorecardFact> facts, List<Hold> holds)
     {
-        facts.Add(new(FactKinds.Received, version, party, at));
+        if (!Receivers.Contains(party))
+            facts.Add(new(FactKinds.Received, version, party, at));
         foreach (var handoff in AwaitingReturn.Where(p => p.Party == party))
             facts.Add(new(FactKinds.BouncedBack, handoff.Version, party, handoff.At));
-        var ended = EndHold(at, holds);
+        var ended = EndHold(at, facts, holds);
         var hold = new Hold(version, party, at, null);
         holds.Add(hold);
-        return ended with { CurrentHold = hold, HoldAcknowledged = false, AwaitingReturn = AwaitingReturn.RemoveAll(p => p.Party == party) };
+        return ended with
+        {
+            CurrentHold = hold,
+            HoldAcknowledged = false,
+            AwaitingReturn = AwaitingReturn.RemoveAll(p => p.Party == party),
+            Receivers = Receivers.Contains(party) ? Receivers : Receivers.Add(party),
+        };
     }
 
-    private ScorecardTrack EndHold(DateTimeOffset at, List<Hold> holds)
+    private ScorecardTrack EndHold(DateTimeOffset at, List<ScorecardFact> facts, List<Hold> holds)
     {
         if (CurrentHold.End is not null)
             return this;
         var ended = CurrentHold with { End = at < CurrentHold.Start ? CurrentHold.Start : at };
         holds.Add(ended);
+        facts.Add(new(FactKinds.HoldEnded, ended.Version, ended.Party, ended.End.Value, (ended.End.Value - ended.Start).TotalSeconds));
         return this with { CurrentHold = ended };
     }
 }

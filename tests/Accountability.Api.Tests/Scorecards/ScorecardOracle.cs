@@ -14,10 +14,7 @@ public sealed class ScorecardOracle
     private sealed record Fact(Guid Complaint, string Product, string Category, string Kind, string Party, DateTimeOffset At,
         double Value = 0, string Label = "", string Liable = "");
 
-    private sealed record Interval(Guid Complaint, string Product, string Category, string Party, DateTimeOffset Start, DateTimeOffset? End);
-
     private readonly List<Fact> facts = [];
-    private readonly List<Interval> intervals = [];
     private readonly Dictionary<Guid, Complaint> complaints = [];
     private readonly IReadOnlyList<string> registered;
 
@@ -43,19 +40,21 @@ public sealed class ScorecardOracle
         bool acknowledged = false, clockRunning = true;
         (string Party, DateTimeOffset At)? lastResolution = null;
         var handoffsOut = new List<(string Party, DateTimeOffset At)>();
+        var receivers = new HashSet<string> { filed.By };
         Add("filed", filed.By, filed.At, label: filed.Category);
         Add("received", filed.By, filed.At);
 
         void StopClock(DateTimeOffset at)
         {
             if (clockRunning)
-                intervals.Add(new Interval(id, filed.Product, filed.Category, holder, holdStart, at));
+                Add("hold-ended", holder, at, (at - holdStart).TotalSeconds);
             clockRunning = false;
         }
         void Receive(string party, DateTimeOffset at)
         {
             StopClock(at);
-            Add("received", party, at);
+            if (receivers.Add(party))
+                Add("received", party, at);
             foreach (var handoff in handoffsOut.Where(h => h.Party == party))
                 Add("bounced-back", party, handoff.At);
             handoffsOut.RemoveAll(h => h.Party == party);
@@ -99,8 +98,6 @@ public sealed class ScorecardOracle
             }
             if (e is IComplaintEvent acted and not (FlagRaised or ComplaintEscalated)) lastActor = acted.By;
         }
-        if (clockRunning)
-            intervals.Add(new Interval(id, filed.Product, filed.Category, holder, holdStart, null));
         complaints[id] = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
     }
 
@@ -111,21 +108,23 @@ public sealed class ScorecardOracle
     public IReadOnlyList<PartyScorecard> Parties(ScorecardFilter filter, DateTimeOffset asOf)
     {
         var inPeriod = facts.Where(f => InScope(f.Complaint, f.Product, f.Category, filter) && InPeriod(f.At, filter)).ToList();
-        var parties = registered.Concat(inPeriod.Select(f => f.Party)).Concat(intervals.Select(i => i.Party))
+        var running = complaints.Values.Where(c => c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed)
+            && InScope(c.Id, c.Product, c.Category, filter)).ToList();
+        var parties = registered.Concat(inPeriod.Select(f => f.Party)).Concat(running.Select(c => c.Holder))
             .Where(p => filter.Party is null || p == filter.Party).Distinct().Order(StringComparer.Ordinal);
         return [.. parties.Select(party =>
         {
             var mine = inPeriod.Where(f => f.Party == party).ToList();
             List<Fact> Of(string kind) => [.. mine.Where(f => f.Kind == kind)];
             var resolved = Of("resolved");
-            var held = intervals.Where(i => i.Party == party && InScope(i.Complaint, i.Product, i.Category, filter)).ToList();
+            var holding = running.Where(c => c.Holder == party).ToList();
             return new PartyScorecard(party,
                 Of("received").Select(f => f.Complaint).Distinct().Count(),
-                complaints.Values.Count(c => c.Holder == party && c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed)
-                    && InScope(c.Id, c.Product, c.Category, filter)),
+                holding.Count,
+                holding.Sum(c => (asOf - c.HeldSince).TotalSeconds),
                 DurationsOf(Of("acknowledged")),
                 DurationsOf(resolved),
-                held.Sum(i => Overlap(i, filter, asOf)),
+                Of("hold-ended").Sum(f => f.Value),
                 Of("handed-off").Count,
                 Of("bounced-back").Count,
                 Of("handed-off").Count == 0 ? null : (double)Of("bounced-back").Count / Of("handed-off").Count,
@@ -162,14 +161,6 @@ public sealed class ScorecardOracle
 
     private static bool InPeriod(DateTimeOffset at, ScorecardFilter filter) =>
         (filter.From is null || at >= filter.From) && (filter.To is null || at < filter.To);
-
-    private static double Overlap(Interval i, ScorecardFilter filter, DateTimeOffset asOf)
-    {
-        var end = i.End ?? asOf;
-        if (filter.To is { } to && to < end) end = to;
-        var start = filter.From is { } from && from > i.Start ? from : i.Start;
-        return Math.Max(0, (end - start).TotalSeconds);
-    }
 
     /// <summary>Count, median and 90th percentile, interpolated between the nearest values as PostgreSQL's percentile_cont does.</summary>
     private static Durations DurationsOf(IReadOnlyList<Fact> timed)

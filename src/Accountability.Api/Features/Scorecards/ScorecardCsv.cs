@@ -15,14 +15,14 @@ public static class ScorecardCsv
         var liable = cards.Parties.SelectMany(p => p.ResolutionsByLiableParty.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         string[] header =
         [
-            "party", "complaintsReceived", "heldNow", "acknowledged", "medianSecondsToAcknowledge", "p90SecondsToAcknowledge",
+            "party", "complaintsReceived", "heldNow", "heldNowSeconds", "acknowledged", "medianSecondsToAcknowledge", "p90SecondsToAcknowledge",
             "resolutions", "medianSecondsToResolve", "p90SecondsToResolve", "timeHeldSeconds", "handoffsOut", "bouncedBack", "bounceBackRate",
             "customerDeflections", .. RuleIds.All.Select(r => $"flags:{r}"), "deadlineBreaches", "reopenedResolutions", "reopenRate",
             "ratings", "averageRating", .. Enum.GetNames<RootCause>().Select(c => $"rootCause:{c}"), .. liable.Select(l => $"liable:{l}"),
         ];
         return Table(header, cards.Parties.Select(p => (IEnumerable<object?>)
         [
-            p.Party, p.ComplaintsReceived, p.HeldNow, p.TimeToAcknowledge.Count, p.TimeToAcknowledge.MedianSeconds, p.TimeToAcknowledge.P90Seconds,
+            p.Party, p.ComplaintsReceived, p.HeldNow, p.HeldNowSeconds, p.TimeToAcknowledge.Count, p.TimeToAcknowledge.MedianSeconds, p.TimeToAcknowledge.P90Seconds,
             p.TimeToResolve.Count, p.TimeToResolve.MedianSeconds, p.TimeToResolve.P90Seconds, p.TimeHeldSeconds, p.HandoffsOut, p.BouncedBack,
             p.BounceBackRate, p.CustomerDeflections, .. RuleIds.All.Select(r => (object?)p.FlagsByRule[r]), p.DeadlineBreaches,
             p.ReopenedResolutions, p.ReopenRate, p.Rating.Count, p.Rating.Average,

@@ -30,6 +30,8 @@ public sealed partial class ScorecardProjection : EventProjection
             o.DeleteViewTypeOnTeardown<ScorecardTrack>();
             o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.Facts}");
             o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.Holds}");
+            o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.PartyDays}");
+            o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.ProductDays}");
         });
     }
 

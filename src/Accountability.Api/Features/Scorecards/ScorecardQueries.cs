@@ -9,88 +9,61 @@ using NpgsqlTypes;
 namespace Accountability.Api.Features.Scorecards;
 
 /// <summary>
-/// Reads the scorecards from the tables <see cref="ScorecardProjection"/> keeps: a few grouped queries per call, never
-/// the events. Callers decide who may see what (a vendor's filter names its own party).
+/// Reads the scorecards from the tables <see cref="ScorecardProjection"/> keeps, never the events: counts from the
+/// per-day sums for whole days (from the facts for a filter the sums do not carry, and for the parts of a day at either
+/// end of the period), percentiles from the facts' index, running holds from their partial index. Callers decide who
+/// may see what: a vendor's filter names its own party.
 /// </summary>
 public sealed class ScorecardQueries(NpgsqlDataSource database, IDocumentStore store, TimeProvider clock)
 {
-    private readonly string facts = $"{store.Options.DatabaseSchemaName}.{ScorecardTables.Facts}";
-    private readonly string holds = $"{store.Options.DatabaseSchemaName}.{ScorecardTables.Holds}";
+    private readonly string schema = store.Options.DatabaseSchemaName;
+
+    private string Facts => $"{schema}.{ScorecardTables.Facts}";
+
+    private string Holds => $"{schema}.{ScorecardTables.Holds}";
 
     public async Task<PartyScorecards> PartiesAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
     {
         var asOf = clock.GetUtcNow();
-        var counts = new List<(string Party, string Kind, string Label, string Liable, int Count, int Complaints, double Sum)>();
-        await using (var command = Command($"""
-            select party, kind, coalesce(label, ''), coalesce(liable, ''), count(*)::int, count(distinct complaint_id)::int, coalesce(sum(value), 0)
-            from {facts} f where {Where(filter, forParties: true)} group by 1, 2, 3, 4
-            """, tenantId, filter, asOf))
+        var counts = new List<(string Party, string Kind, string Label, string Liable, int Count, double Sum)>();
+        var sql = new ScorecardSql(database);
+        await using (var command = sql.Command($"select party, kind, label, liable, sum(n)::int, sum(total) from ({PartyCounts(sql, tenantId, filter)}) x group by 1, 2, 3, 4"))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                counts.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetDouble(6)));
+                counts.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetDouble(5)));
 
         var percentiles = new Dictionary<(string Party, string Kind), double[]>();
-        await using (var command = Command($"""
-            select party, kind, percentile_cont(array[0.5, 0.9]) within group (order by value)
-            from {facts} f where {Where(filter, forParties: true)} and kind in ('{FactKinds.Acknowledged}', '{FactKinds.Resolved}') group by 1, 2
-            """, tenantId, filter, asOf))
+        sql = new ScorecardSql(database);
+        var timed = $"{FactsWhere(sql, tenantId, filter, forParties: true)} and f.kind = any({sql.Value(new[] { FactKinds.Acknowledged, FactKinds.Resolved }, NpgsqlDbType.Array | NpgsqlDbType.Text)})";
+        await using (var command = sql.Command($"select party, kind, percentile_cont(array[0.5, 0.9]) within group (order by value) from {Facts} f where {timed} group by 1, 2"))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 percentiles[(reader.GetString(0), reader.GetString(1))] = reader.GetFieldValue<double[]>(2);
 
-        var held = new Dictionary<string, (int Now, double Seconds)>();
-        await using (var command = Command($"""
-            select party, (count(*) filter (where ended_at is null))::int,
-                coalesce(sum(greatest(0, extract(epoch from least(coalesce(ended_at, $4), coalesce($3, 'infinity'::timestamptz))
-                    - greatest(started_at, coalesce($2, '-infinity'::timestamptz))))::double precision), 0)
-            from {holds} f where {Where(filter with { From = null, To = null }, forParties: true)} group by 1
-            """, tenantId, filter, asOf))
+        var running = new Dictionary<string, (int Count, double Seconds)>();
+        sql = new ScorecardSql(database);
+        var holdsWhere = HoldsWhere(sql, tenantId, filter);
+        await using (var command = sql.Command($"""
+            select party, count(*)::int, coalesce(sum(extract(epoch from {sql.Time(asOf)} - started_at)), 0)::double precision
+            from {Holds} h where {holdsWhere} and h.ended_at is null group by 1
+            """))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                held[reader.GetString(0)] = (reader.GetInt32(1), reader.GetDouble(2));
+                running[reader.GetString(0)] = (reader.GetInt32(1), reader.GetDouble(2));
 
-        var parties = (await RegisteredPartiesAsync(tenantId, ct)).Concat(counts.Select(c => c.Party)).Concat(held.Keys)
+        var parties = (await RegisteredPartiesAsync(tenantId, ct)).Concat(counts.Select(c => c.Party)).Concat(running.Keys)
             .Where(p => filter.Party is null || p == filter.Party).Distinct().Order(StringComparer.Ordinal);
         return new PartyScorecards(filter.From, filter.To, asOf, [.. parties.Select(party =>
-        {
-            var mine = counts.Where(c => c.Party == party).ToList();
-            int Count(string kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Count);
-            Durations DurationsOf(string kind) => percentiles.TryGetValue((party, kind), out var p)
-                ? new Durations(Count(kind), p[0], p[1]) : new Durations(0, null, null);
-            var resolved = mine.Where(c => c.Kind == FactKinds.Resolved).ToList();
-            var rated = mine.Where(c => c.Kind == FactKinds.Rated).ToList();
-            return new PartyScorecard(
-                party,
-                mine.Where(c => c.Kind == FactKinds.Received).Sum(c => c.Complaints),
-                held.GetValueOrDefault(party).Now,
-                DurationsOf(FactKinds.Acknowledged),
-                DurationsOf(FactKinds.Resolved),
-                held.GetValueOrDefault(party).Seconds,
-                Count(FactKinds.HandedOff),
-                Count(FactKinds.BouncedBack),
-                Rate(Count(FactKinds.BouncedBack), Count(FactKinds.HandedOff)),
-                Count(FactKinds.CustomerRedirected),
-                ByRule(mine.Where(c => c.Kind == FactKinds.Flagged).Select(c => (c.Label, c.Count))),
-                mine.Where(c => c.Kind == FactKinds.Flagged && c.Label == RuleIds.StalledHolder).Sum(c => c.Count),
-                Count(FactKinds.Resolved),
-                Count(FactKinds.ResolutionReopened),
-                Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
-                new Rating(rated.Sum(c => c.Count), rated.Count == 0 ? null : rated.Sum(c => c.Sum) / rated.Sum(c => c.Count)),
-                Enum.GetNames<RootCause>().ToDictionary(cause => cause, cause => resolved.Where(c => c.Label == cause).Sum(c => c.Count)),
-                resolved.GroupBy(c => c.Liable).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)));
-        })]);
+            Card(party, [.. counts.Where(c => c.Party == party).Select(c => (c.Kind, c.Label, c.Liable, c.Count, c.Sum))],
+                kind => percentiles.GetValueOrDefault((party, kind)), running.GetValueOrDefault(party)))]);
     }
 
     public async Task<ProductScorecards> ProductsAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
     {
         var asOf = clock.GetUtcNow();
         var counts = new List<(string Product, string Kind, string Label, int Count)>();
-        await using (var command = Command($"""
-            select product, kind, coalesce(label, ''), count(*)::int from {facts} f
-            where {Where(filter, forParties: false)}
-              and kind in ('{FactKinds.Filed}', '{FactKinds.Flagged}', '{FactKinds.Resolved}', '{FactKinds.ResolutionReopened}')
-            group by 1, 2, 3
-            """, tenantId, filter, asOf))
+        var sql = new ScorecardSql(database);
+        await using (var command = sql.Command($"select product, kind, label, sum(n)::int from ({ProductCounts(sql, tenantId, filter)}) x group by 1, 2, 3"))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 counts.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
@@ -111,36 +84,105 @@ public sealed class ScorecardQueries(NpgsqlDataSource database, IDocumentStore s
             [.. products.OrderByDescending(p => p.Complaints).ThenBy(p => p.Product, StringComparer.Ordinal)]);
     }
 
+    private static PartyScorecard Card(string party, List<(string Kind, string Label, string Liable, int Count, double Sum)> mine,
+        Func<string, double[]?> percentiles, (int Count, double Seconds) running)
+    {
+        int Count(string kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Count);
+        double Sum(string kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Sum);
+        Durations DurationsOf(string kind) => percentiles(kind) is { } p ? new Durations(Count(kind), p[0], p[1]) : new Durations(0, null, null);
+        var resolved = mine.Where(c => c.Kind == FactKinds.Resolved).ToList();
+        var ratings = Count(FactKinds.Rated);
+        return new PartyScorecard(
+            party,
+            Count(FactKinds.Received),
+            running.Count,
+            running.Seconds,
+            DurationsOf(FactKinds.Acknowledged),
+            DurationsOf(FactKinds.Resolved),
+            Sum(FactKinds.HoldEnded),
+            Count(FactKinds.HandedOff),
+            Count(FactKinds.BouncedBack),
+            Rate(Count(FactKinds.BouncedBack), Count(FactKinds.HandedOff)),
+            Count(FactKinds.CustomerRedirected),
+            ByRule(mine.Where(c => c.Kind == FactKinds.Flagged).Select(c => (c.Label, c.Count))),
+            mine.Where(c => c.Kind == FactKinds.Flagged && c.Label == RuleIds.StalledHolder).Sum(c => c.Count),
+            Count(FactKinds.Resolved),
+            Count(FactKinds.ResolutionReopened),
+            Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
+            new Rating(ratings, ratings == 0 ? null : Sum(FactKinds.Rated) / ratings),
+            Enum.GetNames<RootCause>().ToDictionary(cause => cause, cause => resolved.Where(c => c.Label == cause).Sum(c => c.Count)),
+            resolved.GroupBy(c => c.Liable).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)));
+    }
+
+    /// <summary>Rows of (party, kind, label, liable, n, total): the per-day sums for whole days, the facts for the rest.</summary>
+    private string PartyCounts(ScorecardSql sql, string tenantId, ScorecardFilter filter)
+    {
+        const string FactColumns = "party, kind, coalesce(label, '') as label, coalesce(liable, '') as liable, 1 as n, coalesce(value, 0) as total";
+        if (filter.Product is not null || filter.Category is not null)
+            return $"select {FactColumns} from {Facts} f where {FactsWhere(sql, tenantId, filter, forParties: true)}";
+        var period = ScorecardPeriod.Of(filter.From, filter.To);
+        var tenant = sql.Text(tenantId);
+        var party = filter.Party is null ? "" : $" and party = {sql.Text(filter.Party)}";
+        var parts = new List<string>();
+        if (period.HasWholeDays)
+            parts.Add($"select party, kind, label, liable, n, total from {schema}.{ScorecardTables.PartyDays} where tenant_id = {tenant}{party}{Days(sql, period)}");
+        if (period.Edges.Count > 0)
+            parts.Add($"select {FactColumns} from {Facts} f where f.tenant_id = {tenant}{party} and ({Edges(sql, period)})");
+        return string.Join(" union all ", parts);
+    }
+
+    /// <summary>Rows of (product, kind, label, n): the per-day sums where no filter needs the facts, the facts otherwise.</summary>
+    private string ProductCounts(ScorecardSql sql, string tenantId, ScorecardFilter filter)
+    {
+        var kinds = sql.Value(ScorecardTables.ProductKinds, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        var factColumns = $"product, kind, case when kind in ('{FactKinds.Filed}', '{FactKinds.Flagged}') then coalesce(label, '') else '' end as label, 1 as n";
+        if (filter.Party is not null || filter.Category is not null)
+            return $"select {factColumns} from {Facts} f where {FactsWhere(sql, tenantId, filter, forParties: false)} and f.kind = any({kinds})";
+        var period = ScorecardPeriod.Of(filter.From, filter.To);
+        var tenant = sql.Text(tenantId);
+        var product = filter.Product is null ? "" : $" and product = {sql.Text(filter.Product)}";
+        var parts = new List<string>();
+        if (period.HasWholeDays)
+            parts.Add($"select product, kind, label, n from {schema}.{ScorecardTables.ProductDays} where tenant_id = {tenant}{product}{Days(sql, period)}");
+        if (period.Edges.Count > 0)
+            parts.Add($"select {factColumns} from {Facts} f where f.tenant_id = {tenant}{product} and f.kind = any({kinds}) and ({Edges(sql, period)})");
+        return string.Join(" union all ", parts);
+    }
+
+    private static string Days(ScorecardSql sql, ScorecardPeriod period) =>
+        (period.FirstWholeDay is { } first ? $" and day >= {sql.Value(first, NpgsqlDbType.Date)}" : "")
+        + (period.EndOfWholeDays is { } end ? $" and day < {sql.Value(end, NpgsqlDbType.Date)}" : "");
+
+    private static string Edges(ScorecardSql sql, ScorecardPeriod period) =>
+        string.Join(" or ", period.Edges.Select(e => $"(f.at >= {sql.Time(e.From)} and f.at < {sql.Time(e.To)})"));
+
+    /// <summary>The whole filter over the facts (aliased f). For products, a party keeps the complaints it has held.</summary>
+    private string FactsWhere(ScorecardSql sql, string tenantId, ScorecardFilter filter, bool forParties)
+    {
+        var where = new List<string> { $"f.tenant_id = {sql.Text(tenantId)}" };
+        if (filter.From is { } from) where.Add($"f.at >= {sql.Time(from)}");
+        if (filter.To is { } to) where.Add($"f.at < {sql.Time(to)}");
+        if (filter.Party is { } party)
+            where.Add(forParties ? $"f.party = {sql.Text(party)}"
+                : $"exists (select 1 from {Holds} h where h.tenant_id = f.tenant_id and h.party = {sql.Text(party)} and h.complaint_id = f.complaint_id)");
+        if (filter.Product is { } product) where.Add($"f.product = {sql.Text(product)}");
+        if (filter.Category is { } category) where.Add($"f.category = {sql.Text(category)}");
+        return string.Join(" and ", where);
+    }
+
+    private static string HoldsWhere(ScorecardSql sql, string tenantId, ScorecardFilter filter)
+    {
+        var where = new List<string> { $"h.tenant_id = {sql.Text(tenantId)}" };
+        if (filter.Party is { } party) where.Add($"h.party = {sql.Text(party)}");
+        if (filter.Product is { } product) where.Add($"h.product = {sql.Text(product)}");
+        if (filter.Category is { } category) where.Add($"h.category = {sql.Text(category)}");
+        return string.Join(" and ", where);
+    }
+
     private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
 
     private static Dictionary<string, int> ByRule(IEnumerable<(string Rule, int Count)> flags) =>
         RuleIds.All.ToDictionary(rule => rule, rule => flags.Where(f => f.Rule == rule).Sum(f => f.Count));
-
-    /// <summary>The filter as SQL over a table aliased f; $1 tenant, $2 from, $3 to, $4 now, $5 party, $6 product, $7 category.</summary>
-    private string Where(ScorecardFilter filter, bool forParties)
-    {
-        var where = new List<string> { "f.tenant_id = $1" };
-        if (filter.From is not null) where.Add("f.at >= $2");
-        if (filter.To is not null) where.Add("f.at < $3");
-        if (filter.Party is not null)
-            where.Add(forParties ? "f.party = $5" : $"exists (select 1 from {holds} h where h.tenant_id = f.tenant_id and h.complaint_id = f.complaint_id and h.party = $5)");
-        if (filter.Product is not null) where.Add("f.product = $6");
-        if (filter.Category is not null) where.Add("f.category = $7");
-        return string.Join(" and ", where);
-    }
-
-    private NpgsqlCommand Command(string sql, string tenantId, ScorecardFilter filter, DateTimeOffset now)
-    {
-        var command = database.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.To ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Party ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Product ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Category ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return command;
-    }
 
     private async Task<IEnumerable<string>> RegisteredPartiesAsync(string tenantId, CancellationToken ct)
     {

@@ -6,17 +6,23 @@ using Weasel.Postgresql.Tables;
 namespace Accountability.Api.Features.Scorecards;
 
 /// <summary>
-/// The scorecards' read model as two plain tables the projection keeps: one row per countable fact, dated and charged
-/// to a party, and one per hold. Rows are keyed by what proved them, so writing one again overwrites it.
+/// The scorecards' read model as plain tables the projection keeps: one row per countable fact and one per hold (keyed
+/// by what proved them, so writing one again overwrites it), and per-day sums of the facts by party and by product,
+/// which answer whole days of a period without reading the facts.
 /// </summary>
 public static class ScorecardTables
 {
     public const string Facts = "scorecard_facts";
     public const string Holds = "scorecard_holds";
+    public const string PartyDays = "scorecard_party_days";
+    public const string ProductDays = "scorecard_product_days";
+
+    /// <summary>The kinds a product's card counts.</summary>
+    public static readonly string[] ProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.Resolved, FactKinds.ResolutionReopened];
 
     public static void Define(StoreOptions options)
     {
-        var facts = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, Facts, SchemaUtils.IdentifierUsage.General));
+        var facts = NewTable(options, Facts);
         facts.AddColumn<string>("tenant_id").AsPrimaryKey();
         facts.AddColumn<Guid>("complaint_id").AsPrimaryKey();
         facts.AddColumn<long>("version").AsPrimaryKey();
@@ -29,8 +35,11 @@ public static class ScorecardTables
         facts.AddColumn("label", "text");
         facts.AddColumn("liable", "text");
         facts.Indexes.Add(new IndexDefinition("ix_scorecard_facts_period") { Columns = ["tenant_id", "at"] });
+        facts.Indexes.Add(new IndexDefinition("ix_scorecard_facts_durations") { Columns = ["tenant_id", "kind", "at", "party", "value"] });
+        facts.Indexes.Add(new IndexDefinition("ix_scorecard_facts_product") { Columns = ["tenant_id", "product", "at"] });
+        facts.Indexes.Add(new IndexDefinition("ix_scorecard_facts_category") { Columns = ["tenant_id", "category", "at"] });
 
-        var holds = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, Holds, SchemaUtils.IdentifierUsage.General));
+        var holds = NewTable(options, Holds);
         holds.AddColumn<string>("tenant_id").AsPrimaryKey();
         holds.AddColumn<Guid>("complaint_id").AsPrimaryKey();
         holds.AddColumn<long>("version").AsPrimaryKey();
@@ -40,14 +49,33 @@ public static class ScorecardTables
         holds.AddColumn("started_at", "timestamptz").NotNull();
         holds.AddColumn("ended_at", "timestamptz");
         holds.Indexes.Add(new IndexDefinition("ix_scorecard_holds_party") { Columns = ["tenant_id", "party", "complaint_id"] });
+        holds.Indexes.Add(new IndexDefinition("ix_scorecard_holds_running") { Columns = ["tenant_id", "party"], Predicate = "ended_at is null" });
 
-        options.Storage.ExtendedSchemaObjects.Add(facts);
-        options.Storage.ExtendedSchemaObjects.Add(holds);
+        var partyDays = NewTable(options, PartyDays);
+        foreach (var key in new[] { "tenant_id", "party", "kind", "label", "liable" })
+            partyDays.AddColumn<string>(key).AsPrimaryKey();
+        partyDays.AddColumn("day", "date").AsPrimaryKey();
+        partyDays.AddColumn<int>("n").NotNull();
+        partyDays.AddColumn("total", "double precision").NotNull();
+
+        var productDays = NewTable(options, ProductDays);
+        foreach (var key in new[] { "tenant_id", "product", "kind", "label" })
+            productDays.AddColumn<string>(key).AsPrimaryKey();
+        productDays.AddColumn("day", "date").AsPrimaryKey();
+        productDays.AddColumn<int>("n").NotNull();
+
+        foreach (var table in new[] { facts, holds, partyDays, productDays })
+            options.Storage.ExtendedSchemaObjects.Add(table);
     }
+
+    private static Table NewTable(StoreOptions options, string name) =>
+        new(new PostgresqlObjectName(options.DatabaseSchemaName, name, SchemaUtils.IdentifierUsage.General));
 
     public static string Name(IDocumentOperations operations, string table) => $"{operations.DocumentStore.Options.DatabaseSchemaName}.{table}";
 
-    public static void Write(IDocumentOperations operations, string tenant, ScorecardTrack track, ScorecardFact fact) =>
+    /// <summary>Writes a fact and adds it to its day's sums (each fact is written once: the fold proves it once).</summary>
+    public static void Write(IDocumentOperations operations, string tenant, ScorecardTrack track, ScorecardFact fact)
+    {
         operations.QueueSqlCommand($"""
             insert into {Name(operations, Facts)} (tenant_id, complaint_id, version, kind, party, product, category, at, value, label, liable)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -56,6 +84,22 @@ public static class ScorecardTables
             """,
             tenant, track.Id, fact.Version, fact.Kind, fact.Party, track.Product, track.Category, fact.At,
             (object?)fact.Value ?? DBNull.Value, (object?)fact.Label ?? DBNull.Value, (object?)fact.Liable ?? DBNull.Value);
+        var day = DateOnly.FromDateTime(fact.At.UtcDateTime);
+        operations.QueueSqlCommand($"""
+            insert into {Name(operations, PartyDays)} (tenant_id, party, kind, label, liable, day, n, total) values (?, ?, ?, ?, ?, ?, 1, ?)
+            on conflict (tenant_id, party, kind, label, liable, day) do update set n = {PartyDays}.n + 1, total = {PartyDays}.total + excluded.total
+            """,
+            tenant, fact.Party, fact.Kind, fact.Label ?? "", fact.Liable ?? "", day, fact.Value ?? 0);
+        if (ProductKinds.Contains(fact.Kind))
+            operations.QueueSqlCommand($"""
+                insert into {Name(operations, ProductDays)} (tenant_id, product, kind, label, day, n) values (?, ?, ?, ?, ?, 1)
+                on conflict (tenant_id, product, kind, label, day) do update set n = {ProductDays}.n + 1
+                """,
+                tenant, track.Product, fact.Kind, ProductLabel(fact), day);
+    }
+
+    /// <summary>What a product's card tells apart: categories of filings and rules of flags.</summary>
+    public static string ProductLabel(ScorecardFact fact) => fact.Kind is FactKinds.Filed or FactKinds.Flagged ? fact.Label ?? "" : "";
 
     public static void Write(IDocumentOperations operations, string tenant, ScorecardTrack track, Hold hold) =>
         operations.QueueSqlCommand($"""

@@ -13,10 +13,14 @@ public sealed record Durations(int Count, double? MedianSeconds, double? P90Seco
 
 public sealed record Rating(int Count, double? Average);
 
+/// <param name="ComplaintsReceived">Complaints that reached the party for the first time in the period.</param>
+/// <param name="HeldNow">Complaints the party holds now, unresolved, whatever the period; <paramref name="HeldNowSeconds"/> is how long their holds have run so far.</param>
+/// <param name="TimeHeldSeconds">The length of the party's holds that ended in the period (passed on, resolved or closed).</param>
 public sealed record PartyScorecard(
     string Party,
     int ComplaintsReceived,
     int HeldNow,
+    double HeldNowSeconds,
     Durations TimeToAcknowledge,
     Durations TimeToResolve,
     double TimeHeldSeconds,
