@@ -9,7 +9,8 @@ namespace Accountability.Api.Features.Scorecards;
 
 /// <summary>
 /// Keeps the scorecard tables from the events, asynchronously (the projection daemon runs it on the worker). Each
-/// complaint's <see cref="ScorecardTrack"/> is a document, so the fold resumes where the previous batch left it.
+/// complaint's <see cref="ScorecardTrack"/> is a document, so the fold resumes where the previous batch left it; a batch
+/// is written at its end, a few statements for all its events (<see cref="ScorecardBatch"/>).
 /// </summary>
 public sealed partial class ScorecardProjection : EventProjection
 {
@@ -17,9 +18,10 @@ public sealed partial class ScorecardProjection : EventProjection
 
     public ScorecardProjection() => Name = ProjectionName;
 
-    // The tracks of the batch being applied, loaded once for the batch rather than once per event. The daemon applies
-    // one batch of this projection at a time, and each batch reloads what it touches, so a failed batch leaves nothing behind.
-    private readonly ConcurrentDictionary<(string Tenant, Guid Id), ScorecardTrack?> batch = new();
+    // Each tenant's share of the batch being applied, begun when the daemon hands the batch over and written with its
+    // last event. The daemon applies one batch of this projection at a time, and each batch starts afresh from what it
+    // loads, so a failed batch leaves nothing behind.
+    private readonly ConcurrentDictionary<string, ScorecardBatch> batches = new();
 
     public static void Register(StoreOptions options)
     {
@@ -37,24 +39,27 @@ public sealed partial class ScorecardProjection : EventProjection
 
     public override async Task EnrichEventsAsync(IQuerySession querySession, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
+        if (events.Count == 0)
+            return;
         var ids = events.Select(e => e.StreamId).Distinct().ToArray();
         var tracks = (await querySession.LoadManyAsync<ScorecardTrack>(cancellation, ids)).ToDictionary(t => t.Id);
-        foreach (var id in ids)
-            batch[(querySession.TenantId, id)] = tracks.GetValueOrDefault(id);
+        batches[querySession.TenantId] = new ScorecardBatch(tracks, events.Max(e => e.Sequence));
     }
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var key = (operations.TenantId, e.StreamId);
-        var track = batch.TryGetValue(key, out var cached) ? cached : await operations.LoadAsync<ScorecardTrack>(e.StreamId, cancellation);
-        var (next, facts, holds) = ScorecardTrack.Evolve(track, e.Data, e.Version);
-        if (next is null)
-            return;
-        batch[key] = next;
-        operations.Store(next);
-        foreach (var fact in facts)
-            ScorecardTables.Write(operations, operations.TenantId, next, fact);
-        foreach (var hold in holds)
-            ScorecardTables.Write(operations, operations.TenantId, next, hold);
+        // Without a batch begun for it (a caller that does not enrich), the event is a batch of its own.
+        var batch = batches.TryGetValue(operations.TenantId, out var begun) && e.Sequence <= begun.LastSequence ? begun : null;
+        if (batch is null)
+        {
+            var loaded = await operations.LoadAsync<ScorecardTrack>(e.StreamId, cancellation);
+            batch = new ScorecardBatch(loaded is null ? new Dictionary<Guid, ScorecardTrack>() : new() { [loaded.Id] = loaded }, e.Sequence);
+        }
+        batch.Apply(e.StreamId, batch.Track(e.StreamId), e.Data, e.Version);
+        if (e.Sequence == batch.LastSequence)
+        {
+            batch.Write(operations);
+            batches.TryRemove(KeyValuePair.Create(operations.TenantId, batch));
+        }
     }
 }

@@ -73,40 +73,66 @@ public static class ScorecardTables
 
     public static string Name(IDocumentOperations operations, string table) => $"{operations.DocumentStore.Options.DatabaseSchemaName}.{table}";
 
-    /// <summary>Writes a fact and adds it to its day's sums (each fact is written once: the fold proves it once).</summary>
-    public static void Write(IDocumentOperations operations, string tenant, ScorecardTrack track, ScorecardFact fact)
-    {
+    /// <summary>Writes facts (a fact written again overwrites itself: the fold proves each one once).</summary>
+    public static void WriteFacts(IDocumentOperations operations, string tenant, IReadOnlyList<(ScorecardTrack Track, ScorecardFact Fact)> facts) =>
         operations.QueueSqlCommand($"""
             insert into {Name(operations, Facts)} (tenant_id, complaint_id, version, kind, party, product, category, at, value, label, liable)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            select ?, * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[], ?::text[], ?::text[])
             on conflict (tenant_id, complaint_id, version, kind) do update set party = excluded.party, product = excluded.product,
                 category = excluded.category, at = excluded.at, value = excluded.value, label = excluded.label, liable = excluded.liable
             """,
-            tenant, track.Id, fact.Version, fact.Kind, fact.Party, track.Product, track.Category, fact.At,
-            (object?)fact.Value ?? DBNull.Value, (object?)fact.Label ?? DBNull.Value, (object?)fact.Liable ?? DBNull.Value);
-        var day = DateOnly.FromDateTime(fact.At.UtcDateTime);
+            tenant, facts.Select(f => f.Track.Id).ToArray(), facts.Select(f => f.Fact.Version).ToArray(), facts.Select(f => f.Fact.Kind).ToArray(),
+            facts.Select(f => f.Fact.Party).ToArray(), facts.Select(f => f.Track.Product).ToArray(), facts.Select(f => f.Track.Category).ToArray(),
+            facts.Select(f => f.Fact.At.ToUniversalTime()).ToArray(), facts.Select(f => f.Fact.Value).ToArray(),
+            facts.Select(f => f.Fact.Label).ToArray(), facts.Select(f => f.Fact.Liable).ToArray());
+
+    /// <summary>Adds facts to their days' sums by party, one row per day and key however many facts it gathers.</summary>
+    public static void AddToPartyDays(IDocumentOperations operations, string tenant, IEnumerable<ScorecardFact> facts)
+    {
+        var sums = facts.GroupBy(f => (f.Party, f.Kind, Label: f.Label ?? "", Liable: f.Liable ?? "", Day: Day(f)))
+            .Select(g => (g.Key, N: g.Count(), Total: g.Sum(f => f.Value ?? 0))).ToList();
         operations.QueueSqlCommand($"""
-            insert into {Name(operations, PartyDays)} (tenant_id, party, kind, label, liable, day, n, total) values (?, ?, ?, ?, ?, ?, 1, ?)
-            on conflict (tenant_id, party, kind, label, liable, day) do update set n = {PartyDays}.n + 1, total = {PartyDays}.total + excluded.total
+            insert into {Name(operations, PartyDays)} (tenant_id, party, kind, label, liable, day, n, total)
+            select ?, * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::int[], ?::float8[])
+            on conflict (tenant_id, party, kind, label, liable, day) do update set n = {PartyDays}.n + excluded.n, total = {PartyDays}.total + excluded.total
             """,
-            tenant, fact.Party, fact.Kind, fact.Label ?? "", fact.Liable ?? "", day, fact.Value ?? 0);
-        if (ProductKinds.Contains(fact.Kind))
-            operations.QueueSqlCommand($"""
-                insert into {Name(operations, ProductDays)} (tenant_id, product, kind, label, day, n) values (?, ?, ?, ?, ?, 1)
-                on conflict (tenant_id, product, kind, label, day) do update set n = {ProductDays}.n + 1
-                """,
-                tenant, track.Product, fact.Kind, ProductLabel(fact), day);
+            tenant, sums.Select(s => s.Key.Party).ToArray(), sums.Select(s => s.Key.Kind).ToArray(), sums.Select(s => s.Key.Label).ToArray(),
+            sums.Select(s => s.Key.Liable).ToArray(), sums.Select(s => s.Key.Day).ToArray(), sums.Select(s => s.N).ToArray(), sums.Select(s => s.Total).ToArray());
+    }
+
+    /// <summary>Adds a product's facts to their days' sums by product.</summary>
+    public static void AddToProductDays(IDocumentOperations operations, string tenant, IEnumerable<(ScorecardTrack Track, ScorecardFact Fact)> facts)
+    {
+        var sums = facts.GroupBy(f => (f.Track.Product, f.Fact.Kind, Label: ProductLabel(f.Fact), Day: Day(f.Fact)))
+            .Select(g => (g.Key, N: g.Count())).ToList();
+        if (sums.Count == 0)
+            return;
+        operations.QueueSqlCommand($"""
+            insert into {Name(operations, ProductDays)} (tenant_id, product, kind, label, day, n)
+            select ?, * from unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::int[])
+            on conflict (tenant_id, product, kind, label, day) do update set n = {ProductDays}.n + excluded.n
+            """,
+            tenant, sums.Select(s => s.Key.Product).ToArray(), sums.Select(s => s.Key.Kind).ToArray(), sums.Select(s => s.Key.Label).ToArray(),
+            sums.Select(s => s.Key.Day).ToArray(), sums.Select(s => s.N).ToArray());
     }
 
     /// <summary>What a product's card tells apart: categories of filings and rules of flags.</summary>
     public static string ProductLabel(ScorecardFact fact) => fact.Kind is FactKinds.Filed or FactKinds.Flagged ? fact.Label ?? "" : "";
 
-    public static void Write(IDocumentOperations operations, string tenant, ScorecardTrack track, Hold hold) =>
+    /// <summary>Writes holds as they stand now (started, or ended since).</summary>
+    public static void WriteHolds(IDocumentOperations operations, string tenant, IEnumerable<(ScorecardTrack Track, Hold Hold)> written)
+    {
+        var holds = written.ToList();
         operations.QueueSqlCommand($"""
             insert into {Name(operations, Holds)} (tenant_id, complaint_id, version, party, product, category, started_at, ended_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            select ?, * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
             on conflict (tenant_id, complaint_id, version) do update set party = excluded.party, product = excluded.product,
                 category = excluded.category, started_at = excluded.started_at, ended_at = excluded.ended_at
             """,
-            tenant, track.Id, hold.Version, hold.Party, track.Product, track.Category, hold.Start, (object?)hold.End ?? DBNull.Value);
+            tenant, holds.Select(h => h.Track.Id).ToArray(), holds.Select(h => h.Hold.Version).ToArray(), holds.Select(h => h.Hold.Party).ToArray(),
+            holds.Select(h => h.Track.Product).ToArray(), holds.Select(h => h.Track.Category).ToArray(),
+            holds.Select(h => h.Hold.Start.ToUniversalTime()).ToArray(), holds.Select(h => h.Hold.End?.ToUniversalTime()).ToArray());
+    }
+
+    private static DateOnly Day(ScorecardFact fact) => DateOnly.FromDateTime(fact.At.UtcDateTime);
 }
