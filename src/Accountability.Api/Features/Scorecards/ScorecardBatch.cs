@@ -40,6 +40,7 @@ public sealed class ScorecardBatch(IReadOnlyDictionary<Guid, ScorecardTrack> loa
         {
             ScorecardTables.WriteFacts(operations, tenant, facts);
             ScorecardTables.AddToPartyDays(operations, tenant, facts.Select(f => f.Fact));
+            ScorecardTables.AddToDurationDays(operations, tenant, facts.Select(f => f.Fact));
             ScorecardTables.AddToProductDays(operations, tenant, facts.Where(f => ScorecardTables.ProductKinds.Contains(f.Fact.Kind)));
         }
         if (holds.Count > 0)

@@ -34,6 +34,7 @@ public sealed partial class ScorecardProjection : EventProjection
             o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.Holds}");
             o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.PartyDays}");
             o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.ProductDays}");
+            o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.DurationDays}");
         });
     }
 

@@ -32,13 +32,17 @@ public sealed class ScorecardQueries(NpgsqlDataSource database, IDocumentStore s
             while (await reader.ReadAsync(ct))
                 counts.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetDouble(5)));
 
-        var percentiles = new Dictionary<(string Party, string Kind), double[]>();
+        var timed = new Dictionary<(string Party, string Kind), List<double>>();
         sql = new ScorecardSql(database);
-        var timed = $"{FactsWhere(sql, tenantId, filter, forParties: true)} and f.kind = any({sql.Value(new[] { FactKinds.Acknowledged, FactKinds.Resolved }, NpgsqlDbType.Array | NpgsqlDbType.Text)})";
-        await using (var command = sql.Command($"select party, kind, percentile_cont(array[0.5, 0.9]) within group (order by value) from {Facts} f where {timed} group by 1, 2"))
+        await using (var command = sql.Command(PartyDurations(sql, tenantId, filter)))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                percentiles[(reader.GetString(0), reader.GetString(1))] = reader.GetFieldValue<double[]>(2);
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                if (!timed.TryGetValue(key, out var values))
+                    timed[key] = values = [];
+                values.AddRange(reader.GetFieldValue<double[]>(2));
+            }
 
         var running = new Dictionary<string, (int Count, double Seconds)>();
         sql = new ScorecardSql(database);
@@ -55,7 +59,7 @@ public sealed class ScorecardQueries(NpgsqlDataSource database, IDocumentStore s
             .Where(p => filter.Party is null || p == filter.Party).Distinct().Order(StringComparer.Ordinal);
         return new PartyScorecards(filter.From, filter.To, asOf, [.. parties.Select(party =>
             Card(party, [.. counts.Where(c => c.Party == party).Select(c => (c.Kind, c.Label, c.Liable, c.Count, c.Sum))],
-                kind => percentiles.GetValueOrDefault((party, kind)), running.GetValueOrDefault(party)))]);
+                kind => timed.GetValueOrDefault((party, kind)), running.GetValueOrDefault(party)))]);
     }
 
     public async Task<ProductScorecards> ProductsAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
@@ -85,11 +89,11 @@ public sealed class ScorecardQueries(NpgsqlDataSource database, IDocumentStore s
     }
 
     private static PartyScorecard Card(string party, List<(string Kind, string Label, string Liable, int Count, double Sum)> mine,
-        Func<string, double[]?> percentiles, (int Count, double Seconds) running)
+        Func<string, List<double>?> timed, (int Count, double Seconds) running)
     {
         int Count(string kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Count);
         double Sum(string kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Sum);
-        Durations DurationsOf(string kind) => percentiles(kind) is { } p ? new Durations(Count(kind), p[0], p[1]) : new Durations(0, null, null);
+        Durations DurationsOf(string kind) => Percentiles.Of(timed(kind) ?? []);
         var resolved = mine.Where(c => c.Kind == FactKinds.Resolved).ToList();
         var ratings = Count(FactKinds.Rated);
         return new PartyScorecard(
@@ -128,6 +132,24 @@ public sealed class ScorecardQueries(NpgsqlDataSource database, IDocumentStore s
             parts.Add($"select party, kind, label, liable, n, total from {schema}.{ScorecardTables.PartyDays} where tenant_id = {tenant}{party}{Days(sql, period)}");
         if (period.Edges.Count > 0)
             parts.Add($"select {FactColumns} from {Facts} f where f.tenant_id = {tenant}{party} and ({Edges(sql, period)})");
+        return string.Join(" union all ", parts);
+    }
+
+    /// <summary>Rows of (party, kind, seconds[]): the per-day lists for whole days, the facts for the rest.</summary>
+    private string PartyDurations(ScorecardSql sql, string tenantId, ScorecardFilter filter)
+    {
+        var kinds = sql.Value(ScorecardTables.TimedKinds, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        const string FromFacts = "select party, kind, array_agg(value) from";
+        if (filter.Product is not null || filter.Category is not null)
+            return $"{FromFacts} {Facts} f where {FactsWhere(sql, tenantId, filter, forParties: true)} and f.kind = any({kinds}) group by 1, 2";
+        var period = ScorecardPeriod.Of(filter.From, filter.To);
+        var tenant = sql.Text(tenantId);
+        var party = filter.Party is null ? "" : $" and party = {sql.Text(filter.Party)}";
+        var parts = new List<string>();
+        if (period.HasWholeDays)
+            parts.Add($"select party, kind, seconds from {schema}.{ScorecardTables.DurationDays} where tenant_id = {tenant}{party}{Days(sql, period)}");
+        if (period.Edges.Count > 0)
+            parts.Add($"{FromFacts} {Facts} f where f.tenant_id = {tenant}{party} and f.kind = any({kinds}) and ({Edges(sql, period)}) group by 1, 2");
         return string.Join(" union all ", parts);
     }
 

@@ -16,6 +16,10 @@ public static class ScorecardTables
     public const string Holds = "scorecard_holds";
     public const string PartyDays = "scorecard_party_days";
     public const string ProductDays = "scorecard_product_days";
+    public const string DurationDays = "scorecard_duration_days";
+
+    /// <summary>The kinds whose values are times whose median and 90th percentile a card shows.</summary>
+    public static readonly string[] TimedKinds = [FactKinds.Acknowledged, FactKinds.Resolved];
 
     /// <summary>The kinds a product's card counts.</summary>
     public static readonly string[] ProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.Resolved, FactKinds.ResolutionReopened];
@@ -64,7 +68,13 @@ public static class ScorecardTables
         productDays.AddColumn("day", "date").AsPrimaryKey();
         productDays.AddColumn<int>("n").NotNull();
 
-        foreach (var table in new[] { facts, holds, partyDays, productDays })
+        var durationDays = NewTable(options, DurationDays);
+        foreach (var key in new[] { "tenant_id", "party", "kind" })
+            durationDays.AddColumn<string>(key).AsPrimaryKey();
+        durationDays.AddColumn("day", "date").AsPrimaryKey();
+        durationDays.AddColumn("seconds", "double precision[]").NotNull();
+
+        foreach (var table in new[] { facts, holds, partyDays, productDays, durationDays })
             options.Storage.ExtendedSchemaObjects.Add(table);
     }
 
@@ -98,6 +108,23 @@ public static class ScorecardTables
             """,
             tenant, sums.Select(s => s.Key.Party).ToArray(), sums.Select(s => s.Key.Kind).ToArray(), sums.Select(s => s.Key.Label).ToArray(),
             sums.Select(s => s.Key.Liable).ToArray(), sums.Select(s => s.Key.Day).ToArray(), sums.Select(s => s.N).ToArray(), sums.Select(s => s.Total).ToArray());
+    }
+
+    /// <summary>Adds times to acknowledge and resolve to their days' lists by party: percentiles need every value.</summary>
+    public static void AddToDurationDays(IDocumentOperations operations, string tenant, IEnumerable<ScorecardFact> facts)
+    {
+        var days = facts.Where(f => TimedKinds.Contains(f.Kind)).GroupBy(f => (f.Party, f.Kind, Day: Day(f)))
+            .Select(g => (g.Key, Seconds: string.Join(",", g.Select(f => (f.Value ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture))))).ToList();
+        if (days.Count == 0)
+            return;
+        // unnest cannot take an array of arrays apart row by row, so each day's list travels as text.
+        operations.QueueSqlCommand($"""
+            insert into {Name(operations, DurationDays)} (tenant_id, party, kind, day, seconds)
+            select ?, party, kind, day, string_to_array(seconds, ',')::float8[] from unnest(?::text[], ?::text[], ?::date[], ?::text[]) as d(party, kind, day, seconds)
+            on conflict (tenant_id, party, kind, day) do update set seconds = {DurationDays}.seconds || excluded.seconds
+            """,
+            tenant, days.Select(d => d.Key.Party).ToArray(), days.Select(d => d.Key.Kind).ToArray(), days.Select(d => d.Key.Day).ToArray(),
+            days.Select(d => d.Seconds).ToArray());
     }
 
     /// <summary>Adds a product's facts to their days' sums by product.</summary>
