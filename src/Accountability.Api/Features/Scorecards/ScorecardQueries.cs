@@ -25,41 +25,62 @@ public sealed class ScorecardQueries(NpgsqlDataSource database, IDocumentStore s
     public async Task<PartyScorecards> PartiesAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
     {
         var asOf = clock.GetUtcNow();
-        var counts = new List<(string Party, string Kind, string Label, string Liable, int Count, double Sum)>();
-        var sql = new ScorecardSql(database);
-        await using (var command = sql.Command($"select party, kind, label, liable, sum(n)::int, sum(total) from ({PartyCounts(sql, tenantId, filter)}) x group by 1, 2, 3, 4"))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                counts.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetDouble(5)));
+        // Four independent reads, each on a connection of its own: the card waits for the slowest, not for their sum.
+        var countsRead = PartyCountsAsync(tenantId, filter, ct);
+        var timedRead = PartyDurationsAsync(tenantId, filter, ct);
+        var runningRead = RunningHoldsAsync(tenantId, filter, asOf, ct);
+        var registeredRead = RegisteredPartiesAsync(tenantId, ct);
+        var (counts, timed, running) = (await countsRead, await timedRead, await runningRead);
 
-        var timed = new Dictionary<(string Party, string Kind), List<double>>();
-        sql = new ScorecardSql(database);
-        await using (var command = sql.Command(PartyDurations(sql, tenantId, filter)))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-            {
-                var key = (reader.GetString(0), reader.GetString(1));
-                if (!timed.TryGetValue(key, out var values))
-                    timed[key] = values = [];
-                values.AddRange(reader.GetFieldValue<double[]>(2));
-            }
-
-        var running = new Dictionary<string, (int Count, double Seconds)>();
-        sql = new ScorecardSql(database);
-        var holdsWhere = HoldsWhere(sql, tenantId, filter);
-        await using (var command = sql.Command($"""
-            select party, count(*)::int, coalesce(sum(extract(epoch from {sql.Time(asOf)} - started_at)), 0)::double precision
-            from {Holds} h where {holdsWhere} and h.ended_at is null group by 1
-            """))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                running[reader.GetString(0)] = (reader.GetInt32(1), reader.GetDouble(2));
-
-        var parties = (await RegisteredPartiesAsync(tenantId, ct)).Concat(counts.Select(c => c.Party)).Concat(running.Keys)
+        var parties = (await registeredRead).Concat(counts.Select(c => c.Party)).Concat(running.Keys)
             .Where(p => filter.Party is null || p == filter.Party).Distinct().Order(StringComparer.Ordinal);
         return new PartyScorecards(filter.From, filter.To, asOf, [.. parties.Select(party =>
             Card(party, [.. counts.Where(c => c.Party == party).Select(c => (c.Kind, c.Label, c.Liable, c.Count, c.Sum))],
                 kind => timed.GetValueOrDefault((party, kind)), running.GetValueOrDefault(party)))]);
+    }
+
+    private async Task<List<(string Party, string Kind, string Label, string Liable, int Count, double Sum)>> PartyCountsAsync(
+        string tenantId, ScorecardFilter filter, CancellationToken ct)
+    {
+        var counts = new List<(string Party, string Kind, string Label, string Liable, int Count, double Sum)>();
+        var sql = new ScorecardSql(database);
+        await using var command = sql.Command($"select party, kind, label, liable, sum(n)::int, sum(total) from ({PartyCounts(sql, tenantId, filter)}) x group by 1, 2, 3, 4");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            counts.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetDouble(5)));
+        return counts;
+    }
+
+    private async Task<Dictionary<(string Party, string Kind), List<double>>> PartyDurationsAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
+    {
+        var timed = new Dictionary<(string Party, string Kind), List<double>>();
+        var sql = new ScorecardSql(database);
+        await using var command = sql.Command(PartyDurations(sql, tenantId, filter));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            if (!timed.TryGetValue(key, out var values))
+                timed[key] = values = [];
+            values.AddRange(reader.GetFieldValue<double[]>(2));
+        }
+        return timed;
+    }
+
+    private async Task<Dictionary<string, (int Count, double Seconds)>> RunningHoldsAsync(
+        string tenantId, ScorecardFilter filter, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var running = new Dictionary<string, (int Count, double Seconds)>();
+        var sql = new ScorecardSql(database);
+        var holdsWhere = HoldsWhere(sql, tenantId, filter);
+        await using var command = sql.Command($"""
+            select party, count(*)::int, coalesce(sum(extract(epoch from {sql.Time(asOf)} - started_at)), 0)::double precision
+            from {Holds} h where {holdsWhere} and h.ended_at is null group by 1
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            running[reader.GetString(0)] = (reader.GetInt32(1), reader.GetDouble(2));
+        return running;
     }
 
     public async Task<ProductScorecards> ProductsAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
