@@ -14,7 +14,8 @@ public static class ProjectionsCommand
         worker to zero): the complaint documents are read by every write, and an async projection must not be
         advanced by the worker's daemon at the same time.
 
-          --projection  one projection's name: Complaint (the complaint documents every read and write uses)
+          --projection  one projection's name: Complaint (the complaint documents every read and write uses) or
+                        Scorecard (the scorecards' tables, kept by the worker's daemon)
         """;
 
     public static async Task<int> RunAsync(string[] args)

@@ -4,6 +4,7 @@ using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.Problems;
+using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
@@ -59,6 +60,7 @@ public static class MartenSetup
             opts.Schema.For<PolicyDocument>().MultiTenanted();
             opts.Schema.For<WebhookEndpoint>().MultiTenanted();
             DeliveryTable.Define(opts);
+            ScorecardProjection.Register(opts);
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);

@@ -45,6 +45,7 @@ public static class ServiceSetup
         services.AddSingleton<HistoryImporter>();
         services.AddSingleton<TargetGuard>();
         services.AddSingleton<DeliveryTable>();
+        services.AddSingleton<Features.Scorecards.ScorecardQueries>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookDispatcher.ClientName, (provider, client) =>
                 client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AccountabilityOptions>>().Value.WebhookTimeoutSeconds))

@@ -55,6 +55,8 @@ public static class EndpointCatalog
         ["POST /api/parties"] = (Owned.CallersTenant, null),
         ["GET /api/parties"] = (Owned.CallersTenant, null),
         ["PUT /api/policy"] = (Owned.CallersTenant, null),
+        ["GET /api/scorecards/parties"] = (Owned.CallersTenant, null),
+        ["GET /api/scorecards/products"] = (Owned.CallersTenant, null),
         ["GET /api/policy"] = (Owned.CallersTenant, null),
         ["POST /api/policy/what-if"] = (Owned.CallersTenant, null),
         ["GET /api/problems"] = (Owned.CallersTenant, null),

@@ -1,0 +1,152 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
+using Accountability.Domain.Scorecards;
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Accountability.Api.Features.Scorecards;
+
+/// <summary>
+/// Reads the scorecards from the tables <see cref="ScorecardProjection"/> keeps, never the events: counts from the
+/// per-day sums for whole days (from the facts for a filter the sums do not carry, and for the parts of a day at either
+/// end of the period), percentiles from the facts' index, running holds from their partial index. Callers decide who
+/// may see what: a vendor's filter names its own party.
+/// </summary>
+public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumentStore store, TimeProvider clock)
+{
+    private readonly string schema = store.Options.DatabaseSchemaName;
+
+    private string Facts => $"{schema}.{ScorecardTables.Facts}";
+
+    private string Holds => $"{schema}.{ScorecardTables.Holds}";
+
+    public async Task<PartyScorecards> PartiesAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
+    {
+        var asOf = clock.GetUtcNow();
+        // Four independent reads, each on a connection of its own: the card waits for the slowest, not for their sum.
+        var countsRead = PartyCountsAsync(tenantId, filter, ct);
+        var timedRead = PartyDurationsAsync(tenantId, filter, ct);
+        var runningRead = RunningHoldsAsync(tenantId, filter, asOf, ct);
+        var registeredRead = RegisteredPartiesAsync(tenantId, ct);
+        var (counts, timed, running) = (await countsRead, await timedRead, await runningRead);
+
+        var parties = (await registeredRead).Concat(counts.Select(c => c.Party)).Concat(running.Keys)
+            .Where(p => filter.Party is null || p == filter.Party).Distinct().Order(StringComparer.Ordinal);
+        return new PartyScorecards(filter.From, filter.To, asOf, [.. parties.Select(party =>
+            Card(party, [.. counts.Where(c => c.Party == party).Select(c => (c.Kind, c.Label, c.Liable, c.Count, c.Sum))],
+                kind => timed.GetValueOrDefault((party, kind)), running.GetValueOrDefault(party)))]);
+    }
+
+    private async Task<List<(string Party, string Kind, string Label, string Liable, int Count, double Sum)>> PartyCountsAsync(
+        string tenantId, ScorecardFilter filter, CancellationToken ct)
+    {
+        var counts = new List<(string Party, string Kind, string Label, string Liable, int Count, double Sum)>();
+        var sql = new ScorecardSql(database);
+        await using var command = sql.Command($"select party, kind, label, liable, sum(n)::int, sum(total) from ({PartyCounts(sql, tenantId, filter)}) x group by 1, 2, 3, 4");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            counts.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetDouble(5)));
+        return counts;
+    }
+
+    private async Task<Dictionary<(string Party, string Kind), List<double>>> PartyDurationsAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
+    {
+        var timed = new Dictionary<(string Party, string Kind), List<double>>();
+        var sql = new ScorecardSql(database);
+        await using var command = sql.Command(PartyDurations(sql, tenantId, filter));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            if (!timed.TryGetValue(key, out var values))
+                timed[key] = values = [];
+            values.AddRange(reader.GetFieldValue<double[]>(2));
+        }
+        return timed;
+    }
+
+    private async Task<Dictionary<string, (int Count, double Seconds)>> RunningHoldsAsync(
+        string tenantId, ScorecardFilter filter, DateTimeOffset asOf, CancellationToken ct)
+    {
+        var running = new Dictionary<string, (int Count, double Seconds)>();
+        var sql = new ScorecardSql(database);
+        var holdsWhere = HoldsWhere(sql, tenantId, filter);
+        await using var command = sql.Command($"""
+            select party, count(*)::int, coalesce(sum(extract(epoch from {sql.Time(asOf)} - started_at)), 0)::double precision
+            from {Holds} h where {holdsWhere} and h.ended_at is null group by 1
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            running[reader.GetString(0)] = (reader.GetInt32(1), reader.GetDouble(2));
+        return running;
+    }
+
+    public async Task<ProductScorecards> ProductsAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
+    {
+        var asOf = clock.GetUtcNow();
+        var counts = new List<(string Product, string Kind, string Label, int Count)>();
+        var sql = new ScorecardSql(database);
+        await using (var command = sql.Command($"select product, kind, label, sum(n)::int from ({ProductCounts(sql, tenantId, filter)}) x group by 1, 2, 3"))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                counts.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+
+        var products = counts.GroupBy(c => c.Product).Select(g =>
+        {
+            int Count(string kind) => g.Where(c => c.Kind == kind).Sum(c => c.Count);
+            return new ProductScorecard(
+                g.Key,
+                Count(FactKinds.Filed),
+                g.Where(c => c.Kind == FactKinds.Filed).OrderBy(c => c.Label, StringComparer.Ordinal).ToDictionary(c => c.Label, c => c.Count),
+                Count(FactKinds.Resolved),
+                Count(FactKinds.ResolutionReopened),
+                Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
+                ByRule(g.Where(c => c.Kind == FactKinds.Flagged).Select(c => (c.Label, c.Count))));
+        });
+        return new ProductScorecards(filter.From, filter.To, asOf,
+            [.. products.OrderByDescending(p => p.Complaints).ThenBy(p => p.Product, StringComparer.Ordinal)]);
+    }
+
+    private static PartyScorecard Card(string party, List<(string Kind, string Label, string Liable, int Count, double Sum)> mine,
+        Func<string, List<double>?> timed, (int Count, double Seconds) running)
+    {
+        int Count(string kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Count);
+        double Sum(string kind) => mine.Where(c => c.Kind == kind).Sum(c => c.Sum);
+        Durations DurationsOf(string kind) => Percentiles.Of(timed(kind) ?? []);
+        var resolved = mine.Where(c => c.Kind == FactKinds.Resolved).ToList();
+        var ratings = Count(FactKinds.Rated);
+        return new PartyScorecard(
+            party,
+            Count(FactKinds.Received),
+            running.Count,
+            running.Seconds,
+            DurationsOf(FactKinds.Acknowledged),
+            DurationsOf(FactKinds.Resolved),
+            Sum(FactKinds.HoldEnded),
+            Count(FactKinds.HandedOff),
+            Count(FactKinds.BouncedBack),
+            Rate(Count(FactKinds.BouncedBack), Count(FactKinds.HandedOff)),
+            Count(FactKinds.CustomerRedirected),
+            ByRule(mine.Where(c => c.Kind == FactKinds.Flagged).Select(c => (c.Label, c.Count))),
+            mine.Where(c => c.Kind == FactKinds.Flagged && c.Label == RuleIds.StalledHolder).Sum(c => c.Count),
+            Count(FactKinds.Resolved),
+            Count(FactKinds.ResolutionReopened),
+            Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
+            new Rating(ratings, ratings == 0 ? null : Sum(FactKinds.Rated) / ratings),
+            Enum.GetNames<RootCause>().ToDictionary(cause => cause, cause => resolved.Where(c => c.Label == cause).Sum(c => c.Count)),
+            resolved.GroupBy(c => c.Liable).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)));
+    }
+
+    private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
+
+    private static Dictionary<string, int> ByRule(IEnumerable<(string Rule, int Count)> flags) =>
+        RuleIds.All.ToDictionary(rule => rule, rule => flags.Where(f => f.Rule == rule).Sum(f => f.Count));
+
+    private async Task<IEnumerable<string>> RegisteredPartiesAsync(string tenantId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession(tenantId);
+        return await session.Query<Party>().Select(p => p.Id).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,49 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Features.Parties;
+using Accountability.Api.Problems;
+using FastEndpoints;
+using FluentValidation;
+using System.Security.Claims;
+
+namespace Accountability.Api.Features.Scorecards;
+
+/// <summary>The filters every scorecard takes.</summary>
+/// <param name="From">Facts from this moment on (ISO 8601, inclusive); no lower bound when absent.</param>
+/// <param name="To">Facts before this moment (exclusive); no upper bound when absent.</param>
+/// <param name="Party">One party's card; for products, the complaints that party has held. A vendor key may name only itself.</param>
+/// <param name="Format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+public sealed class ScorecardRequest
+{
+    [QueryParam] public DateTimeOffset? From { get; init; }
+    [QueryParam] public DateTimeOffset? To { get; init; }
+    [QueryParam] public string? Party { get; init; }
+    [QueryParam] public string? Product { get; init; }
+    [QueryParam] public string? Category { get; init; }
+    [QueryParam] public string? Format { get; init; }
+
+    /// <summary>The filter this caller may apply: a vendor sees its own party only.</summary>
+    public ScorecardFilter FilterFor(ClaimsPrincipal user)
+    {
+        if (user.IsOperator())
+            return new ScorecardFilter(From, To, Party, Product, Category);
+        if (Party is not null && Party != user.PartyId())
+            throw new ProblemException(ProblemKind.Forbidden, "A vendor key sees its own party's scorecard only.");
+        return new ScorecardFilter(From, To, user.PartyId(), Product, Category);
+    }
+
+    public bool WantsCsv(HttpRequest request) =>
+        Format == "csv" || (Format is null && request.Headers.Accept.ToString().Contains(ScorecardCsv.ContentType, StringComparison.OrdinalIgnoreCase));
+
+    public sealed class Validator : Validator<ScorecardRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.To).GreaterThan(r => r.From).When(r => r.From is not null && r.To is not null)
+                .WithMessage("'to' must be after 'from'.");
+            RuleFor(r => r.Party).PartyId().When(r => r.Party is not null);
+            RuleFor(r => r.Product).NotEmpty().MaximumLength(200).When(r => r.Product is not null);
+            RuleFor(r => r.Category).NotEmpty().MaximumLength(200).When(r => r.Category is not null);
+            RuleFor(r => r.Format).Must(f => f is null or "json" or "csv").WithMessage("'format' must be json or csv.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Accountability.Domain.Scorecards;
+
+/// <summary>The kinds of fact a scorecard counts, each dated when it happened and charged to one party.</summary>
+public static class FactKinds
+{
+    /// <summary>The complaint was filed (by the store); its label is the category.</summary>
+    public const string Filed = "filed";
+    /// <summary>A party received the complaint for the first time: at filing, by assignment or by handoff.</summary>
+    public const string Received = "received";
+    /// <summary>The holder acknowledged; the value is the seconds since its hold began.</summary>
+    public const string Acknowledged = "acknowledged";
+    public const string HandedOff = "handed-off";
+    /// <summary>A handoff whose complaint later came back to the party that handed it off; dated as the handoff.</summary>
+    public const string BouncedBack = "bounced-back";
+    public const string CustomerRedirected = "customer-redirected";
+    /// <summary>A rule flagged the complaint; the label is the rule.</summary>
+    public const string Flagged = "flagged";
+    /// <summary>The holder resolved; the value is the seconds since its hold began, the label the root cause, plus the liable party.</summary>
+    public const string Resolved = "resolved";
+    /// <summary>A resolution that was reopened afterwards; dated and charged as the resolution.</summary>
+    public const string ResolutionReopened = "resolution-reopened";
+    /// <summary>The customer rated the handling; the value is the stars, charged to the holder at the time.</summary>
+    public const string Rated = "rated";
+    /// <summary>A hold ended (passed on, resolved or closed); the value is its length in seconds, dated at its end.</summary>
+    public const string HoldEnded = "hold-ended";
+}
+
+/// <summary>
+/// One countable fact. <paramref name="Version"/> is the stream version of the event that proved it (for bounce-backs
+/// and reopened resolutions, the handoff's or the resolution's), so with the kind it names the fact once.
+/// </summary>
+public sealed record ScorecardFact(
+    string Kind, long Version, string Party, DateTimeOffset At, double? Value = null, string? Label = null, string? Liable = null);
+
+/// <summary>A party's uninterrupted time holding the complaint: from receiving it (or a reopening) until it passed it on or resolved it.</summary>
+public sealed record Hold(long Version, string Party, DateTimeOffset Start, DateTimeOffset? End);

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
+
+namespace Accountability.Domain.Scorecards;
+
+/// <summary>A handoff waiting to see whether the complaint comes back to the party that made it.</summary>
+public sealed record PendingReturn(string Party, long Version, DateTimeOffset At);
+
+/// <summary>What the scorecards remember of one complaint between its events: the current hold and what may still count.</summary>
+public sealed record ScorecardTrack(
+    Guid Id,
+    string Product,
+    string VendorId,
+    string Category,
+    Hold CurrentHold,
+    bool HoldAcknowledged,
+    string LastActor,
+    ImmutableList<PendingReturn> AwaitingReturn,
+    ScorecardFact? LastResolution)
+{
+    /// <summary>The parties that have received the complaint so far: each counts it once.</summary>
+    public ImmutableList<string> Receivers { get; init; } = [];
+
+    /// <summary>Stalled holders and reopen loops are the holder's doing; the other rules judge whoever acted last.</summary>
+    private static readonly ImmutableHashSet<string> ChargedToHolder = [RuleIds.StalledHolder, RuleIds.ReopenLoop];
+
+    /// <summary>
+    /// Folds one event: the next track, the facts it proves and the holds it started or ended (to be written over
+    /// what was written before under the same version).
+    /// </summary>
+    public static (ScorecardTrack? Next, IReadOnlyList<ScorecardFact> Facts, IReadOnlyList<Hold> Holds) Evolve(
+        ScorecardTrack? track, object @event, long version)
+    {
+        if (track is null)
+            return @event is ComplaintFiled filed ? Start(filed, version) : (null, [], []);
+        var facts = new List<ScorecardFact>();
+        var holds = new List<Hold>();
+        var next = track.Apply(@event, version, facts, holds);
+        if (@event is IComplaintEvent e and not (FlagRaised or ComplaintEscalated))
+            next = next with { LastActor = e.By };
+        return (next, facts, holds);
+    }
+
+    private static (ScorecardTrack, IReadOnlyList<ScorecardFact>, IReadOnlyList<Hold>) Start(ComplaintFiled e, long version)
+    {
+        var hold = new Hold(version, e.By, e.At, null);
+        var track = new ScorecardTrack(e.ComplaintId, e.Product, e.VendorId, e.Category, hold, false, e.By, [], null) { Receivers = [e.By] };
+        return (track, [new(FactKinds.Filed, version, e.By, e.At, Label: e.Category), new(FactKinds.Received, version, e.By, e.At)], [hold]);
+    }
+
+    private ScorecardTrack Apply(object @event, long version, List<ScorecardFact> facts, List<Hold> holds)
+    {
+        var holder = CurrentHold.Party;
+        switch (@event)
+        {
+            case ComplaintAssigned e when e.To != holder:
+                return MoveTo(e.To, e.At, version, facts, holds);
+            case ComplaintHandedOff e:
+                facts.Add(new(FactKinds.HandedOff, version, e.From, e.At));
+                var moved = MoveTo(e.To, e.At, version, facts, holds);
+                return moved with { AwaitingReturn = moved.AwaitingReturn.Add(new PendingReturn(e.From, version, e.At)) };
+            case ComplaintAcknowledged e when !HoldAcknowledged:
+                facts.Add(new(FactKinds.Acknowledged, version, holder, e.At, SecondsSince(e.At)));
+                return this with { HoldAcknowledged = true };
+            case CustomerRedirected e:
+                facts.Add(new(FactKinds.CustomerRedirected, version, e.By, e.At));
+                return this;
+            case ComplaintResolved e:
+                var resolution = new ScorecardFact(FactKinds.Resolved, version, holder, e.At, SecondsSince(e.At), e.RootCause.ToString(), e.LiableParty);
+                facts.Add(resolution);
+                return EndHold(e.At, facts, holds) with { LastResolution = resolution };
+            case ComplaintReopened e:
+                if (LastResolution is { } resolved)
+                    facts.Add(resolved with { Kind = FactKinds.ResolutionReopened, Value = null, Label = null, Liable = null });
+                var reopened = EndHold(e.At, facts, holds);
+                var hold = new Hold(version, holder, e.At, null);
+                holds.Add(hold);
+                return reopened with { CurrentHold = hold, HoldAcknowledged = false, LastResolution = null };
+            case ComplaintClosed e:
+                return EndHold(e.At, facts, holds);
+            case ComplaintRated e:
+                facts.Add(new(FactKinds.Rated, version, holder, e.At, e.Stars));
+                return this;
+            case FlagRaised e:
+                var charged = ChargedToHolder.Contains(e.Rule) || LastActor is Party.CustomerId or RuleEngine.Actor ? holder : LastActor;
+                facts.Add(new(FactKinds.Flagged, version, charged, e.At, Label: e.Rule));
+                return this;
+            default:
+                return this;
+        }
+    }
+
+    private double SecondsSince(DateTimeOffset at) => Math.Max(0, (at - CurrentHold.Start).TotalSeconds);
+
+    /// <summary>A new holder: the old hold ends, and the party's own handoffs that the complaint left by now bounce back.</summary>
+    private ScorecardTrack MoveTo(string party, DateTimeOffset at, long version, List<ScorecardFact> facts, List<Hold> holds)
+    {
+        if (!Receivers.Contains(party))
+            facts.Add(new(FactKinds.Received, version, party, at));
+        foreach (var handoff in AwaitingReturn.Where(p => p.Party == party))
+            facts.Add(new(FactKinds.BouncedBack, handoff.Version, party, handoff.At));
+        var ended = EndHold(at, facts, holds);
+        var hold = new Hold(version, party, at, null);
+        holds.Add(hold);
+        return ended with
+        {
+            CurrentHold = hold,
+            HoldAcknowledged = false,
+            AwaitingReturn = AwaitingReturn.RemoveAll(p => p.Party == party),
+            Receivers = Receivers.Contains(party) ? Receivers : Receivers.Add(party),
+        };
+    }
+
+    private ScorecardTrack EndHold(DateTimeOffset at, List<ScorecardFact> facts, List<Hold> holds)
+    {
+        if (CurrentHold.End is not null)
+            return this;
+        var ended = CurrentHold with { End = at < CurrentHold.Start ? CurrentHold.Start : at };
+        holds.Add(ended);
+        facts.Add(new(FactKinds.HoldEnded, ended.Version, ended.Party, ended.End.Value, (ended.End.Value - ended.Start).TotalSeconds));
+        return this with { CurrentHold = ended };
+    }
+}

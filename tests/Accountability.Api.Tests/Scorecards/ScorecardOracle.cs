@@ -1,0 +1,180 @@
+using Accountability.Api.Features.Scorecards;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Rules;
+using Marten;
+
+namespace Accountability.Api.Tests.Scorecards;
+
+/// <summary>
+/// The scorecards recomputed from a tenant's raw event streams, in memory, written apart from the projection: what the
+/// README defines each figure to be, read straight off the events.
+/// </summary>
+public sealed class ScorecardOracle
+{
+    private sealed record Fact(Guid Complaint, string Product, string Category, string Kind, string Party, DateTimeOffset At,
+        double Value = 0, string Label = "", string Liable = "");
+
+    private readonly List<Fact> facts = [];
+    private readonly Dictionary<Guid, Complaint> complaints = [];
+    private readonly IReadOnlyList<string> registered;
+
+    private ScorecardOracle(IReadOnlyList<string> registered) => this.registered = registered;
+
+    public static async Task<ScorecardOracle> ReadAsync(IDocumentStore store, string tenant, IEnumerable<Guid> complaintIds, IReadOnlyList<string> parties)
+    {
+        var oracle = new ScorecardOracle(parties);
+        await using var session = store.QuerySession(tenant);
+        foreach (var id in complaintIds)
+            oracle.Replay(id, [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.Data)]);
+        return oracle;
+    }
+
+    private void Replay(Guid id, IReadOnlyList<object> events)
+    {
+        var filed = (ComplaintFiled)events[0];
+        void Add(string kind, string party, DateTimeOffset at, double value = 0, string label = "", string liable = "") =>
+            facts.Add(new Fact(id, filed.Product, filed.Category, kind, party, at, value, label, liable));
+
+        string holder = filed.By, lastActor = filed.By;
+        DateTimeOffset holdStart = filed.At;
+        bool acknowledged = false, clockRunning = true;
+        (string Party, DateTimeOffset At)? lastResolution = null;
+        var handoffsOut = new List<(string Party, DateTimeOffset At)>();
+        var receivers = new HashSet<string> { filed.By };
+        Add("filed", filed.By, filed.At, label: filed.Category);
+        Add("received", filed.By, filed.At);
+
+        void StopClock(DateTimeOffset at)
+        {
+            if (clockRunning)
+                Add("hold-ended", holder, at, (at - holdStart).TotalSeconds);
+            clockRunning = false;
+        }
+        void Receive(string party, DateTimeOffset at)
+        {
+            StopClock(at);
+            if (receivers.Add(party))
+                Add("received", party, at);
+            foreach (var handoff in handoffsOut.Where(h => h.Party == party))
+                Add("bounced-back", party, handoff.At);
+            handoffsOut.RemoveAll(h => h.Party == party);
+            (holder, holdStart, acknowledged, clockRunning) = (party, at, false, true);
+        }
+
+        foreach (var e in events.Skip(1))
+        {
+            if (e is ComplaintAssigned assigned && assigned.To != holder) Receive(assigned.To, assigned.At);
+            if (e is ComplaintHandedOff handoff)
+            {
+                Add("handed-off", handoff.From, handoff.At);
+                Receive(handoff.To, handoff.At);
+                handoffsOut.Add((handoff.From, handoff.At));
+            }
+            if (e is ComplaintAcknowledged ack && !acknowledged)
+            {
+                Add("acknowledged", holder, ack.At, (ack.At - holdStart).TotalSeconds);
+                acknowledged = true;
+            }
+            if (e is CustomerRedirected redirected) Add("customer-redirected", redirected.By, redirected.At);
+            if (e is ComplaintResolved resolved)
+            {
+                Add("resolved", holder, resolved.At, (resolved.At - holdStart).TotalSeconds, resolved.RootCause.ToString(), resolved.LiableParty);
+                lastResolution = (holder, resolved.At);
+                StopClock(resolved.At);
+            }
+            if (e is ComplaintReopened reopened)
+            {
+                if (lastResolution is { } r) Add("resolution-reopened", r.Party, r.At);
+                lastResolution = null;
+                StopClock(reopened.At);
+                (holdStart, acknowledged, clockRunning) = (reopened.At, false, true);
+            }
+            if (e is ComplaintClosed closed) StopClock(closed.At);
+            if (e is ComplaintRated rated) Add("rated", holder, rated.At, rated.Stars);
+            if (e is FlagRaised flag)
+            {
+                var holderFault = flag.Rule is RuleIds.StalledHolder or RuleIds.ReopenLoop || lastActor is "customer" or "rules";
+                Add("flagged", holderFault ? holder : lastActor, flag.At, label: flag.Rule);
+            }
+            if (e is IComplaintEvent acted and not (FlagRaised or ComplaintEscalated)) lastActor = acted.By;
+        }
+        complaints[id] = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
+    }
+
+    /// <summary>Total time each party held complaints up to <paramref name="asOf"/>, as the complaint state itself counts it.</summary>
+    public IReadOnlyDictionary<string, double> TimeHeldByDomain(DateTimeOffset asOf) => complaints.Values
+        .SelectMany(c => c.TimeHeld(asOf)).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Sum(t => t.Value.TotalSeconds));
+
+    public IReadOnlyList<PartyScorecard> Parties(ScorecardFilter filter, DateTimeOffset asOf)
+    {
+        var inPeriod = facts.Where(f => InScope(f.Complaint, f.Product, f.Category, filter) && InPeriod(f.At, filter)).ToList();
+        var running = complaints.Values.Where(c => c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed)
+            && InScope(c.Id, c.Product, c.Category, filter)).ToList();
+        var parties = registered.Concat(inPeriod.Select(f => f.Party)).Concat(running.Select(c => c.Holder))
+            .Where(p => filter.Party is null || p == filter.Party).Distinct().Order(StringComparer.Ordinal);
+        return [.. parties.Select(party =>
+        {
+            var mine = inPeriod.Where(f => f.Party == party).ToList();
+            List<Fact> Of(string kind) => [.. mine.Where(f => f.Kind == kind)];
+            var resolved = Of("resolved");
+            var holding = running.Where(c => c.Holder == party).ToList();
+            return new PartyScorecard(party,
+                Of("received").Select(f => f.Complaint).Distinct().Count(),
+                holding.Count,
+                holding.Sum(c => (asOf - c.HeldSince).TotalSeconds),
+                DurationsOf(Of("acknowledged")),
+                DurationsOf(resolved),
+                Of("hold-ended").Sum(f => f.Value),
+                Of("handed-off").Count,
+                Of("bounced-back").Count,
+                Of("handed-off").Count == 0 ? null : (double)Of("bounced-back").Count / Of("handed-off").Count,
+                Of("customer-redirected").Count,
+                RuleIds.All.ToDictionary(r => r, r => Of("flagged").Count(f => f.Label == r)),
+                Of("flagged").Count(f => f.Label == RuleIds.StalledHolder),
+                resolved.Count,
+                Of("resolution-reopened").Count,
+                resolved.Count == 0 ? null : (double)Of("resolution-reopened").Count / resolved.Count,
+                new Rating(Of("rated").Count, Of("rated").Count == 0 ? null : Of("rated").Average(f => f.Value)),
+                Enum.GetNames<RootCause>().ToDictionary(c => c, c => resolved.Count(f => f.Label == c)),
+                resolved.GroupBy(f => f.Liable).ToDictionary(g => g.Key, g => g.Count()));
+        })];
+    }
+
+    public IReadOnlyList<ProductScorecard> Products(ScorecardFilter filter)
+    {
+        bool Involved(Guid complaint) => filter.Party is null || complaints[complaint].PartiesInvolved.Contains(filter.Party);
+        var inPeriod = facts.Where(f => f.Product == (filter.Product ?? f.Product) && f.Category == (filter.Category ?? f.Category)
+            && Involved(f.Complaint) && InPeriod(f.At, filter)).ToList();
+        return [.. inPeriod.Where(f => f.Kind is "filed" or "flagged" or "resolved" or "resolution-reopened").GroupBy(f => f.Product).Select(g =>
+        {
+            var resolutions = g.Count(f => f.Kind == "resolved");
+            var reopened = g.Count(f => f.Kind == "resolution-reopened");
+            return new ProductScorecard(g.Key, g.Count(f => f.Kind == "filed"),
+                g.Where(f => f.Kind == "filed").GroupBy(f => f.Label).ToDictionary(c => c.Key, c => c.Count()),
+                resolutions, reopened, resolutions == 0 ? null : (double)reopened / resolutions,
+                RuleIds.All.ToDictionary(r => r, r => g.Count(f => f.Kind == "flagged" && f.Label == r)));
+        }).OrderByDescending(p => p.Complaints).ThenBy(p => p.Product, StringComparer.Ordinal)];
+    }
+
+    private static bool InScope(Guid complaint, string product, string category, ScorecardFilter filter) =>
+        (filter.Product is null || product == filter.Product) && (filter.Category is null || category == filter.Category);
+
+    private static bool InPeriod(DateTimeOffset at, ScorecardFilter filter) =>
+        (filter.From is null || at >= filter.From) && (filter.To is null || at < filter.To);
+
+    /// <summary>Count, median and 90th percentile, interpolated between the nearest values as PostgreSQL's percentile_cont does.</summary>
+    private static Durations DurationsOf(IReadOnlyList<Fact> timed)
+    {
+        if (timed.Count == 0)
+            return new Durations(0, null, null);
+        var sorted = timed.Select(f => f.Value).Order().ToArray();
+        double At(double fraction)
+        {
+            var position = fraction * (sorted.Length - 1);
+            var below = (int)Math.Floor(position);
+            var above = Math.Min(below + 1, sorted.Length - 1);
+            return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        }
+        return new Durations(sorted.Length, At(0.5), At(0.9));
+    }
+}

@@ -1,0 +1,102 @@
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Tests.Infrastructure;
+using Accountability.Api.Tests.StatusPage;
+
+namespace Accountability.Api.Tests.Scorecards;
+
+/// <summary>
+/// A marketplace with a realistic history through the API: fixes first time, bounce-backs, a deflected customer,
+/// ping-pong, a cycle, reopens (one a loop), ratings from the status page; half of it before <see cref="Midpoint"/>.
+/// </summary>
+public sealed class ScorecardScenario
+{
+    private ScorecardScenario(Marketplace market, DateTimeOffset midpoint, DateTimeOffset end) => (Market, Midpoint, End) = (market, midpoint, end);
+
+    public Marketplace Market { get; }
+
+    /// <summary>A moment between the two halves of the history, with no event near it.</summary>
+    public DateTimeOffset Midpoint { get; }
+
+    /// <summary>A moment after the whole history.</summary>
+    public DateTimeOffset End { get; }
+
+    public static async Task<ScorecardScenario> BuildAsync()
+    {
+        var m = await Marketplace.CreateAsync();
+
+        // Fixed first time by the vendor, rated 4.
+        var fixedOnce = await FileAsync(m, "Photo Pro", "acme", "crash");
+        await HandAsync(m.Operator, fixedOnce, "acme", "NeedsVendorFix", "crash-log-1");
+        await m.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{fixedOnce.Id}/acknowledgement", null);
+        await ResolveAsync(m.Acme, fixedOnce, "ProductDefect", "acme");
+        await RateAsync(fixedOnce, 4);
+
+        // Bounced back to the store, resolved, reopened by the operator, resolved again, rated 2.
+        var billing = await FileAsync(m, "Photo Pro", "acme", "billing");
+        await HandAsync(m.Operator, billing, "acme", "NeedsVendorFix", "invoice-9");
+        await HandAsync(m.Acme, billing, "store", "NeedsStoreAction", "invoice-9");
+        await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{billing.Id}/acknowledgement", null);
+        await ResolveAsync(m.Operator, billing, "Billing", "store");
+        await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{billing.Id}/reopening", new { reason = "Charged twice again" });
+        await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{billing.Id}/acknowledgement", null);
+        await ResolveAsync(m.Operator, billing, "Billing", "store");
+        await RateAsync(billing, 2);
+
+        // The vendor tells the customer to ask another vendor (a deflection flag), then fixes it.
+        var deflected = await FileAsync(m, "Lens Kit", "photon", "hardware");
+        await HandAsync(m.Operator, deflected, "photon", "NeedsVendorFix", "photo-1");
+        await m.Photon.PostJsonAsync<ComplaintView>($"/api/complaints/{deflected.Id}/customer-redirections", new { redirectedTo = "acme", message = "Ask Acme" });
+        await m.Photon.PostJsonAsync<ComplaintView>($"/api/complaints/{deflected.Id}/acknowledgement", null);
+        await ResolveAsync(m.Photon, deflected, "Delivery", "photon");
+
+        await Task.Delay(60);
+        var midpoint = DateTimeOffset.UtcNow;
+        await Task.Delay(60);
+
+        // Ping-pong between the store and the vendor, one handoff without evidence; left open with the vendor.
+        var pingPong = await FileAsync(m, "Lens Kit", "photon", "crash");
+        await HandAsync(m.Operator, pingPong, "photon", "NeedsVendorFix", "log-2");
+        await HandAsync(m.Photon, pingPong, "store", "WrongParty");
+        await HandAsync(m.Operator, pingPong, "photon", "NeedsVendorFix", "log-3");
+
+        // A cycle: store, acme, photon and back to the store, which acknowledges it and keeps it.
+        var cycle = await FileAsync(m, "Photo Pro", "acme", "crash");
+        await HandAsync(m.Operator, cycle, "acme", "NeedsVendorFix", "log-4");
+        await HandAsync(m.Acme, cycle, "photon", "NotOurComponent", "trace-5");
+        await HandAsync(m.Photon, cycle, "store", "NeedsStoreAction", "trace-6");
+        await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{cycle.Id}/acknowledgement", null);
+
+        // Reopened twice: a reopen loop, on the store's watch.
+        var loop = await FileAsync(m, "Photo Pro", "acme", "setup");
+        for (var round = 0; round < 2; round++)
+        {
+            await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{loop.Id}/acknowledgement", null);
+            await ResolveAsync(m.Operator, loop, "CustomerError", "store");
+            await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{loop.Id}/reopening", new { reason = "Still cannot set it up" });
+        }
+
+        // Filed and not yet touched.
+        await FileAsync(m, "Photo Pro", "acme", "crash");
+        await Task.Delay(60);
+        return new ScorecardScenario(m, midpoint, DateTimeOffset.UtcNow);
+    }
+
+    private static async Task<ComplaintView> FileAsync(Marketplace m, string product, string vendor, string category) =>
+        await m.Operator.PostJsonAsync<ComplaintView>("/api/complaints", new
+        {
+            customerReference = $"cust-{Guid.NewGuid():N}"[..12], product, vendorId = vendor, category, description = "It broke", channel = "Web",
+        }, 201);
+
+    private static Task<ComplaintView> HandAsync(ApiClient holder, ComplaintView complaint, string to, string reason, string? evidence = null) =>
+        holder.PostJsonAsync<ComplaintView>($"/api/complaints/{complaint.Id}/handoffs",
+            new { to, reason, note = "Over to you", evidence = evidence is null ? Array.Empty<string>() : [evidence] });
+
+    private static Task<ComplaintView> ResolveAsync(ApiClient holder, ComplaintView complaint, string rootCause, string liableParty) =>
+        holder.PostJsonAsync<ComplaintView>($"/api/complaints/{complaint.Id}/resolution", new { rootCause, liableParty, remedy = "Fixed" });
+
+    private static async Task RateAsync(ComplaintView complaint, int stars)
+    {
+        using var rated = await new Customer(complaint.TrackingLink!).SendAsync("rating", new() { ["stars"] = stars.ToString() });
+        Assert.That((int)rated.StatusCode, Is.EqualTo(303), "the rating form");
+    }
+}

@@ -1,0 +1,71 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
+using Accountability.Domain.Scorecards;
+using static Accountability.Domain.Tests.Scenario;
+
+namespace Accountability.Domain.Tests.Scorecards;
+
+public sealed class ScorecardTrackTests
+{
+    /// <summary>Every fact these events prove, in order, as (kind, party, value).</summary>
+    private static List<(string Kind, string Party, double? Value)> FactsOf(params IComplaintEvent[] events)
+    {
+        ScorecardTrack? track = null;
+        var facts = new List<(string, string, double?)>();
+        for (var i = 0; i < events.Length; i++)
+        {
+            (track, var proved, _) = ScorecardTrack.Evolve(track, events[i], i + 1);
+            facts.AddRange(proved.Select(f => (f.Kind, f.Party, f.Value)));
+        }
+        return facts;
+    }
+
+    [Test]
+    public void A_handoff_that_comes_back_to_the_party_that_made_it_bounces_back_and_the_party_receives_the_complaint_once()
+    {
+        var facts = FactsOf(Filed(T0), HandedOff(Party.StoreId, "acme", T0.AddHours(1)), HandedOff("acme", Party.StoreId, T0.AddHours(4)));
+        Assert.That(facts.Count(f => f.Kind == FactKinds.BouncedBack && f.Party == Party.StoreId), Is.EqualTo(1));
+        Assert.That(facts.Count(f => f.Kind == FactKinds.BouncedBack && f.Party == "acme"), Is.Zero);
+        Assert.That(facts.Count(f => f.Kind == FactKinds.Received && f.Party == Party.StoreId), Is.EqualTo(1));
+        Assert.That(facts.Where(f => f.Kind == FactKinds.HoldEnded).Select(f => (f.Party, f.Value)),
+            Is.EqualTo(new[] { (Party.StoreId, (double?)3600), ("acme", 3 * 3600) }));
+    }
+
+    [Test]
+    public void Times_to_acknowledge_and_resolve_run_from_the_start_of_the_holders_hold()
+    {
+        var facts = FactsOf(Filed(T0), HandedOff(Party.StoreId, "acme", T0.AddHours(1)),
+            new ComplaintAcknowledged("acme", T0.AddHours(3)), new ComplaintAcknowledged("acme", T0.AddHours(4)), Resolved("acme", T0.AddHours(9)));
+        Assert.That(facts.Where(f => f.Kind is FactKinds.Acknowledged or FactKinds.Resolved).Select(f => (f.Kind, f.Party, f.Value)),
+            Is.EqualTo(new[] { (FactKinds.Acknowledged, "acme", (double?)2 * 3600), (FactKinds.Resolved, "acme", 8 * 3600) }));
+    }
+
+    [Test]
+    public void A_reopened_resolution_counts_against_the_resolver_once_and_starts_a_new_hold()
+    {
+        var facts = FactsOf(Filed(T0), HandedOff(Party.StoreId, "acme", T0), Resolved("acme", T0.AddHours(2)),
+            new ComplaintReopened(Party.StoreId, "Still broken", T0.AddHours(5)), new ComplaintReopened(Party.StoreId, "Again", T0.AddHours(6)),
+            new ComplaintAcknowledged("acme", T0.AddHours(7)));
+        Assert.That(facts.Count(f => f.Kind == FactKinds.ResolutionReopened && f.Party == "acme"), Is.EqualTo(1));
+        Assert.That(facts.Single(f => f.Kind == FactKinds.Acknowledged).Value, Is.EqualTo(3600), "from the second reopening");
+    }
+
+    [Test]
+    public void A_deflection_flag_is_charged_to_the_party_that_deflected_and_a_stalled_holder_flag_to_the_holder()
+    {
+        var facts = FactsOf(Filed(T0), HandedOff(Party.StoreId, "acme", T0),
+            new CustomerRedirected("photon", "acme", null, T0.AddHours(1)),
+            new FlagRaised(RuleIds.CustomerDeflection, Severity.High, [3], "Deflected.", 1, T0.AddHours(1)),
+            new ComplaintEscalated(RuleIds.CustomerDeflection, "Deflected.", T0.AddHours(1)),
+            new FlagRaised(RuleIds.StalledHolder, Severity.Medium, [2], "Late.", 1, T0.AddHours(30)));
+        Assert.That(facts.Where(f => f.Kind == FactKinds.Flagged).Select(f => f.Party), Is.EqualTo(new[] { "photon", "acme" }));
+    }
+
+    [Test]
+    public void Events_before_the_filing_prove_nothing()
+    {
+        var (track, facts, holds) = ScorecardTrack.Evolve(null, new ComplaintAcknowledged("acme", T0), 1);
+        Assert.That((track, facts.Count, holds.Count), Is.EqualTo(((ScorecardTrack?)null, 0, 0)));
+    }
+}
