@@ -3,7 +3,7 @@ using Accountability.Api.Tests.Problems;
 
 namespace Accountability.Api.Tests.Dashboard;
 
-/// <summary>What the worker keeps, on the overview: the open recurring problems.</summary>
+/// <summary>What the worker keeps, on the overview: the parties' scorecards as a table sorted on the server, and the open recurring problems.</summary>
 public sealed class ReadModelTests
 {
     private ProblemWorker worker = null!;
@@ -13,6 +13,27 @@ public sealed class ReadModelTests
 
     [OneTimeTearDown]
     public void StopWorker() => worker.Dispose();
+
+    [Test]
+    public async Task The_scorecards_table_sorts_by_any_column_through_links_and_says_how_it_is_sorted()
+    {
+        var market = await Marketplace.CreateAsync();
+        await DashboardVisitor.PingPongAsync(market);
+        await market.FileHeldByAsync("photon");
+        await worker.CatchUpAsync();
+        using var visitor = new DashboardVisitor();
+        await visitor.SignInAsOperatorAsync(market);
+
+        var byTimeHeld = await visitor.ReadAsync("/dashboard");
+        Assert.That(byTimeHeld, Does.Contain("<th scope=\"col\" aria-sort=\"descending\"><a href=\"/dashboard?sort=time-held&amp;order=asc#scorecards\">"));
+        var byHandoffs = await visitor.ReadAsync("/dashboard?sort=handoffs&order=desc");
+        Assert.That(RowsOf(byHandoffs), Is.EqualTo(new[] { "Test Store", "Acme Apps", "Photon Devices" }), "the store handed off three times, Acme once, Photon never");
+        Assert.That(byHandoffs, Does.Contain("aria-sort=\"descending\"><a href=\"/dashboard?sort=handoffs&amp;order=asc#scorecards\">"));
+        var byName = await visitor.ReadAsync("/dashboard?sort=party&order=asc");
+        Assert.That(RowsOf(byName), Is.EqualTo(new[] { "Acme Apps", "Photon Devices", "Test Store" }));
+        var unknown = await visitor.ReadAsync("/dashboard?sort=nonsense&order=sideways");
+        Assert.That(unknown, Does.Contain("aria-sort=\"descending\"><a href=\"/dashboard?sort=time-held"), "an unknown sort falls back to time held");
+    }
 
     [Test]
     public async Task The_open_problems_are_listed_with_their_product_owner_and_linked_complaints()
@@ -41,5 +62,13 @@ public sealed class ReadModelTests
         await visitor.SignInAsOperatorAsync(market);
 
         Assert.That(await visitor.ReadAsync("/dashboard"), Does.Contain("No recurring problem is open."));
+    }
+
+    /// <summary>The party names of the scorecards table, in the order shown.</summary>
+    private static string[] RowsOf(string page)
+    {
+        var table = page[page.IndexOf("<table class=\"scorecards\">", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        return [.. System.Text.RegularExpressions.Regex.Matches(table, "<tr><th scope=\"row\">([^<]+)</th>").Select(m => m.Groups[1].Value)];
     }
 }

@@ -45,6 +45,7 @@ public sealed partial class DemoTests
         Assert.That(withProblems, Does.Contain("20 of 58 open problems, those linking the most complaints first."));
         Assert.That(withProblems, Does.Contain("<td>Category 32 · Subcategory 9</td><td>No owner yet</td><td>53</td>"),
             "once the worker has caught up, the largest recurring problem of the sample comes first");
+        Assert.That(withProblems, Does.Contain("<table class=\"scorecards\">").And.Contain("<th scope=\"row\">Group 70</th>"), "and the scorecards");
 
         await using var tab = await Chromium.OpenAsync(Viewport.Desktop);
         await tab.Page.GotoAsync("dashboard/sign-in");

@@ -1,14 +1,20 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Problems;
+using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Problems;
+using Accountability.Domain.Parties;
 using Accountability.Domain.Problems;
 using FastEndpoints;
 using Marten;
 
 namespace Accountability.Api.Features.Dashboard.Overview;
 
-/// <summary>The dashboard's first page: the flagged complaints needing action first, the open problems, then the charts.</summary>
-public sealed class Endpoint(OverviewReader reader, IDocumentStore store, DashboardForms forms, TimeProvider clock) : EndpointWithoutRequest
+/// <summary>
+/// The dashboard's first page: the flagged complaints needing action first, the open problems, the charts, and the
+/// parties' scorecards sorted as the address says (?sort=column&amp;order=asc|desc).
+/// </summary>
+public sealed class Endpoint(OverviewReader reader, ScorecardQueries scorecards, IDocumentStore store, DashboardForms forms, TimeProvider clock)
+    : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -16,7 +22,7 @@ public sealed class Endpoint(OverviewReader reader, IDocumentStore store, Dashbo
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "The operator's dashboard (HTML, signed in with the session cookie): flagged complaints needing action first, open problems, and charts.");
+        Summary(s => s.Summary = "The operator's dashboard (HTML, signed in with the session cookie): flagged complaints needing action first, open problems, charts, and the parties' scorecards (sort and order in the query).");
         Description(d => d.Produces(200, contentType: "text/html").Produces(303).ProducesProblems(401));
     }
 
@@ -26,7 +32,10 @@ public sealed class Endpoint(OverviewReader reader, IDocumentStore store, Dashbo
         var figures = await reader.ReadAsync(tenant, ct);
         await using var session = store.QuerySession(tenant);
         var open = await new ProblemQueries(session, clock).ListAsync(User.Actor(), new ProblemFilter(ProblemStatus.Open, Limit: ProblemList.Read), ct);
-        var page = OverviewHtml.Page(figures, forms.Seal(User.SessionId()), ProblemList.Section(open));
+        var cards = await scorecards.PartiesAsync(tenant, new ScorecardFilter(), ct);
+        var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
+        var table = ScorecardTable.Section(cards, parties, Query<string>("sort", isRequired: false), Query<string>("order", isRequired: false));
+        var page = OverviewHtml.Page(figures, forms.Seal(User.SessionId()), ProblemList.Section(open), table);
         await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, page);
     }
 }
