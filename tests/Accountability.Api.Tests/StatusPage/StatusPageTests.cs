@@ -124,4 +124,16 @@ public sealed class StatusPageTests
         var filed = await market.Operator.PostJsonAsync<ComplaintView>("/api/complaints", complaint ?? Complaint(), 201);
         return (new Customer(filed.TrackingLink!), filed.Id);
     }
+
+    [Test]
+    public async Task The_pages_stylesheets_are_served_and_any_other_asset_is_a_404_problem()
+    {
+        foreach (var sheet in new[] { "/assets/status.css", "/assets/dashboard.css" })
+        {
+            using var css = await ApiClient.Anonymous.GetAsync(sheet);
+            Assert.That((css.StatusCode, css.Content.Headers.ContentType?.MediaType), Is.EqualTo((HttpStatusCode.OK, "text/css")), sheet);
+        }
+        using var other = await ApiClient.Anonymous.GetAsync("/assets/secrets.json");
+        await other.ShouldBeProblemAsync(404, "not-found");
+    }
 }
