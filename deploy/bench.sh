@@ -3,7 +3,8 @@
 # table: throughput, latency, errors, the service's CPU and peak memory, and each write against a raw-insert yardstick.
 # Import and webhook delivery run last, through deploy/bench-import.sh and deploy/bench-webhooks.sh, with their own service.
 # The table also goes to bench/results/<UTC time>.md.
-# Usage: [CONNECTIONS=32] deploy/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
+# BENCH_DAEMON=false leaves the projection daemon off, as on an API node beside a worker.
+# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] deploy/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -25,7 +26,7 @@ row() { printf '| %s |\n' "$(IFS='|'; echo "$*" | sed 's/|/ | /g')" | tee -a "$r
 # The benchmark build adds the raw-insert yardstick (Features/Baseline); it goes to a folder of its own.
 dotnet publish src/Accountability.Api -c Release -p:Benchmark=true -o "$work/service" -nologo -v quiet -clp:ErrorsOnly
 ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__AdminKey="$admin" \
-    Accountability__RequestsPerSecondPerKey=0 Accountability__StatusPageRequestsPerMinutePerAddress=0 \
+    Accountability__RunProjectionDaemon=${BENCH_DAEMON:-true} Accountability__RequestsPerSecondPerKey=0 Accountability__StatusPageRequestsPerMinutePerAddress=0 \
     dotnet "$work/service/Accountability.Api.dll" --contentRoot "$work/service" --urls "$base" > "$work/service.log" 2>&1 &
 service=$!
 cleanup() {
