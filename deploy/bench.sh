@@ -82,7 +82,7 @@ run() { # name, wrk arguments...
 }
 
 {
-    echo "# deploy/bench.sh $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "# deploy/bench.sh ${duration}s per scenario, scenarios: ${only:-all}, projection daemon: ${BENCH_DAEMON:-true}; $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo
     echo "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%d GB", $2 / 1048576}' /proc/meminfo);" \
         "wrk, the service and PostgreSQL share them. Writes are compared with the raw-insert yardstick of the same run."
