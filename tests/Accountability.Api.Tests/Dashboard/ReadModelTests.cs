@@ -6,10 +6,10 @@ namespace Accountability.Api.Tests.Dashboard;
 /// <summary>What the worker keeps, on the overview: the parties' scorecards as a table sorted on the server, and the open recurring problems.</summary>
 public sealed class ReadModelTests
 {
-    private ProblemWorker worker = null!;
+    private ProjectionWorker worker = null!;
 
     [OneTimeSetUp]
-    public void StartWorker() => worker = ProblemWorker.Start();
+    public void StartWorker() => worker = new ProjectionWorker();
 
     [OneTimeTearDown]
     public void StopWorker() => worker.Dispose();

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Accountability.Api.Tests.Browser;
 using Accountability.Api.Tests.Dashboard;
 using Accountability.Api.Tests.Infrastructure;
-using Accountability.Api.Tests.Problems;
 using Microsoft.Playwright;
 
 namespace Accountability.Api.Tests.Operations;
@@ -39,7 +38,7 @@ public sealed partial class DemoTests
         Assert.That(again.Output, Does.Contain("(0 imported now, 890 already there)"), "a second run imports nothing again");
         Assert.That(KeyOf(again.Output), Is.Not.EqualTo(KeyOf(first.Output)), "each run prints a fresh key");
 
-        using (var worker = ProblemWorker.Start())
+        using (var worker = new ProjectionWorker())
             await worker.CatchUpAsync();
         var withProblems = await visitor.ReadAsync("/dashboard");
         Assert.That(withProblems, Does.Contain("20 of 58 open problems, those linking the most complaints first."));

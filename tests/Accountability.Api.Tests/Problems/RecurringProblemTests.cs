@@ -7,10 +7,10 @@ namespace Accountability.Api.Tests.Problems;
 /// <summary>The worker opens a problem once enough complaints about one product and category come within the policy's window.</summary>
 public sealed class RecurringProblemTests
 {
-    private ProblemWorker worker = null!;
+    private ProjectionWorker worker = null!;
 
     [OneTimeSetUp]
-    public void StartWorker() => worker = ProblemWorker.Start();
+    public void StartWorker() => worker = new ProjectionWorker();
 
     [OneTimeTearDown]
     public void StopWorker() => worker.Dispose();

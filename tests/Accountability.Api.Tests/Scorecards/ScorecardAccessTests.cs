@@ -7,10 +7,10 @@ namespace Accountability.Api.Tests.Scorecards;
 /// <summary>Who sees which scorecards, and what a bad filter gets.</summary>
 public sealed class ScorecardAccessTests
 {
-    private ScorecardWorker worker = null!;
+    private ProjectionWorker worker = null!;
 
     [OneTimeSetUp]
-    public void StartWorker() => worker = new ScorecardWorker();
+    public void StartWorker() => worker = new ProjectionWorker();
 
     [OneTimeTearDown]
     public void StopWorker() => worker.Dispose();

@@ -10,14 +10,14 @@ namespace Accountability.Api.Tests.Scorecards;
 /// </summary>
 public sealed class ScorecardFigureTests
 {
-    private ScorecardWorker worker = null!;
+    private ProjectionWorker worker = null!;
     private ScorecardScenario scenario = null!;
     private ScorecardOracle oracle = null!;
 
     [OneTimeSetUp]
     public async Task BuildMarketplace()
     {
-        worker = new ScorecardWorker();
+        worker = new ProjectionWorker();
         scenario = await ScorecardScenario.BuildAsync();
         await worker.CatchUpAsync();
         var listed = await scenario.Market.Operator.GetJsonAsync<Features.Complaints.List.Response>("/api/complaints?limit=200");
