@@ -1,6 +1,5 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Deadlines;
-using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Problems;
 using Accountability.Api.Setup;
@@ -33,9 +32,7 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
             throw ComplaintAccess.NotFound(command.ComplaintId);
         var batch = session.CreateBatchQuery();
         var contextQuery = WriteContext.Queue(batch);
-        var streamQuery = batch.Events.FetchForWriting<Complaint>(command.ComplaintId);
-        // Only to put the page in the identity map, where its inline projection finds it on saving.
-        _ = batch.Load<StatusPageDocument>(command.ComplaintId);
+        var streamQuery = WriteContext.QueueComplaint(batch, command.ComplaintId);
         await batch.Execute(cancellationToken);
         var (context, stream) = (await contextQuery(), await streamQuery);
         var parties = context.Parties;

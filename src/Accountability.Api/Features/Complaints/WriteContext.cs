@@ -1,7 +1,10 @@
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
+using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
+using JasperFx.Events;
 using Marten.Services.BatchQuerying;
 
 namespace Accountability.Api.Features.Complaints;
@@ -16,5 +19,15 @@ public sealed record WriteContext(PartyDirectory Parties, Policy Policy, IReadOn
         var policy = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
         var endpoints = batch.Query<WebhookEndpoint>().Where(e => e.Enabled).ToList();
         return async () => new WriteContext(new PartyDirectory(await parties), PolicyDocument.Current(await policy), await endpoints);
+    }
+
+    /// <summary>
+    /// Queues a complaint's fetch for writing with its status page: in an identity session the page's inline projection
+    /// then finds it in the session's map on saving, instead of querying for it again.
+    /// </summary>
+    public static Task<IEventStream<Complaint>> QueueComplaint(IBatchedQuery batch, Guid id)
+    {
+        _ = batch.Load<StatusPageDocument>(id);
+        return batch.Events.FetchForWriting<Complaint>(id);
     }
 }

@@ -50,12 +50,12 @@ public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, 
 
     private async Task FireAsync(ScheduledDeadline deadline, DateTimeOffset now, CancellationToken ct)
     {
-        await using var session = store.LightweightSession(deadline.TenantId);
+        await using var session = store.IdentitySession(deadline.TenantId);
         session.CorrelationId = $"deadline:{deadline.Id}";
         session.LastModifiedBy = RuleEngine.Actor;
         var batch = session.CreateBatchQuery();
         var contextQuery = WriteContext.Queue(batch);
-        var streamQuery = batch.Events.FetchForWriting<Complaint>(deadline.ComplaintId);
+        var streamQuery = WriteContext.QueueComplaint(batch, deadline.ComplaintId);
         await batch.Execute(ct);
         var (context, stream) = (await contextQuery(), await streamQuery);
         var complaint = stream.Aggregate;

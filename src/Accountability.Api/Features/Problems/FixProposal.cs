@@ -19,7 +19,7 @@ public static class FixProposal
         IDocumentSession session, RecurringProblem problem, Actor actor, WriteContext context, DateTimeOffset now, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var streams = problem.LinkedComplaints.Select(id => batch.Events.FetchForWriting<Complaint>(id)).ToList();
+        var streams = problem.LinkedComplaints.Select(id => WriteContext.QueueComplaint(batch, id)).ToList();
         if (streams.Count > 0)
             await batch.Execute(ct);
 
