@@ -1,20 +1,11 @@
+using Accountability.Api.Features.Pages;
+
 namespace Accountability.Api.Features.Dashboard;
 
-/// <summary>What every dashboard answer shares: never cached or framed, no referrer, nothing loaded from elsewhere, no script.</summary>
+/// <summary>What every dashboard answer shares: the pages' headers, and never stored.</summary>
 public static class DashboardResponses
 {
-    public const string HtmlType = "text/html; charset=utf-8";
-
-    public static void Secure(HttpResponse response)
-    {
-        var headers = response.Headers;
-        headers.CacheControl = "no-store";
-        headers["X-Robots-Tag"] = "noindex, nofollow";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers["X-Frame-Options"] = "DENY";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-    }
+    public static void Secure(HttpResponse response) => PageHeaders.Apply(response, "no-store");
 
     /// <summary>A browser on a dashboard page, which should get a page rather than a problem document.</summary>
     public static bool IsForPeople(HttpRequest request) =>
@@ -24,7 +15,7 @@ public static class DashboardResponses
     {
         Secure(http.Response);
         http.Response.StatusCode = status;
-        http.Response.ContentType = HtmlType;
+        http.Response.ContentType = PageHeaders.HtmlType;
         await http.Response.WriteAsync(html, http.RequestAborted);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Pages;
 using Accountability.Api.Problems;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
@@ -99,7 +100,7 @@ public abstract class CustomerFormEndpoint : EndpointWithoutRequest
         }
         var view = found.View(Resolve<TimeProvider>().GetUtcNow());
         var page = StatusPageHtml.Page(view, token, Resolve<StatusForms>().Seal(found.Page.Id, view.Version), notice: null, error: reason);
-        await Send.StringAsync(page, kind.Status, StatusPageResponses.HtmlType);
+        await Send.StringAsync(page, kind.Status, PageHeaders.HtmlType);
     }
 
     private static string ErrorKey(ProblemKind kind) => kind.Slug switch

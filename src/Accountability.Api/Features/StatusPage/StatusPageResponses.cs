@@ -1,3 +1,4 @@
+using Accountability.Api.Features.Pages;
 using Accountability.Api.Problems;
 
 namespace Accountability.Api.Features.StatusPage;
@@ -5,18 +6,10 @@ namespace Accountability.Api.Features.StatusPage;
 /// <summary>What every status page answer shares: private, never indexed, no referrer, nothing loaded from elsewhere.</summary>
 public static class StatusPageResponses
 {
-    public const string HtmlType = "text/html; charset=utf-8";
-
     public static void Secure(HttpResponse response)
     {
-        var headers = response.Headers;
-        headers.CacheControl = "private, no-cache";
-        headers["X-Robots-Tag"] = "noindex, nofollow";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers["X-Frame-Options"] = "DENY";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        headers.Vary = "Accept, Accept-Language";
+        PageHeaders.Apply(response, "private, no-cache");
+        response.Headers.Vary = "Accept, Accept-Language";
     }
 
     /// <summary>Browsers get pages; apps asking for JSON (or the .json link) get JSON and problem+json.</summary>
@@ -36,7 +29,7 @@ public static class StatusPageResponses
             return;
         }
         http.Response.StatusCode = StatusCodes.Status404NotFound;
-        http.Response.ContentType = HtmlType;
+        http.Response.ContentType = PageHeaders.HtmlType;
         await http.Response.WriteAsync(StatusPageHtml.NotFound());
     }
 }

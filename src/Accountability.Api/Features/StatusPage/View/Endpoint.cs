@@ -1,4 +1,5 @@
 using System.Globalization;
+using Accountability.Api.Features.Pages;
 using Accountability.Api.Problems;
 using FastEndpoints;
 
@@ -47,6 +48,6 @@ public sealed class Endpoint(StatusPageReader reader, StatusForms forms, Rendere
         var notice = Query<string>("done", isRequired: false) is { Length: > 0 } done ? StatusText.Find($"Done_{done}") : null;
         string Render() => StatusPageHtml.Page(found.View(clock.GetUtcNow()), token, forms.Seal(found.Page.Id, found.Page.Status.Version), notice, error: null);
         var page = notice is null ? rendered.GetOrRender($"{found.Page.Id}:{etag}", Render) : Render();
-        await Send.StringAsync(page, StatusCodes.Status200OK, StatusPageResponses.HtmlType, ct);
+        await Send.StringAsync(page, StatusCodes.Status200OK, PageHeaders.HtmlType, ct);
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using Accountability.Api.Problems;
 using FastEndpoints;
 
-namespace Accountability.Api.Features.Stylesheets;
+namespace Accountability.Api.Features.Pages.Stylesheets;
 
 /// <summary>The pages' stylesheets (status page, dashboard), served by the service itself: the pages load nothing from anywhere else.</summary>
 public sealed class Endpoint : EndpointWithoutRequest
