@@ -62,9 +62,14 @@ public sealed class ServiceUnderTest
         await Browser.Chromium.CloseAsync();
         if (factory is not null)
             await factory.DisposeAsync();
+        await DropSchemaAsync(Schema);
+    }
+
+    public static async Task DropSchemaAsync(string schema)
+    {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection);
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
         await drop.ExecuteNonQueryAsync();
     }
 }

@@ -20,18 +20,19 @@ public sealed class Marketplace
 
     public static ApiClient Admin => new(ApiKeyAuthenticationHandler.AdminHeader, ServiceUnderTest.AdminKey);
 
-    public static async Task<Marketplace> CreateAsync()
+    /// <param name="http">A client of another node than the shared one, such as a node on a schema of its own.</param>
+    public static async Task<Marketplace> CreateAsync(HttpClient? http = null)
     {
         var id = $"m-{Guid.NewGuid():N}"[..14];
-        var tenant = await Admin.PostJsonAsync<Features.Tenants.Create.Response>(
+        var tenant = await new ApiClient(ApiKeyAuthenticationHandler.AdminHeader, ServiceUnderTest.AdminKey, http).PostJsonAsync<Features.Tenants.Create.Response>(
             "/api/admin/tenants", new { id, name = "Test Marketplace", storeName = "Test Store" }, 201);
-        var @operator = Client(tenant.OperatorKey.Key!);
+        var @operator = Client(tenant.OperatorKey.Key!, http);
         await @operator.PostJsonAsync<object>("/api/parties", new { id = "acme", displayName = "Acme Apps" }, 201);
         await @operator.PostJsonAsync<object>("/api/parties", new { id = "photon", displayName = "Photon Devices" }, 201);
-        return new Marketplace(id, @operator, await KeyFor(@operator, "acme"), await KeyFor(@operator, "photon"));
+        return new Marketplace(id, @operator, await KeyFor(@operator, "acme", http), await KeyFor(@operator, "photon", http));
     }
 
-    public static ApiClient Client(string key) => new(ApiKeyAuthenticationHandler.Header, key);
+    public static ApiClient Client(string key, HttpClient? http = null) => new(ApiKeyAuthenticationHandler.Header, key, http);
 
     public async Task<ComplaintView> FileAsync(string vendor = "acme", string product = "Photo Pro")
     {
@@ -57,9 +58,9 @@ public sealed class Marketplace
     public async Task<IReadOnlyList<Features.Complaints.Timeline.TimelineEntry>> TimelineAsync(Guid complaint) =>
         (await Operator.GetJsonAsync<Features.Complaints.Timeline.Response>($"/api/complaints/{complaint}/timeline")).Events;
 
-    private static async Task<ApiClient> KeyFor(ApiClient @operator, string party)
+    private static async Task<ApiClient> KeyFor(ApiClient @operator, string party, HttpClient? http)
     {
         var key = await @operator.PostJsonAsync<CreatedApiKey>("/api/api-keys", new { partyId = party, name = $"{party} key" }, 201);
-        return Client(key.Key!);
+        return Client(key.Key!, http);
     }
 }
