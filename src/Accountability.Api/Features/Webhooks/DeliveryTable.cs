@@ -131,23 +131,30 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
         return (await ReadDeliveriesAsync(command, ct)).SingleOrDefault();
     }
 
-    /// <summary>An endpoint's latest deliveries, newest first, each with its latest attempts, oldest first.</summary>
+    /// <summary>
+    /// An endpoint's latest deliveries, newest first, each with its latest attempts, oldest first. Both reads see one
+    /// snapshot: read apart, an attempt committed between them showed beside the delivery's next attempt time from
+    /// before it, and a client that scheduled its retry from that time waited for one already past.
+    /// </summary>
     public async Task<IReadOnlyList<(WebhookDelivery Delivery, IReadOnlyList<DeliveryAttempt> Attempts)>> LogAsync(
         string tenantId, string endpointId, int limit, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(
-            $"select {Columns} from {schema}.webhook_deliveries where tenant_id = $1 and endpoint_id = $2 order by created_at desc, seq desc limit $3");
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await using var command = new NpgsqlCommand(
+            $"select {Columns} from {schema}.webhook_deliveries where tenant_id = $1 and endpoint_id = $2 order by created_at desc, seq desc limit $3",
+            connection, snapshot);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = endpointId });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         var deliveries = await ReadDeliveriesAsync(command, ct);
 
-        await using var attemptsCommand = database.CreateCommand($"""
+        await using var attemptsCommand = new NpgsqlCommand($"""
             select delivery_id, attempted_at, status_code, latency_ms, error from (
                 select a.*, row_number() over (partition by delivery_id order by attempted_at desc) as newest
                 from {schema}.webhook_attempts a where delivery_id = any($1)) latest
             where newest <= {AttemptsShown} order by attempted_at
-            """);
+            """, connection, snapshot);
         attemptsCommand.Parameters.Add(new NpgsqlParameter { Value = deliveries.Select(d => d.Id).ToArray() });
         var attempts = new Dictionary<string, List<DeliveryAttempt>>();
         await using (var reader = await attemptsCommand.ExecuteReaderAsync(ct))
