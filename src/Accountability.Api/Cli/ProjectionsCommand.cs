@@ -3,7 +3,10 @@ using Marten;
 
 namespace Accountability.Api.Cli;
 
-/// <summary><c>projections rebuild</c>: rebuilds read models from the events, for every tenant in the database.</summary>
+/// <summary>
+/// <c>projections rebuild</c>: rebuilds read models from the events, for every tenant in the database; and
+/// <c>projections set-aside</c> (<see cref="SetAsideCommand"/>).
+/// </summary>
 public static class ProjectionsCommand
 {
     private const string Usage = """
@@ -20,6 +23,8 @@ public static class ProjectionsCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["set-aside", .. var setAside])
+            return await SetAsideCommand.RunAsync(setAside);
         if (args is not ["rebuild", .. var rest])
         {
             Console.Out.WriteLine(Usage);
