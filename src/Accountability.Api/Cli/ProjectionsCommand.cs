@@ -11,6 +11,7 @@ public static class ProjectionsCommand
 {
     private const string Usage = """
         Usage: Accountability.Api projections rebuild [--projection <name>]
+               Accountability.Api projections set-aside list|retry [--tenant <id>] [--id <id>]   (see projections set-aside --help)
 
         Deletes what a projection built and replays every event through it again, for all tenants. Without
         --projection, rebuilds each projection in turn. Run it while no node writes (scale the API nodes and the
