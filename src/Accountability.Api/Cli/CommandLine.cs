@@ -16,6 +16,7 @@ public static class CommandLine
           db apply                                   brings the database schema up to date with this version
           db assert                                  exits 1, listing the differences, when the schema is not current
           projections rebuild [--projection <name>]  rebuilds projections from the events
+          projections set-aside list|retry [--tenant <id>] [--id <id>]   events the background work set aside, and their retry
           what-if --tenant <id> --policy <policy.json> [--from <time>] [--to <time>] [--json]   replays history through a policy
           health [--url <url>]                       exits 0 when the service answers there (the container's health check)
           demo [--tenant <id>] [--url <address>]     fills a demo marketplace with real history and prints a dashboard key

@@ -3,11 +3,15 @@ using Marten;
 
 namespace Accountability.Api.Cli;
 
-/// <summary><c>projections rebuild</c>: rebuilds read models from the events, for every tenant in the database.</summary>
+/// <summary>
+/// <c>projections rebuild</c>: rebuilds read models from the events, for every tenant in the database; and
+/// <c>projections set-aside</c> (<see cref="SetAsideCommand"/>).
+/// </summary>
 public static class ProjectionsCommand
 {
     private const string Usage = """
         Usage: Accountability.Api projections rebuild [--projection <name>]
+               Accountability.Api projections set-aside list|retry [--tenant <id>] [--id <id>]   (see projections set-aside --help)
 
         Deletes what a projection built and replays every event through it again, for all tenants. Without
         --projection, rebuilds each projection in turn. Run it while no node writes (scale the API nodes and the
@@ -20,6 +24,8 @@ public static class ProjectionsCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["set-aside", .. var setAside])
+            return await SetAsideCommand.RunAsync(setAside);
         if (args is not ["rebuild", .. var rest])
         {
             Console.Out.WriteLine(Usage);

@@ -4,7 +4,8 @@ namespace Accountability.Api.Health;
 
 /// <summary>
 /// /health/live: the process answers (restart it if not). /health/ready: it can serve, because PostgreSQL answers and the
-/// schema matches this build (take it out of the load balancer if not). Neither needs a key.
+/// schema matches this build (take it out of the load balancer if not); degraded, not down, while events are set aside.
+/// Neither needs a key.
 /// </summary>
 public static class HealthSetup
 {
@@ -15,7 +16,8 @@ public static class HealthSetup
         services.AddSingleton<SchemaCheck>();
         services.AddHealthChecks()
             .AddCheck<PostgresCheck>("postgres", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<SchemaCheck>("schema", tags: [Ready], timeout: TimeSpan.FromSeconds(10));
+            .AddCheck<SchemaCheck>("schema", tags: [Ready], timeout: TimeSpan.FromSeconds(10))
+            .AddCheck<SetAsideCheck>("setAside", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
         return services;
     }
 

@@ -5,6 +5,7 @@ using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.Problems;
 using Accountability.Api.Features.Scorecards;
+using Accountability.Api.Features.SetAside;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
@@ -60,7 +61,6 @@ public static class MartenSetup
             opts.Schema.For<PolicyDocument>().MultiTenanted();
             opts.Schema.For<WebhookEndpoint>().MultiTenanted();
             DeliveryTable.Define(opts);
-            ScorecardProjection.Register(opts);
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
@@ -70,6 +70,7 @@ public static class MartenSetup
             // Solo: this node alone runs the async projections. HotCold's leader election needs a lock this build cannot take.
             .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled)
             .AddSubscriptionWithServices<RecurringProblemDetector>(ServiceLifetime.Singleton, o => o.IncludeType<ComplaintFiled>());
+        services.AddSetAsideEvents().ConfigureMarten((provider, opts) => ScorecardProjection.Register(opts, provider.GetRequiredService<ProcessingFaults>()));
 
         // Plain SQL beside Marten (the webhook outbox) gets its own pool, with nothing prepared: a prepared statement may
         // settle on a generic plan, and the outbox's claim query's generic plan scans the whole backlog (30 s at 13,000).

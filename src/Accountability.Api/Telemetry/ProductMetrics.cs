@@ -5,7 +5,8 @@ namespace Accountability.Api.Telemetry;
 
 /// <summary>
 /// The product's own counters, on the meter "Accountability". Events are counted once they are committed, tagged with
-/// where they came from (api, import, scheduler); webhook attempts by what they led to.
+/// where they came from (api, import, scheduler); webhook attempts by what they led to; events the background work set
+/// aside by the projection or subscription that could not process them.
 /// </summary>
 public static class ProductMetrics
 {
@@ -24,6 +25,9 @@ public static class ProductMetrics
 
     public static readonly Counter<long> WebhookDeliveries =
         Meter.CreateCounter<long>("accountability.webhook.deliveries", "{attempt}", "Webhook attempts, by outcome: delivered, retrying or dead_letter.");
+
+    public static readonly Counter<long> EventsSetAside =
+        Meter.CreateCounter<long>("accountability.events.set_aside", "{event}", "Events a projection or subscription could not process and set aside, tagged with its name (processor).");
 
     public static void WebhookAttempt(DeliveryStatus after) => WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", after switch
     {

@@ -14,6 +14,7 @@ public sealed class CommandLineTests
     [TestCase("import", "--help")]
     [TestCase("db", "--help")]
     [TestCase("projections", "--help")]
+    [TestCase("projections", "set-aside", "--help")]
     [TestCase("what-if", "--help")]
     [TestCase("health", "--help")]
     [TestCase("demo", "--help")]

@@ -35,7 +35,7 @@ public sealed class MetricsTests
     }
 
     /// <summary>Every measurement of the product's meter while it lives, with its tags.</summary>
-    private sealed class Measurements : IDisposable
+    internal sealed class Measurements : IDisposable
     {
         private readonly MeterListener listener = new();
         private readonly ConcurrentQueue<(string Name, long Value, Dictionary<string, object?> Tags)> seen = new();

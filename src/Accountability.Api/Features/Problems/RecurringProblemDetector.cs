@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.SetAside;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Problems;
 using JasperFx;
@@ -18,16 +19,20 @@ namespace Accountability.Api.Features.Problems;
 /// on the worker, so filing a complaint costs no extra query. It reads only committed documents and writes what one
 /// page of events decides for a tenant in one transaction; a replayed event finds its complaint linked and does nothing,
 /// and a problem it opens has an id derived from the complaint that opened it, so running it twice opens nothing twice.
+/// A tenant's page that fails is decided again one complaint at a time, and a complaint that still fails is set aside
+/// (a dead letter) so that every other complaint and tenant goes on.
 /// </summary>
 public sealed class RecurringProblemDetector : SubscriptionBase
 {
     public const string SubscriptionName = "RecurringProblems";
     private const int Attempts = 3;
     private readonly ILogger<RecurringProblemDetector> logger;
+    private readonly ProcessingFaults faults;
 
-    public RecurringProblemDetector(ILogger<RecurringProblemDetector> logger)
+    public RecurringProblemDetector(ILogger<RecurringProblemDetector> logger, ProcessingFaults faults)
     {
         this.logger = logger;
+        this.faults = faults;
         Name = SubscriptionName;
         IncludeType<ComplaintFiled>();
     }
@@ -37,13 +42,40 @@ public sealed class RecurringProblemDetector : SubscriptionBase
     {
         var store = operations.DocumentStore;
         foreach (var tenant in page.Events.Where(e => e.Data is ComplaintFiled).GroupBy(e => e.TenantId))
-            await DetectWithRetriesAsync(store, tenant.Key, [.. tenant.Select(e => (ComplaintFiled)e.Data).OrderBy(f => f.At)], cancellationToken);
+        {
+            IReadOnlyList<IEvent> filed = [.. tenant.OrderBy(e => ((ComplaintFiled)e.Data).At)];
+            try
+            {
+                await DetectWithRetriesAsync(store, tenant.Key, filed, cancellationToken);
+            }
+            catch (Exception failure) when (SetAsidePolicy.IsTheEventsOwn(failure, cancellationToken))
+            {
+                logger.LogWarning(failure, "Recurring problems: tenant {Tenant}'s page failed; deciding its complaints one by one", tenant.Key);
+                foreach (var e in filed)
+                {
+                    try
+                    {
+                        await DetectWithRetriesAsync(store, tenant.Key, [e], cancellationToken);
+                    }
+                    catch (Exception own) when (SetAsidePolicy.IsTheEventsOwn(own, cancellationToken))
+                    {
+                        await controller.RecordDeadLetterEventAsync(e, own);
+                    }
+                }
+            }
+        }
         return NullChangeListener.Instance;
     }
 
+    /// <summary>Decides one complaint again, as a retry of a set-aside event does; throws if it still fails.</summary>
+    public Task DetectAsync(IDocumentStore store, IEvent filed, CancellationToken ct) => DetectWithRetriesAsync(store, filed.TenantId, [filed], ct);
+
     /// <summary>A lost race (an operator linking the same complaint, resolving the problem) is decided again on fresh data.</summary>
-    private async Task DetectWithRetriesAsync(IDocumentStore store, string tenant, IReadOnlyList<ComplaintFiled> filed, CancellationToken ct)
+    private async Task DetectWithRetriesAsync(IDocumentStore store, string tenant, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
+        foreach (var e in events)
+            faults.BeforeProcessing(SubscriptionName, e);
+        IReadOnlyList<ComplaintFiled> filed = [.. events.Select(e => (ComplaintFiled)e.Data)];
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -70,7 +102,7 @@ public sealed class RecurringProblemDetector : SubscriptionBase
         if (!policy.Enabled)
             return;
         var products = filed.Select(f => f.Product).Distinct().ToArray();
-        var (from, to) = (filed[0].At - TimeSpan.FromDays(policy.WindowDays), filed[^1].At);
+        var (from, to) = (WindowStart(filed[0].At, policy.WindowDays), filed[^1].At);
         var candidates = await session.Query<Complaint>()
             .Where(c => c.Product.IsOneOf(products) && c.FiledAt > from && c.FiledAt <= to)
             .Select(c => new Candidate(c.Id, c.Product, c.Category, c.FiledAt)).ToListAsync(ct);
@@ -107,6 +139,10 @@ public sealed class RecurringProblemDetector : SubscriptionBase
         if (pending.Count > 0)
             await session.SaveChangesAsync(ct);
     }
+
+    /// <summary>The window's start, clamped at the earliest time there is: a complaint filed near it still has a window.</summary>
+    internal static DateTimeOffset WindowStart(DateTimeOffset filedAt, int windowDays) =>
+        (filedAt - DateTimeOffset.MinValue).TotalDays < windowDays ? DateTimeOffset.MinValue : filedAt.AddDays(-windowDays);
 
     /// <summary>The same complaint always opens the same problem id, so a replay collides instead of opening a second one.</summary>
     private static Guid ProblemIdFor(string tenant, Guid complaint)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Accountability.Api.Features.SetAside;
 using Accountability.Domain.Scorecards;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -10,24 +11,26 @@ namespace Accountability.Api.Features.Scorecards;
 /// <summary>
 /// Keeps the scorecard tables from the events, asynchronously (the projection daemon runs it on the worker). Each
 /// complaint's <see cref="ScorecardTrack"/> is a document, so the fold resumes where the previous batch left it; a batch
-/// is written at its end, a few statements for all its events (<see cref="ScorecardBatch"/>).
+/// is written at its end, a few statements for all its events (<see cref="ScorecardBatch"/>). An event whose fold throws
+/// is set aside by the daemon (its SkipApplyErrors), which then builds the batch again without it.
 /// </summary>
 public sealed partial class ScorecardProjection : EventProjection
 {
     public const string ProjectionName = "Scorecard";
+    private readonly ProcessingFaults faults;
 
-    public ScorecardProjection() => Name = ProjectionName;
+    public ScorecardProjection(ProcessingFaults faults) => (Name, this.faults) = (ProjectionName, faults);
 
     // Each tenant's share of the batch being applied, begun when the daemon hands the batch over and written with its
     // last event. The daemon applies one batch of this projection at a time, and each batch starts afresh from what it
     // loads, so a failed batch leaves nothing behind.
     private readonly ConcurrentDictionary<string, ScorecardBatch> batches = new();
 
-    public static void Register(StoreOptions options)
+    public static void Register(StoreOptions options, ProcessingFaults faults)
     {
         options.Schema.For<ScorecardTrack>().MultiTenanted();
         ScorecardTables.Define(options);
-        options.Projections.Add(new ScorecardProjection(), ProjectionLifecycle.Async, o =>
+        options.Projections.Add(new ScorecardProjection(faults), ProjectionLifecycle.Async, o =>
         {
             o.DeleteViewTypeOnTeardown<ScorecardTrack>();
             o.DeleteDataInTableOnTeardown($"{options.DatabaseSchemaName}.{ScorecardTables.Facts}");
@@ -49,6 +52,7 @@ public sealed partial class ScorecardProjection : EventProjection
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
+        faults.BeforeProcessing(ProjectionName, e);
         // Without a batch begun for it (a caller that does not enrich), the event is a batch of its own.
         var batch = batches.TryGetValue(operations.TenantId, out var begun) && e.Sequence <= begun.LastSequence ? begun : null;
         if (batch is null)
