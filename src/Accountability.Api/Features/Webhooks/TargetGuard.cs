@@ -69,7 +69,7 @@ public sealed class TargetGuard(IOptions<AccountabilityOptions> options, IHostRe
         var allowed = options.Value.WebhookAllowedPrivateHosts;
         if (allowed.Contains(host, StringComparer.OrdinalIgnoreCase) || allowed.Contains(address.ToString()))
             return null;
-        return TargetAddresses.WhyRefused(address) is { } why ? (IPAddress.TryParse(host, out _) ? why : $"{host} resolves to {why}") : null;
+        return TargetAddresses.WhyRefused(address) is { } why ? (IPAddress.TryParse(host, out _) ? why : $"{host} resolves to {address}, and {why}") : null;
     }
 
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
