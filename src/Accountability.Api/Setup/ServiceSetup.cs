@@ -43,6 +43,7 @@ public static class ServiceSetup
 
         services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<HistoryImporter>();
+        services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<TargetGuard>();
         services.AddSingleton<DeliveryTable>();
         services.AddSingleton<Features.Scorecards.ScorecardQueries>();

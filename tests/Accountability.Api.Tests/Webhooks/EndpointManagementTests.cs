@@ -55,6 +55,24 @@ public sealed class EndpointManagementTests
         Assert.That(await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks"), Is.Empty);
     }
 
+    [TestCase("http://[64:ff9b::a00:1]/", "10.0.0.1")]
+    [TestCase("http://[64:ff9b::a9fe:a9fe]/", "169.254.169.254")]
+    [TestCase("http://[64:ff9b:1::a00:1]/", "64:ff9b:1::/48")]
+    [TestCase("http://[::ffff:0:a00:1]/", "::ffff:0:0:0/96")]
+    [TestCase("http://[::127.0.0.1]/", "::/96")]
+    [TestCase("http://[::a00:1]/", "::/96")]
+    [TestCase("http://[2002:7f00:1::]/", "127.0.0.1")]
+    [TestCase("http://[2002:a00:1::1]/", "10.0.0.1")]
+    [TestCase("http://198.18.0.1/", "198.18.0.0/15")]
+    public async Task IPv6_forms_of_internal_addresses_and_special_purpose_ranges_are_refused_naming_why(string url, string why)
+    {
+        var market = await Marketplace.CreateAsync();
+        using var response = await market.Acme.PostAsync("/api/webhooks", new { url, eventTypes = new[] { "complaint.assigned" } });
+        var problem = await response.ShouldBeProblemAsync(422, "target-refused");
+        Assert.That(problem.Errors?["url"].Single(), Does.Contain(why).And.Contain("not globally reachable"));
+        Assert.That(await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks"), Is.Empty);
+    }
+
     [Test]
     public async Task Unknown_event_types_are_a_validation_error()
     {

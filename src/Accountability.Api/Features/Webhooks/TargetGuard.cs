@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Accountability.Api.Features.Webhooks;
 
 /// <summary>
-/// Keeps webhooks off internal networks (SSRF): only http(s), and no loopback, link-local or private address
-/// unless the deployment allows that host explicitly. Checked when an endpoint is saved and again on every
-/// connection, so a DNS answer that changes later cannot point a delivery inside.
+/// Keeps webhooks off internal networks (SSRF): only http(s), and only globally reachable addresses (see
+/// <see cref="TargetAddresses"/>) unless the deployment allows that host explicitly. Checked when an endpoint is saved
+/// and again on every connection, so a DNS answer that changes later cannot point a delivery inside.
 /// </summary>
-public sealed class TargetGuard(IOptions<AccountabilityOptions> options)
+public sealed class TargetGuard(IOptions<AccountabilityOptions> options, IHostResolver resolver)
 {
     public async Task<string?> ProblemWithAsync(string url, CancellationToken ct)
     {
@@ -21,30 +21,34 @@ public sealed class TargetGuard(IOptions<AccountabilityOptions> options)
         IPAddress[] addresses;
         try
         {
-            addresses = IPAddress.TryParse(uri.IdnHost, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(uri.IdnHost, ct);
+            addresses = await ResolveAsync(uri.IdnHost, ct);
         }
         catch (SocketException)
         {
             return $"{uri.Host} does not resolve.";
         }
-        return addresses.All(a => IsAllowed(uri.IdnHost, a))
-            ? null
-            : $"{uri.Host} is or resolves to a loopback, link-local or private address; deliveries there are not allowed.";
+        return addresses.Select(a => WhyRefused(uri.IdnHost, a)).FirstOrDefault(why => why is not null) is { } refused
+            ? $"{refused}; deliveries there are not allowed."
+            : null;
     }
 
-    /// <summary>The handler webhooks go out through: no redirects, and every connection checked against the guard.</summary>
+    /// <summary>
+    /// The handler webhooks go out through: no redirects, no proxy (whatever HTTP(S)_PROXY says: through a proxy the
+    /// check below would vet the proxy, not the target), and every connection checked against the guard.
+    /// </summary>
     public SocketsHttpHandler Handler() => new()
     {
         AllowAutoRedirect = false,
+        UseProxy = false,
         ConnectTimeout = TimeSpan.FromSeconds(5),
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         MaxConnectionsPerServer = 8,
         ConnectCallback = async (context, ct) =>
         {
             var host = context.DnsEndPoint.Host;
-            var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
-            var target = addresses.FirstOrDefault(a => IsAllowed(host, a))
-                ?? throw new HttpRequestException($"{host} resolves to a loopback, link-local or private address; not sending there.");
+            var addresses = await ResolveAsync(host, ct);
+            var target = addresses.FirstOrDefault(a => WhyRefused(host, a) is null)
+                ?? throw new HttpRequestException(addresses.Length == 0 ? $"{host} does not resolve." : $"{WhyRefused(host, addresses[0])}; not sending there.");
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
@@ -59,23 +63,15 @@ public sealed class TargetGuard(IOptions<AccountabilityOptions> options)
         },
     };
 
-    public bool IsAllowed(string host, IPAddress address) =>
-        options.Value.WebhookAllowedPrivateHosts.Contains(host, StringComparer.OrdinalIgnoreCase)
-        || options.Value.WebhookAllowedPrivateHosts.Contains(address.ToString())
-        || !IsInternal(address);
-
-    private static bool IsInternal(IPAddress address)
+    /// <summary>Why the guard refuses this host at this address, or null when it may be sent to.</summary>
+    public string? WhyRefused(string host, IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)) return true;
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;
-        var b = address.GetAddressBytes();
-        return b[0] is 10 or 127 or 0
-            || (b[0] == 172 && b[1] is >= 16 and <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] is >= 64 and <= 127)
-            || b[0] >= 224;
+        var allowed = options.Value.WebhookAllowedPrivateHosts;
+        if (allowed.Contains(host, StringComparer.OrdinalIgnoreCase) || allowed.Contains(address.ToString()))
+            return null;
+        return TargetAddresses.WhyRefused(address) is { } why ? (IPAddress.TryParse(host, out _) ? why : $"{host} resolves to {address}, and {why}") : null;
     }
+
+    private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
+        IPAddress.TryParse(host, out var literal) ? [literal] : await resolver.ResolveAsync(host, ct);
 }

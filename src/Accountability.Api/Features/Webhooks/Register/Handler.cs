@@ -20,7 +20,7 @@ public sealed class Handler(IDocumentSession session, TargetGuard guard, TimePro
         if (await session.LoadAsync<Party>(partyId, cancellationToken) is null)
             throw new ProblemException(ProblemKind.For(RefusalCode.UnknownParty), $"'{partyId}' is not a registered party.");
         if (await guard.ProblemWithAsync(request.Url, cancellationToken) is { } problem)
-            throw new ProblemException(ProblemKind.TargetRefused, problem);
+            throw new ProblemException(ProblemKind.TargetRefused, problem, new Dictionary<string, string[]> { ["url"] = [problem] });
 
         var now = clock.GetUtcNow();
         var secret = WebhookSignature.NewSecret();

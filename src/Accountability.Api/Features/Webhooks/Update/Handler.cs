@@ -13,7 +13,7 @@ public sealed class Handler(IDocumentSession session, TargetGuard guard) : Media
     {
         var endpoint = await WebhookEndpoint.LoadVisibleAsync(session, command.Id, command.Actor, cancellationToken);
         if (await guard.ProblemWithAsync(command.Changes.Url, cancellationToken) is { } problem)
-            throw new ProblemException(ProblemKind.TargetRefused, problem);
+            throw new ProblemException(ProblemKind.TargetRefused, problem, new Dictionary<string, string[]> { ["url"] = [problem] });
         var updated = endpoint with
         {
             Url = command.Changes.Url,
