@@ -46,7 +46,10 @@ public sealed partial class AccountabilityOptions
     /// <summary>An endpoint failing for longer than this is disabled, with the reason shown to its owner.</summary>
     public double WebhookDisableAfterHours { get; set; } = 72;
 
-    /// <summary>The public address customers open status pages at (e.g. https://help.example.com); unset, the address the API was called at.</summary>
+    /// <summary>
+    /// The public address customers open status pages at (e.g. https://help.example.com), for the links they are sent.
+    /// Required in Production; unset elsewhere, the address this node listens on. Never taken from a request's Host.
+    /// </summary>
     public string? StatusPageBaseUrl { get; set; }
 
     /// <summary>Requests one API key may make per second (a burst of as many passes); 0 for no limit.</summary>

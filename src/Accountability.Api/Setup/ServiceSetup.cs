@@ -27,6 +27,7 @@ public static class ServiceSetup
     {
         var section = builder.Configuration.GetSection(AccountabilityOptions.Section);
         var settings = StartupChecks.Settings(builder.Configuration);
+        StartupChecks.RequirePublicAddress(settings, builder.Environment);
         var connectionString = StartupChecks.ConnectionString(builder.Configuration);
 
         builder.AddTelemetry();
