@@ -39,6 +39,7 @@ public sealed class ServiceUnderTest
         Environment.SetEnvironmentVariable("Accountability__RequestsPerSecondPerKey", "0");
         Environment.SetEnvironmentVariable("Accountability__StatusPageRequestsPerMinutePerAddress", "0");
         Environment.SetEnvironmentVariable("Accountability__DashboardSignInsPerMinutePerAddress", "0");
+        Environment.SetEnvironmentVariable("Accountability__UnauthenticatedRequestsPerMinutePerAddress", "0");
         (factory, BaseAddress) = StartHost(runScheduler: false);
     }
 
@@ -47,9 +48,9 @@ public sealed class ServiceUnderTest
     /// need the scheduler start (and stop) nodes of their own, as a deployment restarts them.
     /// </summary>
     public static (WebApplicationFactory<Program> Host, Uri BaseAddress) StartHost(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = new ServiceNode(runScheduler, runWebhooks, clock, settings);
+        var host = new ServiceNode(runScheduler, runWebhooks, clock, settings, services);
         host.UseKestrel(0);
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

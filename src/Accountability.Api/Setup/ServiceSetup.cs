@@ -54,9 +54,12 @@ public static class ServiceSetup
         services.AddStatusPages();
         services.AddDashboard();
         services.AddSingleton<ApiKeyStore>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        services.AddSingleton<Features.ApiKeys.ApiKeyMint>();
+        services.AddAuthentication(CallerScheme.Name)
+            .AddPolicyScheme(CallerScheme.Name, null, o => o.ForwardDefaultSelector = CallerScheme.For)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddClientAddresses(settings);
         services.AddRateLimits();
 
         services.AddFastEndpoints();

@@ -25,6 +25,12 @@ public static class ProductMetrics
     public static readonly Counter<long> WebhookDeliveries =
         Meter.CreateCounter<long>("accountability.webhook.deliveries", "{attempt}", "Webhook attempts, by outcome: delivered, retrying or dead_letter.");
 
+    public static readonly Counter<long> ApiKeyLookups =
+        Meter.CreateCounter<long>("accountability.api_keys.lookups", "{lookup}",
+            "Database lookups of an API key id this node had not cached, tagged found: many unfound ones are someone guessing keys.");
+
+    public static void ApiKeyLookup(bool found) => ApiKeyLookups.Add(1, new KeyValuePair<string, object?>("found", found));
+
     public static void WebhookAttempt(DeliveryStatus after) => WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", after switch
     {
         DeliveryStatus.Delivered => "delivered",
