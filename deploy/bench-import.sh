@@ -27,7 +27,8 @@ echo "synthetic log: $(($(wc -l < "$log") - 1)) rows, $cases cases"
 
 connection="$(deploy/postgres.sh)"
 schema="bench_import_$(date +%s)"
-export ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__RunScheduler=false
+export ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__RunScheduler=false \
+    Accountability__StatusPageBaseUrl=http://127.0.0.1
 cleanup() {
     PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$connection")" psql -q -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$connection")" \
         -U accountability -d accountability -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true

@@ -44,7 +44,8 @@ port=5091
 base="http://127.0.0.1:$port"
 export PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$connection")"
 export PGHOST=127.0.0.1 PGPORT="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$connection")" PGUSER=accountability PGDATABASE=accountability
-export ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__RunScheduler=false
+export ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__RunScheduler=false \
+    Accountability__StatusPageBaseUrl="$base"
 service=""
 cleanup() {
     [[ -n "$service" ]] && kill "$service" 2>/dev/null || true

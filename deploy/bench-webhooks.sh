@@ -25,6 +25,7 @@ receiver=$!
 exec 3>"$work/receiver.in"
 ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__AdminKey="$admin" \
     Accountability__RequestsPerSecondPerKey=0 Accountability__StatusPageRequestsPerMinutePerAddress=0 \
+    Accountability__UnauthenticatedRequestsPerMinutePerAddress=0 Accountability__StatusPageBaseUrl="$base" \
 Accountability__RunScheduler=false Accountability__WebhookAllowedPrivateHosts__0=127.0.0.1 Accountability__WebhookPollSeconds=0.05 \
     dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --contentRoot "$repo/src/Accountability.Api/bin/Release/net10.0" --urls "$base" > "$work/service-hooks.log" 2>&1 &
 service=$!

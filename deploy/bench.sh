@@ -27,6 +27,7 @@ row() { printf '| %s |\n' "$(IFS='|'; echo "$*" | sed 's/|/ | /g')" | tee -a "$r
 dotnet publish src/Accountability.Api -c Release -p:Benchmark=true -o "$work/service" -nologo -v quiet -clp:ErrorsOnly
 ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__AdminKey="$admin" \
     Accountability__RunProjectionDaemon=${BENCH_DAEMON:-true} Accountability__RequestsPerSecondPerKey=0 Accountability__StatusPageRequestsPerMinutePerAddress=0 \
+    Accountability__UnauthenticatedRequestsPerMinutePerAddress=0 Accountability__StatusPageBaseUrl="$base" \
     dotnet "$work/service/Accountability.Api.dll" --contentRoot "$work/service" --urls "$base" > "$work/service.log" 2>&1 &
 service=$!
 cleanup() {

@@ -20,6 +20,8 @@ fi
 export Accountability__AdminKey="${Accountability__AdminKey:-$(cat .local/admin-key)}"
 export ConnectionStrings__Accountability="$connection"
 url="${ACCOUNTABILITY_URL:-http://127.0.0.1:5080}"
+# Tracking links point here (the service runs as in Production, where this setting is required).
+export Accountability__StatusPageBaseUrl="${Accountability__StatusPageBaseUrl:-$url}"
 
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 if $demo; then

@@ -39,6 +39,7 @@ public sealed class ServiceUnderTest
         Environment.SetEnvironmentVariable("Accountability__RequestsPerSecondPerKey", "0");
         Environment.SetEnvironmentVariable("Accountability__StatusPageRequestsPerMinutePerAddress", "0");
         Environment.SetEnvironmentVariable("Accountability__DashboardSignInsPerMinutePerAddress", "0");
+        Environment.SetEnvironmentVariable("Accountability__UnauthenticatedRequestsPerMinutePerAddress", "0");
         (factory, BaseAddress) = StartHost(runScheduler: false);
     }
 

@@ -30,7 +30,8 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (!Request.Headers.TryGetValue(Header, out var presented))
             return AuthenticateResult.NoResult();
-        var key = await keys.FindActiveAsync(presented.ToString(), Context.RequestAborted);
+        // A client whose requests are already refused (a flood of made-up keys) costs no more database lookups.
+        var key = await keys.FindActiveAsync(presented.ToString(), Context.RequestAborted, cachedOnly: RateLimits.IsSpent(Context));
         if (key is null)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         return Success(

@@ -92,7 +92,7 @@ public static class DemoCommand
                 return created.OperatorKey.Key!;
             }
         }
-        var (stored, shown) = CreatedApiKey.Issue(tenant, Party.StoreId, isStore: true, "demo key", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+        var (stored, shown) = scope.ServiceProvider.GetRequiredService<ApiKeyMint>().Issue(tenant, Party.StoreId, isStore: true, "demo key", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
         await using var session = store.LightweightSession();
         session.Insert(stored);
         await session.SaveChangesAsync();

@@ -46,7 +46,10 @@ public sealed partial class AccountabilityOptions
     /// <summary>An endpoint failing for longer than this is disabled, with the reason shown to its owner.</summary>
     public double WebhookDisableAfterHours { get; set; } = 72;
 
-    /// <summary>The public address customers open status pages at (e.g. https://help.example.com); unset, the address the API was called at.</summary>
+    /// <summary>
+    /// The public address customers open status pages at (e.g. https://help.example.com), for the links they are sent.
+    /// Required in Production; unset elsewhere, the address this node listens on. Never taken from a request's Host.
+    /// </summary>
     public string? StatusPageBaseUrl { get; set; }
 
     /// <summary>Requests one API key may make per second (a burst of as many passes); 0 for no limit.</summary>
@@ -57,6 +60,18 @@ public sealed partial class AccountabilityOptions
 
     /// <summary>Dashboard sign-in attempts one client address may make per minute; 0 for no limit.</summary>
     public int DashboardSignInsPerMinutePerAddress { get; set; } = 10;
+
+    /// <summary>
+    /// Requests without a valid key (none, unknown or revoked) one client address may make per minute, outside the status
+    /// pages and sign-ins, which have limits of their own; health probes are never limited. 0 for no limit.
+    /// </summary>
+    public int UnauthenticatedRequestsPerMinutePerAddress { get; set; } = 60;
+
+    /// <summary>
+    /// The proxies in front of the nodes (addresses, or networks such as 10.0.0.0/8) whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed. Empty: nobody's; the connection's own address is the client's.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
@@ -76,6 +91,7 @@ public sealed partial class AccountabilityOptions
             (nameof(RequestsPerSecondPerKey), RequestsPerSecondPerKey, 0),
             (nameof(StatusPageRequestsPerMinutePerAddress), StatusPageRequestsPerMinutePerAddress, 0),
             (nameof(DashboardSignInsPerMinutePerAddress), DashboardSignInsPerMinutePerAddress, 0),
+            (nameof(UnauthenticatedRequestsPerMinutePerAddress), UnauthenticatedRequestsPerMinutePerAddress, 0),
         })
         {
             if (value < least)
@@ -91,6 +107,8 @@ public sealed partial class AccountabilityOptions
             if (value <= 0)
                 yield return $"{Section}:{name} must be more than 0, not {value}";
         }
+        foreach (var proxy in KnownProxies.Where(p => !ClientAddresses.TryParseProxy(p, out _, out _)))
+            yield return $"{Section}:{nameof(KnownProxies)} must hold addresses or networks such as 10.0.0.0/8, not '{proxy}'";
         if (StatusPageBaseUrl is { } address && !(Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.PathAndQuery == "/"))
             yield return $"{Section}:{nameof(StatusPageBaseUrl)} must be an http(s) address without a path, such as https://help.example.com, not '{address}'";
     }

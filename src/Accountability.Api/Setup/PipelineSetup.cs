@@ -13,13 +13,15 @@ public static class PipelineSetup
 {
     public static WebApplication UseAccountability(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationId>();
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<ProblemMiddleware>();
         app.UseRequestLocalization(o => o.AddSupportedUICultures(StatusText.Languages).SetDefaultCulture(StatusText.Languages[0]));
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization, which answers 401 itself: requests without a valid key are limited too.
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapHealth();
         app.UseFastEndpoints(c =>
         {

@@ -3,13 +3,15 @@ using System.Threading.RateLimiting;
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Problems;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Setup;
 
 /// <summary>
-/// Per API key for the API, per client address for the public status pages and dashboard sign-ins (against guessing keys): a token bucket each, so short bursts
-/// pass and a flood gets 429 with Retry-After. A limit of 0 turns that bucket off.
+/// Per API key for the API; per client address for the public status pages, dashboard sign-ins and every request without a
+/// valid key (against guessing keys): a token bucket each, so short bursts pass and a flood gets 429 with Retry-After. A
+/// limit of 0 turns that bucket off. The client's address is the proxy's word only for known proxies (ClientAddresses).
 /// </summary>
 public static class RateLimits
 {
@@ -42,10 +44,22 @@ public static class RateLimits
             var perMinute = settings.StatusPageRequestsPerMinutePerAddress;
             return RateLimitPartition.GetTokenBucketLimiter($"ip:{http.Connection.RemoteIpAddress}", _ => Bucket(perMinute, TimeSpan.FromMinutes(1)));
         }
-        if (http.User.KeyIdOf() is { Length: > 0 } key && settings.RequestsPerSecondPerKey > 0)
-            return RateLimitPartition.GetTokenBucketLimiter($"key:{key}", _ => Bucket(settings.RequestsPerSecondPerKey, TimeSpan.FromSeconds(1)));
-        return RateLimitPartition.GetNoLimiter("unlimited");
+        if (http.User.KeyIdOf() is { Length: > 0 } key)
+        {
+            return settings.RequestsPerSecondPerKey > 0
+                ? RateLimitPartition.GetTokenBucketLimiter($"key:{key}", _ => Bucket(settings.RequestsPerSecondPerKey, TimeSpan.FromSeconds(1)))
+                : RateLimitPartition.GetNoLimiter("unlimited");
+        }
+        // The platform's probes must always get an answer.
+        if (path.StartsWithSegments("/health") || settings.UnauthenticatedRequestsPerMinutePerAddress == 0)
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        var unkeyed = settings.UnauthenticatedRequestsPerMinutePerAddress;
+        return RateLimitPartition.GetTokenBucketLimiter($"unkeyed:{http.Connection.RemoteIpAddress}", _ => Bucket(unkeyed, TimeSpan.FromMinutes(1)));
     }
+
+    /// <summary>Whether this request's bucket is empty: it will get 429, so a key id no cache knows is not looked up for it.</summary>
+    public static bool IsSpent(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter?.GetStatistics(http) is { CurrentAvailablePermits: <= 0 };
 
     /// <summary>Refills the rate each period and holds up to one period's worth, so a burst can spend a whole period at once.</summary>
     private static TokenBucketRateLimiterOptions Bucket(int perPeriod, TimeSpan period) => new()

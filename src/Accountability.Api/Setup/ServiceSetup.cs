@@ -27,6 +27,7 @@ public static class ServiceSetup
     {
         var section = builder.Configuration.GetSection(AccountabilityOptions.Section);
         var settings = StartupChecks.Settings(builder.Configuration);
+        StartupChecks.RequirePublicAddress(settings, builder.Environment);
         var connectionString = StartupChecks.ConnectionString(builder.Configuration);
 
         builder.AddTelemetry();
@@ -54,9 +55,12 @@ public static class ServiceSetup
         services.AddStatusPages();
         services.AddDashboard();
         services.AddSingleton<ApiKeyStore>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        services.AddSingleton<Features.ApiKeys.ApiKeyMint>();
+        services.AddAuthentication(CallerScheme.Name)
+            .AddPolicyScheme(CallerScheme.Name, null, o => o.ForwardDefaultSelector = CallerScheme.For)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddClientAddresses(settings);
         services.AddRateLimits();
 
         services.AddFastEndpoints();

@@ -24,6 +24,18 @@ public static class StartupChecks
         return settings;
     }
 
+    /// <summary>
+    /// Tracking links are built from StatusPageBaseUrl, never from a request's Host header; in Production no other address
+    /// is safe to fall back on (the one a node listens on is an internal one).
+    /// </summary>
+    public static void RequirePublicAddress(AccountabilityOptions settings, IHostEnvironment environment)
+    {
+        if (environment.IsProduction() && string.IsNullOrWhiteSpace(settings.StatusPageBaseUrl))
+            throw new ConfigurationException(
+                $"Invalid configuration: {AccountabilityOptions.Section}:{nameof(AccountabilityOptions.StatusPageBaseUrl)} must be set in Production, " +
+                "to the public address customers open status pages at (such as https://help.example.com); links are never built from a request's Host.");
+    }
+
     public static string ConnectionString(IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ServiceSetup.ConnectionStringName) ?? configuration[ServiceSetup.ConnectionStringVariable];

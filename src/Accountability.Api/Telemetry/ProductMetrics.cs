@@ -29,6 +29,12 @@ public static class ProductMetrics
     public static readonly Counter<long> EventsSetAside =
         Meter.CreateCounter<long>("accountability.events.set_aside", "{event}", "Events a projection or subscription could not process and set aside, tagged with its name (processor).");
 
+    public static readonly Counter<long> ApiKeyLookups =
+        Meter.CreateCounter<long>("accountability.api_keys.lookups", "{lookup}",
+            "Database lookups of an API key id this node had not cached, tagged found: many unfound ones are someone guessing keys.");
+
+    public static void ApiKeyLookup(bool found) => ApiKeyLookups.Add(1, new KeyValuePair<string, object?>("found", found));
+
     public static void WebhookAttempt(DeliveryStatus after) => WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", after switch
     {
         DeliveryStatus.Delivered => "delivered",

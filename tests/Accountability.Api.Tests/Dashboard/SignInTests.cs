@@ -167,13 +167,17 @@ public sealed class SignInTests
         }
         Assert.That(visitor.SessionCookie, Is.Null);
 
+        var beforeSigningIn = DashboardVisitor.SealOf(await visitor.ReadAsync("/dashboard/sign-in"));
         await visitor.SignInAsOperatorAsync(market);
         var seal = DashboardVisitor.SealOf(await visitor.ReadAsync("/dashboard"));
         using (var crossSite = await visitor.PostAsync("/dashboard/sign-out", seal, [], alter: r => r.Headers.Add("Sec-Fetch-Site", "cross-site")))
             Assert.That(crossSite.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var signInSeal = DashboardVisitor.SealOf(await visitor.ReadAsync("/dashboard/sign-in"));
-        using (var wrongForm = await visitor.PostAsync("/dashboard/sign-out", signInSeal, [], accept: "application/json"))
-            await wrongForm.ShouldBeProblemAsync(400, "validation");
+        using (var notThisSession = await visitor.PostAsync("/dashboard/sign-out", beforeSigningIn, [], accept: "application/json"))
+            await notThisSession.ShouldBeProblemAsync(400, "validation");
+        using var other = new DashboardVisitor();
+        await other.SignInAsOperatorAsync(market);
+        using (var otherBrowser = await visitor.PostAsync("/dashboard/sign-out", DashboardVisitor.SealOf(await other.ReadAsync("/dashboard")), [], accept: "application/json"))
+            await otherBrowser.ShouldBeProblemAsync(400, "validation");
         await visitor.ReadAsync("/dashboard");
     }
 

@@ -36,6 +36,8 @@ public sealed class ServiceProcess : IDisposable
         };
         start.Environment["ConnectionStrings__Accountability"] = ServiceUnderTest.ConnectionString;
         start.Environment["Accountability__Schema"] = ServiceUnderTest.Schema;
+        // The process runs as in Production, where the public address of status pages is required.
+        start.Environment["Accountability__StatusPageBaseUrl"] = "https://help.example.com";
         foreach (var (name, value) in environment)
         {
             if (value is null) start.Environment.Remove(name);

@@ -48,6 +48,23 @@ public sealed class StartupTests
         Assert.That(service.Output + service.Error, Does.Not.Contain(Password));
     }
 
+    [Test]
+    public async Task Production_without_the_public_address_of_status_pages_is_one_line_naming_the_setting()
+    {
+        // Were it to start, it would serve on this loopback port until the test ends it.
+        using var service = ServiceProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Accountability__StatusPageBaseUrl"] = null,
+        }, "--urls", ServiceProcess.LoopbackUrl());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await service.Process.WaitForExitAsync(timeout.Token);
+        service.Process.WaitForExit();
+
+        AssertFailedWithOneLine(service, "Accountability:StatusPageBaseUrl");
+        Assert.That(service.Error, Does.Contain("Production"));
+    }
+
     private static void AssertFailedWithOneLine(ServiceProcess service, string expected)
     {
         Assert.That(service.Process.ExitCode, Is.Not.Zero);

@@ -48,4 +48,66 @@ public sealed class RateLimitTests
         Assert.That(flood.Count(s => s == HttpStatusCode.OK), Is.InRange(10, 20), "the burst allowance, plus what refills during the burst");
         Assert.That(other, Is.All.EqualTo(HttpStatusCode.OK));
     }
+
+    [Test]
+    public async Task Bad_keys_from_one_address_get_429_with_Retry_After_and_another_address_behind_the_known_proxy_goes_on()
+    {
+        var (node, address) = ServiceUnderTest.StartHost(runScheduler: false, settings: new Dictionary<string, string>
+        {
+            ["Accountability:UnauthenticatedRequestsPerMinutePerAddress"] = "5",
+            ["Accountability:KnownProxies:0"] = "127.0.0.1",
+            ["Accountability:KnownProxies:1"] = "::1",
+        });
+        await using var _ = node;
+        using var http = new HttpClient { BaseAddress = address };
+
+        var flood = await UnkeyedAsync(http, 8, i => "203.0.113.7");
+
+        Assert.That(flood.Take(5), Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(flood.Skip(5), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+        using (var limited = await SendUnkeyedAsync(http, "203.0.113.7", key: null))
+        {
+            Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+            await limited.ShouldBeProblemAsync(429, "rate-limited");
+        }
+        Assert.That(await UnkeyedAsync(http, 3, i => "203.0.113.8"), Is.All.EqualTo(HttpStatusCode.Unauthorized), "another client of the same proxy");
+    }
+
+    [Test]
+    public async Task An_X_Forwarded_For_from_an_address_that_is_not_a_known_proxy_is_ignored()
+    {
+        var (node, address) = ServiceUnderTest.StartHost(runScheduler: false, settings: new Dictionary<string, string>
+        {
+            ["Accountability:UnauthenticatedRequestsPerMinutePerAddress"] = "5",
+            ["Accountability:KnownProxies:0"] = "192.0.2.1",
+        });
+        await using var _ = node;
+        using var http = new HttpClient { BaseAddress = address };
+
+        var spoofed = await UnkeyedAsync(http, 8, i => $"198.51.100.{i + 1}");
+
+        Assert.That(spoofed.Take(5), Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(spoofed.Skip(5), Is.All.EqualTo(HttpStatusCode.TooManyRequests), "every request counted against the real address");
+    }
+
+    /// <summary>Requests in turn, each with a made-up key (a new one each time, as a guesser sends).</summary>
+    private static async Task<List<HttpStatusCode>> UnkeyedAsync(HttpClient http, int requests, Func<int, string> forwardedFor)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < requests; i++)
+        {
+            using var response = await SendUnkeyedAsync(http, forwardedFor(i), $"acc_{Guid.NewGuid():N}"[..20] + "_guess");
+            statuses.Add(response.StatusCode);
+        }
+        return statuses;
+    }
+
+    private static async Task<HttpResponseMessage> SendUnkeyedAsync(HttpClient http, string forwardedFor, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/parties");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        if (key is not null)
+            request.Headers.Add("X-Api-Key", key);
+        return await http.SendAsync(request);
+    }
 }

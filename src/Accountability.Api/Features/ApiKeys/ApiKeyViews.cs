@@ -14,12 +14,4 @@ public sealed record CreatedApiKey(string Id, string PartyId, ApiKeyRole Role, s
     : IShowsSecretOnce
 {
     public object WithoutSecret() => this with { Key = null };
-
-    /// <summary>Makes a key for a party: the store's keys are operator keys, a vendor's are vendor keys.</summary>
-    public static (ApiKey Stored, CreatedApiKey Shown) Issue(string tenantId, string partyId, bool isStore, string name, DateTimeOffset now)
-    {
-        var (id, key, hash) = ApiKeySecrets.Generate();
-        var role = isStore ? ApiKeyRole.Operator : ApiKeyRole.Vendor;
-        return (new ApiKey(id, tenantId, partyId, role, name, hash, now), new CreatedApiKey(id, partyId, role, name, now, key));
-    }
 }

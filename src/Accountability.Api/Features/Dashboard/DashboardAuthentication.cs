@@ -56,6 +56,6 @@ public sealed class DashboardAuthenticationHandler(
 
 public static class DashboardClaims
 {
-    /// <summary>The signed-in session's id (the hash kept in the database), which the page's forms are sealed to.</summary>
+    /// <summary>The signed-in session's id (the hash kept in the database), which sign-out ends (and, among the other claims, binds the pages' forms).</summary>
     public static string SessionId(this ClaimsPrincipal user) => user.FindFirstValue(DashboardAuthenticationHandler.SessionClaim) ?? "";
 }

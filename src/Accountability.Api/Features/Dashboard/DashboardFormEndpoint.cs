@@ -1,18 +1,19 @@
+using Accountability.Api.Features.Pages;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Problems;
+using Accountability.Api.Setup;
 using FastEndpoints;
+using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.Dashboard;
 
 /// <summary>
-/// A form posted from a dashboard page: refused when another site sent it, when it is not a form, or when its sealed
-/// field is not one this service made for it. Browsers get a page saying why; programs get a problem.
+/// A form posted from a dashboard page: refused when the browser says another site (or a sibling one) sent it, when it is
+/// not a form, or when its sealed field was not made for this browser. Browsers get a page saying why; programs get a
+/// problem naming the header or field.
 /// </summary>
 public abstract class DashboardFormEndpoint : EndpointWithoutRequest
 {
-    /// <summary>What the form's seal must be bound to.</summary>
-    protected abstract string SealedFor { get; }
-
     protected abstract Task HandleFormAsync(IFormCollection form, CancellationToken ct);
 
     /// <summary>The page a browser sees when the form is refused.</summary>
@@ -20,9 +21,11 @@ public abstract class DashboardFormEndpoint : EndpointWithoutRequest
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        if (HttpContext.Request.Headers["Sec-Fetch-Site"] == "cross-site")
+        var publicAddress = Resolve<IOptions<AccountabilityOptions>>().Value.StatusPageBaseUrl;
+        if (FormOrigin.Foreign(HttpContext.Request, publicAddress) is var (header, value))
         {
-            await RefuseAsync(ProblemKind.Forbidden, DashboardText.Get("Error_CrossSite"));
+            var shown = value.Length > 100 ? value[..100] : value;
+            await RefuseAsync(ProblemKind.Forbidden, DashboardText.Format("Error_SentFromElsewhere", header, shown), header);
             return;
         }
         if (!HttpContext.Request.HasFormContentType)
@@ -36,21 +39,22 @@ public abstract class DashboardFormEndpoint : EndpointWithoutRequest
         {
             throw new ProblemException(ProblemKind.MalformedRequest, unreadable.Message);
         }
-        if (!Resolve<DashboardForms>().IsValid(form[DashboardForms.FieldName], SealedFor))
+        if (!await Resolve<DashboardForms>().IsValidAsync(HttpContext))
         {
-            await RefuseAsync(ProblemKind.Validation, DashboardText.Get("Error_FormExpired"));
+            await RefuseAsync(ProblemKind.Validation, DashboardText.Get("Error_FormExpired"), DashboardForms.FieldName);
             return;
         }
         await HandleFormAsync(form, ct);
     }
 
-    protected async Task RefuseAsync(ProblemKind kind, string reason)
+    /// <param name="about">The header or form field that was wrong, named in the problem's errors.</param>
+    protected async Task RefuseAsync(ProblemKind kind, string reason, string about)
     {
         DashboardResponses.Secure(HttpContext.Response);
         if (StatusPageResponses.WantsHtml(HttpContext.Request, jsonLink: false))
             await DashboardResponses.WriteAsync(HttpContext, kind.Status, RefusalPage(reason));
         else
-            await ProblemResponse.WriteAsync(HttpContext, kind, reason);
+            await ProblemResponse.WriteAsync(HttpContext, kind, reason, new Dictionary<string, string[]> { [about] = [reason] });
     }
 
     /// <summary>POST, redirect, GET: the browser lands on a page it can reload.</summary>

@@ -1,35 +1,34 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Accountability.Api.Features.Dashboard;
 
 /// <summary>
-/// The dashboard's forms carry a sealed field (ASP.NET Core data protection, keys shared by every node through the
-/// database) bound to what the form is for: the sign-in page, or one signed-in session. A form another site builds has no
-/// valid seal, so it is refused even by a browser that would send the cookie.
+/// The dashboard's forms carry ASP.NET Core's antiforgery token in their sealed field, the pair of a cookie given to the
+/// browser that fetched the page (data protection keys are shared by every node through the database). A form is
+/// accepted only from that browser and, once signed in, only within the session it was made in: another site cannot
+/// read a token, and a token an attacker fetched in their own browser does not match the victim's cookie (login forgery).
 /// </summary>
-public sealed class DashboardForms(IDataProtectionProvider provider)
+public sealed class DashboardForms(IAntiforgery antiforgery)
 {
     public const string FieldName = "form";
-    public const string SignInPurpose = "sign-in";
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
+    public const string CookieName = "accountability_dashboard_form";
 
-    private readonly ITimeLimitedDataProtector protector = provider.CreateProtector("Accountability.Dashboard.Forms").ToTimeLimitedDataProtector();
-
-    public string Seal(string boundTo) => protector.Protect(boundTo, Lifetime);
-
-    /// <summary>Whether the sealed field was made by this service, for this purpose, and has not expired.</summary>
-    public bool IsValid(string? sealedForm, string boundTo)
+    public static void Configure(AntiforgeryOptions options)
     {
-        if (string.IsNullOrEmpty(sealedForm) || sealedForm.Length > 2000)
-            return false;
-        try
-        {
-            return protector.Unprotect(sealedForm) == boundTo;
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
+        options.FormFieldName = FieldName;
+        options.HeaderName = null;
+        options.Cookie.Name = CookieName;
+        options.Cookie.Path = DashboardCookie.Path;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // The pages send their own framing rules (PageHeaders).
+        options.SuppressXFrameOptionsHeader = true;
     }
+
+    /// <summary>The sealed field for a page's forms; gives the browser its cookie when it has none yet.</summary>
+    public string Seal(HttpContext http) => antiforgery.GetAndStoreTokens(http).RequestToken!;
+
+    /// <summary>Whether the posted form's sealed field matches this browser's cookie and the signed-in session, if any.</summary>
+    public Task<bool> IsValidAsync(HttpContext http) => antiforgery.IsRequestValidAsync(http);
 }

@@ -9,6 +9,7 @@ public static class DashboardSetup
     {
         services.AddSingleton<DashboardSessions>();
         services.AddSingleton<DashboardForms>();
+        services.AddAntiforgery(DashboardForms.Configure);
         services.AddSingleton<OverviewReader>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, DashboardAuthenticationHandler>(DashboardAuthenticationHandler.SchemeName, null);

@@ -21,7 +21,7 @@ public static partial class TrackingToken
     /// <summary>Whether the text could be a token at all; anything else is a miss without reaching the database.</summary>
     public static bool IsWellFormed(string? text) => text is not null && Shape().IsMatch(text);
 
-    /// <summary>The customer's link: the configured public address, else the one the request came to.</summary>
+    /// <summary>The customer's link, under the public address of status pages (<see cref="StatusPageAddress"/>).</summary>
     public static string Link(string publicBaseUrl, string token) => $"{publicBaseUrl.TrimEnd('/')}/status/{token}";
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -6,7 +6,7 @@ using MediatR;
 
 namespace Accountability.Api.Features.ApiKeys.Create;
 
-public sealed class Endpoint(IMediator mediator) : Endpoint<Request, CreatedApiKey>
+public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : Endpoint<Request, CreatedApiKey>
 {
     public override void Configure()
     {
@@ -19,6 +19,9 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, CreatedApiK
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
         var command = new Command(User.TenantId(), r.PartyId, r.Name, RequestHeaders.IdempotencyOf(HttpContext, r));
-        await Send.ResponseAsync(await mediator.Send(command, ct), StatusCodes.Status201Created, ct);
+        var created = await mediator.Send(command, ct);
+        // This node may remember the id as unknown (sent before the key existed): the new key works here at once.
+        keys.Forget(created.Id);
+        await Send.ResponseAsync(created, StatusCodes.Status201Created, ct);
     }
 }

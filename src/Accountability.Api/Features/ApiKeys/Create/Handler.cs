@@ -7,13 +7,13 @@ namespace Accountability.Api.Features.ApiKeys.Create;
 
 public sealed record Command(string TenantId, string PartyId, string Name, Idempotency? Idempotency) : ICommand<CreatedApiKey>;
 
-public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, CreatedApiKey>
+public sealed class Handler(IDocumentSession session, TimeProvider clock, ApiKeyMint mint) : MediatR.IRequestHandler<Command, CreatedApiKey>
 {
     public async Task<CreatedApiKey> Handle(Command command, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<Party>(command.PartyId, cancellationToken) is not { } party)
             throw new ProblemException(ProblemKind.For(Domain.Decisions.RefusalCode.UnknownParty), $"'{command.PartyId}' is not a registered party.");
-        var (stored, shown) = CreatedApiKey.Issue(command.TenantId, party.Id, party.Kind == PartyKind.Store, command.Name, clock.GetUtcNow());
+        var (stored, shown) = mint.Issue(command.TenantId, party.Id, party.Kind == PartyKind.Store, command.Name, clock.GetUtcNow());
         session.Insert(stored);
         return shown;
     }

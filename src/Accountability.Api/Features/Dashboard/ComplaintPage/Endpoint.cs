@@ -24,7 +24,7 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimePro
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var seal = forms.Seal(User.SessionId());
+        var seal = forms.Seal(HttpContext);
         await using var session = store.QuerySession(User.TenantId());
         try
         {

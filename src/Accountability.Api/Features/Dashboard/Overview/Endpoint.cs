@@ -35,7 +35,7 @@ public sealed class Endpoint(OverviewReader reader, ScorecardQueries scorecards,
         var cards = await scorecards.PartiesAsync(tenant, new ScorecardFilter(), ct);
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
         var table = ScorecardTable.Section(cards, parties, Query<string>("sort", isRequired: false), Query<string>("order", isRequired: false));
-        var page = OverviewHtml.Page(figures, forms.Seal(User.SessionId()), ProblemList.Section(open), table);
+        var page = OverviewHtml.Page(figures, forms.Seal(HttpContext), ProblemList.Section(open), table);
         await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, page);
     }
 }

@@ -20,21 +20,19 @@ public sealed class Endpoint(ApiKeyStore keys, DashboardSessions sessions, Dashb
         Description(d => d.ClearDefaultProduces(204).Produces(303).ProducesProblems(400, 401, 403, 415, 429));
     }
 
-    protected override string SealedFor => DashboardForms.SignInPurpose;
-
-    protected override string RefusalPage(string reason) => SignInHtml.Page(forms.Seal(DashboardForms.SignInPurpose), notice: null, error: reason);
+    protected override string RefusalPage(string reason) => SignInHtml.Page(forms.Seal(HttpContext), notice: null, error: reason);
 
     protected override async Task HandleFormAsync(IFormCollection form, CancellationToken ct)
     {
         var presented = form[SignInHtml.KeyField].ToString().Trim();
         if (await keys.FindActiveAsync(presented, ct) is not { } key)
         {
-            await RefuseAsync(ProblemKind.Unauthenticated, DashboardText.Get("SignIn_UnknownKey"));
+            await RefuseAsync(ProblemKind.Unauthenticated, DashboardText.Get("SignIn_UnknownKey"), SignInHtml.KeyField);
             return;
         }
         if (key.Role != ApiKeyRole.Operator)
         {
-            await RefuseAsync(ProblemKind.Forbidden, DashboardText.Get("SignIn_VendorKey"));
+            await RefuseAsync(ProblemKind.Forbidden, DashboardText.Get("SignIn_VendorKey"), SignInHtml.KeyField);
             return;
         }
         var (cookie, session) = await sessions.OpenAsync(key, ct);

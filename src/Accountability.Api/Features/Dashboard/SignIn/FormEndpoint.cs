@@ -19,7 +19,7 @@ public sealed class FormEndpoint(DashboardForms forms) : EndpointWithoutRequest
         var notice = Query<string>("ended", isRequired: false) is not null ? DashboardText.Get("SignIn_Ended")
             : Query<string>("signed-out", isRequired: false) is not null ? DashboardText.Get("SignIn_SignedOut")
             : null;
-        var page = SignInHtml.Page(forms.Seal(DashboardForms.SignInPurpose), notice, error: null);
+        var page = SignInHtml.Page(forms.Seal(HttpContext), notice, error: null);
         await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, page);
     }
 }

@@ -19,10 +19,8 @@ public sealed class Endpoint(DashboardSessions sessions, DashboardForms forms) :
 
     private string SessionId => User.SessionId();
 
-    protected override string SealedFor => SessionId;
-
     protected override string RefusalPage(string reason) =>
-        DashboardHtml.Message(DashboardText.Get("Error_Heading"), reason, forms.Seal(SessionId));
+        DashboardHtml.Message(DashboardText.Get("Error_Heading"), reason, forms.Seal(HttpContext));
 
     protected override async Task HandleFormAsync(IFormCollection form, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using MediatR;
 
 namespace Accountability.Api.Features.Tenants.Create;
 
-public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
+public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -19,6 +19,8 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Response>
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
         var command = new Command(r.Id, r.Name, r.StoreName ?? r.Name, RequestHeaders.IdempotencyOf(HttpContext, r));
-        await Send.ResponseAsync(await mediator.Send(command, ct), StatusCodes.Status201Created, ct);
+        var created = await mediator.Send(command, ct);
+        keys.Forget(created.OperatorKey.Id);
+        await Send.ResponseAsync(created, StatusCodes.Status201Created, ct);
     }
 }

@@ -10,7 +10,7 @@ namespace Accountability.Api.Features.Tenants.Create;
 public sealed record Command(string Id, string Name, string StoreName, Idempotency? Idempotency) : ICommand<Response>;
 
 /// <summary>A new marketplace: the tenant, its store party, and a first operator key to do the rest with.</summary>
-public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, Response>
+public sealed class Handler(IDocumentSession session, TimeProvider clock, ApiKeyMint mint) : MediatR.IRequestHandler<Command, Response>
 {
     public async Task<Response> Handle(Command command, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock) : Medi
             throw new ProblemException(ProblemKind.AlreadyExists, $"A tenant with id '{command.Id}' already exists.");
         var now = clock.GetUtcNow();
         var tenant = new Tenant(command.Id, command.Name, now);
-        var (stored, shown) = CreatedApiKey.Issue(tenant.Id, Party.StoreId, isStore: true, "first operator key", now);
+        var (stored, shown) = mint.Issue(tenant.Id, Party.StoreId, isStore: true, "first operator key", now);
         session.Insert(tenant);
         session.ForTenant(tenant.Id).Insert(new Party(Party.StoreId, PartyKind.Store, command.StoreName));
         session.Insert(stored);
