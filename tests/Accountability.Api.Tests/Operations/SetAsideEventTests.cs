@@ -40,11 +40,13 @@ public sealed class SetAsideEventTests
             poison.Poison(reference);
 
             // The third complaint of a kind opens a problem, unless it is the poisoned one; a complaint of another kind
-            // after it puts events of its tenant on both sides of it in the scorecards' batch.
+            // after it puts events of its tenant on both sides of it in the scorecards' batch. The poisoned complaint's
+            // handoff, processed while its filing is set aside, counts only once the retry folds the complaint again.
             await a.FileAboutAsync(productA);
             await a.FileAboutAsync(productA);
             var poisoned = await a.Operator.PostJsonAsync<Features.Complaints.ComplaintView>("/api/complaints",
                 new { customerReference = reference, product = productA, vendorId = "acme", category = "crash", description = "Broken again", channel = "App" }, 201);
+            await a.Operator.PostJsonAsync<Features.Complaints.ComplaintView>($"/api/complaints/{poisoned.Id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" });
             await a.FileAboutAsync(productA, category: "billing");
             for (var i = 0; i < 3; i++)
                 await b.FileAboutAsync(productB);
