@@ -35,7 +35,7 @@ cleanup() {
         -U accountability -d accountability -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-for _ in $(seq 60); do curl -fs "$base/swagger/v1/swagger.json" >/dev/null && break; sleep 1; done
+for _ in $(seq 60); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
 
 json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 post() { curl -fs -X POST "$base/api/$1" -H "X-Api-Key: $2" -H 'Content-Type: application/json' -d "$3"; }

@@ -49,6 +49,7 @@ for name, service in services.items():
 daemon = lambda s: services[s]["environment"].get("Accountability__RunProjectionDaemon")
 check(daemon("api") == "false" and daemon("worker") == "true", "compose: the daemon runs on the worker only")
 check(services["migrate"]["command"] == ["db", "apply"], "compose: migrate runs `db apply`")
+check(all(services[s]["environment"].get("Accountability__ServeApiExplorer") == "false" for s in ("api", "worker")), "compose: no node serves Swagger UI")
 
 # kubernetes
 objects = [o for o in yaml.safe_load_all(open(sys.argv[1])) if o]
@@ -85,6 +86,11 @@ for s in by_kind.get("Service", []):
     check(any(all(d["spec"]["template"]["metadata"]["labels"].get(k) == v for k, v in s["spec"]["selector"].items()) for d in deployments.values()),
           f"k8s: service {s['metadata']['name']} selects pods")
 check(not by_kind.get("Secret"), "k8s: no Secret is written in the manifests")
+settings_maps = [cm.get("data", {}) for cm in by_kind.get("ConfigMap", [])]
+if not settings_maps:  # without kubectl the generated config map is not rendered: read its literals
+    kustomization = yaml.safe_load(open("deploy/k8s/kustomization.yaml"))
+    settings_maps = [dict(l.split("=", 1) for l in g.get("literals", [])) for g in kustomization.get("configMapGenerator", [])]
+check(any(m.get("Accountability__ServeApiExplorer") == "false" for m in settings_maps), "k8s: no node serves Swagger UI")
 for cm in by_kind.get("ConfigMap", []):
     for variable in cm.get("data", {}):
         check(known(variable) and not re.search(r"PASSWORD|AdminKey", variable), f"k8s: config map sets {variable}, a real setting and no secret")

@@ -19,6 +19,7 @@ if [[ -z "${Accountability__AdminKey:-}" && ! -s .local/admin-key ]]; then
 fi
 export Accountability__AdminKey="${Accountability__AdminKey:-$(cat .local/admin-key)}"
 export ConnectionStrings__Accountability="$connection"
+export Accountability__ServeApiExplorer="${Accountability__ServeApiExplorer:-true}"
 url="${ACCOUNTABILITY_URL:-http://127.0.0.1:5080}"
 # Tracking links point here (the service runs as in Production, where this setting is required).
 export Accountability__StatusPageBaseUrl="${Accountability__StatusPageBaseUrl:-$url}"

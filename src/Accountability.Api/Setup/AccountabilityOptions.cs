@@ -79,6 +79,9 @@ public sealed partial class AccountabilityOptions
     /// <summary>Whether this node runs Marten's async projection daemon, in Solo mode: on exactly one node (the worker).</summary>
     public bool RunProjectionDaemon { get; set; } = true;
 
+    /// <summary>Whether this node serves Swagger UI and the OpenAPI document at /swagger; unset, only in Development.</summary>
+    public bool? ServeApiExplorer { get; set; }
+
     /// <summary>What is wrong with these settings, each naming its setting; empty when the service can start with them.</summary>
     public IEnumerable<string> Problems()
     {

@@ -32,8 +32,7 @@ public static class PipelineSetup
             c.Errors.ContentType = ProblemResponse.ContentType;
             c.Errors.ResponseBuilder = ValidationProblems.Build;
         });
-        app.UseSwagger();
-        app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/swagger/v1/swagger.json", "Accountability API v1"));
+        app.UseApiExplorer();
         return app;
     }
 }

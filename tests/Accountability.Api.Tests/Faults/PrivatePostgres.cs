@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace Accountability.Api.Tests.Faults;
 
@@ -35,8 +36,28 @@ public sealed class PrivatePostgres : IAsyncDisposable
         ConnectionString = (await RunAsync(start)).Trim();
     }
 
-    /// <summary>Stops the cluster at once, as a crash or a failover does: open connections are cut.</summary>
+    /// <summary>
+    /// Stops the cluster at once, as a crash or a failover does: open connections are cut, nothing is checkpointed, and
+    /// the next start replays the WAL written since the last checkpoint (crash recovery) before it accepts connections.
+    /// </summary>
     public async Task StopAsync() => await RunAsync(AsOwner(PgCtl(), "-D", data, "stop", "-m", "immediate"));
+
+    /// <summary>Writes <paramref name="rows"/> rows to a table of their own, so a crash leaves that much WAL to replay; returns its bytes.</summary>
+    public async Task<long> WriteWalAsync(int rows)
+    {
+        // Not pooled: a pooled connection would outlive the crash and fail whoever takes it next.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        async Task<object?> SqlAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
+            return await command.ExecuteScalarAsync();
+        }
+        var start = await SqlAsync("SELECT pg_current_wal_lsn()::text");
+        await SqlAsync("CREATE TABLE IF NOT EXISTS crash_ballast (n bigint, text text)");
+        await SqlAsync($"INSERT INTO crash_ballast SELECT g, md5(g::text) FROM generate_series(1, {rows}) g");
+        return (long)(decimal)(await SqlAsync($"SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '{start}')"))!;
+    }
 
     public async ValueTask DisposeAsync()
     {

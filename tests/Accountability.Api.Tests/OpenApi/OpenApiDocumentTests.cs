@@ -27,11 +27,27 @@ public sealed class OpenApiDocumentTests
     }
 
     [Test]
-    public async Task Swagger_UI_is_served()
+    public async Task Swagger_UI_is_served_in_development()
     {
         using var response = await ApiClient.Anonymous.GetAsync("/swagger/index.html");
         Assert.That((int)response.StatusCode, Is.EqualTo(200));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
+    }
+
+    [Test]
+    public async Task A_node_with_the_API_explorer_off_serves_neither_the_UI_nor_the_document()
+    {
+        var (node, address) = ServiceUnderTest.StartHost(runScheduler: false,
+            settings: new Dictionary<string, string> { ["Accountability:ServeApiExplorer"] = "false" });
+        await using (node)
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            foreach (var path in new[] { "/swagger", "/swagger/index.html", "/swagger/v1/swagger.json" })
+            {
+                using var response = await http.GetAsync(path);
+                await response.ShouldBeProblemAsync(404, "not-found");
+            }
+        }
     }
 
     public static string RepositoryRoot()

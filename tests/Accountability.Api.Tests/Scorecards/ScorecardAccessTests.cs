@@ -78,6 +78,25 @@ public sealed class ScorecardAccessTests
     }
 
     [Test]
+    public async Task The_CSV_says_it_is_UTF_8_so_a_product_named_in_any_script_reads_back_whole()
+    {
+        var market = await Marketplace.CreateAsync();
+        const string product = "Cámara Ñandú 写真 Фото";
+        await HeldByAsync(market, "acme", product);
+        await worker.CatchUpAsync();
+
+        foreach (var route in new[] { "products", "parties" })
+        {
+            using var response = await market.Operator.GetAsync($"/api/scorecards/{route}?format=csv");
+            var type = response.Content.Headers.ContentType;
+            Assert.That((type?.MediaType, type?.CharSet), Is.EqualTo(("text/csv", "utf-8")), route);
+        }
+        using var csv = await market.Operator.GetAsync("/api/scorecards/products?format=csv");
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Does.Contain(product));
+    }
+
+    [Test]
     public async Task Scorecards_need_a_key()
     {
         using var response = await ApiClient.Anonymous.GetAsync("/api/scorecards/parties");

@@ -5,7 +5,7 @@ using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.StatusPage;
 
-/// <summary>The customer's page: found only by its token, in plain words, private, and cacheable by version.</summary>
+/// <summary>The customer's page: found only by its token, in plain words, never stored, and revalidated by version by an app that keeps it.</summary>
 public sealed class StatusPageTests
 {
     [Test]
@@ -86,7 +86,27 @@ public sealed class StatusPageTests
     }
 
     [Test]
-    public async Task The_JSON_view_says_the_same_and_an_unchanged_page_answers_304()
+    public async Task No_answer_of_the_status_page_may_be_stored_by_a_browser_or_a_proxy()
+    {
+        var market = await Marketplace.CreateAsync();
+        var (customer, id) = await FileAsync(market);
+        await market.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" });
+        await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/information-requests", new { question = "Which version?" });
+
+        using var page = await customer.OpenAsync();
+        using var json = await customer.OpenAsync("application/json");
+        using var missing = await new Customer("http://x/status/" + new string('A', 43)).OpenAsync();
+        using var unchanged = await SendWithAsync(customer, json.Headers.ETag!.ToString());
+        using var sent = await customer.SendAsync("answer", new() { ["answer"] = "Version 2.1" });
+        foreach (var (name, response) in new[] { ("page", page), ("JSON", json), ("404", missing), ("304", unchanged), ("form answer", sent) })
+        {
+            Assert.That(response.Headers.CacheControl?.NoStore, Is.True, $"{name}: {response.Headers.CacheControl}");
+            Assert.That(response.Headers.CacheControl?.Private, Is.False, $"{name}: no-store says it all");
+        }
+    }
+
+    [Test]
+    public async Task The_JSON_view_says_the_same_and_an_app_that_kept_it_gets_304_while_it_is_unchanged()
     {
         var market = await Marketplace.CreateAsync();
         var (customer, id) = await FileAsync(market);

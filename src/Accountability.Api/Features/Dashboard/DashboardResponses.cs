@@ -5,7 +5,7 @@ namespace Accountability.Api.Features.Dashboard;
 /// <summary>What every dashboard answer shares: the pages' headers, and never stored.</summary>
 public static class DashboardResponses
 {
-    public static void Secure(HttpResponse response) => PageHeaders.Apply(response, "no-store");
+    public static void Secure(HttpResponse response) => PageHeaders.Apply(response);
 
     /// <summary>A browser on a dashboard page, which should get a page rather than a problem document.</summary>
     public static bool IsForPeople(HttpRequest request) =>

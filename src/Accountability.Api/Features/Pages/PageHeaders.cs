@@ -1,14 +1,18 @@
 namespace Accountability.Api.Features.Pages;
 
-/// <summary>What every server-rendered page shares (status page, dashboard): never indexed, no referrer, not sniffed or framed, nothing loaded from elsewhere, no script.</summary>
+/// <summary>
+/// What every server-rendered page shares (status page, dashboard): never stored (they show one customer's complaint or a
+/// signed-in operator's data, which must not stay on a shared computer's disk), never indexed, no referrer, not sniffed
+/// or framed, nothing loaded from elsewhere, no script.
+/// </summary>
 public static class PageHeaders
 {
     public const string HtmlType = "text/html; charset=utf-8";
 
-    public static void Apply(HttpResponse response, string cacheControl)
+    public static void Apply(HttpResponse response)
     {
         var headers = response.Headers;
-        headers.CacheControl = cacheControl;
+        headers.CacheControl = "no-store";
         headers["X-Robots-Tag"] = "noindex, nofollow";
         headers["Referrer-Policy"] = "no-referrer";
         headers["X-Content-Type-Options"] = "nosniff";

@@ -8,7 +8,10 @@ namespace Accountability.Api.Features.Scorecards;
 /// <summary>The scorecards as CSV (RFC 4180): one row per party or product, the JSON's nested figures as columns of their own.</summary>
 public static class ScorecardCsv
 {
-    public const string ContentType = "text/csv";
+    public const string MediaType = "text/csv";
+
+    /// <summary>With its charset: without one, clients guess (often Latin-1) and garble names in other scripts.</summary>
+    public const string ContentType = MediaType + "; charset=utf-8";
 
     public static string Write(PartyScorecards cards)
     {

@@ -32,7 +32,7 @@ public sealed class ScorecardRequest
     }
 
     public bool WantsCsv(HttpRequest request) =>
-        Format == "csv" || (Format is null && request.Headers.Accept.ToString().Contains(ScorecardCsv.ContentType, StringComparison.OrdinalIgnoreCase));
+        Format == "csv" || (Format is null && request.Headers.Accept.ToString().Contains(ScorecardCsv.MediaType, StringComparison.OrdinalIgnoreCase));
 
     public sealed class Validator : Validator<ScorecardRequest>
     {

@@ -3,12 +3,12 @@ using Accountability.Api.Problems;
 
 namespace Accountability.Api.Features.StatusPage;
 
-/// <summary>What every status page answer shares: private, never indexed, no referrer, nothing loaded from elsewhere.</summary>
+/// <summary>What every status page answer shares: never stored, never indexed, no referrer, nothing loaded from elsewhere.</summary>
 public static class StatusPageResponses
 {
     public static void Secure(HttpResponse response)
     {
-        PageHeaders.Apply(response, "private, no-cache");
+        PageHeaders.Apply(response);
         response.Headers.Vary = "Accept, Accept-Language";
     }
 

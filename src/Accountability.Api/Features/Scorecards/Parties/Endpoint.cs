@@ -11,7 +11,7 @@ public sealed class Endpoint(ScorecardQueries queries) : Endpoint<ScorecardReque
         Get("scorecards/parties");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
         Summary(s => s.Summary = "Each party's scorecard over a period: complaints received and held, times to acknowledge and resolve, handoffs and bounce-backs, deflections, flags, reopens, ratings and resolutions. An operator sees every party; a vendor its own. CSV with format=csv or Accept: text/csv.");
-        Description(d => d.Produces<PartyScorecards>(200, "application/json", ScorecardCsv.ContentType).ProducesProblems(400, 401, 403));
+        Description(d => d.Produces<PartyScorecards>(200, "application/json", ScorecardCsv.MediaType).ProducesProblems(400, 401, 403));
     }
 
     public override async Task HandleAsync(ScorecardRequest r, CancellationToken ct)
