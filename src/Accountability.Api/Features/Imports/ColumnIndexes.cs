@@ -20,7 +20,7 @@ public sealed record ColumnIndexes(ImportMapping Mapping, int CaseId, int Timest
         if (!ImportTimes.TryParse(text, Mapping.TimestampFormat, out var at))
             return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time in the format {Mapping.TimestampFormat}");
         if (!HappenedTime.IsPossible(at, now))
-            return (null, $"'{text}' in column '{Mapping.Timestamp}' is {at.UtcDateTime:yyyy-MM-dd HH:mm}Z: a time that {HappenedTime.Rule}");
+            return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time a case can have: it {HappenedTime.Rule}");
         string? party = null;
         if (Value(Party) is { } name)
         {

@@ -47,7 +47,7 @@ public sealed record ImportMapping(
         Check("severity", Severity, required: false);
         Check("missing", Missing, required: false);
         if (!problems.ContainsKey("mapping.timestampFormat") && !ImportTimes.IsUsableFormat(TimestampFormat))
-            problems["mapping.timestampFormat"] = $"'{TimestampFormat}' is not a .NET date format that can read back a time it wrote (e.g. yyyy-MM-dd HH:mm).";
+            problems["mapping.timestampFormat"] = $"'mapping.timestampFormat': '{TimestampFormat}' is not a .NET date format that can read back a time it wrote (e.g. yyyy-MM-dd HH:mm).";
         return problems;
     }
 
@@ -93,7 +93,15 @@ public static class ImportTimes
         at = default;
         try
         {
-            return text is not null && DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, Styles, out at);
+            if (text is null)
+                return false;
+            if (DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, Styles, out at))
+                return true;
+            // A time whose offset takes it past year 1 or 9999 is still a time: the caller refuses it as impossible.
+            if (!DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var unplaceable))
+                return false;
+            at = unplaceable.Year < 5000 ? DateTimeOffset.MinValue : DateTimeOffset.MaxValue;
+            return true;
         }
         catch (Exception unreadable) when (unreadable is FormatException or ArgumentOutOfRangeException)
         {

@@ -8,8 +8,8 @@ namespace Accountability.Api.Features.Imports;
 /// <summary>
 /// Turns the names in a log's party column into party ids, by the rules a party registered through the API obeys.
 /// A name is the party of its slug ("Group 56" is group-56); a name with no Latin letter or digit gets an id from its
-/// hash. Two names are one party only when they differ in case alone, or the name is the party's id: any other name
-/// whose id is taken (by a registered party or an earlier row) is refused, never merged.
+/// hash. Two names are one party only when they differ in case alone: any other name whose id is taken (by a
+/// registered party or an earlier row) is refused, never merged.
 /// </summary>
 public sealed partial class ImportedParties(IEnumerable<Party> known)
 {
@@ -37,8 +37,7 @@ public sealed partial class ImportedParties(IEnumerable<Party> known)
         return (id, null);
     }
 
-    private static bool IsNameOf(string name, Party party) =>
-        string.Equals(name, party.DisplayName.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(name, party.Id, StringComparison.OrdinalIgnoreCase);
+    private static bool IsNameOf(string name, Party party) => string.Equals(name, party.DisplayName.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Lowercase letters, digits and dashes, at most 63; from the name's hash when it has no Latin letter or digit.</summary>
     public static string IdFor(string name)
