@@ -33,6 +33,15 @@ public sealed class TimeBoundTests
     }
 
     [Test]
+    public async Task A_time_that_is_no_instant_at_all_is_a_400_naming_the_parameter()
+    {
+        var market = await Marketplace.CreateAsync();
+        using var response = await market.Operator.GetAsync("/api/scorecards/parties?from=0001-01-01T00:00:00%2B14:00");
+        var problem = await response.ShouldBeProblemAsync(400, "validation");
+        Assert.That(problem.Errors!.Keys, Is.EqualTo(new[] { "from" }));
+    }
+
+    [Test]
     public async Task A_policy_deadline_beyond_a_year_is_refused_naming_the_deadlines()
     {
         var market = await Marketplace.CreateAsync();
