@@ -56,6 +56,6 @@ public sealed class InformationTests
 
     [Test]
     public void The_customer_cannot_answer_directly_only_through_the_operator() =>
-        ComplaintDecisions.ProvideInformation(AcmeAsked(), new ProvideInformation("x"), new Actor(Party.CustomerId, IsOperator: false), Registered, T0)
+        ComplaintDecisions.ProvideInformation(AcmeAsked(), new ProvideInformation("x"), CustomerDecisions.Customer, Registered, T0)
             .ShouldRefuse(RefusalCode.NotTheHolder);
 }

@@ -17,9 +17,9 @@ public static class Scenario
         new Party("photon", PartyKind.Vendor, "Photon Devices"),
     ]);
 
-    public static readonly Actor Operator = new(Party.StoreId, IsOperator: true);
-    public static readonly Actor Acme = new("acme", IsOperator: false);
-    public static readonly Actor Photon = new("photon", IsOperator: false);
+    public static readonly Actor Operator = Actor.Operator(Party.StoreId);
+    public static readonly Actor Acme = Actor.Vendor("acme");
+    public static readonly Actor Photon = Actor.Vendor("photon");
 
     public static ComplaintFiled Filed(DateTimeOffset? at = null) =>
         new(Id, "cust-1", "Photo Pro", "acme", "crash", "Crashes on start", Channel.App, Party.StoreId, at ?? T0);

@@ -22,5 +22,7 @@ public static class KeyClaims
 
     public static bool IsOperator(this ClaimsPrincipal user) => user.IsInRole(Operator);
 
-    public static Actor Actor(this ClaimsPrincipal user) => new(user.PartyId(), user.IsOperator());
+    /// <summary>The actor a key stands for: its role decides the kind, so no party id can make a key act as the customer.</summary>
+    public static Actor Actor(this ClaimsPrincipal user) =>
+        user.IsOperator() ? Domain.Decisions.Actor.Operator(user.PartyId()) : Domain.Decisions.Actor.Vendor(user.PartyId());
 }

@@ -44,6 +44,8 @@ public static class ImportCommand
         {
             return CommandLine.Fail($"Cannot read the mapping {options["mapping"]}: {ex.Message}");
         }
+        if (mapping.Problems() is { Count: > 0 } invalid)
+            return CommandLine.Fail($"Cannot use the mapping {options["mapping"]}: {string.Join(" ", invalid.Values)}");
 
         var importer = app.Services.GetRequiredService<HistoryImporter>();
         var source = options.GetValueOrDefault("source") ?? Path.GetFileName(options["file"]);

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Accountability.Api.Features.Policies.WhatIf;
 using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
+using Accountability.Domain.Times;
 using Marten;
 using Spectre.Console;
 using Candidate = Accountability.Api.Features.Policies.Replace.Request;
@@ -61,7 +62,7 @@ public static class WhatIfCommand
         Response comparison;
         try
         {
-            comparison = await PolicyReplay.RunAsync(session, candidate, from, to, MaxComplaints, DateTimeOffset.UtcNow, CancellationToken.None);
+            comparison = await PolicyReplay.RunAsync(session, candidate, FilterTime.Clamp(from), FilterTime.Clamp(to), MaxComplaints, DateTimeOffset.UtcNow, CancellationToken.None);
         }
         catch (ProblemException tooMany)
         {

@@ -1,6 +1,7 @@
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
+using Accountability.Domain.Times;
 
 namespace Accountability.Domain.Customers;
 
@@ -24,8 +25,8 @@ public sealed record NextStep(NextStepKind Kind, string Party, DateTimeOffset? B
         var deadlines = policy.DeadlinesFor(status.Severity, holderKind);
         return status.Status switch
         {
-            ComplaintStatus.Open => new(NextStepKind.HolderPicksUp, status.Holder, status.HeldSince + Hours(deadlines?.FirstResponseHours)),
-            ComplaintStatus.InProgress => new(NextStepKind.HolderFixes, status.Holder, status.HeldSince + Hours(deadlines?.ResolutionHours)),
+            ComplaintStatus.Open => new(NextStepKind.HolderPicksUp, status.Holder, DueAfter(status.HeldSince, deadlines?.FirstResponseHours)),
+            ComplaintStatus.InProgress => new(NextStepKind.HolderFixes, status.Holder, DueAfter(status.HeldSince, deadlines?.ResolutionHours)),
             ComplaintStatus.AwaitingInformation => new(NextStepKind.CustomerAnswers, status.Holder, null),
             ComplaintStatus.ResolutionProposed => new(NextStepKind.CustomerTriesFix, status.Holder, null),
             ComplaintStatus.Closed when status.ClosedAt is { } closed && closed + reopenWindow < now => new(NextStepKind.Finished, status.Holder, null),
@@ -33,5 +34,5 @@ public sealed record NextStep(NextStepKind Kind, string Party, DateTimeOffset? B
         };
     }
 
-    private static TimeSpan? Hours(double? hours) => hours is { } h ? TimeSpan.FromHours(h) : null;
+    private static DateTimeOffset? DueAfter(DateTimeOffset start, double? hours) => hours is { } h ? DueTime.After(start, h) : null;
 }

@@ -7,7 +7,7 @@ namespace Accountability.Domain.Decisions;
 /// <summary>What the customer may do from the status page, acting as themself (never as a party that holds complaints).</summary>
 public static class CustomerDecisions
 {
-    public static readonly Actor Customer = new(Party.CustomerId, IsOperator: false);
+    public static readonly Actor Customer = new(Party.CustomerId, ActorKind.Customer);
 
     public static Decision Answer(Complaint state, AnswerAsCustomer c, DateTimeOffset now) =>
         state.Status == ComplaintStatus.AwaitingInformation

@@ -42,5 +42,22 @@ public sealed record Decision
     public static Decision Refuse(RefusalCode code, string detail) => new([], new Refusal(code, detail));
 }
 
+/// <summary>What kind of caller acts: decided by how they came in (an operator key, a vendor key, a tracking link), never by an id.</summary>
+public enum ActorKind
+{
+    Operator,
+    Vendor,
+    Customer,
+}
+
 /// <summary>Who is acting. Operators act as the store party; their override over a holder is to assign the complaint.</summary>
-public sealed record Actor(string PartyId, bool IsOperator);
+public sealed record Actor(string PartyId, ActorKind Kind)
+{
+    public bool IsOperator => Kind == ActorKind.Operator;
+
+    public bool IsCustomer => Kind == ActorKind.Customer;
+
+    public static Actor Operator(string partyId) => new(partyId, ActorKind.Operator);
+
+    public static Actor Vendor(string partyId) => new(partyId, ActorKind.Vendor);
+}

@@ -7,8 +7,13 @@ public sealed class PartyDirectory(IEnumerable<Party> parties)
 
     public Party? Find(string id) => byId.GetValueOrDefault(id);
 
-    /// <summary>Only the store and vendors hold complaints; the customer owns them.</summary>
-    public bool CanHold(string id) => Find(id) is { Kind: PartyKind.Store or PartyKind.Vendor };
+    /// <summary>Only the store and vendors hold complaints; the customer owns them, and no vendor holds under a reserved id.</summary>
+    public bool CanHold(string id) => Find(id) switch
+    {
+        { Kind: PartyKind.Store } => true,
+        { Kind: PartyKind.Vendor } => !PartyRules.IsReserved(id),
+        _ => false,
+    };
 
     public string NameOf(string id) => Find(id)?.DisplayName ?? id;
 }

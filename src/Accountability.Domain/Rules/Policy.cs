@@ -108,8 +108,8 @@ public sealed record Policy(
         var holders = new[] { Parties.PartyKind.Store, Parties.PartyKind.Vendor };
         Check(Enum.GetValues<Severity>().All(severity => holders.All(kind => rows.Count(r => r.ComplaintSeverity == severity && r.PartyKind == kind) == 1))
             && rows.Count == 8, "stalledHolder.deadlines", "Give exactly one row for each complaint severity and each holder kind (store, vendor).");
-        Check(rows.All(r => r.FirstResponseHours > 0 && r.ResolutionHours >= r.FirstResponseHours), "stalledHolder.deadlines",
-            "Deadlines must be positive, and resolution no sooner than first response.");
+        Check(rows.All(r => r.FirstResponseHours > 0 && r.ResolutionHours >= r.FirstResponseHours && r.ResolutionHours <= Times.DueTime.MaxHours),
+            "stalledHolder.deadlines", $"Deadlines must be positive, at most {Times.DueTime.MaxHours:0} hours (a year), and resolution no sooner than first response.");
         return problems;
     }
 }

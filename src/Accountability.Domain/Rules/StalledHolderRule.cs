@@ -1,5 +1,6 @@
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
+using Accountability.Domain.Times;
 
 namespace Accountability.Domain.Rules;
 
@@ -32,8 +33,8 @@ public sealed class StalledHolderRule : IRule
             return [];
         return
         [
-            new Deadline(DeadlineKind.FirstResponse, complaint.Holder, complaint.HoldStartVersion, complaint.HeldSince + TimeSpan.FromHours(row.FirstResponseHours)),
-            new Deadline(DeadlineKind.Resolution, complaint.Holder, complaint.HoldStartVersion, complaint.HeldSince + TimeSpan.FromHours(row.ResolutionHours)),
+            new Deadline(DeadlineKind.FirstResponse, complaint.Holder, complaint.HoldStartVersion, DueTime.After(complaint.HeldSince, row.FirstResponseHours)),
+            new Deadline(DeadlineKind.Resolution, complaint.Holder, complaint.HoldStartVersion, DueTime.After(complaint.HeldSince, row.ResolutionHours)),
         ];
     }
 

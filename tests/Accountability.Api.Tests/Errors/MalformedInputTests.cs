@@ -88,6 +88,6 @@ public sealed class MalformedInputTests
         var mapping = new { caseId = new string('c', 201), timestamp = "at", timestampFormat = "yyyy-MM-dd", party = "team" };
         using var response = await market.Operator.PostAsync("/api/imports", new { source = "legacy", mapping, csv = "case,at,team\n" });
         var problem = await response.ShouldBeProblemAsync(400, "validation");
-        Assert.That(problem.Errors!.Keys, Does.Contain("mapping"));
+        Assert.That(problem.Errors!.Keys, Does.Contain("mapping.caseId"));
     }
 }

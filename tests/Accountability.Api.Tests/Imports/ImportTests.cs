@@ -24,7 +24,7 @@ public sealed class ImportTests
         T-2,not a time,Acme Apps,Active
         ,2026-01-06 10:00,Acme Apps,Active
         T-2,"2026-01-06 11:00","Photon, Inc.",Resolved
-        T-2,2026-01-07 11:00,Photon Inc,Closed
+        T-2,2026-01-07 11:00,"Photon, Inc.",Closed
         """;
 
     [Test]

@@ -24,4 +24,12 @@ public sealed class PolicyTests
         };
         Assert.That(bad.Problems().Keys, Is.EquivalentTo(new[] { "pingPong.handoffs", "churn.windowHours", "reopenLoop.reopens", "evidenceFreeHandoff.reasons" }));
     }
+
+    [Test]
+    public void A_deadline_beyond_the_reach_of_a_due_time_is_named()
+    {
+        var rows = Policy.Default.StalledHolder.Deadlines.Select((r, i) => i == 0 ? r with { ResolutionHours = Domain.Times.DueTime.MaxHours + 1 } : r).ToList();
+        var far = Policy.Default with { StalledHolder = Policy.Default.StalledHolder with { Deadlines = rows } };
+        Assert.That(far.Problems().Keys, Is.EquivalentTo(new[] { "stalledHolder.deadlines" }));
+    }
 }

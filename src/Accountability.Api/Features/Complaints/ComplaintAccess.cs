@@ -12,7 +12,7 @@ public static class ComplaintAccess
     /// the one whose tracking link they opened (the status page acts as the customer on that complaint alone).
     /// </summary>
     public static bool CanSee(this Actor actor, Complaint complaint) =>
-        actor.IsOperator || actor == CustomerDecisions.Customer || complaint.PartiesInvolved.Contains(actor.PartyId);
+        actor.IsOperator || actor.IsCustomer || complaint.PartiesInvolved.Contains(actor.PartyId);
 
     /// <summary>A complaint's whole stream with the state it folds to, if the actor may see it.</summary>
     public static async Task<(IReadOnlyList<JasperFx.Events.IEvent> Events, Complaint State)> ReadStreamAsync(

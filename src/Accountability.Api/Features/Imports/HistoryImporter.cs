@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Policies;
 using Accountability.Domain.Complaints;
@@ -14,6 +13,13 @@ using Marten;
 namespace Accountability.Api.Features.Imports;
 
 public sealed record BadRow(int Line, string Reason);
+
+/// <summary>The mapping cannot be used; nothing was read or written. Its problems are keyed by field.</summary>
+public sealed class InvalidImportMappingException(IReadOnlyDictionary<string, string> problems)
+    : Exception(string.Join(" ", problems.Values))
+{
+    public IReadOnlyDictionary<string, string> Problems { get; } = problems;
+}
 
 /// <param name="CasesAlreadyImported">Cases skipped because an earlier import wrote them: importing a file twice changes nothing.</param>
 /// <param name="BadRows">The first 100 rows that could not be read, with why; the others still import.</param>
@@ -36,7 +42,7 @@ public sealed record ImportReport(
 /// by the tenant's rules as they would have been live. A case's stream id derives from the case id, so a case
 /// is only ever imported once.
 /// </summary>
-public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider clock)
+public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
 {
     private const int CasesPerTransaction = 500;
     private const int Writers = 3;
@@ -46,11 +52,14 @@ public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider c
         string tenantId, string source, TextReader csv, ImportMapping mapping, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var names = new Dictionary<string, string>();
-        var (cases, rows, bad) = Parse(csv, mapping, names);
-
-        var (parties, policy, registered) = await PreparePartiesAsync(tenantId, source, names, ct);
+        if (mapping.Problems() is { Count: > 0 } invalid)
+            throw new InvalidImportMappingException(invalid);
+        var (known, policy) = await LoadPartiesAndPolicyAsync(tenantId, source, ct);
         var now = clock.GetUtcNow();
+        var names = new ImportedParties(known);
+        var (cases, rows, bad) = Parse(csv, mapping, now, names);
+        var parties = await RegisterAsync(tenantId, source, names, ct);
+        var registered = names.New.Count;
         var done = 0;
         var results = new ConcurrentBag<ChunkResult>();
         // Chunks commit on their own: the CPU work of one (translating, judging, serialising) overlaps another's writes.
@@ -69,23 +78,26 @@ public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider c
 
     private sealed record ChunkResult(int Imported, int Skipped, int Written, IReadOnlyList<string> Flags);
 
-    /// <summary>Registers the parties the log names that the tenant does not know yet, as vendors.</summary>
-    private async Task<(PartyDirectory Parties, Policy Policy, int Registered)> PreparePartiesAsync(
-        string tenantId, string source, Dictionary<string, string> names, CancellationToken ct)
+    private async Task<(IReadOnlyList<Party> Parties, Policy Policy)> LoadPartiesAndPolicyAsync(string tenantId, string source, CancellationToken ct)
     {
         await using var session = OpenSession(tenantId, source);
         var batch = session.CreateBatchQuery();
         var partiesQuery = batch.Query<Party>().ToList();
         var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
         await batch.Execute(ct);
-        var known = await partiesQuery;
-        var newParties = names.Where(n => known.All(p => p.Id != n.Key)).Select(n => new Party(n.Key, PartyKind.Vendor, n.Value)).ToList();
-        if (newParties.Count > 0)
+        return (await partiesQuery, PolicyDocument.Current(await policyQuery));
+    }
+
+    /// <summary>Registers the parties the log names that the tenant does not know yet, as vendors.</summary>
+    private async Task<PartyDirectory> RegisterAsync(string tenantId, string source, ImportedParties names, CancellationToken ct)
+    {
+        if (names.New.Count > 0)
         {
-            session.Store([.. newParties]);
+            await using var session = OpenSession(tenantId, source);
+            session.Store([.. names.New]);
             await session.SaveChangesAsync(ct);
         }
-        return (new PartyDirectory([.. known, .. newParties]), PolicyDocument.Current(await policyQuery), newParties.Count);
+        return new PartyDirectory(names.All);
     }
 
     private async Task<ChunkResult> ImportChunkAsync(string tenantId, string source, KeyValuePair<string, List<HistoryRow>>[] chunk,
@@ -116,16 +128,8 @@ public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider c
     {
         var session = store.LightweightSession(tenantId);
         session.CorrelationId = $"import:{source}";
-        session.LastModifiedBy = "import";
+        session.LastModifiedBy = PartyRules.ImportActor;
         return session;
-    }
-
-    /// <summary>Party ids for names such as "Group 56": lowercase letters, digits and dashes.</summary>
-    public static string PartyIdOf(string name)
-    {
-        var slug = NotSlug().Replace(name.Trim().ToLowerInvariant(), "-").Trim('-');
-        slug = slug.Length == 0 ? "party" : slug;
-        return slug.Length <= 63 ? slug : slug[..63].TrimEnd('-');
     }
 
     /// <summary>The same case always gets the same stream in a tenant; that makes re-imports change nothing.</summary>
@@ -138,7 +142,7 @@ public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider c
     }
 
     private static (List<KeyValuePair<string, List<HistoryRow>>> Cases, int Rows, List<BadRow> Bad) Parse(
-        TextReader csv, ImportMapping mapping, Dictionary<string, string> names)
+        TextReader csv, ImportMapping mapping, DateTimeOffset now, ImportedParties names)
     {
         using var records = CsvRecords.Read(csv).GetEnumerator();
         if (!records.MoveNext())
@@ -153,12 +157,7 @@ public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider c
             if (fields is [""])
                 continue;
             rows++;
-            var (row, problem) = columns.Parse(line, fields, name =>
-            {
-                var id = PartyIdOf(name);
-                names.TryAdd(id, name);
-                return id;
-            });
+            var (row, problem) = columns.Parse(line, fields, now, names);
             if (row is null)
                 bad.Add(new BadRow(line, problem!));
             else if (cases.TryGetValue(row.CaseId, out var list))
@@ -168,7 +167,4 @@ public sealed partial class HistoryImporter(IDocumentStore store, TimeProvider c
         }
         return ([.. cases], rows, bad);
     }
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NotSlug();
 }

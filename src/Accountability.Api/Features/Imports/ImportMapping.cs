@@ -1,6 +1,5 @@
 using System.Globalization;
-using Accountability.Domain.Imports;
-using Accountability.Domain.Rules;
+using Accountability.Domain.Text;
 
 namespace Accountability.Api.Features.Imports;
 
@@ -20,6 +19,38 @@ public sealed record ImportMapping(
     string? Severity = null,
     string? Missing = null)
 {
+    public const int MaxNameLength = 200;
+
+    /// <summary>What is wrong with the mapping itself, keyed by its field as the API names it; empty when it can be used.</summary>
+    public IReadOnlyDictionary<string, string> Problems()
+    {
+        var problems = new Dictionary<string, string>();
+        void Check(string field, string? value, bool required)
+        {
+            var problem = value switch
+            {
+                null or "" when required => "is required",
+                { Length: > MaxNameLength } => $"is at most {MaxNameLength} characters",
+                { } text when !StorableText.IsStorable(text) => StorableText.Rule,
+                _ => null,
+            };
+            if (problem is not null) problems[$"mapping.{field}"] = $"'mapping.{field}' {problem}.";
+        }
+        Check("caseId", CaseId, required: true);
+        Check("timestamp", Timestamp, required: true);
+        Check("timestampFormat", TimestampFormat, required: true);
+        Check("party", Party, required: true);
+        Check("status", Status, required: false);
+        Check("person", Person, required: false);
+        Check("product", Product, required: false);
+        Check("category", Category, required: false);
+        Check("severity", Severity, required: false);
+        Check("missing", Missing, required: false);
+        if (!problems.ContainsKey("mapping.timestampFormat") && !ImportTimes.IsUsableFormat(TimestampFormat))
+            problems["mapping.timestampFormat"] = $"'mapping.timestampFormat': '{TimestampFormat}' is not a .NET date format that can read back a time it wrote (e.g. yyyy-MM-dd HH:mm).";
+        return problems;
+    }
+
     /// <summary>Resolves the column names against a header row; names the ones that are not there.</summary>
     public ColumnIndexes Resolve(string[] header)
     {
@@ -37,28 +68,44 @@ public sealed record ImportMapping(
     }
 }
 
-/// <summary>The mapping, resolved to column positions: turns one record into a row, or says what is wrong with it.</summary>
-public sealed record ColumnIndexes(ImportMapping Mapping, int CaseId, int Timestamp, int Party, int? Status, int? Person, int? Product, int? Category, int? Severity)
+/// <summary>Reading a log's times with the mapping's format.</summary>
+public static class ImportTimes
 {
-    public (HistoryRow? Row, string? Problem) Parse(int line, string[] fields, Func<string, string> partyId)
+    private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
+
+    private static readonly DateTimeOffset Sample = new(2026, 1, 31, 13, 45, 30, TimeSpan.Zero);
+
+    /// <summary>A format is usable when a time written with it reads back: some formats (%, \, ') throw, others never parse.</summary>
+    public static bool IsUsableFormat(string format)
     {
-        string? Value(int? index) => index is { } i && i < fields.Length && fields[i].Trim() is { Length: > 0 } v && v != Mapping.Missing ? v : null;
-        if (Value(CaseId) is not { } caseId)
-            return (null, $"no case id in column '{Mapping.CaseId}'");
-        var text = Value(Timestamp);
-        if (!DateTime.TryParseExact(text, Mapping.TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
-            return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time in the format {Mapping.TimestampFormat}");
-        var party = Value(Party) is { } name ? partyId(name) : null;
-        return (new HistoryRow(line, caseId, new DateTimeOffset(at, TimeSpan.Zero), party, Value(Status), Value(Person), Value(Product), Value(Category),
-            SeverityOf(Value(Severity))), null);
+        try
+        {
+            return TryParse(Sample.ToString(format, CultureInfo.InvariantCulture), format, out _);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
-    private static Severity? SeverityOf(string? text) => text?.ToLowerInvariant() switch
+    public static bool TryParse(string? text, string format, out DateTimeOffset at)
     {
-        null => null,
-        var t when t.Contains("critical") => Domain.Rules.Severity.Critical,
-        var t when t.Contains("high") => Domain.Rules.Severity.High,
-        var t when t.Contains("low") => Domain.Rules.Severity.Low,
-        _ => Domain.Rules.Severity.Medium,
-    };
+        at = default;
+        try
+        {
+            if (text is null)
+                return false;
+            if (DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, Styles, out at))
+                return true;
+            // A time whose offset takes it past year 1 or 9999 is still a time: the caller refuses it as impossible.
+            if (!DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var unplaceable))
+                return false;
+            at = unplaceable.Year < 5000 ? DateTimeOffset.MinValue : DateTimeOffset.MaxValue;
+            return true;
+        }
+        catch (Exception unreadable) when (unreadable is FormatException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
 }

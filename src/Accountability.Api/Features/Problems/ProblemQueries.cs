@@ -32,7 +32,7 @@ public sealed class ProblemQueries(IQuerySession session, TimeProvider clock)
 
     /// <summary>The open problems, newest first: what an operator's dashboard lists.</summary>
     public Task<IReadOnlyList<ProblemView>> OpenProblemsAsync(int limit, CancellationToken ct) =>
-        ListAsync(new Actor(Party.StoreId, IsOperator: true), new ProblemFilter(ProblemStatus.Open, Limit: limit), ct);
+        ListAsync(Actor.Operator(Party.StoreId), new ProblemFilter(ProblemStatus.Open, Limit: limit), ct);
 
     /// <summary>The problem's page, or null when it does not exist or the actor may not see it.</summary>
     public async Task<ProblemPage?> FindAsync(Guid id, Actor actor, CancellationToken ct)

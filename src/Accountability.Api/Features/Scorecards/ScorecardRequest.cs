@@ -1,6 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Parties;
 using Accountability.Api.Problems;
+using Accountability.Domain.Times;
 using FastEndpoints;
 using FluentValidation;
 using System.Security.Claims;
@@ -8,7 +9,7 @@ using System.Security.Claims;
 namespace Accountability.Api.Features.Scorecards;
 
 /// <summary>The filters every scorecard takes.</summary>
-/// <param name="From">Facts from this moment on (ISO 8601, inclusive); no lower bound when absent.</param>
+/// <param name="From">Facts from this moment on (ISO 8601, inclusive); no lower bound when absent. Bounds are clamped to 1970..9000.</param>
 /// <param name="To">Facts before this moment (exclusive); no upper bound when absent.</param>
 /// <param name="Party">One party's card; for products, the complaints that party has held. A vendor key may name only itself.</param>
 /// <param name="Format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
@@ -25,10 +26,10 @@ public sealed class ScorecardRequest
     public ScorecardFilter FilterFor(ClaimsPrincipal user)
     {
         if (user.IsOperator())
-            return new ScorecardFilter(From, To, Party, Product, Category);
+            return new ScorecardFilter(FilterTime.Clamp(From), FilterTime.Clamp(To), Party, Product, Category);
         if (Party is not null && Party != user.PartyId())
             throw new ProblemException(ProblemKind.Forbidden, "A vendor key sees its own party's scorecard only.");
-        return new ScorecardFilter(From, To, user.PartyId(), Product, Category);
+        return new ScorecardFilter(FilterTime.Clamp(From), FilterTime.Clamp(To), user.PartyId(), Product, Category);
     }
 
     public bool WantsCsv(HttpRequest request) =>

@@ -1,4 +1,5 @@
 using Accountability.Api.Features.Parties;
+using Accountability.Domain.Parties;
 using FastEndpoints;
 using FluentValidation;
 
@@ -12,7 +13,8 @@ public sealed record Request(string PartyId, string Name)
     {
         public Validator()
         {
-            RuleFor(r => r.PartyId).PartyId();
+            RuleFor(r => r.PartyId).PartyId()
+                .Must(id => id == Party.StoreId || !PartyRules.IsReserved(id!)).WithMessage((_, id) => PartyRules.ReservedMessage(id!));
             RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
         }
     }

@@ -2,6 +2,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Problems;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
+using Accountability.Domain.Times;
 using FastEndpoints;
 using Marten;
 
@@ -37,8 +38,8 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         if (r.Holder is { } holder) query = query.Where(c => c.Holder == holder);
         if (r.Vendor is { } vendor) query = query.Where(c => c.VendorId == vendor);
         if (r.Product is { } product) query = query.Where(c => c.Product == product);
-        if (r.OpenedFrom is { } from) query = query.Where(c => c.FiledAt >= from);
-        if (r.OpenedTo is { } to) query = query.Where(c => c.FiledAt <= to);
+        if (FilterTime.Clamp(r.OpenedFrom) is { } from) query = query.Where(c => c.FiledAt >= from);
+        if (FilterTime.Clamp(r.OpenedTo) is { } to) query = query.Where(c => c.FiledAt <= to);
 
         var (page, next) = await PageCursor.ReadAsync(query, r.Cursor, r.Limit, ct, WithoutRuleState);
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));

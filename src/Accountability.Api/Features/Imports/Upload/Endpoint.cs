@@ -23,6 +23,10 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
             using var csv = new StringReader(r.Csv);
             await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, progress: null, ct), ct);
         }
+        catch (InvalidImportMappingException bad)
+        {
+            throw new ProblemException(ProblemKind.Validation, bad.Message, bad.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+        }
         catch (InvalidDataException bad)
         {
             throw new ProblemException(ProblemKind.Validation, bad.Message, new Dictionary<string, string[]> { ["csv"] = [bad.Message] });

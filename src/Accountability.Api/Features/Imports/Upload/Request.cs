@@ -9,21 +9,16 @@ public sealed record Request(string Source, ImportMapping Mapping, string Csv)
 {
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    private const int MaxNameLength = 200;
-
     public sealed class Validator : Validator<Request>
     {
         public Validator()
         {
             RuleFor(r => r.Source).NotEmpty().MaximumLength(100);
-            RuleFor(r => r.Mapping).NotNull();
-            RuleFor(r => r.Mapping.CaseId).NotEmpty().When(r => r.Mapping is not null);
-            RuleFor(r => r.Mapping.Timestamp).NotEmpty().When(r => r.Mapping is not null);
-            RuleFor(r => r.Mapping.TimestampFormat).NotEmpty().When(r => r.Mapping is not null);
-            RuleFor(r => r.Mapping.Party).NotEmpty().When(r => r.Mapping is not null);
-            RuleFor(r => r.Mapping).Must(m => new[] { m.CaseId, m.Timestamp, m.TimestampFormat, m.Party, m.Status, m.Person, m.Product, m.Category, m.Severity, m.Missing }
-                .All(name => name is not { Length: > MaxNameLength })).When(r => r.Mapping is not null)
-                .WithMessage($"Column names, the timestamp format and the missing marker are at most {MaxNameLength} characters.");
+            RuleFor(r => r.Mapping).NotNull().Custom((mapping, context) =>
+            {
+                foreach (var (field, problem) in mapping?.Problems() ?? new Dictionary<string, string>())
+                    context.AddFailure(field, problem);
+            });
             RuleFor(r => r.Csv).NotEmpty();
         }
     }

@@ -1,4 +1,3 @@
-using Accountability.Domain.Parties;
 using FastEndpoints;
 using FluentValidation;
 
@@ -11,8 +10,8 @@ public sealed record Request(string Id, string DisplayName)
     {
         public Validator()
         {
-            RuleFor(r => r.Id).PartyId().NotEqual(Party.CustomerId).WithMessage("'customer' is reserved.");
-            RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(200);
+            RuleFor(r => r.Id).NewPartyId();
+            RuleFor(r => r.DisplayName).DisplayName();
         }
     }
 }

@@ -1,5 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Problems;
+using Accountability.Domain.Times;
 using FastEndpoints;
 using Marten;
 
@@ -17,5 +18,5 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct) =>
-        await Send.OkAsync(await PolicyReplay.RunAsync(session, r.Candidate, r.From!.Value, r.To!.Value, Request.MaxComplaints, clock.GetUtcNow(), ct), ct);
+        await Send.OkAsync(await PolicyReplay.RunAsync(session, r.Candidate, FilterTime.Clamp(r.From!.Value), FilterTime.Clamp(r.To!.Value), Request.MaxComplaints, clock.GetUtcNow(), ct), ct);
 }

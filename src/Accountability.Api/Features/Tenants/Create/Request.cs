@@ -15,8 +15,8 @@ public sealed record Request(string Id, string Name, string? StoreName)
         public Validator()
         {
             RuleFor(r => r.Id).PartyId();
-            RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
-            RuleFor(r => r.StoreName).MaximumLength(200);
+            RuleFor(r => r.Name).DisplayName();
+            RuleFor(r => r.StoreName).DisplayName().When(r => r.StoreName is not null);
         }
     }
 }

@@ -1,0 +1,53 @@
+using Accountability.Domain.Imports;
+using Accountability.Domain.Text;
+using Accountability.Domain.Times;
+
+namespace Accountability.Api.Features.Imports;
+
+/// <summary>The mapping, resolved to column positions: turns one record into a row, or says what is wrong with it.</summary>
+public sealed record ColumnIndexes(ImportMapping Mapping, int CaseId, int Timestamp, int Party, int? Status, int? Person, int? Product, int? Category, int? Severity)
+{
+    /// <param name="now">Times after a day from now, or before 1970, are not times a case can have.</param>
+    /// <param name="parties">The party a name in the party column stands for, or why it stands for none.</param>
+    public (HistoryRow? Row, string? Problem) Parse(int line, string[] fields, DateTimeOffset now, ImportedParties parties)
+    {
+        if (Unstorable(fields) is { } column)
+            return (null, $"the value in column '{column}' {StorableText.Rule}");
+        string? Value(int? index) => index is { } i && i < fields.Length && fields[i].Trim() is { Length: > 0 } v && v != Mapping.Missing ? v : null;
+        if (Value(CaseId) is not { } caseId)
+            return (null, $"no case id in column '{Mapping.CaseId}'");
+        var text = Value(Timestamp);
+        if (!ImportTimes.TryParse(text, Mapping.TimestampFormat, out var at))
+            return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time in the format {Mapping.TimestampFormat}");
+        if (!HappenedTime.IsPossible(at, now))
+            return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time a case can have: it {HappenedTime.Rule}");
+        string? party = null;
+        if (Value(Party) is { } name)
+        {
+            var (id, problem) = parties.IdOf(name);
+            if (problem is not null)
+                return (null, $"'{name}' in column '{Mapping.Party}': {problem}");
+            party = id;
+        }
+        return (new HistoryRow(line, caseId, at.ToUniversalTime(), party, Value(Status), Value(Person), Value(Product), Value(Category),
+            SeverityOf(Value(Severity))), null);
+    }
+
+    /// <summary>The mapped column whose cell the ledger could not keep, if any.</summary>
+    private string? Unstorable(string[] fields) =>
+        new (int? Index, string? Name)[]
+            {
+                (CaseId, Mapping.CaseId), (Timestamp, Mapping.Timestamp), (Party, Mapping.Party), (Status, Mapping.Status),
+                (Person, Mapping.Person), (Product, Mapping.Product), (Category, Mapping.Category), (Severity, Mapping.Severity),
+            }
+            .FirstOrDefault(c => c.Index is { } i && i < fields.Length && !StorableText.IsStorable(fields[i])).Name;
+
+    private static Domain.Rules.Severity? SeverityOf(string? text) => text?.ToLowerInvariant() switch
+    {
+        null => null,
+        var t when t.Contains("critical") => Domain.Rules.Severity.Critical,
+        var t when t.Contains("high") => Domain.Rules.Severity.High,
+        var t when t.Contains("low") => Domain.Rules.Severity.Low,
+        _ => Domain.Rules.Severity.Medium,
+    };
+}
