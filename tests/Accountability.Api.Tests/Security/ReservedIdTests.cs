@@ -78,7 +78,7 @@ public sealed class ReservedIdTests
         var market = await Marketplace.CreateAsync();
         var someoneElses = await market.FileHeldByAsync("acme");
         var store = ServiceUnderTest.Services.GetRequiredService<IDocumentStore>();
-        var (stored, shown) = CreatedApiKey.Issue(market.Id, Party.CustomerId, isStore: false, "legacy", DateTimeOffset.UtcNow);
+        var (stored, shown) = new ApiKeyMint().Issue(market.Id, Party.CustomerId, isStore: false, "legacy", DateTimeOffset.UtcNow);
         await using (var session = store.LightweightSession(market.Id))
         {
             session.Store(new Party(Party.CustomerId, PartyKind.Vendor, "Customer"));
