@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Accountability.Api.Telemetry;
+using Microsoft.AspNetCore.Http.Metadata;
 using Npgsql;
 
 namespace Accountability.Api.Problems;
@@ -9,10 +10,12 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        // FastEndpoints answers a body without a Content-Type with a bare 415 it has already started: refuse it first.
-        if (http.Request.ContentLength > 0 && string.IsNullOrEmpty(http.Request.ContentType))
+        // FastEndpoints answers a request without a Content-Type, to an endpoint that takes a body, with a bare 415 it
+        // has already started (so it cannot be rewritten afterwards): refuse it first.
+        if (string.IsNullOrEmpty(http.Request.ContentType) && (http.Request.ContentLength > 0 || TakesABody(http)))
         {
-            await ProblemResponse.WriteAsync(http, ProblemKind.UnsupportedMediaType, "The body has no Content-Type: send it as application/json.");
+            const string detail = "The request has no Content-Type: send the body as application/json.";
+            await ProblemResponse.WriteAsync(http, ProblemKind.UnsupportedMediaType, detail, new Dictionary<string, string[]> { ["Content-Type"] = [detail] });
             return;
         }
         try
@@ -41,6 +44,9 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
             await ProblemResponse.WriteAsync(http, ProblemKind.Unexpected, null);
         }
     }
+
+    private static bool TakesABody(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts && !accepts.ContentTypes.Contains("*/*");
 
     private static ProblemKind KindForStatus(int status) => status switch
     {

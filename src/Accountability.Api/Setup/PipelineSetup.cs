@@ -20,6 +20,7 @@ public static class PipelineSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<ParameterGuard>();
         app.MapHealth();
         app.UseFastEndpoints(c =>
         {
@@ -27,6 +28,8 @@ public static class PipelineSetup
             c.Serializer.Options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             c.Serializer.Options.AllowDuplicateProperties = false;
+            c.Serializer.Options.Converters.Add(new StorableTextConverter());
+            c.Binding.JsonExceptionTransformer = ValidationProblems.FromJson;
             c.Errors.ContentType = ProblemResponse.ContentType;
             c.Errors.ResponseBuilder = ValidationProblems.Build;
         });
