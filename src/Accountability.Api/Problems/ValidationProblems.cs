@@ -36,7 +36,8 @@ public static partial class ValidationProblems
         return new(ex.Path[2..], ex.InnerException?.Message ?? ex.Message);
     }
 
-    public static string FieldName(string property) => property == Body ? Body : JsonNamingPolicy.CamelCase.ConvertName(property);
+    /// <summary>A property path as the JSON names it: Mapping.CaseId is mapping.caseId.</summary>
+    public static string FieldName(string property) => string.Join('.', property.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     /// <summary>Serializer messages name .NET types; say what is wrong in the API's own words.</summary>
     private static string Readable(string message, string field) => message switch
