@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Accountability.Api.Problems;
 using Accountability.Api.Setup;
+using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -41,11 +42,22 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(KeyClaims.KeyId, key.Id));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        ProblemResponse.WriteAsync(Context, ProblemKind.Unauthenticated, $"Send a valid, unrevoked key in the {Header} header.");
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var header = WantsAdminKey() ? AdminHeader : Header;
+        var detail = $"Send a valid, unrevoked key in the {header} header.";
+        return ProblemResponse.WriteAsync(Context, ProblemKind.Unauthenticated, detail, new Dictionary<string, string[]> { [header] = [detail] });
+    }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemResponse.WriteAsync(Context, ProblemKind.Forbidden, "This key's role may not call this endpoint.");
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        const string detail = "This key's role may not call this endpoint.";
+        var header = Request.Headers.ContainsKey(AdminHeader) ? AdminHeader : Header;
+        return ProblemResponse.WriteAsync(Context, ProblemKind.Forbidden, detail, new Dictionary<string, string[]> { [header] = [detail] });
+    }
+
+    private bool WantsAdminKey() => Request.Headers.ContainsKey(AdminHeader)
+        || Context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>()?.AllowedRoles?.Contains(KeyClaims.Admin) == true;
 
     private AuthenticateResult Success(params Claim[] claims) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));

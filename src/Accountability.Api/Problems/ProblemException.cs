@@ -7,4 +7,8 @@ public sealed class ProblemException(ProblemKind kind, string detail, IDictionar
     public ProblemKind Kind { get; } = kind;
 
     public IDictionary<string, string[]>? Errors { get; } = errors;
+
+    /// <summary>A problem whose errors name the one field, header or parameter at fault.</summary>
+    public static ProblemException Naming(ProblemKind kind, string key, string detail) =>
+        new(kind, detail, new Dictionary<string, string[]> { [key] = [detail] });
 }

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Accountability.Api.Telemetry;
+using Microsoft.AspNetCore.Http.Metadata;
 using Npgsql;
 
 namespace Accountability.Api.Problems;
@@ -9,26 +10,27 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        // FastEndpoints answers a body without a Content-Type with a bare 415 it has already started: refuse it first.
-        if (http.Request.ContentLength > 0 && string.IsNullOrEmpty(http.Request.ContentType))
+        // FastEndpoints answers a request without a Content-Type, to an endpoint that takes a body, with a bare 415 it
+        // has already started (so it cannot be rewritten afterwards): refuse it first.
+        if (string.IsNullOrEmpty(http.Request.ContentType) && (http.Request.ContentLength > 0 || TakesABody(http)))
         {
-            await ProblemResponse.WriteAsync(http, ProblemKind.UnsupportedMediaType, "The body has no Content-Type: send it as application/json.");
+            await WriteAsync(http, ProblemException.Naming(ProblemKind.UnsupportedMediaType, "Content-Type", "The request has no Content-Type: send the body as application/json."));
             return;
         }
         try
         {
             await next(http);
             if (http.Response is { StatusCode: >= 400, HasStarted: false, ContentLength: null, ContentType: null })
-                await ProblemResponse.WriteAsync(http, KindForStatus(http.Response.StatusCode), null);
+                await WriteAsync(http, ForStatus(http.Response.StatusCode));
         }
         catch (ProblemException problem) when (!http.Response.HasStarted)
         {
-            await ProblemResponse.WriteAsync(http, problem.Kind, problem.Message, problem.Errors);
+            await WriteAsync(http, problem);
         }
         catch (BadHttpRequestException bad) when (!http.Response.HasStarted)
         {
             var kind = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemKind.PayloadTooLarge : ProblemKind.MalformedRequest;
-            await ProblemResponse.WriteAsync(http, kind, bad.Message);
+            await WriteAsync(http, ProblemException.Naming(kind, ValidationProblems.Body, bad.Message));
         }
         catch (Exception ex) when (!http.Response.HasStarted && IsDatabaseUnreachable(ex))
         {
@@ -41,6 +43,17 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
             await ProblemResponse.WriteAsync(http, ProblemKind.Unexpected, null);
         }
     }
+
+    private static bool TakesABody(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts && !accepts.ContentTypes.Contains("*/*");
+
+    /// <summary>A bare status from routing or the framework; a 415 names the header at fault.</summary>
+    private static ProblemException ForStatus(int status) => status == StatusCodes.Status415UnsupportedMediaType
+        ? ProblemException.Naming(ProblemKind.UnsupportedMediaType, "Content-Type", "Send the body as application/json.")
+        : new ProblemException(KindForStatus(status), "");
+
+    private static Task WriteAsync(HttpContext http, ProblemException problem) =>
+        ProblemResponse.WriteAsync(http, problem.Kind, problem.Message.Length == 0 ? null : problem.Message, problem.Errors);
 
     private static ProblemKind KindForStatus(int status) => status switch
     {

@@ -35,12 +35,25 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
         }
 
         var dashboard = path.StartsWith("dashboard", StringComparison.Ordinal);
-        if (method == "POST" && !dashboard)
+        // Only commands read the header: not the pages' forms, the import (idempotent by case) or a what-if (it writes nothing).
+        if (method == "POST" && !dashboard && !path.StartsWith("status/", StringComparison.Ordinal) && path is not ("api/imports" or "api/policy/what-if"))
             operation.Parameters.Add(Header(RequestHeaders.IdempotencyKey, "Retrying with the same key returns the first response and writes nothing new."));
-        if ((method == "POST" && path.StartsWith("api/complaints/{id", StringComparison.Ordinal)) || method == "PUT")
+        if ((method == "POST" && (path.StartsWith("api/complaints/{id", StringComparison.Ordinal) || path.StartsWith("api/problems/{id", StringComparison.Ordinal)))
+            || (method == "PUT" && path == "api/policy"))
             operation.Parameters.Add(Header("If-Match", "The ETag as last read: the write fails with 412 if the resource has changed since."));
         if (method == "GET" && !dashboard && PathEndsWithId().IsMatch(path))
             operation.Parameters.Add(Header("If-None-Match", "The ETag last read: answers 304 while it is still current."));
+
+        // Every API operation refuses a query parameter it does not take, or one the store cannot hold (ParameterGuard).
+        if (path.StartsWith("api/", StringComparison.Ordinal) && operation.Responses is { } responses && !responses.ContainsKey("400"))
+            responses["400"] = new OpenApiResponse
+            {
+                Description = "Bad Request",
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    [ProblemResponse.ContentType] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemResponse), context.SchemaRepository) },
+                },
+            };
 
         var admin = path.StartsWith("api/admin/", StringComparison.Ordinal);
         var scheme = new OpenApiSecuritySchemeReference(

@@ -22,6 +22,7 @@ public static class PipelineSetup
         // Before authorization, which answers 401 itself: requests without a valid key are limited too.
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<ParameterGuard>();
         app.MapHealth();
         app.UseFastEndpoints(c =>
         {
@@ -29,6 +30,8 @@ public static class PipelineSetup
             c.Serializer.Options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             c.Serializer.Options.AllowDuplicateProperties = false;
+            c.Serializer.Options.Converters.Add(new StorableTextConverter());
+            c.Binding.JsonExceptionTransformer = ValidationProblems.FromJson;
             c.Errors.ContentType = ProblemResponse.ContentType;
             c.Errors.ResponseBuilder = ValidationProblems.Build;
         });

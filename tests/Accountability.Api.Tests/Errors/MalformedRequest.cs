@@ -1,11 +1,17 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.Errors;
 
-/// <summary>One request of the corpus: which endpoint, what is wrong with it, and the bytes to send.</summary>
+/// <summary>
+/// One request of the corpus: which endpoint, the one thing wrong with it, the bytes to send, and what the answer must
+/// name in its <c>errors</c>: the field's JSON path, the header or the parameter (null: a page's form, checked for a 4xx problem only).
+/// A route id, or a key that may not see what it names, may instead be answered 403, 404 or 409 about the resource.
+/// </summary>
 public sealed record MalformedRequest(
     string Endpoint, string Defect, HttpMethod Method, string Path, byte[]? Body, string? ContentType,
-    IReadOnlyList<KeyValuePair<string, string>> Headers)
+    IReadOnlyList<KeyValuePair<string, string>> Headers, string? Names, bool InRoute = false)
 {
     public HttpRequestMessage ToMessage()
     {
@@ -13,7 +19,7 @@ public sealed record MalformedRequest(
         if (Body is not null)
         {
             message.Content = new ByteArrayContent(Body);
-            if (ContentType is not null)
+            if (!string.IsNullOrEmpty(ContentType))
                 message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
         }
         // The service refuses a large body before reading it and closes the connection: ask before sending the body,
@@ -24,6 +30,12 @@ public sealed record MalformedRequest(
         return message;
     }
 
+    /// <summary>Whether the problem's errors name the defect: the key itself, an item or member below it, or the object holding it.</summary>
+    public bool IsNamedBy(IEnumerable<string> keys, int status) => Names is null || (InRoute && status is 403 or 404 or 409) || keys.Any(key =>
+        key.Equals(Names, StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith(Names + "[", StringComparison.OrdinalIgnoreCase) || key.StartsWith(Names + ".", StringComparison.OrdinalIgnoreCase)
+        || Names.StartsWith(key + ".", StringComparison.OrdinalIgnoreCase) || Names.StartsWith(key + "[", StringComparison.OrdinalIgnoreCase));
+
     public override string ToString() => $"{Method} {Path[..Math.Min(Path.Length, 120)]} ({Defect})";
 }
 
@@ -32,6 +44,26 @@ public sealed record CorpusTargets(
     string OperatorKey, string VendorKey, string OtherTenantKey, string AdminKey, string TrackingToken, string FormSeal,
     IReadOnlyDictionary<string, string> Ids)
 {
+    /// <summary>A body the operation accepts: plausible values, with real parties, ids and event types where a plausible "x" is refused.</summary>
+    public JsonObject ValidBody(ApiOperation operation)
+    {
+        var body = JsonDefects.Plausible(operation.BodySchema!);
+        JsonObject webhook = new() { ["url"] = "http://127.0.0.1:9/hook", ["eventTypes"] = new JsonArray("complaint.assigned") };
+        JsonObject overrides = operation.Name switch
+        {
+            "POST /api/complaints" => new() { ["vendorId"] = "acme" },
+            "POST /api/webhooks" => webhook,
+            "PUT /api/webhooks/{id}" => webhook,
+            "PUT /api/policy" => PolicyJson.Editable(),
+            "POST /api/policy/what-if" => new() { ["candidate"] = PolicyJson.Editable(), ["to"] = "2026-02-01T00:00:00Z" },
+            "POST /api/problems/{id}/links" => new() { ["complaintId"] = Ids["complaints"] },
+            _ => [],
+        };
+        foreach (var (name, value) in overrides)
+            body[name] = value?.DeepClone();
+        return body;
+    }
+
     /// <summary>The real id for a path parameter, found by the collection the parameter follows (complaints/{id}).</summary>
     public string IdFor(string template, string parameter)
     {

@@ -40,7 +40,7 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
         if (stream.Aggregate is not { } state || !command.Actor.CanSee(state))
             throw ComplaintAccess.NotFound(command.ComplaintId);
         if (command.ExpectedVersion is { } expected && expected != (stream.StartingVersion ?? 0))
-            throw new ProblemException(ProblemKind.PreconditionFailed,
+            throw ProblemException.Naming(ProblemKind.PreconditionFailed, "If-Match",
                 $"If-Match names version {expected} but the complaint is at version {stream.StartingVersion}.");
 
         var now = clock.GetUtcNow();

@@ -40,7 +40,7 @@ public sealed class ActOnProblemHandler(IDocumentSession session, TimeProvider c
         if (stream.Aggregate is not { } state || !await new ProblemQueries(session, clock).CanSeeAsync(state, command.Actor, cancellationToken))
             throw ProblemAccess.NotFound(command.ProblemId);
         if (command.ExpectedVersion is { } expected && expected != (stream.StartingVersion ?? 0))
-            throw new ProblemException(ProblemKind.PreconditionFailed,
+            throw ProblemException.Naming(ProblemKind.PreconditionFailed, "If-Match",
                 $"If-Match names version {expected} but the problem is at version {stream.StartingVersion}.");
         if (command.Complaint is { } complaintId && await complaintQuery is null)
             throw ComplaintAccess.NotFound(complaintId);

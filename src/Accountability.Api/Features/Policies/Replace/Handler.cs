@@ -14,7 +14,7 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock) : Medi
     {
         var current = PolicyDocument.Current(await session.LoadAsync<PolicyDocument>(PolicyDocument.CurrentId, cancellationToken));
         if (command.ExpectedVersion is { } expected && expected != current.Version)
-            throw new ProblemException(ProblemKind.PreconditionFailed, $"If-Match names policy version {expected} but the policy is at version {current.Version}.");
+            throw ProblemException.Naming(ProblemKind.PreconditionFailed, "If-Match", $"If-Match names policy version {expected} but the policy is at version {current.Version}.");
         var replacement = command.Policy.ToPolicy(current.Version + 1);
         session.Store(new PolicyDocument(PolicyDocument.CurrentId, replacement, clock.GetUtcNow(), command.KeyId));
         return replacement;

@@ -18,9 +18,9 @@ public sealed class Handler(IDocumentSession session, TargetGuard guard) : Media
         {
             Url = command.Changes.Url,
             EventTypes = [.. command.Changes.EventTypes.Distinct()],
-            Enabled = command.Changes.Enabled,
-            DisabledReason = command.Changes.Enabled ? null : "Paused by its owner.",
-            FailingSince = command.Changes.Enabled ? null : endpoint.FailingSince,
+            Enabled = command.Changes.Enabled!.Value,
+            DisabledReason = command.Changes.Enabled == true ? null : "Paused by its owner.",
+            FailingSince = command.Changes.Enabled == true ? null : endpoint.FailingSince,
         };
         session.Store(updated);
         return WebhookEndpointView.Of(updated);

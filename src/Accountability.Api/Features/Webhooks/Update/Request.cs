@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Accountability.Api.Features.Webhooks.Update;
 
 /// <param name="Enabled">False pauses deliveries; true re-enables an endpoint the sender disabled and clears why.</param>
-public sealed record Request(string Url, IReadOnlyList<string> EventTypes, bool Enabled)
+public sealed record Request(string Url, IReadOnlyList<string> EventTypes, bool? Enabled)
 {
     public sealed class Validator : Validator<Request>
     {
@@ -12,6 +12,8 @@ public sealed record Request(string Url, IReadOnlyList<string> EventTypes, bool 
         {
             RuleFor(r => r.Url).Url();
             RuleFor(r => r.EventTypes).EventTypes();
+            // Nullable so that a request leaving it out is refused, not read as false (which pauses the endpoint).
+            RuleFor(r => r.Enabled).NotNull();
         }
     }
 }

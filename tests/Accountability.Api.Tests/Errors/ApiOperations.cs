@@ -2,31 +2,40 @@ using System.Text.Json.Nodes;
 
 namespace Accountability.Api.Tests.Errors;
 
-/// <summary>A write endpoint as the committed OpenAPI document describes it.</summary>
-public sealed record WriteOperation(HttpMethod Method, string Template, JsonObject? BodySchema, bool AdminKey, bool IfMatch, bool IdempotencyKey)
+/// <summary>An operation of the committed OpenAPI document: its route, query parameters, body, headers and key.</summary>
+public sealed record ApiOperation(
+    HttpMethod Method, string Template, JsonObject? BodySchema, IReadOnlyDictionary<string, JsonObject> Query, bool AdminKey, bool IfMatch, bool IdempotencyKey)
 {
     public string Name => $"{Method} {Template}";
 
     /// <summary>The status page's and the dashboard's forms are posted by browsers, form-encoded; everything else speaks JSON.</summary>
-    public bool IsForm => Template.StartsWith("/status/", StringComparison.Ordinal) || Template.StartsWith("/dashboard/", StringComparison.Ordinal);
+    public bool IsForm => IsPage && Method != HttpMethod.Get;
+
+    public bool IsPage => Template.StartsWith("/status/", StringComparison.Ordinal) || Template.StartsWith("/dashboard", StringComparison.Ordinal);
+
+    public bool IsRead => Method == HttpMethod.Get;
 
     public IEnumerable<string> Parameters => Template.Split('/').Where(s => s.StartsWith('{')).Select(s => s[1..^1]);
 
-    public static IReadOnlyList<WriteOperation> FromOpenApi(string path)
+    /// <summary>Every operation of the API and every form of the pages; the pages' HTML reads are left to their own tests.</summary>
+    public static IReadOnlyList<ApiOperation> FromOpenApi(string path)
     {
         var document = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var schemas = document["components"]!["schemas"]!.AsObject();
         return [.. from route in document["paths"]!.AsObject()
             from operation in route.Value!.AsObject()
-            where operation.Key is "post" or "put" or "patch" or "delete"
             let op = operation.Value!.AsObject()
-            let headers = op["parameters"]?.AsArray().Where(p => (string?)p!["in"] == "header").Select(p => (string)p!["name"]!).ToList() ?? []
+            let parameters = op["parameters"]?.AsArray().Select(p => p!.AsObject()).ToList() ?? []
+            let headers = parameters.Where(p => (string?)p["in"] == "header").Select(p => (string)p["name"]!).ToList()
             let body = op["requestBody"]?["content"]?["application/json"]?["schema"]
-            select new WriteOperation(
+            select new ApiOperation(
                 new HttpMethod(operation.Key.ToUpperInvariant()), route.Key,
                 body is null ? null : Resolve(body.AsObject(), schemas),
+                parameters.Where(p => (string?)p["in"] == "query").ToDictionary(p => (string)p["name"]!, p => Resolve(p["schema"]!.AsObject(), schemas)),
                 op["security"]?.ToJsonString().Contains("AdminKey", StringComparison.Ordinal) == true,
-                headers.Contains("If-Match"), headers.Contains("Idempotency-Key"))];
+                headers.Contains("If-Match"), headers.Contains("Idempotency-Key")) into o
+            where !(o.IsPage && o.IsRead)
+            select o];
     }
 
     /// <summary>Inlines every $ref, so the generator walks one tree.</summary>
