@@ -62,6 +62,8 @@ public sealed class SetAsideEventTests
             Assert.That(listed.Select(e => (e.Tenant, e.StreamId, e.EventType)).Distinct(), Is.EqualTo(new[] { (a.Id, (Guid?)poisoned.Id, "complaint_filed") }));
             Assert.That(listed.Select(e => (e.ErrorType, e.Error)), Has.All.EqualTo((nameof(InvalidOperationException), $"Failure to apply event #{listed[0].Sequence} Id({listed[0].EventId})")));
             Assert.That(await b.Operator.GetJsonAsync<List<SetAsideEvent>>("/api/set-aside-events"), Is.Empty, "tenant B never sees tenant A's");
+            using (var otherTenant = await b.Operator.PostAsync($"/api/set-aside-events/{listed[0].Id}/retry", null))
+                await otherTenant.ShouldBeProblemAsync(404, "not-found");
             using (var vendor = await a.Acme.GetAsync("/api/set-aside-events"))
                 Assert.That(vendor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only the operator lists them");
             Assert.That(meter.Count("accountability.events.set_aside", ("processor", RecurringProblemDetector.SubscriptionName)), Is.EqualTo(1));

@@ -15,6 +15,8 @@ public enum Owned
     Webhook,
     Delivery,
     Problem,
+    /// <summary>An event the background work set aside; only a poisoned node makes one, so its isolation is tested in Operations/SetAsideEventTests.</summary>
+    SetAsideEvent,
     /// <summary>Anonymous by design: the token is the key.</summary>
     StatusPage,
     /// <summary>The operator's dashboard: HTML pages behind a session cookie, which reach the session's own tenant only (tests in Dashboard/).</summary>
@@ -67,6 +69,8 @@ public static class EndpointCatalog
         ["POST /api/problems/{id}/owner"] = (Owned.Problem, new { owner = "photon" }),
         ["POST /api/problems/{id}/resolution"] = (Owned.Problem, new { rootCause = "ProductDefect", explanation = "A bad build", fix = "Update" }),
         ["POST /api/problems/{id}/root-cause"] = (Owned.Problem, new { rootCause = "ProductDefect", explanation = "A bad build" }),
+        ["GET /api/set-aside-events"] = (Owned.CallersTenant, null),
+        ["POST /api/set-aside-events/{id}/retry"] = (Owned.SetAsideEvent, null),
         ["POST /api/webhooks"] = (Owned.CallersTenant, null),
         ["GET /api/webhooks"] = (Owned.CallersTenant, null),
         ["PUT /api/webhooks/{id}"] = (Owned.Webhook, new { url = "http://127.0.0.1:9/taken", eventTypes = new[] { "complaint.closed" }, enabled = false }),
