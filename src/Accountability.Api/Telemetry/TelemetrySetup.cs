@@ -31,7 +31,9 @@ public static class TelemetrySetup
                     // As in the request log: a path may carry a customer's tracking token, its route never does.
                     o.EnrichWithHttpResponse = (span, response) => span.SetTag("url.path", RequestLog.Route(response.HttpContext));
                 })
-                .AddHttpClientInstrumentation()
+                // A webhook URL's path may be its secret (as in chat services' incoming hooks): spans keep the host only.
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (span, request) =>
+                    span.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Authority)))
                 .AddNpgsql()
                 .AddSource(Marten))
             .WithMetrics(m => m

@@ -57,6 +57,11 @@ public sealed record CorpusTargets(
             "PUT /api/policy" => PolicyJson.Editable(),
             "POST /api/policy/what-if" => new() { ["candidate"] = PolicyJson.Editable(), ["to"] = "2026-02-01T00:00:00Z" },
             "POST /api/problems/{id}/links" => new() { ["complaintId"] = Ids["complaints"] },
+            "POST /api/imports" => new()
+            {
+                ["mapping"] = new JsonObject { ["caseId"] = "case", ["timestamp"] = "at", ["timestampFormat"] = "yyyy-MM-dd", ["party"] = "team" },
+                ["csv"] = "case,at,team\n",
+            },
             _ => [],
         };
         foreach (var (name, value) in overrides)

@@ -17,6 +17,9 @@ public static class SecretRun
     /// <summary>Routes the run calls (as spans name them, with or without the leading slash), by which a capture shows that it holds the run.</summary>
     public static readonly string[] Routes = ["api/admin/tenants", "api/webhooks/{id}/secret-rotation", "status/{token}", "dashboard/sign-in"];
 
+    /// <summary>Where the run's webhook is sent (nothing listens there): a node that sends webhooks traces the attempt.</summary>
+    public const string WebhookHost = "http://127.0.0.1:9";
+
     public static async Task<List<string>> RunAsync(Uri address, string adminKey)
     {
         using var http = new HttpClient { BaseAddress = address };
@@ -29,13 +32,16 @@ public static class SecretRun
         await @operator.PostJsonAsync<object>("/api/parties", new { id = "acme", displayName = "Acme Apps" }, 201);
         var acmeKey = await @operator.PostJsonAsync<CreatedApiKey>("/api/api-keys", new { partyId = "acme", name = "acme key" }, 201);
         var acme = As(ApiKeyAuthenticationHandler.Header, acmeKey.Key!);
-        var hook = await acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = "http://127.0.0.1:9/acme", eventTypes = new[] { "complaint.assigned" } }, 201);
+        // Some receivers put their secret in the URL's path.
+        var pathSecret = $"hook-{Guid.NewGuid():N}";
+        var hook = await acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks",
+            new { url = $"{WebhookHost}/acme/{pathSecret}", eventTypes = new[] { "complaint.assigned" } }, 201);
         var rotated = await acme.PostJsonAsync<EndpointWithSecret>($"/api/webhooks/{hook.Endpoint.Id}/secret-rotation", null);
         var filed = await @operator.PostJsonAsync<ComplaintView>("/api/complaints",
             new { customerReference = "c-1", product = "Photo Pro", vendorId = "acme", category = "crash", description = "Crashes", channel = "App" }, 201);
         await @operator.PostJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" });
         var reissued = await @operator.PostJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}/tracking-link", null);
-        secrets.AddRange([tenant.OperatorKey.Key!, acmeKey.Key!, hook.Secret!, rotated.Secret!, filed.TrackingLink!, reissued.TrackingLink!]);
+        secrets.AddRange([pathSecret, tenant.OperatorKey.Key!, acmeKey.Key!, hook.Secret!, rotated.Secret!, filed.TrackingLink!, reissued.TrackingLink!]);
         secrets.AddRange(new[] { filed.TrackingLink!, reissued.TrackingLink! }.Select(link => link[(link.LastIndexOf('/') + 1)..]));
 
         foreach (var link in new[] { filed.TrackingLink!, reissued.TrackingLink! })

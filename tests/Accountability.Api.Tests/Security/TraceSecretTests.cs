@@ -29,7 +29,8 @@ public sealed class TraceSecretTests
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
             ["Accountability__AdminKey"] = adminKey,
             ["Accountability__RunScheduler"] = "false",
-            ["Accountability__RunWebhooks"] = "false",
+            ["Accountability__RunWebhooks"] = "true",
+            ["Accountability__WebhookAllowedPrivateHosts__0"] = "127.0.0.1",
             ["Accountability__RunProjectionDaemon"] = "false",
         }, "--urls", url))
         {
@@ -37,8 +38,9 @@ public sealed class TraceSecretTests
             await ServiceProcess.WaitUntilLiveAsync(http);
             secrets = await SecretRun.RunAsync(new Uri(url), adminKey);
             var exported = await WithinAsync(TimeSpan.FromSeconds(60), () =>
-                SecretRun.Routes.All(receiver.Received("traces").Contains) && receiver.Received("logs").Length > 0 && receiver.Received("metrics").Length > 0);
-            Assert.That(exported, Is.True, $"the receiver got the run's spans (by their routes), logs and metrics. {service.Error}");
+                SecretRun.Routes.All(receiver.Received("traces").Contains) && receiver.Received("traces").Contains(SecretRun.WebhookHost)
+                && receiver.Received("logs").Length > 0 && receiver.Received("metrics").Length > 0);
+            Assert.That(exported, Is.True, $"the receiver got the run's spans (by their routes and the webhook's host), logs and metrics. {service.Error}");
         }
 
         var leaked = SecretRun.WithBareForms(secrets).Where(secret => receiver.Bodies.Any(body => Contains(body, secret)));
