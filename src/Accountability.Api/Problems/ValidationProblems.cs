@@ -43,6 +43,8 @@ public static partial class ValidationProblems
     private static string Readable(string message, string field) => message switch
     {
         _ when message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => $"'{field}' is not a field of this request.",
+        _ when message.Contains("missing required properties including: ", StringComparison.Ordinal)
+            => $"'{field}' must give each of its values; missing: {message[(message.IndexOf("including: ", StringComparison.Ordinal) + 11)..].TrimEnd('.')}.",
         _ when message == StorableText.Rule || message.Contains("UTF-16", StringComparison.Ordinal) => $"'{field}' {StorableText.Rule}.",
         _ when message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
             || message.StartsWith("Cannot get the value of a token type", StringComparison.Ordinal)

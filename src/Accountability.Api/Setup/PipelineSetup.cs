@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Health;
 using Accountability.Api.Persistence;
@@ -31,6 +33,8 @@ public static class PipelineSetup
             c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             c.Serializer.Options.AllowDuplicateProperties = false;
             c.Serializer.Options.Converters.Add(new StorableTextConverter());
+            c.Serializer.Options.TypeInfoResolver = (c.Serializer.Options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(PolicySettingsBinding.RequireEveryValue);
             c.Binding.JsonExceptionTransformer = ValidationProblems.FromJson;
             c.Errors.ContentType = ProblemResponse.ContentType;
             c.Errors.ResponseBuilder = ValidationProblems.Build;

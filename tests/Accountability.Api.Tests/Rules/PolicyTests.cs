@@ -51,6 +51,23 @@ public sealed class PolicyTests
         Assert.That((await market.Operator.GetJsonAsync<Policy>("/api/policy")).Version, Is.EqualTo(1));
     }
 
+    [TestCase("pingPong", "enabled")]
+    [TestCase("stalledHolder", "severity")]
+    [TestCase("reopenLoop", "escalates")]
+    public async Task A_rule_setting_left_out_is_refused_naming_it_never_read_as_its_default(string rule, string setting)
+    {
+        var market = await Marketplace.CreateAsync();
+        var body = PolicyJson.Editable();
+        body[rule]!.AsObject().Remove(setting);
+        using (var response = await market.Operator.SendPutAsync(body))
+        {
+            var problem = await response.ShouldBeProblemAsync(400, "validation");
+            Assert.That(problem.Errors!.Keys, Is.EquivalentTo(new[] { rule }));
+            Assert.That(problem.Errors[rule].Single(), Does.Contain(setting));
+        }
+        Assert.That((await market.Operator.GetJsonAsync<Policy>("/api/policy")).Version, Is.EqualTo(1));
+    }
+
     [Test]
     public async Task A_stale_policy_version_is_a_412_and_vendors_cannot_replace_it()
     {
