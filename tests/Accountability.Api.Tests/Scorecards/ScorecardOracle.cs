@@ -7,7 +7,7 @@ namespace Accountability.Api.Tests.Scorecards;
 
 /// <summary>
 /// The scorecards recomputed from a tenant's raw event streams, in memory, written apart from the projection: what the
-/// README defines each figure to be, read straight off the events.
+/// docs/scorecards.md defines each figure to be, read straight off the events.
 /// </summary>
 public sealed class ScorecardOracle
 {
