@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test against a real PostgreSQL: the private cluster (started if needed) unless
 # ACCOUNTABILITY_DB names another database. Installs the browser tests' Chromium and axe-core
-# first if they are missing. Extra arguments go to `dotnet test` (e.g. --filter).
+# first if they are missing. Extra arguments go to `dotnet test` (e.g. --filter); categories: docs/testing.md.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
+results="$repo/.local/test-results"
+rm -rf "$results"
+run() { dotnet test "$1" -c Release --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "${@:2}"; }
+
+# The domain tests need neither a database nor a browser: run them alone, without starting either.
+if [[ "$*" == "--filter TestCategory=domain" ]]; then
+    run tests/Accountability.Domain.Tests "$@"
+    exit
+fi
+
 deploy/browser.sh
 connection="$(deploy/postgres.sh)"
 export ACCOUNTABILITY_DB="$connection"
-results="$repo/.local/test-results"
-rm -rf "$results"
-dotnet test Accountability.sln -c Release --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+run Accountability.sln "$@"

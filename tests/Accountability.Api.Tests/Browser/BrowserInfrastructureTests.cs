@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace Accountability.Api.Tests.Browser;
 
+[Category("browser")]
 public sealed class BrowserInfrastructureTests
 {
     // A critical violation (an image without alternative text) and a moderate one (text outside any landmark).

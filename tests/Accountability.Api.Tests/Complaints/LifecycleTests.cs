@@ -5,6 +5,7 @@ using TimelineResponse = Accountability.Api.Features.Complaints.Timeline.Respons
 
 namespace Accountability.Api.Tests.Complaints;
 
+[Category("api")]
 public sealed class LifecycleTests
 {
     [Test]

@@ -4,6 +4,7 @@ using ListResponse = Accountability.Api.Features.Complaints.List.Response;
 
 namespace Accountability.Api.Tests.Complaints;
 
+[Category("api")]
 public sealed class ListTests
 {
     [Test]

@@ -7,6 +7,7 @@ using WhatIfResponse = Accountability.Api.Features.Policies.WhatIf.Response;
 namespace Accountability.Api.Tests.Complaints;
 
 /// <summary>A filter's bounds are clamped, never refused and never a 500; a deadline is never further than a year.</summary>
+[Category("api")]
 public sealed class TimeBoundTests
 {
     [TestCase("from=9999-12-31T12:00:00Z")]

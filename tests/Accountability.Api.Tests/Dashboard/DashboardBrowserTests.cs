@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Accountability.Api.Tests.Dashboard;
 
 /// <summary>The dashboard in Debian's Chromium: signing in through the form, reading the flags, following one to its timeline; axe-core on every page.</summary>
+[Category("browser")]
 public sealed class DashboardBrowserTests
 {
     [TestCaseSource(typeof(Viewport), nameof(Viewport.All))]

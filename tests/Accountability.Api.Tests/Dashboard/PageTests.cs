@@ -5,6 +5,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Dashboard;
 
 /// <summary>What a signed-in operator reads: the overview, a complaint's flags and timeline, and nothing of other marketplaces.</summary>
+[Category("api")]
 public sealed class PageTests
 {
     [Test]

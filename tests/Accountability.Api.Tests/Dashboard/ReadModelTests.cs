@@ -4,6 +4,7 @@ using Accountability.Api.Tests.Problems;
 namespace Accountability.Api.Tests.Dashboard;
 
 /// <summary>What the worker keeps, on the overview: the parties' scorecards as a table sorted on the server, and the open recurring problems.</summary>
+[Category("api")]
 public sealed class ReadModelTests
 {
     private ProjectionWorker worker = null!;

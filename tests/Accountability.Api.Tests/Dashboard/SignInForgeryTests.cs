@@ -7,6 +7,7 @@ namespace Accountability.Api.Tests.Dashboard;
 /// Login forgery: a page on another site must not sign a visitor's browser in as someone else (the attacker, whose
 /// dashboard the victim would then fill). Each request below carries one defect on an otherwise valid sign-in.
 /// </summary>
+[Category("api")]
 public sealed class SignInForgeryTests
 {
     [Test]

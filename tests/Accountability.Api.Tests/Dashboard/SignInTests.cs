@@ -5,6 +5,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Dashboard;
 
 /// <summary>Signing in to the dashboard with an operator key, the session cookie it gets, and how a session ends.</summary>
+[Category("api")]
 public sealed class SignInTests
 {
     [Test]

@@ -8,6 +8,7 @@ namespace Accountability.Api.Tests.Errors;
 /// mapping.&lt;field&gt;; a row that cannot be read is reported with its line; a cell the store cannot hold names the csv;
 /// none answers a 5xx, and nothing is written.
 /// </summary>
+[Category("api")]
 public sealed class MalformedImportTests
 {
     private const string Header = "case,at,team,state";

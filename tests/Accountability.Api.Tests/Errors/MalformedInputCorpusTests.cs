@@ -19,6 +19,7 @@ namespace Accountability.Api.Tests.Errors;
 /// valid request: each answers a 4xx problem whose errors name the field, parameter or header that was wrong (or a 404
 /// for an id of the route), none a 5xx, and the store is the same afterwards, row for row.
 /// </summary>
+[Category("api")]
 public sealed class MalformedInputCorpusTests
 {
     private const int Seed = 20261125;

@@ -8,6 +8,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Errors;
 
 /// <summary>Inputs the malformed-request corpus once found answered with a 5xx, a bare status or a success.</summary>
+[Category("api")]
 public sealed class MalformedInputTests
 {
     private Marketplace market = null!;

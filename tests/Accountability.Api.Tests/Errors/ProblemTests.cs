@@ -3,6 +3,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Errors;
 
 /// <summary>Every error kind answers problem+json with its stable type, and a refused write changes nothing.</summary>
+[Category("api")]
 public sealed class ProblemTests
 {
     private Marketplace market = null!;

@@ -5,6 +5,7 @@ using Accountability.Api.Tests.StatusPage;
 namespace Accountability.Api.Tests.Errors;
 
 /// <summary>What every request goes through before an endpoint: its body's type, its key, its JSON and its query.</summary>
+[Category("api")]
 public sealed class RequestPipelineTests
 {
     private Marketplace market = null!;

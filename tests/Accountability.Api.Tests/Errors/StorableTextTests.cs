@@ -3,6 +3,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Errors;
 
 /// <summary>Text PostgreSQL cannot keep (NUL, an unpaired surrogate) is a 400 naming the field or parameter, and writes nothing.</summary>
+[Category("api")]
 public sealed class StorableTextTests
 {
     private const string Nul = "\\u0000";

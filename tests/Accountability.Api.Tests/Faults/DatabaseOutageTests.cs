@@ -15,6 +15,7 @@ namespace Accountability.Api.Tests.Faults;
 /// connections, with every write it accepted stored. The test asserts only generous bounds and reports what it
 /// measured (answer times, time to the first write) in its output and in .local/test-results/database-outage.txt.
 /// </summary>
+[Category("faults")]
 public sealed class DatabaseOutageTests
 {
     private const int BallastRows = 1_000_000; // about 100 MB of WAL: recovery lasts long enough to be probed

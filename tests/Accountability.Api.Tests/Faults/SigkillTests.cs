@@ -7,6 +7,7 @@ namespace Accountability.Api.Tests.Faults;
 /// The service as a real process, killed with SIGKILL at random moments of a write load and started again: every write
 /// that was answered 2xx is in the store, every stream is contiguous, and the projections agree with the events.
 /// </summary>
+[Category("faults")]
 public sealed class SigkillTests
 {
     private const int Complaints = 1_000; // five writes each

@@ -7,6 +7,7 @@ using ListResponse = Accountability.Api.Features.Complaints.List.Response;
 
 namespace Accountability.Api.Tests.Imports;
 
+[Category("api")]
 public sealed class ImportTests
 {
     private static readonly object Mapping = new

@@ -6,6 +6,7 @@ using ListResponse = Accountability.Api.Features.Complaints.List.Response;
 namespace Accountability.Api.Tests.Imports;
 
 /// <summary>No import value gives a 500: a bad mapping is a 400 naming its field, a bad row a bad row with its line.</summary>
+[Category("api")]
 public sealed class ImportValueTests
 {
     private static object Mapping(string timestampFormat = "yyyy-MM-dd HH:mm", string party = "group") =>

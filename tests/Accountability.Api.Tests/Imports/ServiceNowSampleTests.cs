@@ -7,6 +7,7 @@ using ListResponse = Accountability.Api.Features.Complaints.List.Response;
 namespace Accountability.Api.Tests.Imports;
 
 /// <summary>Imports the real ServiceNow sample shipped beside the repository and checks it against the file itself.</summary>
+[Category("api")]
 public sealed class ServiceNowSampleTests
 {
     [Test]

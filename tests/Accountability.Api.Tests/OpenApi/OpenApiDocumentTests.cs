@@ -4,6 +4,7 @@ using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.OpenApi;
 
+[Category("api")]
 public sealed class OpenApiDocumentTests
 {
     private const string RefreshVariable = "ACCOUNTABILITY_UPDATE_OPENAPI";

@@ -7,6 +7,7 @@ using Npgsql;
 namespace Accountability.Api.Tests.Operations;
 
 /// <summary>The operator's command line: the service's own executable with a command instead of serving HTTP.</summary>
+[Category("slow")]
 public sealed class CommandLineTests
 {
     [TestCase("--help")]

@@ -7,6 +7,8 @@ using Microsoft.Playwright;
 namespace Accountability.Api.Tests.Operations;
 
 /// <summary>The demo a new user starts with: a marketplace of real history, and a key that opens the dashboard on its flags.</summary>
+[Category("slow")]
+[Category("browser")]
 public sealed partial class DemoTests
 {
     [Test]

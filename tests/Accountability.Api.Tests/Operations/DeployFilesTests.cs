@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Accountability.Api.Tests.Operations;
 
 /// <summary>The container and cluster files hang together (deploy/check-manifests.sh), though no engine runs them here.</summary>
+[Category("api")]
 public sealed class DeployFilesTests
 {
     [Test]

@@ -6,6 +6,7 @@ using Npgsql;
 namespace Accountability.Api.Tests.Operations;
 
 /// <summary>Liveness and readiness, as a load balancer or Kubernetes probes them: no key, JSON answers.</summary>
+[Category("api")]
 public sealed class HealthTests
 {
     [Test]

@@ -6,6 +6,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Operations;
 
 /// <summary>The service's own process writes JSON log lines that carry the request's correlation id and no secret.</summary>
+[Category("api")]
 public sealed class LogTests
 {
     [Test]

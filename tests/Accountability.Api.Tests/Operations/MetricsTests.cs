@@ -9,6 +9,7 @@ using Accountability.Api.Tests.Webhooks;
 namespace Accountability.Api.Tests.Operations;
 
 /// <summary>The product's counters, as a metrics exporter would read them, after real requests.</summary>
+[Category("api")]
 public sealed class MetricsTests
 {
     [Test]

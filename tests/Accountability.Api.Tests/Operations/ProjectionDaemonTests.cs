@@ -12,6 +12,7 @@ namespace Accountability.Api.Tests.Operations;
 /// The worker runs Marten's async projection daemon; API nodes, the same program with the setting off, do not. Both
 /// nodes here carry an async projection of the test's own, as a deployment's nodes share their configuration.
 /// </summary>
+[Category("api")]
 public sealed class ProjectionDaemonTests
 {
     [Test]

@@ -15,6 +15,7 @@ namespace Accountability.Api.Tests.Operations;
 /// operator sees it (route, command line, readiness, metric) and retries it after the fix. On a schema of its own, so
 /// that what it sets aside degrades no other test's readiness.
 /// </summary>
+[Category("slow")]
 public sealed class SetAsideEventTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

@@ -3,6 +3,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Operations;
 
 /// <summary>The built executable, started with settings it cannot work with: one line on stderr saying which, and a non-zero exit.</summary>
+[Category("api")]
 public sealed class StartupTests
 {
     private const string Password = "never-printed-7f3a";

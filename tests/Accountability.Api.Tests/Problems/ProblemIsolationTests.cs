@@ -5,6 +5,7 @@ using static Accountability.Api.Tests.Problems.ProblemSteps;
 namespace Accountability.Api.Tests.Problems;
 
 /// <summary>Marketplaces never see each other's problems; a vendor sees the problems it owns or that link its complaints, and only its complaints in them.</summary>
+[Category("api")]
 public sealed class ProblemIsolationTests
 {
     [Test]

@@ -10,6 +10,7 @@ using static Accountability.Api.Tests.Problems.ProblemSteps;
 namespace Accountability.Api.Tests.Problems;
 
 /// <summary>Operators run problems by hand: open, link, unlink, give an owner, a root cause and a fix.</summary>
+[Category("api")]
 public sealed class ProblemTests
 {
     [Test]

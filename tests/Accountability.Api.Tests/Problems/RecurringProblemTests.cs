@@ -5,6 +5,7 @@ using Accountability.Domain.Problems;
 namespace Accountability.Api.Tests.Problems;
 
 /// <summary>The worker opens a problem once enough complaints about one product and category come within the policy's window.</summary>
+[Category("api")]
 public sealed class RecurringProblemTests
 {
     private ProjectionWorker worker = null!;

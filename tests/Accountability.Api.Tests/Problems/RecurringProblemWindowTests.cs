@@ -3,6 +3,7 @@ using Accountability.Api.Features.Problems;
 namespace Accountability.Api.Tests.Problems;
 
 /// <summary>The window the detector looks back over, at the edges of time: no valid filing time makes it throw.</summary>
+[Category("api")]
 public sealed class RecurringProblemWindowTests
 {
     [Test]

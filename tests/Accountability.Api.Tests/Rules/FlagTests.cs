@@ -6,6 +6,7 @@ using FlagList = Accountability.Api.Features.Flags.List.Response;
 
 namespace Accountability.Api.Tests.Rules;
 
+[Category("api")]
 public sealed class FlagTests
 {
     [Test]

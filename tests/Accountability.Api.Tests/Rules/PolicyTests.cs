@@ -5,6 +5,7 @@ using Accountability.Domain.Rules;
 
 namespace Accountability.Api.Tests.Rules;
 
+[Category("api")]
 public sealed class PolicyTests
 {
     [Test]

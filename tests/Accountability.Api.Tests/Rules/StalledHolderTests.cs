@@ -6,6 +6,7 @@ using Accountability.Domain.Rules;
 namespace Accountability.Api.Tests.Rules;
 
 /// <summary>Deadlines fire on complaints nobody touches, survive a restart, and fire once.</summary>
+[Category("slow")]
 public sealed class StalledHolderTests
 {
     [Test]

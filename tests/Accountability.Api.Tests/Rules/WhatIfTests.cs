@@ -6,6 +6,7 @@ using WhatIfResponse = Accountability.Api.Features.Policies.WhatIf.Response;
 
 namespace Accountability.Api.Tests.Rules;
 
+[Category("api")]
 public sealed class WhatIfTests
 {
     [Test]

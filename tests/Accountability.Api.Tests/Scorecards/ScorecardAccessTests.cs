@@ -5,6 +5,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Scorecards;
 
 /// <summary>Who sees which scorecards, and what a bad filter gets.</summary>
+[Category("api")]
 public sealed class ScorecardAccessTests
 {
     private ProjectionWorker worker = null!;

@@ -8,6 +8,7 @@ namespace Accountability.Api.Tests.Scorecards;
 /// The scorecards against the events: one realistic marketplace, its figures recomputed from the raw streams, read
 /// again after a rebuild from scratch, and as CSV. The tests only read, so they share the marketplace.
 /// </summary>
+[Category("api")]
 public sealed class ScorecardFigureTests
 {
     private ProjectionWorker worker = null!;

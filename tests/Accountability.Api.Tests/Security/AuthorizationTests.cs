@@ -4,6 +4,7 @@ using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.Security;
 
+[Category("api")]
 public sealed class AuthorizationTests
 {
     [Test]

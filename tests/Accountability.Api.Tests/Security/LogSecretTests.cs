@@ -6,6 +6,7 @@ namespace Accountability.Api.Tests.Security;
 /// The service's own process, its categories at the most verbose level, through a run that handles every kind of
 /// secret (dashboard sign-ins and session cookies too): none of them reaches its output.
 /// </summary>
+[Category("slow")]
 public sealed class LogSecretTests
 {
     [Test]

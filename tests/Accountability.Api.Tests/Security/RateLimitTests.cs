@@ -5,6 +5,7 @@ using Accountability.Api.Tests.StatusPage;
 namespace Accountability.Api.Tests.Security;
 
 /// <summary>A flood from one key, or at the public pages from one address, gets 429 with Retry-After; others go on.</summary>
+[Category("api")]
 public sealed class RateLimitTests
 {
     [Test]

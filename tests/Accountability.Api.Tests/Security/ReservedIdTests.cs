@@ -9,6 +9,7 @@ using Marten;
 namespace Accountability.Api.Tests.Security;
 
 /// <summary>The ids the product acts under (store, customer, rules, import) are taken by no party, on any path.</summary>
+[Category("api")]
 public sealed class ReservedIdTests
 {
     private static readonly object Mapping = new { caseId = "case", timestamp = "when", timestampFormat = "yyyy-MM-dd HH:mm", party = "group" };

@@ -7,6 +7,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Security;
 
 /// <summary>The database holds only SHA-256s of API keys and tracking tokens: a copy of it opens nothing.</summary>
+[Category("api")]
 public sealed class StoredSecretTests
 {
     [Test]

@@ -6,6 +6,7 @@ namespace Accountability.Api.Tests.Security;
 /// Every documented endpoint that names a complaint, key, webhook endpoint or delivery refuses another marketplace's
 /// operator and another vendor, and leaves the owner's rows as they were; lists show only the caller's own items.
 /// </summary>
+[Category("api")]
 public sealed class TenantIsolationTests
 {
     [Test]

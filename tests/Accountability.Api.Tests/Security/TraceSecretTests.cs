@@ -11,6 +11,7 @@ namespace Accountability.Api.Tests.Security;
 /// or session. A process of its own, because OpenTelemetry listens process-wide: a node hosted in the test process
 /// would also export the test's own client calls (whose URLs hold the tokens) and every other test's requests.
 /// </summary>
+[Category("api")]
 public sealed class TraceSecretTests
 {
     [Test]

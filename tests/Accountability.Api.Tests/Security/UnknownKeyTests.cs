@@ -13,6 +13,7 @@ namespace Accountability.Api.Tests.Security;
 /// A key id the store does not hold is remembered for a short while, so a client repeating a wrong key costs one
 /// database lookup, not one per request; a key this node creates works at once all the same.
 /// </summary>
+[Category("api")]
 public sealed class UnknownKeyTests
 {
     [Test]

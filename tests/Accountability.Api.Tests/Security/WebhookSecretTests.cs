@@ -6,6 +6,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Security;
 
 /// <summary>A webhook secret is in the answer that creates it, and in no other: not a read, an update, a log or a replay.</summary>
+[Category("api")]
 public sealed class WebhookSecretTests
 {
     [Test]

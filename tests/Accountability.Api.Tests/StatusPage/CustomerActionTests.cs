@@ -7,6 +7,7 @@ using static Accountability.Api.Tests.StatusPage.StatusPageTests;
 namespace Accountability.Api.Tests.StatusPage;
 
 /// <summary>What the customer does from the page becomes an event in the complaint's stream, once, with the customer as actor.</summary>
+[Category("api")]
 public sealed class CustomerActionTests
 {
     [Test]

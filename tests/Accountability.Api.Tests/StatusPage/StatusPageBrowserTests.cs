@@ -8,6 +8,7 @@ using static Accountability.Api.Tests.StatusPage.StatusPageTests;
 namespace Accountability.Api.Tests.StatusPage;
 
 /// <summary>The status page in Debian's Chromium: what the customer reads, what they click, and what axe-core says of it.</summary>
+[Category("browser")]
 public sealed class StatusPageBrowserTests
 {
     [TestCaseSource(typeof(Viewport), nameof(Viewport.All))]

@@ -6,6 +6,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.StatusPage;
 
 /// <summary>The customer's page: found only by its token, in plain words, never stored, and revalidated by version by an app that keeps it.</summary>
+[Category("api")]
 public sealed class StatusPageTests
 {
     [Test]

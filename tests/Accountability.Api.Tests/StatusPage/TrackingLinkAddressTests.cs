@@ -7,6 +7,7 @@ namespace Accountability.Api.Tests.StatusPage;
 /// The customer's link is built from the configured public address, never from what the caller put in Host or
 /// X-Forwarded-Host: a link that pointed at another site would hand the customer's token to that site.
 /// </summary>
+[Category("api")]
 public sealed class TrackingLinkAddressTests
 {
     private const string Evil = "evil.example";

@@ -13,6 +13,7 @@ namespace Accountability.Api.Tests.Webhooks;
 /// The check made on every connection, on a node that allows no private host (the shared node allows 127.0.0.1 for
 /// every test): a name that pointed elsewhere when it was registered and resolves to loopback at send time.
 /// </summary>
+[Category("api")]
 public sealed class ConnectionTimeTests
 {
     [Test]

@@ -6,6 +6,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Webhooks;
 
 /// <summary>The service as a real process, killed with SIGKILL while deliveries are in flight: nothing is lost.</summary>
+[Category("faults")]
 public sealed class CrashTests
 {
     [Test]

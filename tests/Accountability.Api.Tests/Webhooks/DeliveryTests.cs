@@ -9,6 +9,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Webhooks;
 
 /// <summary>Deliveries to a real receiver over loopback, sent by a service node whose dispatcher runs.</summary>
+[Category("api")]
 public sealed class DeliveryTests
 {
     [Test]

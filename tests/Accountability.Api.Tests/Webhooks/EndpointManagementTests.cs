@@ -5,6 +5,7 @@ using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.Webhooks;
 
+[Category("api")]
 public sealed class EndpointManagementTests
 {
     private static readonly object Hook = new { url = "http://127.0.0.1:9/hooks", eventTypes = new[] { "complaint.assigned", "complaint.flagged" } };

@@ -5,6 +5,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Webhooks;
 
 /// <summary>How the sender treats a receiver that is slow, busy, down or gone.</summary>
+[Category("api")]
 public sealed class FailureTests
 {
     [Test]

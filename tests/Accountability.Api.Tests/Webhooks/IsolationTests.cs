@@ -6,6 +6,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Webhooks;
 
 /// <summary>What one endpoint's trouble, or a second dispatching node, must not do to everyone else's deliveries.</summary>
+[Category("slow")]
 public sealed class IsolationTests
 {
     [Test]

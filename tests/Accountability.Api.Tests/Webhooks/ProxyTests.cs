@@ -4,6 +4,7 @@ using Accountability.Api.Tests.Infrastructure;
 namespace Accountability.Api.Tests.Webhooks;
 
 /// <summary>Webhooks go straight to their target: through a proxy the connection-time check would vet the proxy instead.</summary>
+[Category("api")]
 public sealed class ProxyTests
 {
     [Test]

@@ -8,6 +8,7 @@ namespace Accountability.Api.Tests.Webhooks;
 /// The guard as a pure function of an address, against every block of the committed registry copy: an address at the
 /// start, middle and end of each block, and each IPv4 one in every IPv6 form that carries it. Nothing here connects.
 /// </summary>
+[Category("api")]
 public sealed class TargetAddressTests
 {
     /// <summary>The blocks whose addresses are judged by the IPv4 address they carry, tested through <see cref="Ipv4Samples"/>.</summary>

@@ -3,6 +3,7 @@ using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.Writes;
 
+[Category("api")]
 public sealed class ClosedComplaintTests
 {
     private static readonly (string Action, object? Body)[] Actions =

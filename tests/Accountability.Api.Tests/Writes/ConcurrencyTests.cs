@@ -4,6 +4,7 @@ using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.Writes;
 
+[Category("api")]
 public sealed class ConcurrencyTests
 {
     [Test]

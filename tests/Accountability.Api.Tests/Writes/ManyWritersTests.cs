@@ -10,6 +10,7 @@ namespace Accountability.Api.Tests.Writes;
 /// Hundreds of writers at once, each reading the complaint and handing it on with If-Match until its handoff lands:
 /// every landed handoff is in the stream once, each starts where the one before it ended, and nothing fails or hangs.
 /// </summary>
+[Category("slow")]
 public sealed class ManyWritersTests
 {
     [Test]
