@@ -86,14 +86,9 @@ public sealed class ImportValueTests
     public async Task A_cell_with_a_nul_is_a_bad_row_naming_line_and_column()
     {
         var market = await Marketplace.CreateAsync();
-        var (log, mapping) = (Path.GetTempFileName(), Path.GetTempFileName());
         // A file reaches the importer as UTF-8, where an unpaired surrogate cannot be written; the NUL can.
-        await File.WriteAllTextAsync(log, "case,when,group\nA1,2026-01-05 09:00,Zeta\0Support\nA\0,2026-01-05 09:00,Zeta\nA3,2026-01-05 09:00,Zeta");
-        await File.WriteAllTextAsync(mapping, """{"caseId":"case","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"group"}""");
-
-        var run = await ServiceProcess.RunAsync("import", "--tenant", market.Id, "--file", log, "--mapping", mapping);
-        File.Delete(log);
-        File.Delete(mapping);
+        var run = await ServiceProcess.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,Zeta\0Support\nA\0,2026-01-05 09:00,Zeta\nA3,2026-01-05 09:00,Zeta",
+            """{"caseId":"case","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"group"}""");
 
         Assert.That(run.Process.ExitCode, Is.Zero, run.Error);
         Assert.That(run.Output, Does.Contain("line 2").And.Contain("column 'group'"));
@@ -105,13 +100,8 @@ public sealed class ImportValueTests
     public async Task The_command_line_refuses_a_timestamp_format_that_cannot_read_a_time()
     {
         var market = await Marketplace.CreateAsync();
-        var (log, mapping) = (Path.GetTempFileName(), Path.GetTempFileName());
-        await File.WriteAllTextAsync(log, "case,when,group\nA1,2026-01-05 09:00,Acme");
-        await File.WriteAllTextAsync(mapping, """{"caseId":"case","timestamp":"when","timestampFormat":"%","party":"group"}""");
-
-        var run = await ServiceProcess.RunAsync("import", "--tenant", market.Id, "--file", log, "--mapping", mapping);
-        File.Delete(log);
-        File.Delete(mapping);
+        var run = await ServiceProcess.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,Acme",
+            """{"caseId":"case","timestamp":"when","timestampFormat":"%","party":"group"}""");
 
         Assert.That(run.Process.ExitCode, Is.Not.Zero);
         Assert.That(run.Error, Does.Contain("mapping.timestampFormat"));

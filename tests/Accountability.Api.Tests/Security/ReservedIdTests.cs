@@ -58,13 +58,8 @@ public sealed class ReservedIdTests
     public async Task The_command_line_import_refuses_a_reserved_party_as_a_bad_row()
     {
         var market = await Marketplace.CreateAsync();
-        var (log, mapping) = (Path.GetTempFileName(), Path.GetTempFileName());
-        await File.WriteAllTextAsync(log, "case,when,group\nA1,2026-01-05 09:00,rules\nA2,2026-01-05 09:00,Zeta");
-        await File.WriteAllTextAsync(mapping, """{"caseId":"case","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"group"}""");
-
-        var run = await ServiceProcess.RunAsync("import", "--tenant", market.Id, "--file", log, "--mapping", mapping);
-        File.Delete(log);
-        File.Delete(mapping);
+        var run = await ServiceProcess.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,rules\nA2,2026-01-05 09:00,Zeta",
+            """{"caseId":"case","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"group"}""");
 
         Assert.That(run.Process.ExitCode, Is.Zero, run.Error);
         Assert.That(run.Output, Does.Contain("line 2").And.Contain("reserved"));
