@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Accountability.Benchmarks;
 
 /// <summary>
-/// A webhook receiver for deploy/bench-webhooks.sh: answers 200 at once and records, per delivery, how long after the
+/// A webhook receiver for bench/bench-webhooks.sh: answers 200 at once and records, per delivery, how long after the
 /// event was committed it arrived (payload timestamp to receipt). Prints the figures when stdin closes or says "report".
 /// </summary>
 public static class WebhookReceiver

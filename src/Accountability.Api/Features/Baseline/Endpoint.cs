@@ -9,7 +9,7 @@ namespace Accountability.Api.Features.Baseline;
 
 /// <summary>
 /// The benchmark's yardstick, compiled only with -p:Benchmark=true: a handoff's HTTP work (key, binding, validation)
-/// and one durable row written with raw Npgsql, nothing else. deploy/bench.sh reports each write against it.
+/// and one durable row written with raw Npgsql, nothing else. bench/bench.sh reports each write against it.
 /// </summary>
 public sealed class Endpoint(NpgsqlDataSource database, IDocumentStore store) : Endpoint<HandOffRequest>
 {

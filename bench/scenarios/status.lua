@@ -13,4 +13,4 @@ function request()
     i = i + 1
     return wrk.format("GET", paths[((i * 2 + offset) % #paths) + 1], { ["Accept"] = "text/html" })
 end
-dofile("deploy/bench/latency.lua")
+dofile("bench/scenarios/latency.lua")

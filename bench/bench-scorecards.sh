@@ -2,7 +2,7 @@
 # Scorecards at scale: fills a tenant with 100,000 complaints through the importer (the command line), lets the service's
 # projection daemon build the scorecards, times the scorecard endpoints (p50/p99 over repeated calls) and measures the
 # projection's lag while about 1,000 events/s are written (through POST /api/imports). Prints a Markdown table and
-# writes it to bench/results/ (KEEP_SCHEMA=1 keeps the data for a look afterwards). Usage: deploy/bench-scorecards.sh [cases, default 100000] [write seconds, default 30]
+# writes it to bench/results/ (KEEP_SCHEMA=1 keeps the data for a look afterwards). Usage: bench/bench-scorecards.sh [cases, default 100000] [write seconds, default 30]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -64,5 +64,5 @@ import_seconds=$(echo "$(date +%s.%N) - $started" | bc)
 Accountability__RequestsPerSecondPerKey=0 Accountability__MaxRequestBodyBytes=4194304 \
     dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll --urls "$base" > "$work/scorecard-service.log" 2>&1 &
 service=$!
-python3 deploy/bench/scorecards.py --base "$base" --key "$operator_key" --schema "$schema" --cases "$cases" \
+python3 bench/scenarios/scorecards.py --base "$base" --key "$operator_key" --schema "$schema" --cases "$cases" \
     --import-seconds "$import_seconds" --write-seconds "$write_seconds" --results "bench/results/scorecards-$(date -u +%Y%m%d-%H%M).md"

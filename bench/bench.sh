@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Drives the service (Release build with its appsettings.json, its own schema) with wrk on loopback and prints a Markdown
 # table: throughput, latency, errors, the service's CPU and peak memory, and each write against a raw-insert yardstick.
-# Import and webhook delivery run last, through deploy/bench-import.sh and deploy/bench-webhooks.sh, with their own service.
+# Import and webhook delivery run last, through bench/bench-import.sh and bench/bench-webhooks.sh, with their own service.
 # The table also goes to bench/results/<UTC time>.md.
 # BENCH_DAEMON=false leaves the projection daemon off, as on an API node beside a worker.
-# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] deploy/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
+# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -83,7 +83,7 @@ run() { # name, wrk arguments...
 }
 
 {
-    echo "# deploy/bench.sh ${duration}s per scenario, scenarios: ${only:-all}, projection daemon: ${BENCH_DAEMON:-true}; $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "# bench/bench.sh ${duration}s per scenario, scenarios: ${only:-all}, projection daemon: ${BENCH_DAEMON:-true}; $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo
     echo "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%d GB", $2 / 1048576}' /proc/meminfo);" \
         "wrk, the service and PostgreSQL share them. Writes are compared with the raw-insert yardstick of the same run."
@@ -91,26 +91,26 @@ run() { # name, wrk arguments...
 } | tee "$results"
 row "scenario (wrk -t2 -c${connections} -d${duration}s)" "requests/s" "p50" "p95" "p99" "errors" "service CPU (200% = both cores)" "service peak RSS" "vs raw insert"
 row "---" "---" "---" "---" "---" "---" "---" "---" "---"
-ROUTE=/api/baseline/complaints/ run "raw insert (baseline)" -s deploy/bench/handoff.lua "$base"
-run "file a complaint" -s deploy/bench/file.lua "$base/api/complaints"
-run "hand off" -s deploy/bench/handoff.lua "$base"
-run "read one complaint" -s deploy/bench/latency.lua -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints/$one"
-run "list (50, holder filter)" -s deploy/bench/latency.lua -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints?holder=acme&limit=50"
-run "status page (HTML, 2,000 links)" -s deploy/bench/status.lua "$base"
-run "status page (JSON)" -s deploy/bench/latency.lua -H "Accept: application/json" "$base$page"
-run "status page unchanged (304)" -s deploy/bench/latency.lua -H "Accept: text/html" -H "If-None-Match: $etag" "$base$page"
+ROUTE=/api/baseline/complaints/ run "raw insert (baseline)" -s bench/scenarios/handoff.lua "$base"
+run "file a complaint" -s bench/scenarios/file.lua "$base/api/complaints"
+run "hand off" -s bench/scenarios/handoff.lua "$base"
+run "read one complaint" -s bench/scenarios/latency.lua -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints/$one"
+run "list (50, holder filter)" -s bench/scenarios/latency.lua -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints?holder=acme&limit=50"
+run "status page (HTML, 2,000 links)" -s bench/scenarios/status.lua "$base"
+run "status page (JSON)" -s bench/scenarios/latency.lua -H "Accept: application/json" "$base$page"
+run "status page unchanged (304)" -s bench/scenarios/latency.lua -H "Accept: text/html" -H "If-None-Match: $etag" "$base$page"
 cleanup
 
 # The other two throughputs come from their own scripts, each with its own service; one row each.
 if [[ -z "$only" || "import" =~ $only ]]; then
-    deploy/bench-import.sh 5000 > "$work/import.txt" 2>&1
+    bench/bench-import.sh 5000 > "$work/import.txt" 2>&1
     imported="$(grep -m1 'events written' "$work/import.txt")"
     events_per_s="$(sed -n 's/.*(\([0-9,]*\) events\/s).*/\1/p' <<<"$imported")"
     seconds="$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' <<<"$imported")"
     row "import (command line, 5,000 synthetic cases)" "${events_per_s:-?} events/s" "" "" "" "" "" "" "${seconds:-?} s for the first import"
 fi
 if [[ -z "$only" || "webhook" =~ $only ]]; then
-    deploy/bench-webhooks.sh "$duration" 600 4 > "$work/webhooks.txt" 2>&1
+    bench/bench-webhooks.sh "$duration" 600 4 > "$work/webhooks.txt" 2>&1
     delivered="$(tail -1 "$work/webhooks.txt")"
     row "webhook deliveries (offered about 540/s, 4 endpoints per party)" \
         "$(sed -n 's/.* = \([0-9]*\/s\).*/\1/p' <<<"$delivered")" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures import throughput: generates a synthetic event log (default 20,000 cases, about 10 updates each),
 # imports it with the command line into a fresh schema, then imports it again (which must change nothing).
-# Usage: deploy/bench-import.sh [cases]
+# Usage: bench/bench-import.sh [cases]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Webhook throughput and latency: hands complaints back and forth with wrk (each handoff makes one delivery per endpoint),
 # while the service's dispatcher sends them to a local receiver that measures commit-to-delivery time.
-# Usage: deploy/bench-webhooks.sh [seconds of load, default 15] [deliveries per second offered, default 500; 0 = all it takes]
+# Usage: bench/bench-webhooks.sh [seconds of load, default 15] [deliveries per second offered, default 500; 0 = all it takes]
 #                                 [endpoints per party, default 2: each handoff makes that many deliveries]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -61,7 +61,7 @@ seq 2000 | xargs -P 8 -I{} curl -fs -X POST "$base/api/complaints" -H "X-Api-Key
 # as each handoff's own latency adds to the wait).
 export PACE_MS=$(( rate > 0 ? 32 * 1000 * fanout / rate : 0 ))
 echo "load: wrk -t2 -c32 -d${duration}s handoffs (each ${fanout} deliveries), every connection pausing ${PACE_MS} ms between requests"
-wrk -t2 -c32 -d"${duration}s" --latency -s deploy/bench/handoff.lua "$base" | grep -E "Requests/sec|99%|Non-2xx" || true
+wrk -t2 -c32 -d"${duration}s" --latency -s bench/scenarios/handoff.lua "$base" | grep -E "Requests/sec|99%|Non-2xx" || true
 sleep 10
 echo report >&3
 exec 3>&-

@@ -1,4 +1,4 @@
-"""Driver of deploy/bench-scorecards.sh: projection catch-up, scorecard latency, projection lag under writes."""
+"""Driver of bench/bench-scorecards.sh: projection catch-up, scorecard latency, projection lag under writes."""
 import argparse, json, statistics, subprocess, threading, time, urllib.error, urllib.request
 
 parser = argparse.ArgumentParser()

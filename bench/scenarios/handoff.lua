@@ -29,7 +29,7 @@ function request()
     return wrk.format("POST", route .. ids[index] .. "/handoffs", headers, body)
 end
 
-dofile("deploy/bench/latency.lua")
+dofile("bench/scenarios/latency.lua")
 
 if pace > 0 then
     function delay() return pace end
