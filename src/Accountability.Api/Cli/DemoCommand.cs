@@ -65,7 +65,7 @@ public static class DemoCommand
         {
             return CommandLine.Fail(problem.Message);
         }
-        using var csv = new StreamReader(file);
+        await using var csv = File.OpenRead(file);
         var report = await app.Services.GetRequiredService<HistoryImporter>().ImportAsync(tenant, Path.GetFileName(file), csv, mapping, null, CancellationToken.None);
 
         Console.Out.WriteLine($"Demo marketplace '{tenant}': {report.Cases:N0} complaints from {Path.GetFileName(file)} " +

@@ -25,6 +25,8 @@ public static class ImportCommand
     {
         if (CommandLine.Options(args, Usage, ["tenant", "file", "mapping"], out var exitCode) is not { } options)
             return exitCode;
+        if (await ReadMappingAsync(options["mapping"]) is not { } mapping)
+            return Usage2;
         await using var app = await CommandLine.BuildServicesAsync();
         var store = app.Services.GetRequiredService<IDocumentStore>();
 
@@ -32,27 +34,15 @@ public static class ImportCommand
         await using (var query = store.QuerySession())
         {
             if (await query.LoadAsync<Tenant>(tenant) is null)
-                return CommandLine.Fail($"There is no tenant '{tenant}'.");
+                return Refuse($"There is no tenant '{tenant}'.");
         }
-        ImportMapping mapping;
-        try
-        {
-            mapping = JsonSerializer.Deserialize<ImportMapping>(await File.ReadAllTextAsync(options["mapping"]), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-                ?? throw new JsonException("empty");
-        }
-        catch (Exception ex) when (ex is IOException or JsonException)
-        {
-            return CommandLine.Fail($"Cannot read the mapping {options["mapping"]}: {ex.Message}");
-        }
-        if (mapping.Problems() is { Count: > 0 } invalid)
-            return CommandLine.Fail($"Cannot use the mapping {options["mapping"]}: {string.Join(" ", invalid.Values)}");
 
         var importer = app.Services.GetRequiredService<HistoryImporter>();
         var source = options.GetValueOrDefault("source") ?? Path.GetFileName(options["file"]);
         ImportReport report;
         try
         {
-            using var csv = new StreamReader(options["file"]);
+            await using var csv = File.OpenRead(options["file"]);
             report = await AnsiConsole.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Importing cases");
@@ -62,12 +52,51 @@ public static class ImportCommand
                 return result;
             });
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        catch (InvalidImportMappingException bad)
         {
-            return CommandLine.Fail(ex.Message);
+            return Refuse($"Cannot use the mapping {options["mapping"]} with this file:\n  {string.Join("\n  ", bad.Problems.Values)}\nNothing was imported.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or UnreadableLogException)
+        {
+            return Refuse($"{ex.Message}\nNothing was imported.");
         }
         Print(report);
-        return 0;
+        return report.BadRowCount == 0 ? 0 : 1;
+    }
+
+    /// <summary>Exit code of a usage or mapping error: nothing was imported.</summary>
+    private const int Usage2 = 2;
+
+    private static int Refuse(string message)
+    {
+        Console.Error.WriteLine(message);
+        return Usage2;
+    }
+
+    /// <summary>The mapping file, checked whole before any row is read; null after saying what is wrong.</summary>
+    private static async Task<ImportMapping?> ReadMappingAsync(string path)
+    {
+        ImportMapping? mapping;
+        try
+        {
+            mapping = JsonSerializer.Deserialize<ImportMapping>(await File.ReadAllTextAsync(path), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            Refuse($"Cannot read the mapping {path}: {ex.Message}");
+            return null;
+        }
+        if (mapping is null)
+        {
+            Refuse($"Cannot read the mapping {path}: it is not a JSON object.");
+            return null;
+        }
+        if (mapping.Problems() is { Count: > 0 } invalid)
+        {
+            Refuse($"Cannot use the mapping {path}:\n  {string.Join("\n  ", invalid.Values)}\nNothing was imported.");
+            return null;
+        }
+        return mapping;
     }
 
     private static void Print(ImportReport report)

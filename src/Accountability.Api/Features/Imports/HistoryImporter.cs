@@ -49,15 +49,19 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     private const int BadRowsReported = 100;
 
     public async Task<ImportReport> ImportAsync(
-        string tenantId, string source, TextReader csv, ImportMapping mapping, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+        string tenantId, string source, Stream log, ImportMapping mapping, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         if (mapping.Problems() is { Count: > 0 } invalid)
             throw new InvalidImportMappingException(invalid);
+        using var csv = new CsvLog(log, mapping.Separator);
+        var (columns, missing) = mapping.Resolve(csv.Header);
+        if (columns is null)
+            throw new InvalidImportMappingException(missing);
         var (known, policy) = await LoadPartiesAndPolicyAsync(tenantId, source, ct);
         var now = clock.GetUtcNow();
         var names = new ImportedParties(known);
-        var (cases, rows, bad) = Parse(csv, mapping, now, names);
+        var (cases, rows, bad) = Parse(csv, columns, now, names);
         var parties = await RegisterAsync(tenantId, source, names, ct);
         var registered = names.New.Count;
         var done = 0;
@@ -142,22 +146,15 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     }
 
     private static (List<KeyValuePair<string, List<HistoryRow>>> Cases, int Rows, List<BadRow> Bad) Parse(
-        TextReader csv, ImportMapping mapping, DateTimeOffset now, ImportedParties names)
+        CsvLog csv, ColumnIndexes columns, DateTimeOffset now, ImportedParties names)
     {
-        using var records = CsvRecords.Read(csv).GetEnumerator();
-        if (!records.MoveNext())
-            throw new InvalidDataException("The file is empty: it needs a header row.");
-        var columns = mapping.Resolve(records.Current.Fields);
         var cases = new Dictionary<string, List<HistoryRow>>();
         var bad = new List<BadRow>();
         var rows = 0;
-        while (records.MoveNext())
+        foreach (var (line, fields, unreadable) in csv.Records(columns.Wanted))
         {
-            var (line, fields) = records.Current;
-            if (fields is [""])
-                continue;
             rows++;
-            var (row, problem) = columns.Parse(line, fields, now, names);
+            var (row, problem) = fields is null ? (null, unreadable) : columns.Parse(line, fields, now, names);
             if (row is null)
                 bad.Add(new BadRow(line, problem!));
             else if (cases.TryGetValue(row.CaseId, out var list))

@@ -1,3 +1,4 @@
+using System.Text;
 using Accountability.Api.Auth;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -20,14 +21,14 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
     {
         try
         {
-            using var csv = new StringReader(r.Csv);
+            using var csv = new MemoryStream(Encoding.UTF8.GetBytes(r.Csv));
             await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, progress: null, ct), ct);
         }
         catch (InvalidImportMappingException bad)
         {
             throw new ProblemException(ProblemKind.Validation, bad.Message, bad.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
         }
-        catch (InvalidDataException bad)
+        catch (UnreadableLogException bad)
         {
             throw new ProblemException(ProblemKind.Validation, bad.Message, new Dictionary<string, string[]> { ["csv"] = [bad.Message] });
         }
