@@ -12,31 +12,6 @@ using Marten;
 
 namespace Accountability.Api.Features.Imports;
 
-public sealed record BadRow(int Line, string Reason);
-
-/// <summary>The mapping cannot be used; nothing was read or written. Its problems are keyed by field.</summary>
-public sealed class InvalidImportMappingException(IReadOnlyDictionary<string, string> problems)
-    : Exception(string.Join(" ", problems.Values))
-{
-    public IReadOnlyDictionary<string, string> Problems { get; } = problems;
-}
-
-/// <param name="CasesAlreadyImported">Cases skipped because an earlier import wrote them: importing a file twice changes nothing.</param>
-/// <param name="BadRows">The first 100 rows that could not be read, with why; the others still import.</param>
-public sealed record ImportReport(
-    string Source,
-    int Rows,
-    int Cases,
-    int CasesImported,
-    int CasesAlreadyImported,
-    int EventsWritten,
-    int PartiesRegistered,
-    IReadOnlyDictionary<string, int> FlagsByRule,
-    int BadRowCount,
-    IReadOnlyList<BadRow> BadRows,
-    double Seconds,
-    double EventsPerSecond);
-
 /// <summary>
 /// Imports another system's event log into a tenant: each case becomes a complaint stream whose events are judged
 /// by the tenant's rules as they would have been live. A case's stream id derives from the case id, so a case
@@ -49,7 +24,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     private const int BadRowsReported = 100;
 
     public async Task<ImportReport> ImportAsync(
-        string tenantId, string source, Stream log, ImportMapping mapping, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+        string tenantId, string source, Stream log, ImportMapping mapping, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         if (mapping.Problems() is { Count: > 0 } invalid)
@@ -61,7 +36,10 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         var (known, policy) = await LoadPartiesAndPolicyAsync(tenantId, source, ct);
         var now = clock.GetUtcNow();
         var names = new ImportedParties(known);
-        var (cases, rows, bad) = Parse(csv, columns, now, names);
+        var (cases, rows, bad, stoppedAt) = Read(log, csv, columns, now, names, options.MaxBadRows, progress);
+        if (stoppedAt is not null)
+            return new ImportReport(source, rows, cases.Count, 0, 0, 0, 0, new Dictionary<string, int>(), bad.Count, [.. bad.Take(BadRowsReported)],
+                watch.Elapsed.TotalSeconds, 0, stoppedAt);
         var parties = await RegisterAsync(tenantId, source, names, ct);
         var registered = names.New.Count;
         var done = 0;
@@ -71,9 +49,10 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             async (chunk, token) =>
             {
                 results.Add(await ImportChunkAsync(tenantId, source, chunk, policy, parties, now, token));
-                progress?.Report((Interlocked.Add(ref done, chunk.Length), cases.Count));
+                progress?.Report(new ImportProgress(ImportProgress.Writing, Interlocked.Add(ref done, chunk.Length), cases.Count, rows));
             });
 
+        progress?.Report(new ImportProgress(ImportProgress.Writing, cases.Count, cases.Count, rows));
         var (imported, skipped, written) = (results.Sum(r => r.Imported), results.Sum(r => r.Skipped), results.Sum(r => r.Written));
         var flags = results.SelectMany(r => r.Flags).GroupBy(f => f).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var seconds = watch.Elapsed.TotalSeconds;
@@ -145,23 +124,30 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         return new Guid(bytes);
     }
 
-    private static (List<KeyValuePair<string, List<HistoryRow>>> Cases, int Rows, List<BadRow> Bad) Parse(
-        CsvLog csv, ColumnIndexes columns, DateTimeOffset now, ImportedParties names)
+    private static (List<KeyValuePair<string, List<HistoryRow>>> Cases, int Rows, List<BadRow> Bad, int? StoppedAt) Read(
+        Stream log, CsvLog csv, ColumnIndexes columns, DateTimeOffset now, ImportedParties names, int? maxBadRows, IProgress<ImportProgress>? progress)
     {
         var cases = new Dictionary<string, List<HistoryRow>>();
         var bad = new List<BadRow>();
         var rows = 0;
+        var length = log.CanSeek ? log.Length : 0;
         foreach (var (line, fields, unreadable) in csv.Records(columns.Wanted))
         {
-            rows++;
+            if (++rows % 10_000 == 0 && log.CanSeek)
+                progress?.Report(new ImportProgress(ImportProgress.Reading, log.Position, length, rows));
             var (row, problem) = fields is null ? (null, unreadable) : columns.Parse(line, fields, now, names);
             if (row is null)
+            {
                 bad.Add(new BadRow(line, problem!));
+                if (bad.Count > maxBadRows)
+                    return ([.. cases], rows, bad, line);
+            }
             else if (cases.TryGetValue(row.CaseId, out var list))
                 list.Add(row);
             else
                 cases[row.CaseId] = [row];
         }
-        return ([.. cases], rows, bad);
+        progress?.Report(new ImportProgress(ImportProgress.Reading, length, length, rows));
+        return ([.. cases], rows, bad, null);
     }
 }

@@ -22,7 +22,7 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
         try
         {
             using var csv = new MemoryStream(Encoding.UTF8.GetBytes(r.Csv));
-            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, progress: null, ct), ct);
+            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, new ImportOptions(), progress: null, ct), ct);
         }
         catch (InvalidImportMappingException bad)
         {
