@@ -11,7 +11,7 @@ namespace Accountability.Api.Cli;
 public static class ImportCommand
 {
     private const string Usage = """
-        Usage: Accountability.Api import --tenant <id> --file <log.csv> --mapping <mapping.json> [--source <name>] [--max-bad-rows <n>] [--json]
+        Usage: Accountability.Api import --tenant <id> --file <log.csv> --mapping <mapping.json> [--source <name>] [--max-bad-rows <n>] [--replace] [--json]
 
         Imports an event log into a tenant. Each case becomes a complaint; each change of party a handoff; the
         tenant's rules judge the history as if it had happened live. Importing the same cases again changes nothing.
@@ -21,6 +21,7 @@ public static class ImportCommand
           --mapping       a JSON mapping (see deploy/import/*-mapping.json)
           --source        a name for where the history comes from (default: the file name)
           --max-bad-rows  stop, importing nothing, once more than this many rows are bad
+          --replace       the source was imported with another mapping: remove its complaints and import it again
           --json          print the summary as JSON, without progress
 
         Exit codes: 0 every row was imported or already there; 1 some rows were bad (the good ones were imported,
@@ -31,7 +32,7 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (CommandLine.Options(args, Usage, ["tenant", "file", "mapping"], out var exitCode, "json") is not { } options)
+        if (CommandLine.Options(args, Usage, ["tenant", "file", "mapping"], out var exitCode, "json", "replace") is not { } options)
             return exitCode;
         int? maxBadRows = null;
         if (options.TryGetValue("max-bad-rows", out var max))
@@ -59,14 +60,14 @@ public static class ImportCommand
         {
             await using var log = File.OpenRead(options["file"]);
             Task<ImportReport> Import(IProgress<ImportProgress>? progress) =>
-                importer.ImportAsync(tenant, source, log, mapping, new ImportOptions(maxBadRows), progress, CancellationToken.None);
+                importer.ImportAsync(tenant, source, log, mapping, new ImportOptions(maxBadRows, options.ContainsKey("replace")), progress, CancellationToken.None);
             report = json ? await Import(null) : await new ImportProgressView(Console.Out).RunAsync(Import);
         }
         catch (InvalidImportMappingException bad)
         {
             return Refuse($"Cannot use the mapping {options["mapping"]} with this file:\n  {string.Join("\n  ", bad.Problems.Values)}\nNothing was imported.");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or UnreadableLogException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or UnreadableLogException or ImportRefusedException)
         {
             return Refuse($"{ex.Message}\nNothing was imported.");
         }

@@ -11,6 +11,8 @@ public static class ImportSummary
         var table = new Table().AddColumns("", "");
         table.AddRow("rows read", $"{report.Rows:N0}");
         table.AddRow("cases", $"{report.Cases:N0} ({report.CasesImported:N0} imported, {report.CasesAlreadyImported:N0} already there)");
+        if (report.Replaced is { } replaced)
+            table.AddRow("replaced", $"{replaced.Before:N0} complaints from before: {replaced.Replaced:N0} replaced by this file's cases, {replaced.Removed:N0} removed (not in this file)");
         table.AddRow("events written", $"{report.EventsWritten:N0}");
         table.AddRow("parties registered", $"{report.PartiesRegistered:N0}");
         table.AddRow("bad rows", $"{report.BadRowCount:N0}");

@@ -10,7 +10,11 @@ public sealed class InvalidImportMappingException(IReadOnlyDictionary<string, st
 }
 
 /// <param name="MaxBadRows">Stop reading, and import nothing, once more rows than this are bad; null: no limit.</param>
-public sealed record ImportOptions(int? MaxBadRows = null);
+/// <param name="Replace">Replace the source's complaints in the tenant when its mapping changed (see ImportedSource).</param>
+public sealed record ImportOptions(int? MaxBadRows = null, bool Replace = false);
+
+/// <summary>What a replacing import changed: complaints of the source before, replaced by a case of the new file, removed.</summary>
+public sealed record ReplacedImport(int Before, int Replaced, int Removed);
 
 /// <summary>How far an import is: reading the log (Done and Total in bytes), then writing cases.</summary>
 /// <param name="Rows">Rows read so far.</param>
@@ -38,6 +42,9 @@ public sealed record ImportReport(
     double EventsPerSecond,
     int? StoppedAtLine = null)
 {
+    /// <summary>Set when the import replaced the source's earlier complaints.</summary>
+    public ReplacedImport? Replaced { get; init; }
+
     /// <summary>0 when every row was imported or already there; 1 when some rows were bad (or the import stopped on them).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int ExitCode => BadRowCount == 0 && StoppedAtLine is null ? 0 : 1;
