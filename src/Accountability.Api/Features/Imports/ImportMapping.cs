@@ -37,8 +37,10 @@ public sealed record ImportMapping(
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; init; }
 
+    [JsonIgnore]
     public char? Separator => Delimiter is null ? null : Separators.GetValueOrDefault(Delimiter);
 
+    [JsonIgnore]
     public bool PersonIsSender => PersonIs == "sender";
 
     /// <summary>The mapped column of each field, as the API names the field.</summary>
