@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Measures import throughput: generates a synthetic event log (default 20,000 cases, about 10 updates each),
-# imports it with the command line into a fresh schema, then imports it again (which must change nothing).
-# Usage: bench/bench-import.sh [cases]
+# Measures import throughput and peak memory: generates two synthetic event logs, (1) 20,000 cases of about 10
+# updates each and (2) many small cases like a real helpdesk log (3 updates on average, 600 parties, rows sorted by
+# time rather than by case), imports each with the command line into a fresh schema, then imports it again (which
+# must change nothing). Usage: bench/bench-import.sh [cases] [small-cases]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 cases="${1:-20000}"
+small_cases="${2:-25000}"
 work="$repo/.local/bench"
 mkdir -p "$work"
 log="$work/synthetic-log.csv"
@@ -25,6 +27,22 @@ awk -v cases="$cases" 'BEGIN {
 }' > "$log"
 echo "synthetic log: $(($(wc -l < "$log") - 1)) rows, $cases cases"
 
+# Many small cases, interleaved: each row is written at its time, so a case's rows are spread over the file.
+small="$work/small-cases-log.csv"
+awk -v cases="$small_cases" 'BEGIN {
+    srand(11);
+    for (c = 1; c <= cases; c++) {
+        t = 1700000000 + c * 600; n = 1 + int(rand() * 5); group = "Group " int(rand() * 600);
+        for (u = 1; u <= n; u++) {
+            if (u > 1 && rand() < 0.3) group = "Group " int(rand() * 600);
+            state = (u == n) ? "Closed" : (u == 1 ? "New" : "Active");
+            printf "%d,INC%07d,%s,%s,%s\n", t, c, strftime("%d-%m-%Y %H:%M", t, 1), group, state;
+            t += 300 + int(rand() * 90000);
+        }
+    }
+}' | sort -n -t, -k1,1 | cut -d, -f2- | { echo "number,sys_updated_at,assignment_group,incident_state"; cat; } > "$small"
+echo "small-cases log: $(($(wc -l < "$small") - 1)) rows, $small_cases cases"
+
 connection="$(deploy/postgres.sh)"
 schema="bench_import_$(date +%s)"
 export ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__RunScheduler=false \
@@ -37,11 +55,23 @@ trap cleanup EXIT
 cat > "$work/synthetic-mapping.json" <<'JSON'
 { "caseId": "ticket", "timestamp": "updated", "timestampFormat": "yyyy-MM-dd HH:mm", "party": "team", "status": "state" }
 JSON
+cat > "$work/small-mapping.json" <<'JSON'
+{ "caseId": "number", "timestamp": "sys_updated_at", "timestampFormat": "dd-MM-yyyy HH:mm", "party": "assignment_group", "status": "incident_state" }
+JSON
 
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 cli=(dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll)
 "${cli[@]}" tenant create --id bench --name "Bench Marketplace" >/dev/null
+# One run: the summary's figures, and the process's peak memory (maximum resident set size).
+import_once() {
+    /usr/bin/time -f "peak memory: %M KB" "${cli[@]}" import --tenant bench --file "$1" --mapping "$2" --source "$3" 2>&1 \
+        | grep -E "rows read|cases|events written|time|peak memory" || true
+}
 for run in first second; do
-    echo "== $run import"
-    "${cli[@]}" import --tenant bench --file "$log" --mapping "$work/synthetic-mapping.json" --source synthetic | grep -E "rows read|cases|events written|flags"
+    echo "== synthetic, $run import"
+    import_once "$log" "$work/synthetic-mapping.json" synthetic
+done
+for run in first second; do
+    echo "== many small cases, $run import"
+    import_once "$small" "$work/small-mapping.json" small-cases
 done

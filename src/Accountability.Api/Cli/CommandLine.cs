@@ -12,7 +12,7 @@ public static class CommandLine
 
         Without a command the service serves HTTP. Commands:
           tenant create --id <id> --name <name> [--store-name <name>]   creates a marketplace and prints its first operator key
-          import --tenant <id> --file <log.csv> --mapping <mapping.json> [--source <name>]   imports history
+          import --tenant <id> --file <log> --mapping <mapping.json> [--source <name>] [--max-bad-rows <n>] [--json]   imports history
           db apply                                   brings the database schema up to date with this version
           db assert                                  exits 1, listing the differences, when the schema is not current
           projections rebuild [--projection <name>]  rebuilds projections from the events

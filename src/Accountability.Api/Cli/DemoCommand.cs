@@ -65,8 +65,8 @@ public static class DemoCommand
         {
             return CommandLine.Fail(problem.Message);
         }
-        using var csv = new StreamReader(file);
-        var report = await app.Services.GetRequiredService<HistoryImporter>().ImportAsync(tenant, Path.GetFileName(file), csv, mapping, null, CancellationToken.None);
+        await using var csv = File.OpenRead(file);
+        var report = await app.Services.GetRequiredService<HistoryImporter>().ImportAsync(tenant, Path.GetFileName(file), csv, mapping, new ImportOptions(), null, CancellationToken.None);
 
         Console.Out.WriteLine($"Demo marketplace '{tenant}': {report.Cases:N0} complaints from {Path.GetFileName(file)} " +
             $"({report.CasesImported:N0} imported now, {report.CasesAlreadyImported:N0} already there), ready in {started.Elapsed.TotalSeconds:N1} s.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Accountability.Api.Features.Imports;
 using Accountability.Api.Persistence;
@@ -6,82 +7,106 @@ using Spectre.Console;
 
 namespace Accountability.Api.Cli;
 
-/// <summary><c>import --tenant ID --file LOG.csv --mapping MAPPING.json [--source NAME]</c>: imports history from the command line.</summary>
+/// <summary><c>import --tenant ID --file LOG.csv --mapping MAPPING.json [--source NAME] [--max-bad-rows N] [--json]</c>: imports history.</summary>
 public static class ImportCommand
 {
     private const string Usage = """
-        Usage: Accountability.Api import --tenant <id> --file <log.csv> --mapping <mapping.json> [--source <name>]
+        Usage: Accountability.Api import --tenant <id> --file <log.csv> --mapping <mapping.json> [--source <name>] [--max-bad-rows <n>] [--replace] [--json]
 
         Imports an event log into a tenant. Each case becomes a complaint; each change of party a handoff; the
         tenant's rules judge the history as if it had happened live. Importing the same cases again changes nothing.
 
-          --tenant   the tenant (marketplace) id
-          --file     the CSV event log, header row first
-          --mapping  a JSON column mapping (see deploy/import/servicenow-mapping.json)
-          --source   a name for where the history comes from (default: the file name)
+          --tenant        the tenant (marketplace) id
+          --file          the event log: CSV with a header row (see docs/import.md)
+          --mapping       a JSON mapping (see deploy/import/*-mapping.json)
+          --source        a name for where the history comes from (default: the file name)
+          --max-bad-rows  stop, importing nothing, once more than this many rows are bad
+          --replace       the source was imported with another mapping: remove its complaints and import it again
+          --json          print the summary as JSON, without progress
+
+        Exit codes: 0 every row was imported or already there; 1 some rows were bad (the good ones were imported,
+        unless --max-bad-rows stopped the import); 2 usage or mapping errors, or a file that cannot be read (nothing imported).
         """;
+
+    private const int UsageError = 2;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (CommandLine.Options(args, Usage, ["tenant", "file", "mapping"], out var exitCode) is not { } options)
+        if (CommandLine.Options(args, Usage, ["tenant", "file", "mapping"], out var exitCode, "json", "replace") is not { } options)
             return exitCode;
+        int? maxBadRows = null;
+        if (options.TryGetValue("max-bad-rows", out var max))
+        {
+            if (!int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+                return Refuse($"--max-bad-rows is a whole number of rows, not '{max}'.");
+            maxBadRows = limit;
+        }
+        if (await ReadMappingAsync(options["mapping"]) is not { } mapping)
+            return UsageError;
         await using var app = await CommandLine.BuildServicesAsync();
         var store = app.Services.GetRequiredService<IDocumentStore>();
-
         var tenant = options["tenant"];
         await using (var query = store.QuerySession())
         {
             if (await query.LoadAsync<Tenant>(tenant) is null)
-                return CommandLine.Fail($"There is no tenant '{tenant}'.");
+                return Refuse($"There is no tenant '{tenant}'.");
         }
-        ImportMapping mapping;
-        try
-        {
-            mapping = JsonSerializer.Deserialize<ImportMapping>(await File.ReadAllTextAsync(options["mapping"]), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-                ?? throw new JsonException("empty");
-        }
-        catch (Exception ex) when (ex is IOException or JsonException)
-        {
-            return CommandLine.Fail($"Cannot read the mapping {options["mapping"]}: {ex.Message}");
-        }
-        if (mapping.Problems() is { Count: > 0 } invalid)
-            return CommandLine.Fail($"Cannot use the mapping {options["mapping"]}: {string.Join(" ", invalid.Values)}");
 
         var importer = app.Services.GetRequiredService<HistoryImporter>();
         var source = options.GetValueOrDefault("source") ?? Path.GetFileName(options["file"]);
+        var json = options.ContainsKey("json");
         ImportReport report;
         try
         {
-            using var csv = new StreamReader(options["file"]);
-            report = await AnsiConsole.Progress().StartAsync(async progress =>
-            {
-                var task = progress.AddTask("Importing cases");
-                var result = await importer.ImportAsync(tenant, source, csv, mapping,
-                    new Progress<(int Done, int Total)>(p => (task.MaxValue, task.Value) = (p.Total, p.Done)), CancellationToken.None);
-                (task.MaxValue, task.Value) = (Math.Max(result.Cases, 1), Math.Max(result.Cases, 1));
-                return result;
-            });
+            await using var log = File.OpenRead(options["file"]);
+            Task<ImportReport> Import(IProgress<ImportProgress>? progress) =>
+                importer.ImportAsync(tenant, source, log, mapping, new ImportOptions(maxBadRows, options.ContainsKey("replace")), progress, CancellationToken.None);
+            report = json ? await Import(null) : await new ImportProgressView(Console.Out).RunAsync(Import);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        catch (InvalidImportMappingException bad)
         {
-            return CommandLine.Fail(ex.Message);
+            return Refuse($"Cannot use the mapping {options["mapping"]} with this file:\n  {string.Join("\n  ", bad.Problems.Values)}\nNothing was imported.");
         }
-        Print(report);
-        return 0;
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or UnreadableLogException or ImportRefusedException)
+        {
+            return Refuse($"{ex.Message}\nNothing was imported.");
+        }
+        if (json)
+            Console.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        else
+            ImportSummary.Print(report);
+        return report.ExitCode;
     }
 
-    private static void Print(ImportReport report)
+    private static int Refuse(string message)
     {
-        var table = new Table().AddColumns("", "");
-        table.AddRow("rows read", $"{report.Rows:N0}");
-        table.AddRow("cases", $"{report.Cases:N0} ({report.CasesImported:N0} imported, {report.CasesAlreadyImported:N0} already there)");
-        table.AddRow("events written", $"{report.EventsWritten:N0} in {report.Seconds:N1} s ({report.EventsPerSecond:N0} events/s)");
-        table.AddRow("parties registered", $"{report.PartiesRegistered:N0}");
-        table.AddRow("bad rows", $"{report.BadRowCount:N0}");
-        foreach (var (rule, count) in report.FlagsByRule)
-            table.AddRow($"flags: {rule}", $"{count:N0}");
-        AnsiConsole.Write(table);
-        foreach (var bad in report.BadRows)
-            AnsiConsole.MarkupLineInterpolated($"[yellow]line {bad.Line}[/]: {bad.Reason}");
+        Console.Error.WriteLine(message);
+        return UsageError;
+    }
+
+    /// <summary>The mapping file, checked whole before any row is read; null after saying what is wrong.</summary>
+    private static async Task<ImportMapping?> ReadMappingAsync(string path)
+    {
+        ImportMapping? mapping;
+        try
+        {
+            mapping = JsonSerializer.Deserialize<ImportMapping>(await File.ReadAllTextAsync(path), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            Refuse($"Cannot read the mapping {path}: {ex.Message}");
+            return null;
+        }
+        if (mapping is null)
+        {
+            Refuse($"Cannot read the mapping {path}: it is not a JSON object.");
+            return null;
+        }
+        if (mapping.Problems() is { Count: > 0 } invalid)
+        {
+            Refuse($"Cannot use the mapping {path}:\n  {string.Join("\n  ", invalid.Values)}\nNothing was imported.");
+            return null;
+        }
+        return mapping;
     }
 }

@@ -2,6 +2,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
+using Accountability.Api.Features.Imports;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.Problems;
 using Accountability.Api.Features.Scorecards;
@@ -47,6 +48,7 @@ public static class MartenSetup
             opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
             opts.Projections.Add<StatusPageProjection>(ProjectionLifecycle.Inline);
             opts.AddRecurringProblems();
+            opts.AddImports();
             opts.Listeners.Add(new CommittedEvents());
             opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
             opts.OpenTelemetry.TrackEventCounters();

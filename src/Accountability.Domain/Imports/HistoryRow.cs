@@ -4,6 +4,7 @@ namespace Accountability.Domain.Imports;
 
 /// <summary>One update of a case in another system's event log, already parsed: who held it after the update, and its status.</summary>
 /// <param name="Line">The line in the source file, for reports.</param>
+/// <param name="PersonIsSender">Whether Person handed the case off on this row (else it is the one who received it).</param>
 /// <param name="Party">The party id holding the case after this update; null when the log does not say.</param>
 public sealed record HistoryRow(
     int Line,
@@ -14,4 +15,5 @@ public sealed record HistoryRow(
     string? Person,
     string? Product,
     string? Category,
-    Severity? Severity);
+    Severity? Severity,
+    bool PersonIsSender = false);

@@ -28,7 +28,7 @@ public static class HistoryTranslator
             if (row.Party is { } party && party != state.Holder && state.Status != ComplaintStatus.Closed)
             {
                 state = Append(state, events, assigned || state.HandoffCount > 0
-                    ? new ComplaintHandedOff(state.Holder, party, HandoffReason.Other, row.Person is null ? null : $"Assigned to {row.Person}.", [], row.At)
+                    ? new ComplaintHandedOff(state.Holder, party, HandoffReason.Other, HandoffNote(row), [], row.At)
                     : new ComplaintAssigned(party, Party.StoreId, row.At));
                 assigned = true;
             }
@@ -51,6 +51,13 @@ public static class HistoryTranslator
             Append(state.Status == ComplaintStatus.Resolved ? state : Append(state, events, Resolution(state, row)), events,
                 new ComplaintClosed(Party.StoreId, row.At)),
         _ => state,
+    };
+
+    private static string? HandoffNote(HistoryRow row) => row.Person switch
+    {
+        null => null,
+        var person when row.PersonIsSender => $"Handed off by {person}.",
+        var person => $"Assigned to {person}.",
     };
 
     private static ComplaintResolved Resolution(Complaint state, HistoryRow row) =>

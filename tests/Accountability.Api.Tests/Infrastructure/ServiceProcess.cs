@@ -64,14 +64,14 @@ public sealed class ServiceProcess : IDisposable
     public static async Task<ServiceProcess> RunAsync(params string[] args) => await RunAsync(new Dictionary<string, string?>(), args);
 
     /// <summary>Runs the command-line import of an event log and its mapping, both given as text, into a tenant.</summary>
-    public static async Task<ServiceProcess> ImportAsync(string tenant, string log, string mappingJson)
+    public static async Task<ServiceProcess> ImportAsync(string tenant, string log, string mappingJson, params string[] options)
     {
         var (logFile, mappingFile) = (Path.GetTempFileName(), Path.GetTempFileName());
         try
         {
             await File.WriteAllTextAsync(logFile, log);
             await File.WriteAllTextAsync(mappingFile, mappingJson);
-            return await RunAsync("import", "--tenant", tenant, "--file", logFile, "--mapping", mappingFile);
+            return await RunAsync(["import", "--tenant", tenant, "--file", logFile, "--mapping", mappingFile, .. options]);
         }
         finally
         {

@@ -7,18 +7,22 @@ namespace Accountability.Api.Features.Imports;
 /// <summary>The mapping, resolved to column positions: turns one record into a row, or says what is wrong with it.</summary>
 public sealed record ColumnIndexes(ImportMapping Mapping, int CaseId, int Timestamp, int Party, int? Status, int? Person, int? Product, int? Category, int? Severity)
 {
+    /// <summary>The positions of the mapped columns: the only cells read.</summary>
+    public IReadOnlyCollection<int> Wanted { get; } =
+        new[] { CaseId, Timestamp, Party, Status, Person, Product, Category, Severity }.OfType<int>().Distinct().ToArray();
+
     /// <param name="now">Times after a day from now, or before 1970, are not times a case can have.</param>
     /// <param name="parties">The party a name in the party column stands for, or why it stands for none.</param>
-    public (HistoryRow? Row, string? Problem) Parse(int line, string[] fields, DateTimeOffset now, ImportedParties parties)
+    public (HistoryRow? Row, string? Problem) Parse(int line, string?[] fields, DateTimeOffset now, ImportedParties parties)
     {
         if (Unstorable(fields) is { } column)
             return (null, $"the value in column '{column}' {StorableText.Rule}");
-        string? Value(int? index) => index is { } i && i < fields.Length && fields[i].Trim() is { Length: > 0 } v && v != Mapping.Missing ? v : null;
+        string? Value(int? index) => index is { } i && i < fields.Length && fields[i]?.Trim() is { Length: > 0 } v && v != Mapping.Missing ? v : null;
         if (Value(CaseId) is not { } caseId)
             return (null, $"no case id in column '{Mapping.CaseId}'");
         var text = Value(Timestamp);
         if (!ImportTimes.TryParse(text, Mapping.TimestampFormat, out var at))
-            return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time in the format {Mapping.TimestampFormat}");
+            return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time in the format {ImportTimes.NameOf(Mapping.TimestampFormat)}");
         if (!HappenedTime.IsPossible(at, now))
             return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time a case can have: it {HappenedTime.Rule}");
         string? party = null;
@@ -30,17 +34,17 @@ public sealed record ColumnIndexes(ImportMapping Mapping, int CaseId, int Timest
             party = id;
         }
         return (new HistoryRow(line, caseId, at.ToUniversalTime(), party, Value(Status), Value(Person), Value(Product), Value(Category),
-            SeverityOf(Value(Severity))), null);
+            SeverityOf(Value(Severity)), Mapping.PersonIsSender), null);
     }
 
     /// <summary>The mapped column whose cell the ledger could not keep, if any.</summary>
-    private string? Unstorable(string[] fields) =>
+    private string? Unstorable(string?[] fields) =>
         new (int? Index, string? Name)[]
             {
                 (CaseId, Mapping.CaseId), (Timestamp, Mapping.Timestamp), (Party, Mapping.Party), (Status, Mapping.Status),
                 (Person, Mapping.Person), (Product, Mapping.Product), (Category, Mapping.Category), (Severity, Mapping.Severity),
             }
-            .FirstOrDefault(c => c.Index is { } i && i < fields.Length && !StorableText.IsStorable(fields[i])).Name;
+            .FirstOrDefault(c => c.Index is { } i && i < fields.Length && !StorableText.IsStorable(fields[i].AsSpan())).Name;
 
     private static Domain.Rules.Severity? SeverityOf(string? text) => text?.ToLowerInvariant() switch
     {

@@ -1,111 +1,120 @@
-using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Accountability.Domain.Text;
 
 namespace Accountability.Api.Features.Imports;
 
-/// <summary>Which columns of an event log mean what. Only case id, timestamp and party are required.</summary>
-/// <param name="TimestampFormat">A .NET date format such as dd-MM-yyyy HH:mm; times without an offset are read as UTC.</param>
+/// <summary>Which columns of an event log mean what (docs/import.md). Only case id, timestamp and party are required.</summary>
+/// <param name="TimestampFormat">A .NET date format such as dd-MM-yyyy HH:mm; without one, ISO 8601 (2026-01-31T13:45:30+01:00). Times without an offset are read as UTC.</param>
+/// <param name="PersonIs">Whether the person on a row that changes the party is the one who handed the case off (sender) or the one it went to (receiver); required with person.</param>
 /// <param name="Missing">The value the log writes for "no value" (ServiceNow writes ?).</param>
 /// <param name="Severity">A column whose words (critical, high, moderate or medium, low) set the complaint's severity.</param>
+/// <param name="Delimiter">The CSV field separator: ",", ";" or "\t" (tab); detected from the header when left out.</param>
+/// <param name="Statuses">What the source's status words mean (docs/import.md).</param>
 public sealed record ImportMapping(
     string CaseId,
     string Timestamp,
-    string TimestampFormat,
     string Party,
+    string? TimestampFormat = null,
     string? Status = null,
     string? Person = null,
+    string? PersonIs = null,
     string? Product = null,
     string? Category = null,
     string? Severity = null,
-    string? Missing = null)
+    string? Missing = null,
+    string? Delimiter = null,
+    JsonElement? Statuses = null)
 {
     public const int MaxNameLength = 200;
+
+    public static readonly string[] Options =
+        ["caseId", "timestamp", "timestampFormat", "party", "status", "person", "personIs", "product", "category", "severity", "missing", "delimiter", "statuses"];
+
+    private static readonly Dictionary<string, char> Separators = new() { [","] = ',', [";"] = ';', ["\t"] = '\t', ["tab"] = '\t' };
+
+    /// <summary>Options the mapping does not know; refused, so that a misspelt option is never silently ignored.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; init; }
+
+    [JsonIgnore]
+    public char? Separator => Delimiter is null ? null : Separators.GetValueOrDefault(Delimiter);
+
+    [JsonIgnore]
+    public bool PersonIsSender => PersonIs == "sender";
+
+    /// <summary>The mapped column of each field, as the API names the field.</summary>
+    public IEnumerable<(string Field, string Column)> Columns() =>
+        new (string Field, string? Column)[]
+            {
+                ("caseId", CaseId), ("timestamp", Timestamp), ("party", Party), ("status", Status), ("person", Person),
+                ("product", Product), ("category", Category), ("severity", Severity),
+            }
+            .Where(c => c.Column is not null)
+            .Select(c => (c.Field, c.Column!));
 
     /// <summary>What is wrong with the mapping itself, keyed by its field as the API names it; empty when it can be used.</summary>
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>();
+        void Add(string field, string problem) => problems.TryAdd($"mapping.{field}", $"'mapping.{field}' {problem}.");
         void Check(string field, string? value, bool required)
         {
             var problem = value switch
             {
                 null or "" when required => "is required",
+                "" => "is empty: leave it out instead",
                 { Length: > MaxNameLength } => $"is at most {MaxNameLength} characters",
                 { } text when !StorableText.IsStorable(text) => StorableText.Rule,
                 _ => null,
             };
-            if (problem is not null) problems[$"mapping.{field}"] = $"'mapping.{field}' {problem}.";
+            if (problem is not null) Add(field, problem);
         }
         Check("caseId", CaseId, required: true);
         Check("timestamp", Timestamp, required: true);
-        Check("timestampFormat", TimestampFormat, required: true);
         Check("party", Party, required: true);
+        Check("timestampFormat", TimestampFormat, required: false);
         Check("status", Status, required: false);
         Check("person", Person, required: false);
         Check("product", Product, required: false);
         Check("category", Category, required: false);
         Check("severity", Severity, required: false);
         Check("missing", Missing, required: false);
-        if (!problems.ContainsKey("mapping.timestampFormat") && !ImportTimes.IsUsableFormat(TimestampFormat))
-            problems["mapping.timestampFormat"] = $"'mapping.timestampFormat': '{TimestampFormat}' is not a .NET date format that can read back a time it wrote (e.g. yyyy-MM-dd HH:mm).";
+        if (TimestampFormat is { Length: > 0 } format && !problems.ContainsKey("mapping.timestampFormat") && !ImportTimes.IsUsableFormat(format))
+            Add("timestampFormat", $"'{format}' is not a .NET date format that can read back a time it wrote (e.g. yyyy-MM-dd HH:mm); leave it out for ISO 8601");
+        if (Person is not null && PersonIs is null)
+            Add("personIs", "is required with 'person': say whether the person on a handoff row is the \"sender\" or the \"receiver\"");
+        else if (PersonIs is not (null or "sender" or "receiver"))
+            Add("personIs", "is \"sender\" or \"receiver\"");
+        if (Delimiter is not null && !Separators.ContainsKey(Delimiter))
+            Add("delimiter", "is \",\", \";\" or \"\\t\" (tab); leave it out to detect it from the header");
+        if (Statuses is { ValueKind: not JsonValueKind.Object })
+            Add("statuses", "is an object: what each status word of the source means");
+        foreach (var unknown in Unknown?.Keys ?? Enumerable.Empty<string>())
+            Add(unknown, NearestName.To(unknown, Options) is { } meant
+                ? $"is not a mapping option: did you mean '{meant}'?"
+                : $"is not a mapping option; the options are {string.Join(", ", Options)}");
         return problems;
     }
 
-    /// <summary>Resolves the column names against a header row; names the ones that are not there.</summary>
-    public ColumnIndexes Resolve(string[] header)
+    /// <summary>The mapped columns' positions in a header; a column the header lacks is a problem of its field, with the nearest header name.</summary>
+    public (ColumnIndexes? Columns, IReadOnlyDictionary<string, string> Problems) Resolve(string[] header)
     {
-        var missing = new List<string>();
-        int? Find(string? name)
+        var problems = new Dictionary<string, string>();
+        var indexes = new Dictionary<string, int>();
+        foreach (var (field, column) in Columns())
         {
-            if (name is null) return null;
-            var index = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
-            if (index < 0) missing.Add(name);
-            return index < 0 ? null : index;
+            var index = Array.FindIndex(header, h => string.Equals(h.Trim(), column.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
+                indexes[field] = index;
+            else
+                problems[$"mapping.{field}"] = $"'mapping.{field}': the file has no column named '{column}'" +
+                    (NearestName.To(column, header) is { } meant ? $": did you mean '{meant.Trim()}'?" : $"; its columns are {string.Join(", ", header.Take(40))}.");
         }
-        var columns = new ColumnIndexes(this, Find(CaseId) ?? -1, Find(Timestamp) ?? -1, Find(Party) ?? -1,
-            Find(Status), Find(Person), Find(Product), Find(Category), Find(Severity));
-        return missing.Count == 0 ? columns : throw new InvalidDataException($"The file has no column named {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
-    }
-}
-
-/// <summary>Reading a log's times with the mapping's format.</summary>
-public static class ImportTimes
-{
-    private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
-
-    private static readonly DateTimeOffset Sample = new(2026, 1, 31, 13, 45, 30, TimeSpan.Zero);
-
-    /// <summary>A format is usable when a time written with it reads back: some formats (%, \, ') throw, others never parse.</summary>
-    public static bool IsUsableFormat(string format)
-    {
-        try
-        {
-            return TryParse(Sample.ToString(format, CultureInfo.InvariantCulture), format, out _);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
-
-    public static bool TryParse(string? text, string format, out DateTimeOffset at)
-    {
-        at = default;
-        try
-        {
-            if (text is null)
-                return false;
-            if (DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, Styles, out at))
-                return true;
-            // A time whose offset takes it past year 1 or 9999 is still a time: the caller refuses it as impossible.
-            if (!DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var unplaceable))
-                return false;
-            at = unplaceable.Year < 5000 ? DateTimeOffset.MinValue : DateTimeOffset.MaxValue;
-            return true;
-        }
-        catch (Exception unreadable) when (unreadable is FormatException or ArgumentOutOfRangeException)
-        {
-            return false;
-        }
+        if (problems.Count > 0)
+            return (null, problems);
+        int? At(string field) => indexes.TryGetValue(field, out var i) ? i : null;
+        return (new ColumnIndexes(this, indexes["caseId"], indexes["timestamp"], indexes["party"],
+            At("status"), At("person"), At("product"), At("category"), At("severity")), problems);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Accountability.Api.Auth;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -13,21 +14,25 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
         Roles(KeyClaims.Operator);
         Options(b => b.WithMetadata(new RequestSizeLimitAttribute(Request.MaxBytes)));
         Summary(s => s.Summary = "Imports an event log (CSV with a column mapping): each case becomes a complaint judged by the rules. Importing the same cases again changes nothing.");
-        Description(d => d.ProducesProblems(400, 401, 403, 413));
+        Description(d => d.ProducesProblems(400, 401, 403, 409, 413));
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
         try
         {
-            using var csv = new StringReader(r.Csv);
-            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, progress: null, ct), ct);
+            using var csv = new MemoryStream(Encoding.UTF8.GetBytes(r.Csv));
+            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, new ImportOptions(Replace: r.Replace), progress: null, ct), ct);
         }
         catch (InvalidImportMappingException bad)
         {
             throw new ProblemException(ProblemKind.Validation, bad.Message, bad.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
         }
-        catch (InvalidDataException bad)
+        catch (ImportRefusedException refused)
+        {
+            throw new ProblemException(ProblemKind.AlreadyExists, refused.Message, new Dictionary<string, string[]> { ["mapping"] = [refused.Message] });
+        }
+        catch (UnreadableLogException bad)
         {
             throw new ProblemException(ProblemKind.Validation, bad.Message, new Dictionary<string, string[]> { ["csv"] = [bad.Message] });
         }

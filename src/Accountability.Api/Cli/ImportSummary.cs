@@ -1,0 +1,31 @@
+using Accountability.Api.Features.Imports;
+using Spectre.Console;
+
+namespace Accountability.Api.Cli;
+
+/// <summary>The summary an import prints at its end, for a person; <c>--json</c> prints the report itself instead.</summary>
+public static class ImportSummary
+{
+    public static void Print(ImportReport report)
+    {
+        var table = new Table().AddColumns("", "");
+        table.AddRow("rows read", $"{report.Rows:N0}");
+        table.AddRow("cases", $"{report.Cases:N0} ({report.CasesImported:N0} imported, {report.CasesAlreadyImported:N0} already there)");
+        if (report.Replaced is { } replaced)
+            table.AddRow("replaced", $"{replaced.Before:N0} complaints from before: {replaced.Replaced:N0} replaced by this file's cases, {replaced.Removed:N0} removed (not in this file)");
+        table.AddRow("events written", $"{report.EventsWritten:N0}");
+        table.AddRow("parties registered", $"{report.PartiesRegistered:N0}");
+        table.AddRow("bad rows", $"{report.BadRowCount:N0}");
+        foreach (var (rule, count) in report.FlagsByRule)
+            table.AddRow($"flags: {rule}", $"{count:N0}");
+        table.AddRow("time", $"{report.Seconds:N1} s ({report.EventsPerSecond:N0} events/s)");
+        AnsiConsole.Write(table);
+        // Plain lines, not Spectre's: they must not wrap, so that scripts can grep them.
+        foreach (var bad in report.BadRows)
+            Console.Out.WriteLine($"line {bad.Line}: {bad.Reason}");
+        if (report.BadRowCount > report.BadRows.Count)
+            Console.Out.WriteLine($"... and {report.BadRowCount - report.BadRows.Count:N0} more bad rows.");
+        if (report.StoppedAtLine is { } line)
+            Console.Out.WriteLine($"Stopped at line {line}: more rows were bad than --max-bad-rows allows. Nothing was imported.");
+    }
+}

@@ -1,0 +1,51 @@
+namespace Accountability.Api.Features.Imports;
+
+public sealed record BadRow(int Line, string Reason);
+
+/// <summary>The mapping cannot be used; nothing was read or written. Its problems are keyed by field.</summary>
+public sealed class InvalidImportMappingException(IReadOnlyDictionary<string, string> problems)
+    : Exception(string.Join(" ", problems.Values))
+{
+    public IReadOnlyDictionary<string, string> Problems { get; } = problems;
+}
+
+/// <param name="MaxBadRows">Stop reading, and import nothing, once more rows than this are bad; null: no limit.</param>
+/// <param name="Replace">Replace the source's complaints in the tenant when its mapping changed (see ImportedSource).</param>
+public sealed record ImportOptions(int? MaxBadRows = null, bool Replace = false);
+
+/// <summary>What a replacing import changed: complaints of the source before, replaced by a case of the new file, removed.</summary>
+public sealed record ReplacedImport(int Before, int Replaced, int Removed);
+
+/// <summary>How far an import is: reading the log (Done and Total in bytes), then writing cases.</summary>
+/// <param name="Rows">Rows read so far.</param>
+public sealed record ImportProgress(string Stage, long Done, long Total, long Rows)
+{
+    public const string Reading = "Reading rows";
+    public const string Writing = "Importing cases";
+}
+
+/// <param name="CasesAlreadyImported">Cases skipped because an earlier import wrote them: importing a file twice changes nothing.</param>
+/// <param name="BadRows">The first 100 rows that could not be read, with why; the others still import.</param>
+/// <param name="StoppedAtLine">Set when more rows than --max-bad-rows were bad: reading stopped there and nothing was imported.</param>
+public sealed record ImportReport(
+    string Source,
+    int Rows,
+    int Cases,
+    int CasesImported,
+    int CasesAlreadyImported,
+    int EventsWritten,
+    int PartiesRegistered,
+    IReadOnlyDictionary<string, int> FlagsByRule,
+    int BadRowCount,
+    IReadOnlyList<BadRow> BadRows,
+    double Seconds,
+    double EventsPerSecond,
+    int? StoppedAtLine = null)
+{
+    /// <summary>Set when the import replaced the source's earlier complaints.</summary>
+    public ReplacedImport? Replaced { get; init; }
+
+    /// <summary>0 when every row was imported or already there; 1 when some rows were bad (or the import stopped on them).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ExitCode => BadRowCount == 0 && StoppedAtLine is null ? 0 : 1;
+}
