@@ -80,6 +80,8 @@ public static class ImportCommand
         table.AddRow("bad rows", $"{report.BadRowCount:N0}");
         foreach (var (rule, count) in report.FlagsByRule)
             table.AddRow($"flags: {rule}", $"{count:N0}");
+        foreach (var (word, count) in report.UnknownStatuses)
+            table.AddRow($"status not understood: {Markup.Escape(word)}", $"{count:N0} rows (add it to the mapping's statuses)");
         AnsiConsole.Write(table);
         foreach (var bad in report.BadRows)
             AnsiConsole.MarkupLineInterpolated($"[yellow]line {bad.Line}[/]: {bad.Reason}");

@@ -35,7 +35,11 @@ public sealed record ImportReport(
     int BadRowCount,
     IReadOnlyList<BadRow> BadRows,
     double Seconds,
-    double EventsPerSecond);
+    double EventsPerSecond)
+{
+    /// <summary>Status words the mapping does not say the meaning of, with how many rows used each: those rows changed no status.</summary>
+    public IReadOnlyDictionary<string, int> UnknownStatuses { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>
 /// Imports another system's event log into a tenant: each case becomes a complaint stream whose events are judged
@@ -58,6 +62,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         var now = clock.GetUtcNow();
         var names = new ImportedParties(known);
         var (cases, rows, bad) = Parse(csv, mapping, now, names);
+        var statuses = mapping.StatusMap();
         var parties = await RegisterAsync(tenantId, source, names, ct);
         var registered = names.New.Count;
         var done = 0;
@@ -66,14 +71,17 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         await Parallel.ForEachAsync(cases.Chunk(CasesPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = ct },
             async (chunk, token) =>
             {
-                results.Add(await ImportChunkAsync(tenantId, source, chunk, policy, parties, now, token));
+                results.Add(await ImportChunkAsync(tenantId, source, chunk, statuses, policy, parties, now, token));
                 progress?.Report((Interlocked.Add(ref done, chunk.Length), cases.Count));
             });
 
         var (imported, skipped, written) = (results.Sum(r => r.Imported), results.Sum(r => r.Skipped), results.Sum(r => r.Written));
         var flags = results.SelectMany(r => r.Flags).GroupBy(f => f).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var seconds = watch.Elapsed.TotalSeconds;
-        return new ImportReport(source, rows, cases.Count, imported, skipped, written, registered, flags, bad.Count, [.. bad.Take(BadRowsReported)], seconds, written / Math.Max(seconds, 1e-9));
+        return new ImportReport(source, rows, cases.Count, imported, skipped, written, registered, flags, bad.Count, [.. bad.Take(BadRowsReported)], seconds, written / Math.Max(seconds, 1e-9))
+        {
+            UnknownStatuses = statuses.Unknown(cases.SelectMany(c => c.Value).Select(r => r.Status)),
+        };
     }
 
     private sealed record ChunkResult(int Imported, int Skipped, int Written, IReadOnlyList<string> Flags);
@@ -101,7 +109,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     }
 
     private async Task<ChunkResult> ImportChunkAsync(string tenantId, string source, KeyValuePair<string, List<HistoryRow>>[] chunk,
-        Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
+        StatusMap statuses, Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = OpenSession(tenantId, source);
         var ids = chunk.Select(c => StreamIdOf(tenantId, c.Key)).ToArray();
@@ -112,7 +120,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             if (existing.Contains(ids[i]))
                 continue;
             var history = chunk[i].Value.OrderBy(r => r.At).ThenBy(r => r.Line).ToList();
-            var events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history), policy, parties, now);
+            var events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
             session.Events.StartStream<Complaint>(ids[i], events);
             var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
             // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.

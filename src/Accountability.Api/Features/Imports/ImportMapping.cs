@@ -1,4 +1,5 @@
 using System.Globalization;
+using Accountability.Domain.Imports;
 using Accountability.Domain.Text;
 
 namespace Accountability.Api.Features.Imports;
@@ -7,6 +8,7 @@ namespace Accountability.Api.Features.Imports;
 /// <param name="TimestampFormat">A .NET date format such as dd-MM-yyyy HH:mm; times without an offset are read as UTC.</param>
 /// <param name="Missing">The value the log writes for "no value" (ServiceNow writes ?).</param>
 /// <param name="Severity">A column whose words (critical, high, moderate or medium, low) set the complaint's severity.</param>
+/// <param name="Statuses">What the status column's words mean (word to meaning: inProgress, waitingOnThirdParty, ...); when absent, the common words of <see cref="StatusMap.Default"/>.</param>
 public sealed record ImportMapping(
     string CaseId,
     string Timestamp,
@@ -17,8 +19,14 @@ public sealed record ImportMapping(
     string? Product = null,
     string? Category = null,
     string? Severity = null,
-    string? Missing = null)
+    string? Missing = null,
+    IReadOnlyDictionary<string, string>? Statuses = null)
 {
+    public const int MaxStatusWords = 200;
+
+    /// <summary>The status words and their meanings this mapping imports with.</summary>
+    public StatusMap StatusMap() => Statuses is null ? Domain.Imports.StatusMap.Default : Domain.Imports.StatusMap.Of(Statuses);
+
     public const int MaxNameLength = 200;
 
     /// <summary>What is wrong with the mapping itself, keyed by its field as the API names it; empty when it can be used.</summary>
@@ -46,9 +54,31 @@ public sealed record ImportMapping(
         Check("category", Category, required: false);
         Check("severity", Severity, required: false);
         Check("missing", Missing, required: false);
+        CheckStatuses(problems);
         if (!problems.ContainsKey("mapping.timestampFormat") && !ImportTimes.IsUsableFormat(TimestampFormat))
             problems["mapping.timestampFormat"] = $"'mapping.timestampFormat': '{TimestampFormat}' is not a .NET date format that can read back a time it wrote (e.g. yyyy-MM-dd HH:mm).";
         return problems;
+    }
+
+    private void CheckStatuses(Dictionary<string, string> problems)
+    {
+        if (Statuses is null)
+            return;
+        if (Status is null)
+            problems["mapping.statuses"] = "'mapping.statuses' says what the words of the status column mean: name that column in 'mapping.status'.";
+        if (Statuses.Count > MaxStatusWords)
+            problems["mapping.statuses"] = $"'mapping.statuses' holds at most {MaxStatusWords} words.";
+        foreach (var (word, meaning) in Statuses)
+        {
+            if (string.IsNullOrWhiteSpace(word) || word.Length > MaxNameLength || !StorableText.IsStorable(word))
+                problems["mapping.statuses"] = $"'mapping.statuses': every status word is text of 1 to {MaxNameLength} characters.";
+            else if (!Domain.Imports.StatusMap.TryParseMeaning(meaning, out _))
+                problems[$"mapping.statuses[{word}]"] =
+                    $"'mapping.statuses[{word}]': '{meaning}' is not a meaning; use one of {string.Join(", ", Domain.Imports.StatusMap.MeaningNames)}.";
+        }
+        var twice = Statuses.Keys.Where(w => !string.IsNullOrWhiteSpace(w)).GroupBy(Domain.Imports.StatusMap.Normalise).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            problems["mapping.statuses"] = $"'mapping.statuses' names {string.Join(" and ", twice.Select(w => $"'{w}'"))}, one word (case and spaces around it do not count).";
     }
 
     /// <summary>Resolves the column names against a header row; names the ones that are not there.</summary>
