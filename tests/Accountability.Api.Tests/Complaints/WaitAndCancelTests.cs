@@ -1,6 +1,9 @@
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Tests.Infrastructure;
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Rules;
+using Marten;
 
 namespace Accountability.Api.Tests.Complaints;
 
@@ -28,6 +31,28 @@ public sealed class WaitAndCancelTests
         Assert.That((answered.Status, answered.Holder.Id), Is.EqualTo((ComplaintStatus.InProgress, "acme")));
         var timeline = await market.Operator.GetJsonAsync<Features.Complaints.Timeline.Response>($"{path}/timeline");
         Assert.That(timeline.Events.Select(e => e.Type).TakeLast(2), Is.EqualTo(new[] { "third_party_wait_started", "third_party_responded" }));
+    }
+
+    [Test]
+    public async Task The_end_of_a_wait_moves_the_holders_resolution_deadline_later_by_the_time_waited()
+    {
+        var id = Guid.Parse(path.Split('/')[^1]);
+        await market.Acme.PostJsonAsync<ComplaintView>($"{path}/acknowledgement", null);
+        var before = await ResolutionDeadlineAsync(id);
+        var timeline = await market.TimelineAsync(id);
+        await market.Acme.PostJsonAsync<ComplaintView>($"{path}/third-party-waits", new { thirdParty = "Carrier" });
+        await market.Acme.PostJsonAsync<ComplaintView>($"{path}/third-party-responses", new { answer = "Found it" });
+        var waited = (await market.TimelineAsync(id)).Skip(timeline.Count).ToList();
+
+        var after = await ResolutionDeadlineAsync(id);
+        Assert.That(after - before, Is.EqualTo(waited[1].At - waited[0].At).Within(TimeSpan.FromMilliseconds(1)));
+    }
+
+    private static async Task<DateTimeOffset> ResolutionDeadlineAsync(Guid complaint)
+    {
+        await using var query = ServiceUnderTest.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var rows = await query.Query<ScheduledDeadline>().Where(d => d.ComplaintId == complaint && d.Kind == DeadlineKind.Resolution).ToListAsync();
+        return rows.Single(d => !d.IsWarning).DueAt;
     }
 
     [Test]
