@@ -18,6 +18,8 @@ public static class ImportSummary
         table.AddRow("bad rows", $"{report.BadRowCount:N0}");
         foreach (var (rule, count) in report.FlagsByRule)
             table.AddRow($"flags: {rule}", $"{count:N0}");
+        foreach (var (word, count) in report.UnknownStatuses)
+            table.AddRow($"status not understood: {Markup.Escape(word)}", $"{count:N0} rows (add it to the mapping's statuses)");
         table.AddRow("time", $"{report.Seconds:N1} s ({report.EventsPerSecond:N0} events/s)");
         AnsiConsole.Write(table);
         // Plain lines, not Spectre's: they must not wrap, so that scripts can grep them.

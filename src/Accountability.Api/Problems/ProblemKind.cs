@@ -39,6 +39,8 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.AlreadyResolved => new("already-resolved", 409, "The complaint is already resolved."),
         RefusalCode.AlreadyAcknowledged => new("already-acknowledged", 409, "The complaint is already acknowledged."),
         RefusalCode.NotAwaitingInformation => new("not-awaiting-information", 409, "No information was requested."),
+        RefusalCode.AlreadyAwaitingThirdParty => new("already-awaiting-third-party", 409, "The holder is already waiting on a third party."),
+        RefusalCode.NotAwaitingThirdParty => new("not-awaiting-third-party", 409, "Nobody is waiting on a third party."),
         RefusalCode.Escalated => new("escalated", 409, "The marketplace has taken the complaint over."),
         RefusalCode.NoFixProposed => new("no-fix-proposed", 409, "No fix has been proposed."),
         RefusalCode.NoTrackingLink => new("no-tracking-link", 409, "The complaint has no tracking link."),

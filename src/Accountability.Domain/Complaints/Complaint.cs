@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Accountability.Domain.Clocks;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
 
@@ -16,7 +17,7 @@ public sealed record Complaint(
     ComplaintStatus Status,
     string Holder,
     DateTimeOffset HeldSince,
-    ImmutableDictionary<string, TimeSpan> TimeHeldBefore,
+    HolderClock Clock,
     ImmutableList<string> PartiesInvolved,
     int HandoffCount,
     int ReopenCount,
@@ -32,7 +33,7 @@ public sealed record Complaint(
     public Severity Severity { get; init; } = Severity.Medium;
 
     /// <summary>The version of the event that gave the current holder the complaint (or reopened it): its deadlines run from there.</summary>
-    public long HoldStartVersion { get; init; } = 1;
+    public long HoldStartVersion => Clock.HoldStartVersion;
 
     /// <summary>What the rules remember of the history so far.</summary>
     public RuleTrack Track { get; init; } = null!;
@@ -57,12 +58,11 @@ public sealed record Complaint(
     /// <summary>Who answers for the complaint: its holder, or the marketplace itself once escalated.</summary>
     public string AccountableParty() => Escalation is null ? Holder : Party.StoreId;
 
-    /// <summary>Whether the holder's clock is running: it stops once the holder has resolved it.</summary>
-    private bool IsHeld => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+    /// <summary>Whether the complaint has ended: closed, or cancelled. Only a reopening brings it back.</summary>
+    public bool HasEnded => Status is ComplaintStatus.Closed or ComplaintStatus.Cancelled;
 
-    /// <summary>How long each party has held the complaint, counting the current holder up to <paramref name="now"/>.</summary>
-    public IReadOnlyDictionary<string, TimeSpan> TimeHeld(DateTimeOffset now) =>
-        IsHeld && now > HeldSince ? AddHeldTime(TimeHeldBefore, Holder, now - HeldSince) : TimeHeldBefore;
+    /// <summary>How long each party has held the complaint on the holder's clock (<see cref="HolderClock"/>), up to <paramref name="now"/>.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> TimeHeld(DateTimeOffset now) => Clock.TimeHeld(now);
 
     /// <summary>Folds one event into the state. Every event counts towards the version, even one the state ignores.</summary>
     public static Complaint? Evolve(Complaint? state, object @event)
@@ -78,10 +78,13 @@ public sealed record Complaint(
             CustomerRedirected e => state.On(e),
             InformationRequested e => state.On(e),
             InformationProvided e => state.On(e),
+            ThirdPartyWaitStarted e => state with { LastChangedAt = e.At },
+            ThirdPartyResponded e => state with { LastChangedAt = e.At },
             ResolutionProposed e => state.On(e),
             ComplaintResolved e => state.On(e),
             ComplaintReopened e => state.On(e),
             ComplaintClosed e => state.On(e),
+            ComplaintCancelled e => state with { LastChangedAt = e.At, ClosedAt = e.At },
             ResolutionConfirmed e => state with { LastChangedAt = e.At },
             ResolutionRejected e => state with { LastChangedAt = e.At },
             ComplaintRated e => state with { Rating = e.Stars },
@@ -96,7 +99,7 @@ public sealed record Complaint(
             Status = StatusAfter(@event) ?? next.Status,
             Version = version,
             Track = state.Track.Evolve(state.Holder, @event, version),
-            HoldStartVersion = next.Holder != state.Holder || @event is ComplaintReopened ? version : state.HoldStartVersion,
+            Clock = state.Clock.Evolve(@event, version),
         };
     }
 
@@ -104,17 +107,19 @@ public sealed record Complaint(
     public static ComplaintStatus? StatusAfter(object @event) => @event switch
     {
         ComplaintFiled or ComplaintAssigned or ComplaintHandedOff or ComplaintReopened => ComplaintStatus.Open,
-        ComplaintAcknowledged or InformationProvided or ResolutionRejected => ComplaintStatus.InProgress,
+        ComplaintAcknowledged or InformationProvided or ThirdPartyResponded or ResolutionRejected => ComplaintStatus.InProgress,
         InformationRequested => ComplaintStatus.AwaitingInformation,
+        ThirdPartyWaitStarted => ComplaintStatus.AwaitingThirdParty,
         ResolutionProposed => ComplaintStatus.ResolutionProposed,
         ComplaintResolved => ComplaintStatus.Resolved,
         ComplaintClosed => ComplaintStatus.Closed,
+        ComplaintCancelled => ComplaintStatus.Cancelled,
         _ => null,
     };
 
     private static Complaint Start(ComplaintFiled e) => new(
         e.ComplaintId, e.CustomerReference, e.Product, e.VendorId, e.Category, e.Description, e.Channel,
-        ComplaintStatus.Open, e.By, e.At, ImmutableDictionary<string, TimeSpan>.Empty, [e.By],
+        ComplaintStatus.Open, e.By, e.At, HolderClock.Start(e), [e.By],
         HandoffCount: 0, ReopenCount: 0, e.At, e.At, ResolvedAt: null, ClosedAt: null)
     {
         Version = 1,
@@ -147,7 +152,7 @@ public sealed record Complaint(
 
     private Complaint On(ResolutionProposed e) => this with { LastChangedAt = e.At };
 
-    private Complaint On(ComplaintResolved e) => StopClock(e.At) with { ResolvedAt = e.At };
+    private Complaint On(ComplaintResolved e) => this with { LastChangedAt = e.At, ResolvedAt = e.At };
 
     private Complaint On(ComplaintReopened e) => this with
     {
@@ -158,24 +163,14 @@ public sealed record Complaint(
         ClosedAt = null,
     };
 
-    private Complaint On(ComplaintClosed e) => StopClock(e.At) with { ClosedAt = e.At };
+    private Complaint On(ComplaintClosed e) => this with { LastChangedAt = e.At, ClosedAt = e.At };
 
     /// <summary>A new holder starts unacknowledged (see <see cref="StatusAfter"/>), with its own clock.</summary>
-    private Complaint MoveTo(string holder, DateTimeOffset at) => StopClock(at) with
+    private Complaint MoveTo(string holder, DateTimeOffset at) => this with
     {
         Holder = holder,
         HeldSince = at,
+        LastChangedAt = at,
         PartiesInvolved = PartiesInvolved.Contains(holder) ? PartiesInvolved : PartiesInvolved.Add(holder),
     };
-
-    private Complaint StopClock(DateTimeOffset at) => this with
-    {
-        TimeHeldBefore = IsHeld && at > HeldSince ? AddHeldTime(TimeHeldBefore, Holder, at - HeldSince) : TimeHeldBefore,
-        HeldSince = at,
-        LastChangedAt = at,
-    };
-
-    private static ImmutableDictionary<string, TimeSpan> AddHeldTime(
-        ImmutableDictionary<string, TimeSpan> times, string party, TimeSpan held) =>
-        times.SetItem(party, times.GetValueOrDefault(party) + held);
 }

@@ -42,6 +42,13 @@ public sealed record InformationRequested(string By, string Question, DateTimeOf
 
 public sealed record InformationProvided(string By, string Answer, DateTimeOffset At) : IComplaintEvent;
 
+/// <summary>The holder is waiting on someone outside the ledger (a supplier, a carrier, a bank): its clock stands still.</summary>
+/// <param name="ThirdParty">Who is being waited on, in the holder's words: not a registered party, so never charged.</param>
+public sealed record ThirdPartyWaitStarted(string By, string ThirdParty, string? Reason, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The third party answered (recorded by the holder, or by the operator): the wait is over and the holder's clock runs again.</summary>
+public sealed record ThirdPartyResponded(string By, string Answer, DateTimeOffset At) : IComplaintEvent;
+
 public sealed record ResolutionProposed(string By, string Summary, DateTimeOffset At) : IComplaintEvent;
 
 public sealed record ComplaintResolved(
@@ -54,6 +61,9 @@ public sealed record ComplaintResolved(
 public sealed record ComplaintReopened(string By, string Reason, DateTimeOffset At) : IComplaintEvent;
 
 public sealed record ComplaintClosed(string By, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The complaint was withdrawn (the customer no longer wants it handled): it ends unresolved, and nobody is to blame.</summary>
+public sealed record ComplaintCancelled(string By, string Reason, DateTimeOffset At) : IComplaintEvent;
 
 /// <summary>The customer says the proposed fix worked.</summary>
 public sealed record ResolutionConfirmed(string By, DateTimeOffset At) : IComplaintEvent;

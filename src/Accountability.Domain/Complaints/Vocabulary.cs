@@ -5,9 +5,11 @@ public enum ComplaintStatus
     Open,
     InProgress,
     AwaitingInformation,
+    AwaitingThirdParty,
     ResolutionProposed,
     Resolved,
     Closed,
+    Cancelled,
 }
 
 public enum Channel

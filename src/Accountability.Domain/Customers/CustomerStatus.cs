@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Accountability.Domain.Clocks;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Rules;
 
@@ -12,6 +13,8 @@ public enum MilestoneKind
     Acknowledged,
     InformationRequested,
     InformationProvided,
+    WaitingOnThirdParty,
+    ThirdPartyResponded,
     FixProposed,
     FixConfirmed,
     FixRejected,
@@ -19,6 +22,7 @@ public enum MilestoneKind
     Reopened,
     Escalated,
     Closed,
+    Cancelled,
     Rated,
 }
 
@@ -52,6 +56,9 @@ public sealed record CustomerStatus(
     /// <summary>The stream version this view was folded up to.</summary>
     public long Version { get; init; }
 
+    /// <summary>The holder's clock, the same the deadlines and scorecards read: the page's promise moves with its pauses.</summary>
+    public HolderClock Clock { get; init; } = null!;
+
     public static CustomerStatus? Evolve(CustomerStatus? view, object @event)
     {
         if (view is null)
@@ -63,19 +70,23 @@ public sealed record CustomerStatus(
             ComplaintAcknowledged e => view.With(new Milestone(MilestoneKind.Acknowledged, e.At, e.By)),
             InformationRequested e => view.With(new Milestone(MilestoneKind.InformationRequested, e.At, e.By, e.Question)) with { OpenQuestion = e.Question },
             InformationProvided e => view.With(new Milestone(MilestoneKind.InformationProvided, e.At, e.By)) with { OpenQuestion = null },
+            ThirdPartyWaitStarted e => view.With(new Milestone(MilestoneKind.WaitingOnThirdParty, e.At, e.By)),
+            ThirdPartyResponded e => view.With(new Milestone(MilestoneKind.ThirdPartyResponded, e.At, e.By)),
             ResolutionProposed e => view.With(new Milestone(MilestoneKind.FixProposed, e.At, e.By, e.Summary)) with { ProposedFix = e.Summary },
             ResolutionConfirmed e => view.With(new Milestone(MilestoneKind.FixConfirmed, e.At, e.By)),
             ResolutionRejected e => view.With(new Milestone(MilestoneKind.FixRejected, e.At, e.By)) with { ProposedFix = null },
             ComplaintResolved e => view.With(new Milestone(MilestoneKind.Resolved, e.At, e.By)),
             ComplaintReopened e => view.With(new Milestone(MilestoneKind.Reopened, e.At, e.By)) with { HeldSince = e.At, ClosedAt = null, ProposedFix = null },
             ComplaintClosed e => view.With(new Milestone(MilestoneKind.Closed, e.At, e.By)) with { ClosedAt = e.At },
+            ComplaintCancelled e => view.With(new Milestone(MilestoneKind.Cancelled, e.At, e.By)) with { ClosedAt = e.At },
             ComplaintRated e => view.With(new Milestone(MilestoneKind.Rated, e.At, e.By, Stars: e.Stars)) with { Rating = e.Stars },
             ComplaintEscalated e => view.EscalatedAt is null ? view.With(new Milestone(MilestoneKind.Escalated, e.At)) with { EscalatedAt = e.At } : view,
             TrackingLinkReissued e => view with { TokenHash = e.TokenHash },
             TrackingLinkRevoked => view with { TokenHash = null },
             _ => view,
         };
-        return next with { Status = Complaint.StatusAfter(@event) ?? next.Status, Version = view.Version + 1 };
+        var version = view.Version + 1;
+        return next with { Status = Complaint.StatusAfter(@event) ?? next.Status, Version = version, Clock = view.Clock.Evolve(@event, version) };
     }
 
     private static CustomerStatus Start(ComplaintFiled e) => new(
@@ -84,6 +95,7 @@ public sealed record CustomerStatus(
         [new Milestone(MilestoneKind.Filed, e.At, e.By)])
     {
         Version = 1,
+        Clock = HolderClock.Start(e),
     };
 
     private CustomerStatus HandedTo(string party, DateTimeOffset at) =>

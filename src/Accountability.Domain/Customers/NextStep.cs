@@ -1,7 +1,6 @@
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
-using Accountability.Domain.Times;
 
 namespace Accountability.Domain.Customers;
 
@@ -10,6 +9,7 @@ public enum NextStepKind
     HolderPicksUp,
     HolderFixes,
     CustomerAnswers,
+    HolderWaitsOnThirdParty,
     CustomerTriesFix,
     CustomerMayReopen,
     Finished,
@@ -25,14 +25,17 @@ public sealed record NextStep(NextStepKind Kind, string Party, DateTimeOffset? B
         var deadlines = policy.DeadlinesFor(status.Severity, holderKind);
         return status.Status switch
         {
-            ComplaintStatus.Open => new(NextStepKind.HolderPicksUp, status.Holder, DueAfter(status.HeldSince, deadlines?.FirstResponseHours)),
-            ComplaintStatus.InProgress => new(NextStepKind.HolderFixes, status.Holder, DueAfter(status.HeldSince, deadlines?.ResolutionHours)),
+            ComplaintStatus.Open => new(NextStepKind.HolderPicksUp, status.Holder, DueAfter(status, deadlines?.FirstResponseHours)),
+            ComplaintStatus.InProgress => new(NextStepKind.HolderFixes, status.Holder, DueAfter(status, deadlines?.ResolutionHours)),
             ComplaintStatus.AwaitingInformation => new(NextStepKind.CustomerAnswers, status.Holder, null),
+            ComplaintStatus.AwaitingThirdParty => new(NextStepKind.HolderWaitsOnThirdParty, status.Holder, null),
+            ComplaintStatus.Cancelled => new(NextStepKind.Finished, status.Holder, null),
             ComplaintStatus.ResolutionProposed => new(NextStepKind.CustomerTriesFix, status.Holder, null),
             ComplaintStatus.Closed when status.ClosedAt is { } closed && closed + reopenWindow < now => new(NextStepKind.Finished, status.Holder, null),
             _ => new(NextStepKind.CustomerMayReopen, status.Holder, status.ClosedAt + reopenWindow),
         };
     }
 
-    private static DateTimeOffset? DueAfter(DateTimeOffset start, double? hours) => hours is { } h ? DueTime.After(start, h) : null;
+    /// <summary>When the holder's clock reaches the deadline: the same clock the stalled-holder rule reads.</summary>
+    private static DateTimeOffset? DueAfter(CustomerStatus status, double? hours) => hours is { } h ? status.Clock.DueAt(h) : null;
 }

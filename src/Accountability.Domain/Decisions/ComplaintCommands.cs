@@ -25,6 +25,11 @@ public sealed record RequestInformation(string Question);
 
 public sealed record ProvideInformation(string Answer);
 
+/// <param name="ThirdParty">Who the holder is waiting on, in its own words.</param>
+public sealed record WaitForThirdParty(string ThirdParty, string? Reason);
+
+public sealed record RecordThirdPartyResponse(string Answer);
+
 public sealed record ProposeResolution(string Summary);
 
 public sealed record ResolveComplaint(RootCause RootCause, string LiableParty, string Remedy);
@@ -32,6 +37,8 @@ public sealed record ResolveComplaint(RootCause RootCause, string LiableParty, s
 public sealed record ReopenComplaint(string Reason);
 
 public sealed record CloseComplaint;
+
+public sealed record CancelComplaint(string Reason);
 
 public sealed record ReissueTrackingLink(string TokenHash);
 

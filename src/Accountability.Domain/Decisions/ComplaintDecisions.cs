@@ -82,6 +82,25 @@ public static class ComplaintDecisions
         return Emit(new InformationProvided(actor.PartyId, c.Answer, now));
     }
 
+    /// <summary>The holder waits on someone outside the ledger; the wait ends with their answer, or when the holder acts on the complaint again.</summary>
+    public static Decision WaitForThirdParty(Complaint state, WaitForThirdParty c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if ((IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)) is { } refused) return refused;
+        if (state.Status == ComplaintStatus.AwaitingThirdParty)
+            return Refuse(RefusalCode.AlreadyAwaitingThirdParty, "The holder is already waiting on a third party; record its answer first.");
+        return Emit(new ThirdPartyWaitStarted(actor.PartyId, c.ThirdParty, c.Reason, now));
+    }
+
+    /// <summary>The third party's answer, recorded by the holder or by the operator: the holder's clock runs again.</summary>
+    public static Decision RecordThirdPartyResponse(Complaint state, RecordThirdPartyResponse c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    {
+        if (IsClosed(state) is { } closed) return closed;
+        if (!actor.IsOperator && NotHolder(state, actor, parties) is { } notHolder) return notHolder;
+        if (state.Status != ComplaintStatus.AwaitingThirdParty)
+            return Refuse(RefusalCode.NotAwaitingThirdParty, "Nobody is waiting on a third party on this complaint.");
+        return Emit(new ThirdPartyResponded(actor.PartyId, c.Answer, now));
+    }
+
     public static Decision ProposeResolution(Complaint state, ProposeResolution c, Actor actor, PartyDirectory parties, DateTimeOffset now) =>
         IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)
         ?? Emit(new ResolutionProposed(actor.PartyId, c.Summary, now));
@@ -99,8 +118,8 @@ public static class ComplaintDecisions
     {
         if (!actor.IsOperator)
             return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator reopens complaints, at the customer's request.");
-        if (state.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed))
-            return Refuse(RefusalCode.NotResolved, "Only a resolved or closed complaint can be reopened.");
+        if (state.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed or ComplaintStatus.Cancelled))
+            return Refuse(RefusalCode.NotResolved, "Only a resolved, closed or cancelled complaint can be reopened.");
         if (state.ClosedAt is { } closedAt && now - closedAt > reopenWindow)
             return Refuse(RefusalCode.ReopenWindowExpired,
                 $"The complaint was closed on {closedAt:yyyy-MM-dd}; it can be reopened for {reopenWindow.TotalDays:0.#} days after closing.");
@@ -117,6 +136,17 @@ public static class ComplaintDecisions
         return Emit(new ComplaintClosed(actor.PartyId, now));
     }
 
+    /// <summary>The customer withdrew the complaint: it ends unresolved, every clock stops, and nobody is blamed.</summary>
+    public static Decision Cancel(Complaint state, CancelComplaint c, Actor actor, DateTimeOffset now)
+    {
+        if (IsClosed(state) is { } closed) return closed;
+        if (!actor.IsOperator)
+            return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator cancels complaints, when the customer withdraws them.");
+        if (state.Status == ComplaintStatus.Resolved)
+            return Refuse(RefusalCode.AlreadyResolved, "The complaint is resolved; close it instead.");
+        return Emit(new ComplaintCancelled(actor.PartyId, c.Reason, now));
+    }
+
     /// <summary>Replaces the customer's tracking link: the old one stops working.</summary>
     public static Decision ReissueTrackingLink(Complaint state, ReissueTrackingLink c, Actor actor, DateTimeOffset now) => actor.IsOperator
         ? Emit(new TrackingLinkReissued(c.TokenHash, actor.PartyId, now))
@@ -131,9 +161,12 @@ public static class ComplaintDecisions
         return Emit(new TrackingLinkRevoked(actor.PartyId, now));
     }
 
-    private static Decision? IsClosed(Complaint state) => state.Status == ComplaintStatus.Closed
-        ? Refuse(RefusalCode.ComplaintClosed, "The complaint is closed; it can only be reopened.")
-        : null;
+    private static Decision? IsClosed(Complaint state) => state.Status switch
+    {
+        ComplaintStatus.Closed => Refuse(RefusalCode.ComplaintClosed, "The complaint is closed; it can only be reopened."),
+        ComplaintStatus.Cancelled => Refuse(RefusalCode.ComplaintClosed, "The complaint was cancelled; it can only be reopened."),
+        _ => null,
+    };
 
     private static Decision? IsResolved(Complaint state) => state.Status == ComplaintStatus.Resolved
         ? Refuse(RefusalCode.AlreadyResolved, "The complaint is resolved; reopen it first.")

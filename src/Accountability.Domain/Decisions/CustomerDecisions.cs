@@ -24,6 +24,8 @@ public static class CustomerDecisions
     {
         if (state.Status == ComplaintStatus.ResolutionProposed)
             return Emit(new ResolutionRejected(Customer.PartyId, c.Comment, now));
+        if (state.Status == ComplaintStatus.Cancelled)
+            return Refuse(RefusalCode.ComplaintClosed, "This complaint was withdrawn; please contact the store if the problem is back.");
         if (state.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed))
             return Refuse(RefusalCode.NoFixProposed, "No fix has been proposed yet: the complaint is still being worked on.");
         if (state.ClosedAt is { } closedAt && now - closedAt > reopenWindow)

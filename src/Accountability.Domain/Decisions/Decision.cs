@@ -15,6 +15,8 @@ public enum RefusalCode
     AlreadyResolved,
     AlreadyAcknowledged,
     NotAwaitingInformation,
+    AlreadyAwaitingThirdParty,
+    NotAwaitingThirdParty,
     Escalated,
     NoFixProposed,
     NoTrackingLink,

@@ -6,13 +6,15 @@ namespace Accountability.Domain.Imports;
 
 /// <summary>
 /// Turns one case's updates, in time order, into the complaint events they stand for: the first party to hold
-/// it is an assignment, every later change of party a handoff, and the status words of common ticket systems
-/// become acknowledgements, requests for information, resolutions, closures and reopenings.
+/// it is an assignment, every later change of party a handoff, and each status word means what the mapping's
+/// <see cref="StatusMap"/> says: an acknowledgement, a wait on the customer or a third party and its end, a
+/// resolution, a closure, a cancellation or a reopening. A word the map does not know changes nothing.
 /// </summary>
 public static class HistoryTranslator
 {
-    public static IReadOnlyList<IComplaintEvent> Translate(Guid complaintId, string source, IReadOnlyList<HistoryRow> rows)
+    public static IReadOnlyList<IComplaintEvent> Translate(Guid complaintId, string source, IReadOnlyList<HistoryRow> rows, StatusMap? statuses = null)
     {
+        var map = statuses ?? StatusMap.Default;
         var first = rows[0];
         var vendor = rows.FirstOrDefault(r => r.Party is not null)?.Party ?? Party.StoreId;
         var events = new List<IComplaintEvent>();
@@ -22,34 +24,41 @@ public static class HistoryTranslator
         var assigned = false;
         foreach (var row in rows)
         {
-            var status = Normalise(row.Status);
-            if (state.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed && status is not (null or "resolved" or "closed"))
+            var meaning = map.MeaningOf(row.Status);
+            if (Finished(state) && meaning is not (null or StatusMeaning.Resolved or StatusMeaning.Closed or StatusMeaning.Cancelled))
                 state = Append(state, events, new ComplaintReopened(Party.StoreId, $"Status became \"{row.Status}\".", row.At));
-            if (row.Party is { } party && party != state.Holder && state.Status != ComplaintStatus.Closed)
+            if (row.Party is { } party && party != state.Holder && !state.HasEnded)
             {
                 state = Append(state, events, assigned || state.HandoffCount > 0
                     ? new ComplaintHandedOff(state.Holder, party, HandoffReason.Other, HandoffNote(row), [], row.At)
                     : new ComplaintAssigned(party, Party.StoreId, row.At));
                 assigned = true;
             }
-            state = ApplyStatus(state, events, status, row);
+            state = ApplyStatus(state, events, meaning, row);
         }
         return events;
     }
 
-    private static Complaint ApplyStatus(Complaint state, List<IComplaintEvent> events, string? status, HistoryRow row) => status switch
+    private static bool Finished(Complaint state) => state.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed or ComplaintStatus.Cancelled;
+
+    private static Complaint ApplyStatus(Complaint state, List<IComplaintEvent> events, StatusMeaning? meaning, HistoryRow row) => (meaning, state.Status) switch
     {
-        "active" or "in progress" or "work in progress" when state.Status == ComplaintStatus.Open =>
+        (StatusMeaning.Acknowledged or StatusMeaning.InProgress, ComplaintStatus.Open) =>
             Append(state, events, new ComplaintAcknowledged(state.Holder, row.At)),
-        "active" or "in progress" or "work in progress" when state.Status == ComplaintStatus.AwaitingInformation =>
+        (StatusMeaning.Acknowledged or StatusMeaning.InProgress, ComplaintStatus.AwaitingInformation) =>
             Append(state, events, new InformationProvided(Party.StoreId, "Answered in the source system.", row.At)),
-        "awaiting user info" or "awaiting customer" or "pending customer" when state.Status != ComplaintStatus.AwaitingInformation =>
+        (StatusMeaning.Acknowledged or StatusMeaning.InProgress, ComplaintStatus.AwaitingThirdParty) =>
+            Append(state, events, new ThirdPartyResponded(state.Holder, "Answered in the source system.", row.At)),
+        (StatusMeaning.WaitingOnCustomer, not ComplaintStatus.AwaitingInformation) =>
             Append(state, events, new InformationRequested(state.Holder, $"{row.Status} (from the source system).", row.At)),
-        "resolved" when state.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed) =>
-            Append(state, events, Resolution(state, row)),
-        "closed" when state.Status != ComplaintStatus.Closed =>
-            Append(state.Status == ComplaintStatus.Resolved ? state : Append(state, events, Resolution(state, row)), events,
-                new ComplaintClosed(Party.StoreId, row.At)),
+        (StatusMeaning.WaitingOnThirdParty, not ComplaintStatus.AwaitingThirdParty) =>
+            Append(state, events, new ThirdPartyWaitStarted(state.Holder, $"{row.Status} (from the source system)", null, row.At)),
+        (StatusMeaning.Resolved, _) when !Finished(state) => Append(state, events, Resolution(state, row)),
+        (StatusMeaning.Closed, ComplaintStatus.Resolved) => Append(state, events, new ComplaintClosed(Party.StoreId, row.At)),
+        (StatusMeaning.Closed, _) when !Finished(state) =>
+            Append(Append(state, events, Resolution(state, row)), events, new ComplaintClosed(Party.StoreId, row.At)),
+        (StatusMeaning.Cancelled, _) when !Finished(state) =>
+            Append(state, events, new ComplaintCancelled(Party.StoreId, $"{row.Status} in the source system.", row.At)),
         _ => state,
     };
 
@@ -62,8 +71,6 @@ public static class HistoryTranslator
 
     private static ComplaintResolved Resolution(Complaint state, HistoryRow row) =>
         new(state.Holder, RootCause.Unknown, state.Holder, "Resolved in the source system.", row.At);
-
-    private static string? Normalise(string? status) => status?.Trim().ToLowerInvariant();
 
     private static Complaint Append(Complaint? state, List<IComplaintEvent> events, IComplaintEvent e)
     {

@@ -28,7 +28,7 @@ public static class Replay
             state = followUps.Aggregate(Complaint.Evolve(state, e), Complaint.Evolve);
             played.Add(e);
             played.AddRange(followUps);
-            if (state is not null && before?.HoldStartVersion != state.HoldStartVersion)
+            if (state is not null && (before?.HoldStartVersion != state.HoldStartVersion || before.Clock.State != state.Clock.State))
             {
                 pending.Clear();
                 pending.AddRange(StalledHolderRule.DeadlinesOf(state, policy, parties));

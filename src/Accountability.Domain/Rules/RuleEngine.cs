@@ -37,13 +37,17 @@ public static class RuleEngine
         return followUps;
     }
 
-    /// <summary>Judges a deadline that fell due: the stalled-holder flag (and escalation) if the holder missed it.</summary>
+    /// <summary>
+    /// Judges a deadline that fell due: the stalled-holder flag (and escalation) if the holder missed it, judged as the
+    /// deadline stands now, so time when the holder's clock was not running never counts.
+    /// </summary>
     public static IReadOnlyList<IComplaintEvent> JudgeDeadline(Complaint complaint, Deadline deadline, Policy policy, PartyDirectory parties, DateTimeOffset now)
     {
         var followUps = new List<IComplaintEvent>();
         var rule = Rules.OfType<StalledHolderRule>().Single();
-        if (policy.StalledHolder.Enabled && StalledHolderRule.JudgeDeadline(complaint, deadline, parties, now) is { } finding)
-            Raise(complaint, rule, finding, policy, deadline.DueAt, followUps);
+        if (policy.StalledHolder.Enabled && StalledHolderRule.Current(complaint, deadline, policy, parties) is { } due
+            && StalledHolderRule.JudgeDeadline(complaint, due, parties, now) is { } finding)
+            Raise(complaint, rule, finding, policy, due.DueAt, followUps);
         return followUps;
     }
 

@@ -25,25 +25,35 @@ public sealed class StalledHolderRule : IRule
 
     public Finding? Judge(Complaint before, IComplaintEvent e, Complaint after, Policy policy, PartyDirectory parties) => null;
 
-    /// <summary>The deadlines of the current hold; none once the complaint is resolved or closed.</summary>
+    /// <summary>
+    /// The deadlines of the current hold, when the holder's clock (<see cref="Clocks.HolderClock"/>) would reach them if it
+    /// kept running; none while it is paused (waiting on the customer or a third party) or stopped (resolved, closed, cancelled).
+    /// </summary>
     public static IReadOnlyList<Deadline> DeadlinesOf(Complaint complaint, Policy policy, PartyDirectory parties)
     {
         var row = policy.DeadlinesFor(complaint.Severity, parties.Find(complaint.Holder)?.Kind);
-        if (row is null || complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
+        var clock = complaint.Clock;
+        if (row is null || clock.DueAt(row.FirstResponseHours) is not { } firstResponse || clock.DueAt(row.ResolutionHours) is not { } resolution)
             return [];
         return
         [
-            new Deadline(DeadlineKind.FirstResponse, complaint.Holder, complaint.HoldStartVersion, DueTime.After(complaint.HeldSince, row.FirstResponseHours)),
-            new Deadline(DeadlineKind.Resolution, complaint.Holder, complaint.HoldStartVersion, DueTime.After(complaint.HeldSince, row.ResolutionHours)),
+            new Deadline(DeadlineKind.FirstResponse, complaint.Holder, complaint.HoldStartVersion, firstResponse),
+            new Deadline(DeadlineKind.Resolution, complaint.Holder, complaint.HoldStartVersion, resolution),
         ];
     }
 
-    /// <summary>Whether the holder the deadline binds still holds the complaint and has not yet done what it has to.</summary>
+    /// <summary>
+    /// The deadline as the complaint stands now: a pause since it was scheduled moves it later, a paused or stopped clock
+    /// or another hold removes it.
+    /// </summary>
+    public static Deadline? Current(Complaint complaint, Deadline scheduled, Policy policy, PartyDirectory parties) =>
+        DeadlinesOf(complaint, policy, parties).FirstOrDefault(d =>
+            d.Kind == scheduled.Kind && d.Holder == scheduled.Holder && d.HoldStartVersion == scheduled.HoldStartVersion);
+
+    /// <summary>Whether the holder the deadline binds still holds the complaint, its clock is running, and it has not yet done what it has to.</summary>
     public static bool StillOwed(Complaint complaint, Deadline deadline) =>
-        complaint.HoldStartVersion == deadline.HoldStartVersion && complaint.Holder == deadline.Holder
-        && (deadline.Kind == DeadlineKind.FirstResponse
-            ? complaint.Status == ComplaintStatus.Open
-            : complaint.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed));
+        complaint.HoldStartVersion == deadline.HoldStartVersion && complaint.Holder == deadline.Holder && complaint.Clock.IsRunning
+        && (deadline.Kind != DeadlineKind.FirstResponse || complaint.Status == ComplaintStatus.Open);
 
     /// <summary>Whether the deadline, now due, was missed: the same hold is still on and the holder has not done what it had to.</summary>
     public static Finding? JudgeDeadline(Complaint complaint, Deadline deadline, PartyDirectory parties, DateTimeOffset now)
@@ -51,7 +61,8 @@ public sealed class StalledHolderRule : IRule
         if (now < deadline.DueAt || !StillOwed(complaint, deadline))
             return null;
         var what = deadline.Kind == DeadlineKind.FirstResponse ? "acknowledged" : "resolved";
+        var waited = complaint.Clock.PausedBefore(deadline.DueAt) ? ", not counting time spent waiting" : "";
         return new Finding([deadline.HoldStartVersion],
-            $"{parties.NameOf(deadline.Holder)} has not {what} the complaint within {Wording.Describe(deadline.DueAt - complaint.HeldSince)} of receiving it.");
+            $"{parties.NameOf(deadline.Holder)} has not {what} the complaint within {Wording.Describe(complaint.Clock.RunTime(deadline.DueAt))} of receiving it{waited}.");
     }
 }

@@ -21,7 +21,7 @@ public static class FactKinds
     public const string ResolutionReopened = "resolution-reopened";
     /// <summary>The customer rated the handling; the value is the stars, charged to the holder at the time.</summary>
     public const string Rated = "rated";
-    /// <summary>A hold ended (passed on, resolved or closed); the value is its length in seconds, dated at its end.</summary>
+    /// <summary>A hold ended (passed on, resolved, closed, cancelled, or paused by a wait); the value is its length in seconds, dated at its end.</summary>
     public const string HoldEnded = "hold-ended";
 }
 
@@ -32,5 +32,8 @@ public static class FactKinds
 public sealed record ScorecardFact(
     string Kind, long Version, string Party, DateTimeOffset At, double? Value = null, string? Label = null, string? Liable = null);
 
-/// <summary>A party's uninterrupted time holding the complaint: from receiving it (or a reopening) until it passed it on or resolved it.</summary>
+/// <summary>
+/// A stretch of a party's clock running on the complaint: from receiving it (a reopening, or the end of a wait) until it
+/// passed it on, resolved it, or began waiting on the customer or a third party.
+/// </summary>
 public sealed record Hold(long Version, string Party, DateTimeOffset Start, DateTimeOffset? End);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Accountability.Domain.Clocks;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
@@ -23,6 +24,9 @@ public sealed record ScorecardTrack(
     /// <summary>The parties that have received the complaint so far: each counts it once.</summary>
     public ImmutableList<string> Receivers { get; init; } = [];
 
+    /// <summary>The holder's clock, the same the complaint keeps: a hold is a stretch of it running, so waits are never time held.</summary>
+    public HolderClock Clock { get; init; } = null!;
+
     /// <summary>Stalled holders and reopen loops are the holder's doing; the other rules judge whoever acted last.</summary>
     private static readonly ImmutableHashSet<string> ChargedToHolder = [RuleIds.StalledHolder, RuleIds.ReopenLoop];
 
@@ -37,7 +41,7 @@ public sealed record ScorecardTrack(
             return @event is ComplaintFiled filed ? Start(filed, version) : (null, [], []);
         var facts = new List<ScorecardFact>();
         var holds = new List<Hold>();
-        var next = track.Apply(@event, version, facts, holds);
+        var next = track.Apply(@event, version, facts, holds).Paced(track.Clock, @event, version, holds, facts);
         if (@event is IComplaintEvent e and not (FlagRaised or ComplaintEscalated))
             next = next with { LastActor = e.By };
         return (next, facts, holds);
@@ -46,7 +50,11 @@ public sealed record ScorecardTrack(
     private static (ScorecardTrack, IReadOnlyList<ScorecardFact>, IReadOnlyList<Hold>) Start(ComplaintFiled e, long version)
     {
         var hold = new Hold(version, e.By, e.At, null);
-        var track = new ScorecardTrack(e.ComplaintId, e.Product, e.VendorId, e.Category, hold, false, e.By, [], null) { Receivers = [e.By] };
+        var track = new ScorecardTrack(e.ComplaintId, e.Product, e.VendorId, e.Category, hold, false, e.By, [], null)
+        {
+            Receivers = [e.By],
+            Clock = HolderClock.Start(e),
+        };
         return (track, [new(FactKinds.Filed, version, e.By, e.At, Label: e.Category), new(FactKinds.Received, version, e.By, e.At)], [hold]);
     }
 
@@ -92,7 +100,22 @@ public sealed record ScorecardTrack(
         }
     }
 
-    private double SecondsSince(DateTimeOffset at) => Math.Max(0, (at - CurrentHold.Start).TotalSeconds);
+    /// <summary>The holder's clock time since its hold began: time spent waiting does not count.</summary>
+    private double SecondsSince(DateTimeOffset at) => Clock.RunTime(at).TotalSeconds;
+
+    /// <summary>Within one hold, the clock pausing or stopping ends a stretch of holding and the clock running again starts one.</summary>
+    private ScorecardTrack Paced(HolderClock before, object @event, long version, List<Hold> holds, List<ScorecardFact> facts)
+    {
+        var clock = before.Evolve(@event, version);
+        var next = this with { Clock = clock };
+        if (clock.HoldStartVersion != before.HoldStartVersion || clock.IsRunning == before.IsRunning)
+            return next;
+        if (!clock.IsRunning)
+            return next.EndHold(clock.Since, facts, holds);
+        var hold = new Hold(version, CurrentHold.Party, clock.Since, null);
+        holds.Add(hold);
+        return next with { CurrentHold = hold };
+    }
 
     /// <summary>A new holder: the old hold ends, and the party's own handoffs that the complaint left by now bounce back.</summary>
     private ScorecardTrack MoveTo(string party, DateTimeOffset at, long version, List<ScorecardFact> facts, List<Hold> holds)

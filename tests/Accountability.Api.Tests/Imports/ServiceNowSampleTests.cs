@@ -24,6 +24,7 @@ public sealed class ServiceNowSampleTests
         var expected = Expected(csv);
 
         Assert.That((report.Rows, report.Cases, report.CasesImported, report.BadRowCount), Is.EqualTo((5998, 890, 890, 0)));
+        Assert.That(report.UnknownStatuses, Is.Empty, "the shipped mapping says what every incident_state of the sample means");
         var imported = await AllComplaintsAsync(market);
         Assert.That(imported.Keys, Is.EquivalentTo(expected.Keys));
         foreach (var (incident, (groupChanges, reassignments)) in expected)

@@ -16,6 +16,7 @@ public sealed class ScorecardOracle
 
     private readonly List<Fact> facts = [];
     private readonly Dictionary<Guid, Complaint> complaints = [];
+    private readonly Dictionary<Guid, (string Holder, DateTimeOffset Since)> runningClocks = [];
     private readonly IReadOnlyList<string> registered;
 
     private ScorecardOracle(IReadOnlyList<string> registered) => this.registered = registered;
@@ -36,8 +37,11 @@ public sealed class ScorecardOracle
             facts.Add(new Fact(id, filed.Product, filed.Category, kind, party, at, value, label, liable));
 
         string holder = filed.By, lastActor = filed.By;
+        // The holder's clock runs from holdStart; runBefore is what it ran earlier in the same hold, before a wait paused it.
         DateTimeOffset holdStart = filed.At;
+        var runBefore = TimeSpan.Zero;
         bool acknowledged = false, clockRunning = true;
+        double ClockSeconds(DateTimeOffset at) => (runBefore + (clockRunning ? at - holdStart : TimeSpan.Zero)).TotalSeconds;
         (string Party, DateTimeOffset At)? lastResolution = null;
         var handoffsOut = new List<(string Party, DateTimeOffset At)>();
         var receivers = new HashSet<string> { filed.By };
@@ -47,9 +51,13 @@ public sealed class ScorecardOracle
         void StopClock(DateTimeOffset at)
         {
             if (clockRunning)
+            {
                 Add("hold-ended", holder, at, (at - holdStart).TotalSeconds);
+                runBefore += at - holdStart;
+            }
             clockRunning = false;
         }
+        void RestartClock(DateTimeOffset at) => (holdStart, clockRunning) = clockRunning ? (holdStart, true) : (at, true);
         void Receive(string party, DateTimeOffset at)
         {
             StopClock(at);
@@ -58,7 +66,7 @@ public sealed class ScorecardOracle
             foreach (var handoff in handoffsOut.Where(h => h.Party == party))
                 Add("bounced-back", party, handoff.At);
             handoffsOut.RemoveAll(h => h.Party == party);
-            (holder, holdStart, acknowledged, clockRunning) = (party, at, false, true);
+            (holder, holdStart, runBefore, acknowledged, clockRunning) = (party, at, TimeSpan.Zero, false, true);
         }
 
         foreach (var e in events.Skip(1))
@@ -72,13 +80,13 @@ public sealed class ScorecardOracle
             }
             if (e is ComplaintAcknowledged ack && !acknowledged)
             {
-                Add("acknowledged", holder, ack.At, (ack.At - holdStart).TotalSeconds);
+                Add("acknowledged", holder, ack.At, ClockSeconds(ack.At));
                 acknowledged = true;
             }
             if (e is CustomerRedirected redirected) Add("customer-redirected", redirected.By, redirected.At);
             if (e is ComplaintResolved resolved)
             {
-                Add("resolved", holder, resolved.At, (resolved.At - holdStart).TotalSeconds, resolved.RootCause.ToString(), resolved.LiableParty);
+                Add("resolved", holder, resolved.At, ClockSeconds(resolved.At), resolved.RootCause.ToString(), resolved.LiableParty);
                 lastResolution = (holder, resolved.At);
                 StopClock(resolved.At);
             }
@@ -87,9 +95,12 @@ public sealed class ScorecardOracle
                 if (lastResolution is { } r) Add("resolution-reopened", r.Party, r.At);
                 lastResolution = null;
                 StopClock(reopened.At);
-                (holdStart, acknowledged, clockRunning) = (reopened.At, false, true);
+                (holdStart, runBefore, acknowledged, clockRunning) = (reopened.At, TimeSpan.Zero, false, true);
             }
             if (e is ComplaintClosed closed) StopClock(closed.At);
+            // Waiting on the customer (a question, a proposed fix) or on a third party pauses the clock; the answer restarts it.
+            if (e is InformationRequested or ResolutionProposed or ThirdPartyWaitStarted or ComplaintCancelled) StopClock(((IComplaintEvent)e).At);
+            if (e is InformationProvided or ResolutionRejected or ThirdPartyResponded) RestartClock(((IComplaintEvent)e).At);
             if (e is ComplaintRated rated) Add("rated", holder, rated.At, rated.Stars);
             if (e is FlagRaised flag)
             {
@@ -99,6 +110,8 @@ public sealed class ScorecardOracle
             if (e is IComplaintEvent acted and not (FlagRaised or ComplaintEscalated)) lastActor = acted.By;
         }
         complaints[id] = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
+        if (clockRunning)
+            runningClocks[id] = (holder, holdStart);
     }
 
     /// <summary>Total time each party held complaints up to <paramref name="asOf"/>, as the complaint state itself counts it.</summary>
@@ -108,8 +121,7 @@ public sealed class ScorecardOracle
     public IReadOnlyList<PartyScorecard> Parties(ScorecardFilter filter, DateTimeOffset asOf)
     {
         var inPeriod = facts.Where(f => InScope(f.Complaint, f.Product, f.Category, filter) && InPeriod(f.At, filter)).ToList();
-        var running = complaints.Values.Where(c => c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed)
-            && InScope(c.Id, c.Product, c.Category, filter)).ToList();
+        var running = complaints.Values.Where(c => runningClocks.ContainsKey(c.Id) && InScope(c.Id, c.Product, c.Category, filter)).ToList();
         var parties = registered.Concat(inPeriod.Select(f => f.Party)).Concat(running.Select(c => c.Holder))
             .Where(p => filter.Party is null || p == filter.Party).Distinct().Order(StringComparer.Ordinal);
         return [.. parties.Select(party =>
@@ -121,7 +133,7 @@ public sealed class ScorecardOracle
             return new PartyScorecard(party,
                 Of("received").Select(f => f.Complaint).Distinct().Count(),
                 holding.Count,
-                holding.Sum(c => (asOf - c.HeldSince).TotalSeconds),
+                holding.Sum(c => (asOf - runningClocks[c.Id].Since).TotalSeconds),
                 DurationsOf(Of("acknowledged")),
                 DurationsOf(resolved),
                 Of("hold-ended").Sum(f => f.Value),

@@ -142,6 +142,25 @@ public sealed class DeliveryTests
         MatchesCommittedSchema(payload);
     }
 
+    [Test]
+    public async Task A_cancelled_complaint_is_a_closure_to_its_holders_endpoint_and_names_the_cancellation()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var market = await Marketplace.CreateAsync();
+        await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.closed" } }, 201);
+        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
+        await using var _ = node;
+
+        var held = await market.FileHeldByAsync("acme");
+        await market.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/cancellation", new { reason = "Withdrawn" });
+        using var body = JsonDocument.Parse((await receiver.WaitForAsync(1)).Single().Body);
+        var payload = body.RootElement;
+
+        Assert.That((payload.GetProperty("type").GetString(), payload.GetProperty("event").GetString(), payload.GetProperty("complaint").GetProperty("status").GetString()),
+            Is.EqualTo(("complaint.closed", "ComplaintCancelled", "Cancelled")));
+        MatchesCommittedSchema(payload);
+    }
+
     /// <summary>The body has every property openapi/webhook-payload.schema.json requires, and values its enums allow.</summary>
     private static void MatchesCommittedSchema(JsonElement payload)
     {
@@ -155,6 +174,8 @@ public sealed class DeliveryTests
                 Does.Contain(payload.GetProperty(name).GetString()));
         foreach (var required in properties.GetProperty("complaint").GetProperty("required").EnumerateArray().Select(r => r.GetString()!))
             Assert.That(payload.GetProperty("complaint").TryGetProperty(required, out _), Is.True, $"complaint lacks '{required}'");
+        Assert.That(properties.GetProperty("complaint").GetProperty("properties").GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()),
+            Does.Contain(payload.GetProperty("complaint").GetProperty("status").GetString()));
     }
 
     private static string Type(Receiver.Received r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!;

@@ -28,20 +28,22 @@ public sealed record ScheduledDeadline(
     public const double WarningAt = 0.8;
 
     /// <summary>
-    /// Schedules the deadlines of a hold that this write started, with a warning before each, those due after
-    /// <paramref name="notBefore"/>; a later hold replaces them.
+    /// Schedules the deadlines of a hold whose clock this write started (a new hold, or the end of a wait), with a
+    /// warning before each, those due after <paramref name="notBefore"/>; a later start replaces them. A deadline left
+    /// behind by a pause is judged as the complaint stands when it falls due, and so flags nothing.
     /// </summary>
     public static void ScheduleNewHold(IDocumentSession session, Complaint? before, Complaint after, Policy policy, PartyDirectory parties,
         DateTimeOffset? notBefore = null)
     {
-        if (before?.HoldStartVersion == after.HoldStartVersion)
+        if (before?.HoldStartVersion == after.HoldStartVersion && before.Clock.IsRunning == after.Clock.IsRunning)
             return;
         foreach (var d in StalledHolderRule.DeadlinesOf(after, policy, parties).Where(d => notBefore is null || d.DueAt > notBefore))
         {
             var id = $"{session.TenantId}:{after.Id}:{d.Kind}";
-            var warnAt = after.HeldSince + (d.DueAt - after.HeldSince) * WarningAt;
+            // The warning goes out when the clock has run that share of the holder's time; a resumed clock past it warned already.
+            var warnAt = after.Clock.Since + (after.Clock.RunTime(d.DueAt) * WarningAt - after.Clock.RunInHold);
             session.Store(new ScheduledDeadline(id, session.TenantId, after.Id, d.Kind, d.Holder, d.HoldStartVersion, d.DueAt));
-            if (notBefore is null || warnAt > notBefore)
+            if (warnAt >= after.Clock.Since && (notBefore is null || warnAt > notBefore))
                 session.Store(new ScheduledDeadline($"{id}:warning", session.TenantId, after.Id, d.Kind, d.Holder, d.HoldStartVersion, warnAt, d.DueAt));
         }
     }

@@ -45,6 +45,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         // The source is kept with its mapping once it has a case, and again only when a replacement changes it.
         var record = cases.Count > 0 && (previous is null || target.Replacing is not null)
             ? new ImportedSource(source, target.Fingerprint, ImportedSource.Canonical(mapping), target.Generation, now) : null;
+        var statuses = mapping.StatusMap();
         var parties = await RegisterAsync(target, names, record, ct);
         var registered = names.New.Count;
         var done = 0;
@@ -53,7 +54,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         await Parallel.ForEachAsync(cases.Chunk(CasesPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = ct },
             async (chunk, token) =>
             {
-                results.Add(await ImportChunkAsync(target, chunk, policy, parties, now, token));
+                results.Add(await ImportChunkAsync(target, chunk, statuses, policy, parties, now, token));
                 progress?.Report(new ImportProgress(ImportProgress.Writing, Interlocked.Add(ref done, chunk.Length), cases.Count, rows));
             });
 
@@ -65,6 +66,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         return new ImportReport(source, rows, cases.Count, imported, skipped, written, registered, flags, bad.Count, [.. bad.Take(BadRowsReported)], seconds, written / Math.Max(seconds, 1e-9))
         {
             Replaced = target.Replacing is null ? null : new ReplacedImport(target.Replacing.Count, results.Sum(r => r.Replaced.Count), removed),
+            UnknownStatuses = statuses.Unknown(cases.SelectMany(c => c.Value).Select(r => r.Status)),
         };
     }
 
@@ -140,7 +142,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     }
 
     private async Task<ChunkResult> ImportChunkAsync(Target target, KeyValuePair<string, List<HistoryRow>>[] chunk,
-        Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
+        StatusMap statuses, Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
     {
         var (tenantId, source) = (target.TenantId, target.Source);
         await using var session = OpenSession(tenantId, source);
@@ -155,7 +157,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             if (existing.Contains(ids[i]))
                 continue;
             var history = chunk[i].Value.OrderBy(r => r.At).ThenBy(r => r.Line).ToList();
-            var events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history), policy, parties, now);
+            var events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
             session.Events.StartStream<Complaint>(ids[i], events);
             var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
             // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Accountability.Domain.Imports;
 using Accountability.Domain.Text;
 
 namespace Accountability.Api.Features.Imports;
@@ -10,7 +11,7 @@ namespace Accountability.Api.Features.Imports;
 /// <param name="Missing">The value the log writes for "no value" (ServiceNow writes ?).</param>
 /// <param name="Severity">A column whose words (critical, high, moderate or medium, low) set the complaint's severity.</param>
 /// <param name="Delimiter">The CSV field separator: ",", ";" or "\t" (tab); detected from the header when left out.</param>
-/// <param name="Statuses">What the source's status words mean (docs/import.md).</param>
+/// <param name="Statuses">What the status column's words mean (word to meaning: inProgress, waitingOnThirdParty, ...); when absent, the common words of <see cref="StatusMap.Default"/> (docs/import.md).</param>
 public sealed record ImportMapping(
     string CaseId,
     string Timestamp,
@@ -24,9 +25,14 @@ public sealed record ImportMapping(
     string? Severity = null,
     string? Missing = null,
     string? Delimiter = null,
-    JsonElement? Statuses = null)
+    IReadOnlyDictionary<string, string>? Statuses = null)
 {
     public const int MaxNameLength = 200;
+
+    public const int MaxStatusWords = 200;
+
+    /// <summary>The status words and their meanings this mapping imports with.</summary>
+    public StatusMap StatusMap() => Statuses is null ? Domain.Imports.StatusMap.Default : Domain.Imports.StatusMap.Of(Statuses);
 
     public static readonly string[] Options =
         ["caseId", "timestamp", "timestampFormat", "party", "status", "person", "personIs", "product", "category", "severity", "missing", "delimiter", "statuses"];
@@ -88,13 +94,33 @@ public sealed record ImportMapping(
             Add("personIs", "is \"sender\" or \"receiver\"");
         if (Delimiter is not null && !Separators.ContainsKey(Delimiter))
             Add("delimiter", "is \",\", \";\" or \"\\t\" (tab); leave it out to detect it from the header");
-        if (Statuses is { ValueKind: not JsonValueKind.Object })
-            Add("statuses", "is an object: what each status word of the source means");
+        CheckStatuses(problems);
         foreach (var unknown in Unknown?.Keys ?? Enumerable.Empty<string>())
             Add(unknown, NearestName.To(unknown, Options) is { } meant
                 ? $"is not a mapping option: did you mean '{meant}'?"
                 : $"is not a mapping option; the options are {string.Join(", ", Options)}");
         return problems;
+    }
+
+    private void CheckStatuses(Dictionary<string, string> problems)
+    {
+        if (Statuses is null)
+            return;
+        if (Status is null)
+            problems["mapping.statuses"] = "'mapping.statuses' says what the words of the status column mean: name that column in 'mapping.status'.";
+        if (Statuses.Count > MaxStatusWords)
+            problems["mapping.statuses"] = $"'mapping.statuses' holds at most {MaxStatusWords} words.";
+        foreach (var (word, meaning) in Statuses)
+        {
+            if (string.IsNullOrWhiteSpace(word) || word.Length > MaxNameLength || !StorableText.IsStorable(word))
+                problems["mapping.statuses"] = $"'mapping.statuses': every status word is text of 1 to {MaxNameLength} characters.";
+            else if (!Domain.Imports.StatusMap.TryParseMeaning(meaning, out _))
+                problems[$"mapping.statuses[{word}]"] =
+                    $"'mapping.statuses[{word}]': '{meaning}' is not a meaning; use one of {string.Join(", ", Domain.Imports.StatusMap.MeaningNames)}.";
+        }
+        var twice = Statuses.Keys.Where(w => !string.IsNullOrWhiteSpace(w)).GroupBy(Domain.Imports.StatusMap.Normalise).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            problems["mapping.statuses"] = $"'mapping.statuses' names {string.Join(" and ", twice.Select(w => $"'{w}'"))}, one word (case and spaces around it do not count).";
     }
 
     /// <summary>The mapped columns' positions in a header; a column the header lacks is a problem of its field, with the nearest header name.</summary>

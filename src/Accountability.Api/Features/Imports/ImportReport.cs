@@ -45,6 +45,9 @@ public sealed record ImportReport(
     /// <summary>Set when the import replaced the source's earlier complaints.</summary>
     public ReplacedImport? Replaced { get; init; }
 
+    /// <summary>Status words the mapping does not say the meaning of, with how many rows used each: those rows changed no status.</summary>
+    public IReadOnlyDictionary<string, int> UnknownStatuses { get; init; } = new Dictionary<string, int>();
+
     /// <summary>0 when every row was imported or already there; 1 when some rows were bad (or the import stopped on them).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int ExitCode => BadRowCount == 0 && StoppedAtLine is null ? 0 : 1;

@@ -56,6 +56,7 @@ public sealed record StatusPageView(
             NextStepKind.HolderPicksUp => by is null ? Text.Format("Next_HolderPicksUp", holder) : Text.Format("Next_HolderPicksUpBy", holder, by),
             NextStepKind.HolderFixes => by is null ? Text.Format("Next_HolderFixes", holder) : Text.Format("Next_HolderFixesBy", holder, by),
             NextStepKind.CustomerAnswers => Text.Format("Next_CustomerAnswers", holder),
+            NextStepKind.HolderWaitsOnThirdParty => Text.Format("Next_HolderWaitsOnThirdParty", holder),
             NextStepKind.CustomerTriesFix => Text.Get("Next_CustomerTriesFix"),
             NextStepKind.CustomerMayReopen => by is null ? Text.Get("Next_CustomerMayReopen") : Text.Format("Next_CustomerMayReopenUntil", by),
             _ => Text.Get("Next_Finished"),

@@ -22,7 +22,7 @@ public static class WebhookOutbox
         FlagRaised => (WebhookEventTypes.Flagged, after.Holder),
         ComplaintEscalated => (WebhookEventTypes.Escalated, after.Holder),
         ComplaintReopened => (WebhookEventTypes.Reopened, after.Holder),
-        ComplaintClosed => (WebhookEventTypes.Closed, after.Holder),
+        ComplaintClosed or ComplaintCancelled => (WebhookEventTypes.Closed, after.Holder),
         InformationProvided or ResolutionConfirmed or ResolutionRejected => (WebhookEventTypes.CustomerResponded, after.Holder),
         _ => null,
     };

@@ -21,7 +21,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     /// <summary>Everything a list item shows, without what only the rules and the flags need (the largest part of a flagged complaint).</summary>
     private static readonly System.Linq.Expressions.Expression<Func<Complaint, Complaint>> WithoutRuleState = c => new Complaint(
         c.Id, c.CustomerReference, c.Product, c.VendorId, c.Category, c.Description, c.Channel, c.Status, c.Holder, c.HeldSince,
-        c.TimeHeldBefore, c.PartiesInvolved, c.HandoffCount, c.ReopenCount, c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt)
+        c.Clock, c.PartiesInvolved, c.HandoffCount, c.ReopenCount, c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt)
     {
         Version = c.Version,
         Severity = c.Severity,

@@ -68,7 +68,7 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     /// <summary>What a row shows, without what only the rules need (most of a flagged complaint's document).</summary>
     private static readonly Expression<Func<Complaint, Complaint>> WithoutRuleState = c => new Complaint(
         c.Id, c.CustomerReference, c.Product, c.VendorId, c.Category, c.Description, c.Channel, c.Status, c.Holder, c.HeldSince,
-        c.TimeHeldBefore, c.PartiesInvolved, c.HandoffCount, c.ReopenCount, c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt)
+        c.Clock, c.PartiesInvolved, c.HandoffCount, c.ReopenCount, c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt)
     {
         Escalation = c.Escalation,
         FlaggedRules = c.FlaggedRules,
@@ -82,10 +82,10 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     private static async Task<IReadOnlyList<FlaggedComplaint>> FlaggedAsync(IQuerySession session, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
     {
         var open = await session.Query<Complaint>()
-            .Where(c => c.FlaggedRules.Any() && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)
+            .Where(c => c.FlaggedRules.Any() && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed && c.Status != ComplaintStatus.Cancelled)
             .OrderBy(c => c.HeldSince).Take(FlaggedShown).Select(WithoutRuleState).ToListAsync(ct);
         var finished = open.Count >= FlaggedShown ? [] : await session.Query<Complaint>()
-            .Where(c => c.FlaggedRules.Any() && (c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed))
+            .Where(c => c.FlaggedRules.Any() && (c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed || c.Status == ComplaintStatus.Cancelled))
             .OrderByDescending(c => c.LastChangedAt).Take(FinishedConsidered).Select(WithoutRuleState).ToListAsync(ct);
         var rows = finished.Select(c => Row(c, parties, now))
             .OrderByDescending(r => r.HighestSeverity).ThenByDescending(r => r.Rules.Count).ThenByDescending(r => r.LatestFlagAt)
@@ -95,8 +95,8 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
 
     private static FlaggedComplaint Row(Complaint c, PartyDirectory parties, DateTimeOffset now)
     {
-        var open = c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
-        var held = open ? now - c.HeldSince : c.TimeHeld(now).Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+        var open = c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed or ComplaintStatus.Cancelled);
+        var held = open ? c.Clock.RunTime(now) : c.TimeHeld(now).Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
         return new FlaggedComplaint(c.Id, c.Product, c.CustomerReference, c.Status, parties.NameOf(c.Holder), held, open, c.FlaggedRules,
             c.Flags.Count == 0 ? default : c.Flags.Max(f => f.Severity), c.Flags.Count == 0 ? c.LastChangedAt : c.Flags[^1].At, c.Escalation is not null);
     }
@@ -105,9 +105,9 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     {
         await using var command = Command(tenant, $"""
             select count(*)::int,
-                   (count(*) filter (where status not in ('Resolved', 'Closed')))::int,
+                   (count(*) filter (where status not in ('Resolved', 'Closed', 'Cancelled')))::int,
                    (count(*) filter (where jsonb_array_length(data->'flaggedRules') > 0))::int,
-                   (count(*) filter (where jsonb_array_length(data->'flaggedRules') > 0 and status not in ('Resolved', 'Closed')))::int
+                   (count(*) filter (where jsonb_array_length(data->'flaggedRules') > 0 and status not in ('Resolved', 'Closed', 'Cancelled')))::int
             from {schema}.mt_doc_complaint where tenant_id = @tenant
             """);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -134,18 +134,18 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
         return days;
     }
 
-    /// <summary>Each party's time holding complaints: what the documents count up to their last change, and the open holds since.</summary>
+    /// <summary>Each party's time holding complaints on the holder's clock: what it counted up to its last turn, and the running clocks since.</summary>
     private async Task<IReadOnlyList<(string Party, TimeSpan Held)>> TimeHeldAsync(string tenant, DateTimeOffset now, CancellationToken ct)
     {
         // TimeSpans are stored as d.hh:mm:ss(.fffffff); PostgreSQL reads "d days hh:mm:ss".
         await using var command = Command(tenant, $"""
             select party, extract(epoch from sum(held))::float8 from (
                 select held.key as party, regexp_replace(held.value, '^(\d+)\.', '\1 days ')::interval as held
-                from {schema}.mt_doc_complaint c, jsonb_each_text(c.data->'timeHeldBefore') held where c.tenant_id = @tenant
+                from {schema}.mt_doc_complaint c, jsonb_each_text(c.data->'clock'->'timeHeldBefore') held where c.tenant_id = @tenant
                 union all
-                select holder, @now - (data->>'heldSince')::timestamptz
+                select holder, @now - (data->'clock'->>'since')::timestamptz
                 from {schema}.mt_doc_complaint
-                where tenant_id = @tenant and status not in ('Resolved', 'Closed') and (data->>'heldSince')::timestamptz < @now
+                where tenant_id = @tenant and data->'clock'->>'state' = 'Running' and (data->'clock'->>'since')::timestamptz < @now
             ) holds group by party order by 2 desc, party limit {PartiesShown}
             """);
         command.Parameters.AddWithValue("now", now);
