@@ -1,0 +1,71 @@
+namespace Accountability.Domain.Rules;
+
+/// <summary>A story the latest move completes: the loop rule it raises and the moves that prove it.</summary>
+public sealed record LoopStory(string Rule, IReadOnlyList<Move> Moves);
+
+/// <summary>
+/// Reads the current episode's path. A return is a move to a party that held the complaint earlier in the episode.
+/// Each return raises at most one loop flag, the most telling: ping-pong, then hub, then bounce or cycle.
+/// </summary>
+public static class Loops
+{
+    public static LoopStory? Of(IReadOnlyList<Move> path, Policy policy)
+    {
+        var last = path.Count - 1;
+        if (last < 0 || LastDeparture(path, path[last].To, last) is not (>= 0 and var left))
+            return null;
+        var between = path.Skip(left).Take(last - left).Select(m => m.To).Distinct().Count();
+        var run = RunLength(path);
+        var threshold = policy.PingPong.Handoffs;
+        if (between == 1 && run >= threshold && (run - threshold) % threshold == 0)
+            return new(RuleIds.PingPong, Slice(path, last - run + 1));
+        var firstDeparture = path.ToList().FindIndex(m => m.From == path[last].To);
+        var returns = Slice(path, firstDeparture).Where(m => m.To == path[last].To).ToList();
+        if (returns.Count >= policy.Hub.Returns && returns.Select(m => m.By).Distinct().Count() >= 2)
+            return new(RuleIds.Hub, Slice(path, firstDeparture));
+        if (between == 1 && run == 2)
+            return new(RuleIds.Bounce, Slice(path, last - 1));
+        return between >= 2 ? new(RuleIds.Cycle, Slice(path, left)) : null;
+    }
+
+    /// <summary>The returns among the story's moves, and whom the story is charged to: every party that made one without evidence, or else the last to make one.</summary>
+    public static IReadOnlyList<string> Charged(IReadOnlyList<Move> path, IReadOnlyList<Move> story)
+    {
+        var returns = story.Where(m => LastDeparture(path, m.To, path.ToList().IndexOf(m)) >= 0).ToList();
+        var bare = returns.Where(m => !m.WithEvidence).Select(m => m.By).Distinct().ToList();
+        return bare.Count > 0 ? bare : returns.Count > 0 ? [returns[^1].By] : [];
+    }
+
+    /// <summary>The standing loop flags of the episode that the story's evidence contains.</summary>
+    public static IReadOnlyList<long> Superseded(RuleTrack track, IReadOnlyList<long> evidence) =>
+        [.. track.LoopFlags.Where(f => f.Evidence.All(evidence.Contains)).Select(f => f.Version)];
+
+    /// <summary>Whether the story's rule is the one asking, and if so what it found.</summary>
+    public static Finding? Find(string rule, RuleTrack track, Policy policy, Func<LoopStory, string> sentence)
+    {
+        if (Of(track.Path, policy) is not { } story || story.Rule != rule)
+            return null;
+        var evidence = story.Moves.Select(m => m.Version).ToList();
+        return new Finding(evidence, sentence(story)) { Charged = Charged(track.Path, story.Moves), Supersedes = Superseded(track, evidence) };
+    }
+
+    /// <summary>The index of the last move, before <paramref name="before"/>, that took the complaint away from the party; -1 if none.</summary>
+    private static int LastDeparture(IReadOnlyList<Move> path, string party, int before)
+    {
+        for (var k = before - 1; k >= 0; k--)
+            if (path[k].From == party)
+                return k;
+        return -1;
+    }
+
+    /// <summary>How many moves at the end of the path go back and forth between the same two parties.</summary>
+    private static int RunLength(IReadOnlyList<Move> path)
+    {
+        var run = 1;
+        while (run < path.Count && path[^(run + 1)].From == path[^run].To && path[^(run + 1)].To == path[^run].From)
+            run++;
+        return run;
+    }
+
+    private static List<Move> Slice(IReadOnlyList<Move> path, int from) => [.. path.Skip(from)];
+}
