@@ -11,7 +11,7 @@ public sealed class BounceRule : IRule
     public IRuleSettings SettingsIn(Policy policy) => policy.Bounce;
 
     public Finding? Judge(Complaint before, IComplaintEvent e, Complaint after, Policy policy, PartyDirectory parties) =>
-        Loops.Find(Id, after.Track, policy, story =>
+        Loops.Find(Id, after, policy, story =>
         {
             var (away, back) = (story.Moves[0], story.Moves[1]);
             return $"Bounced: {parties.NameOf(away.From)} handed it to {parties.NameOf(away.To)}, who handed it back " +

@@ -11,7 +11,7 @@ public sealed class CycleRule : IRule
     public IRuleSettings SettingsIn(Policy policy) => policy.Cycle;
 
     public Finding? Judge(Complaint before, IComplaintEvent e, Complaint after, Policy policy, PartyDirectory parties) =>
-        Loops.Find(Id, after.Track, policy, story =>
+        Loops.Find(Id, after, policy, story =>
             $"Came back to {parties.NameOf(story.Moves[^1].To)} after passing through " +
             $"{Wording.List(story.Moves.SkipLast(1).Select(m => m.To).Distinct().Select(parties.NameOf))}, without anyone resolving it.");
 }

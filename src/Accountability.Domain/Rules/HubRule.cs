@@ -11,7 +11,7 @@ public sealed class HubRule : IRule
     public IRuleSettings SettingsIn(Policy policy) => policy.Hub;
 
     public Finding? Judge(Complaint before, IComplaintEvent e, Complaint after, Policy policy, PartyDirectory parties) =>
-        Loops.Find(Id, after.Track, policy, story =>
+        Loops.Find(Id, after, policy, story =>
         {
             var hub = story.Moves[^1].To;
             var returns = story.Moves.Where(m => m.To == hub).ToList();

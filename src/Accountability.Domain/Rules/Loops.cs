@@ -1,3 +1,5 @@
+using Accountability.Domain.Complaints;
+
 namespace Accountability.Domain.Rules;
 
 /// <summary>A story the latest move completes: the loop rule it raises and the moves that prove it.</summary>
@@ -40,10 +42,11 @@ public static class Loops
     public static IReadOnlyList<long> Superseded(RuleTrack track, IReadOnlyList<long> evidence) =>
         [.. track.LoopFlags.Where(f => f.Evidence.All(evidence.Contains)).Select(f => f.Version)];
 
-    /// <summary>Whether the story's rule is the one asking, and if so what it found.</summary>
-    public static Finding? Find(string rule, RuleTrack track, Policy policy, Func<LoopStory, string> sentence)
+    /// <summary>Whether the event just judged completed a story of the asking rule, and if so what it found.</summary>
+    public static Finding? Find(string rule, Complaint after, Policy policy, Func<LoopStory, string> sentence)
     {
-        if (Of(track.Path, policy) is not { } story || story.Rule != rule)
+        var track = after.Track;
+        if (track.Path.LastOrDefault()?.Version != after.Version || Of(track.Path, policy) is not { } story || story.Rule != rule)
             return null;
         var evidence = story.Moves.Select(m => m.Version).ToList();
         return new Finding(evidence, sentence(story)) { Charged = Charged(track.Path, story.Moves), Supersedes = Superseded(track, evidence) };

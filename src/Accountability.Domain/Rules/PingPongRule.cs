@@ -11,7 +11,7 @@ public sealed class PingPongRule : IRule
     public IRuleSettings SettingsIn(Policy policy) => policy.PingPong;
 
     public Finding? Judge(Complaint before, IComplaintEvent e, Complaint after, Policy policy, PartyDirectory parties) =>
-        Loops.Find(Id, after.Track, policy, story =>
+        Loops.Find(Id, after, policy, story =>
             $"Handed back and forth between {parties.NameOf(story.Moves[0].From)} and {parties.NameOf(story.Moves[0].To)} {story.Moves.Count} times " +
             $"in {Wording.Describe(story.Moves[^1].At - story.Moves[0].At)}.");
 }

@@ -23,6 +23,14 @@ public sealed class BounceHubAndEpisodeTests
     }
 
     [Test]
+    public void Events_after_a_return_do_not_raise_its_flag_again()
+    {
+        var scenario = new RuleScenario().Path(S, "acme", S).Append(new ComplaintAcknowledged(S, T.AddHours(3)))
+            .Append(new InformationRequested(S, "Which version?", T.AddHours(4)));
+        Assert.That(scenario.FlagsOf(RuleIds.Bounce), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public void A_bounce_that_grows_into_ping_pong_is_superseded_by_it()
     {
         var scenario = new RuleScenario().Path(S, "acme", S, "acme");
