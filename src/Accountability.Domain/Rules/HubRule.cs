@@ -3,7 +3,7 @@ using Accountability.Domain.Parties;
 
 namespace Accountability.Domain.Rules;
 
-/// <summary>A hub re-routes: D sends the complaint to X, it comes back, D sends it to Y, it comes back again.</summary>
+/// <summary>A hub re-routes: D sends the complaint to X, it comes back, D sends it elsewhere, it comes back again.</summary>
 public sealed class HubRule : IRule
 {
     public string Id => RuleIds.Hub;
@@ -14,9 +14,8 @@ public sealed class HubRule : IRule
         Loops.Find(Id, after, policy, story =>
         {
             var hub = story.Moves[^1].To;
-            var returns = story.Moves.Where(m => m.To == hub).ToList();
-            return $"Came back to {parties.NameOf(hub)} {returns.Count} times in {Wording.Describe(story.Moves[^1].At - story.Moves[0].At)}, " +
-                $"sent back by {Wording.List(returns.Select(m => m.By).Distinct().Select(parties.NameOf))}: " +
-                $"{parties.NameOf(hub)} keeps routing it on and it keeps coming back.";
+            var routes = story.Moves.Where(m => m.From == hub).Select(m => m.To).Distinct().Select(parties.NameOf);
+            return $"Came back to {parties.NameOf(hub)} {story.Moves.Count(m => m.To == hub)} times in {Wording.Describe(story.Moves[^1].At - story.Moves[0].At)}: " +
+                $"{parties.NameOf(hub)} routed it to {Wording.List(routes)} and each time it came back.";
         });
 }

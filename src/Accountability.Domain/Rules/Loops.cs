@@ -22,18 +22,22 @@ public static class Loops
         if (between == 1 && run >= threshold && (run - threshold) % threshold == 0)
             return new(RuleIds.PingPong, Slice(path, last - run + 1));
         var firstDeparture = path.ToList().FindIndex(m => m.From == path[last].To);
-        var returns = Slice(path, firstDeparture).Where(m => m.To == path[last].To).ToList();
-        if (returns.Count >= policy.Hub.Returns && returns.Select(m => m.By).Distinct().Count() >= 2)
+        var sinceFirst = Slice(path, firstDeparture);
+        var returns = sinceFirst.Count(m => m.To == path[last].To);
+        if (returns >= policy.Hub.Returns && sinceFirst.Where(m => m.From == path[last].To).Select(m => m.To).Distinct().Count() >= 2)
             return new(RuleIds.Hub, Slice(path, firstDeparture));
         if (between == 1 && run == 2)
             return new(RuleIds.Bounce, Slice(path, last - 1));
         return between >= 2 ? new(RuleIds.Cycle, Slice(path, left)) : null;
     }
 
-    /// <summary>The returns among the story's moves, and whom the story is charged to: every party that made one without evidence, or else the last to make one.</summary>
-    public static IReadOnlyList<string> Charged(IReadOnlyList<Move> path, IReadOnlyList<Move> story)
+    /// <summary>
+    /// Whom a story is charged to, from its returns (moves back to a party that passed it on earlier in the story):
+    /// every party that made one without evidence, or else the last to make one.
+    /// </summary>
+    public static IReadOnlyList<string> Charged(IReadOnlyList<Move> story)
     {
-        var returns = story.Where(m => LastDeparture(path, m.To, path.ToList().IndexOf(m)) >= 0).ToList();
+        var returns = story.Where((m, i) => LastDeparture(story, m.To, i) >= 0).ToList();
         var bare = returns.Where(m => !m.WithEvidence).Select(m => m.By).Distinct().ToList();
         return bare.Count > 0 ? bare : returns.Count > 0 ? [returns[^1].By] : [];
     }
@@ -49,7 +53,7 @@ public static class Loops
         if (track.Path.LastOrDefault()?.Version != after.Version || Of(track.Path, policy) is not { } story || story.Rule != rule)
             return null;
         var evidence = story.Moves.Select(m => m.Version).ToList();
-        return new Finding(evidence, sentence(story)) { Charged = Charged(track.Path, story.Moves), Supersedes = Superseded(track, evidence) };
+        return new Finding(evidence, sentence(story)) { Charged = Charged(story.Moves), Supersedes = Superseded(track, evidence) };
     }
 
     /// <summary>The index of the last move, before <paramref name="before"/>, that took the complaint away from the party; -1 if none.</summary>

@@ -27,7 +27,7 @@ public sealed record BounceSettings(bool Enabled, Severity Severity, bool Escala
     public static BounceSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false);
 }
 
-/// <param name="Returns">How many times the complaint must come back to the same party, from at least two others, to call that party a hub that keeps re-routing.</param>
+/// <param name="Returns">How many times the complaint must come back to the same party, which routed it to at least two others, to call that party a hub that keeps re-routing.</param>
 public sealed record HubSettings(bool Enabled, Severity Severity, bool Escalates, int Returns) : IRuleSettings
 {
     public static HubSettings Default { get; } = new(Enabled: true, Severity.High, Escalates: true, Returns: 2);

@@ -112,19 +112,18 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
             run++;
         var first = 0;
         while (path[first].From != back.To) first++;
-        var returners = new List<string>();
+        var routes = new List<string>();
         var returns = 0;
-        for (var k = first + 1; k < n; k++)
-            if (path[k].To == back.To)
-            {
-                returns++;
-                if (!returners.Contains(path[k].By)) returners.Add(path[k].By);
-            }
+        for (var k = first; k < n; k++)
+        {
+            if (path[k].To == back.To) returns++;
+            if (path[k].From == back.To && !routes.Contains(path[k].To)) routes.Add(path[k].To);
+        }
         var t = policy.PingPong.Handoffs;
         string rule;
         int from;
         if (between.Count == 1 && run >= t && (run - t) % t == 0) (rule, from) = ("ping-pong", n - run);
-        else if (returns >= policy.Hub.Returns && returners.Count >= 2) (rule, from) = ("hub", first);
+        else if (returns >= policy.Hub.Returns && routes.Count >= 2) (rule, from) = ("hub", first);
         else if (between.Count == 1 && run == 2) (rule, from) = ("bounce", n - 2);
         else if (between.Count >= 2) (rule, from) = ("cycle", left);
         else yield break;
@@ -136,8 +135,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
         var sentence = rule switch
         {
             "ping-pong" => $"Handed back and forth between {parties.NameOf(moves[0].From)} and {parties.NameOf(moves[0].To)} {run} times in {span}.",
-            "hub" => $"Came back to {parties.NameOf(back.To)} {returns} times in {span}, sent back by {List(returners)}: " +
-                $"{parties.NameOf(back.To)} keeps routing it on and it keeps coming back.",
+            "hub" => $"Came back to {parties.NameOf(back.To)} {returns} times in {span}: {parties.NameOf(back.To)} routed it to {List(routes)} and each time it came back.",
             "bounce" => $"Bounced: {parties.NameOf(moves[0].From)} handed it to {parties.NameOf(moves[0].To)}, who handed it back {span} later " +
                 $"{(back.Evidence ? "with" : "without")} evidence.",
             _ => $"Came back to {parties.NameOf(back.To)} after passing through {List(between)}, without anyone resolving it.",
@@ -146,7 +144,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
         yield return (rule, evidence, sentence, ChargedFor(from), supersedes);
     }
 
-    /// <summary>Those who sent it back without evidence among the story's returns; if every return carried evidence, the last to send it back.</summary>
+    /// <summary>Those who sent it back without evidence among the story's returns (to a party that passed it on earlier in the story); if every return carried evidence, the last to send it back.</summary>
     private List<string> ChargedFor(int from)
     {
         var bare = new List<string>();
@@ -154,7 +152,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
         for (var k = from; k < path.Count; k++)
         {
             var isReturn = false;
-            for (var j = 0; j < k; j++)
+            for (var j = from; j < k; j++)
                 if (path[j].From == path[k].To) isReturn = true;
             if (!isReturn) continue;
             last = path[k].By;

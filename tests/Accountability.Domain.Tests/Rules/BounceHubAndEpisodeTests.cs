@@ -74,7 +74,7 @@ public sealed class BounceHubAndEpisodeTests
 
         var hub = scenario.FlagsOf(RuleIds.Hub).Single();
         Assert.That(hub.Sentence, Is.EqualTo(
-            "Came back to The Store 2 times in 3 hours, sent back by Acme Apps and Photon Devices: The Store keeps routing it on and it keeps coming back."));
+            "Came back to The Store 2 times in 3 hours: The Store routed it to Acme Apps and Photon Devices and each time it came back."));
         Assert.That(hub.Evidence, Is.EqualTo(new long[] { 2, 3, 5, 6 }));
         Assert.That(hub.Charged, Is.EqualTo(new[] { "acme", "photon" }));
         Assert.That(hub.Supersedes, Is.EqualTo(new long[] { 4 }), "the bounce by Acme Apps");
@@ -85,6 +85,14 @@ public sealed class BounceHubAndEpisodeTests
     [Test]
     public void Near_miss_one_party_sending_it_back_twice_is_ping_pong_not_a_hub() =>
         Assert.That(new RuleScenario().Path(S, "acme", S, "acme", S).Flags.Select(f => f.Rule), Has.No.Member(RuleIds.Hub));
+
+    [Test]
+    public void Near_miss_a_circuit_that_keeps_going_round_through_the_same_party_is_a_cycle_not_a_hub()
+    {
+        var scenario = new RuleScenario().Path(S, "acme", "photon", "carrier", "acme", "photon", "delta", "acme");
+        Assert.That(scenario.FlagsOf(RuleIds.Hub), Is.Empty, "Acme Apps always sends it to Photon Devices");
+        Assert.That(scenario.FlagsOf(RuleIds.Cycle), Has.Count.EqualTo(3), "acme, photon, then acme again");
+    }
 
     [Test]
     public void A_cycle_does_not_span_a_resolution_and_reopening()
