@@ -124,13 +124,14 @@ public sealed record Complaint(
     {
         Version = 1,
         Severity = e.Severity,
-        Track = RuleTrack.Start(e.By, 1),
+        Track = RuleTrack.Start(e.At),
         HasTrackingLink = e.TrackingTokenHash is not null,
     };
 
     private Complaint On(FlagRaised e, long version)
     {
-        var flags = Flags.Add(new Flag(e.Rule, e.Severity, e.Evidence, e.Sentence, e.At, version));
+        var flags = Flags.RemoveAll(f => e.Supersedes?.Contains(f.Version) == true)
+            .Add(new Flag(e.Rule, e.Severity, e.Evidence, e.Sentence, e.At, version) { Charged = e.Charged, Supersedes = e.Supersedes });
         return this with
         {
             Flags = flags.Count > RecentFlagsKept ? flags.RemoveAt(0) : flags,

@@ -3,7 +3,10 @@ using Accountability.Domain.Parties;
 
 namespace Accountability.Domain.Rules;
 
-/// <summary>Many handoffs in a short time with nobody acknowledging the complaint or making progress on it.</summary>
+/// <summary>
+/// Passed on again and again, each party passing it within the policy's window of receiving it, acknowledged or not:
+/// nobody keeps it long enough to work on it.
+/// </summary>
 public sealed class ChurnRule : IRule
 {
     public string Id => RuleIds.Churn;
@@ -12,15 +15,15 @@ public sealed class ChurnRule : IRule
 
     public Finding? Judge(Complaint before, IComplaintEvent e, Complaint after, Policy policy, PartyDirectory parties)
     {
-        var hops = after.Track.SinceProgress;
+        var window = TimeSpan.FromHours(policy.Churn.WindowHours);
+        var quick = after.Track.Passes.AsEnumerable().Reverse().TakeWhile(p => p.Held <= window).Reverse().ToList();
         var count = policy.Churn.Handoffs;
-        if (e is not ComplaintHandedOff || hops.Count < count)
+        if (e is not ComplaintHandedOff || quick.Count < count)
             return null;
-        var recent = hops.Skip(hops.Count - count).ToList();
-        var span = recent[^1].At - recent[0].At;
-        if (span > TimeSpan.FromHours(policy.Churn.WindowHours))
-            return null;
-        return new Finding([.. recent.Select(h => h.Version)],
-            $"Handed off {count} times in {Wording.Describe(span)} without anyone acknowledging it or making progress.");
+        var recent = quick.Skip(quick.Count - count).Select(p => p.Move).ToList();
+        var passers = recent.Select(m => m.By).Distinct().ToList();
+        return new Finding([.. recent.Select(m => m.Version)],
+            $"Passed on {count} times in {Wording.Describe(recent[^1].At - recent[0].At)}, each time within {Wording.Describe(window)} " +
+            $"of receiving it, by {Wording.List(passers.Select(parties.NameOf))}.") { Charged = passers };
     }
 }

@@ -13,6 +13,6 @@ public sealed class CustomerDeflectionRule : IRule
     public Finding? Judge(Complaint before, IComplaintEvent e, Complaint after, Policy policy, PartyDirectory parties) =>
         e is CustomerRedirected redirect
             ? new Finding([after.Version],
-                $"{parties.NameOf(redirect.By)} told the customer to contact {parties.NameOf(redirect.RedirectedTo)} instead of handing the complaint over.")
+                $"{parties.NameOf(redirect.By)} told the customer to contact {parties.NameOf(redirect.RedirectedTo)} instead of handing the complaint over.") { Charged = [redirect.By] }
             : null;
 }

@@ -14,6 +14,6 @@ public sealed class EvidenceFreeHandoffRule : IRule
         e is ComplaintHandedOff handoff && handoff.Evidence.Count == 0 && policy.EvidenceFreeHandoff.Reasons.Contains(handoff.Reason)
             ? new Finding([after.Version],
                 $"{parties.NameOf(handoff.From)} handed the complaint to {parties.NameOf(handoff.To)} as {Wording.Describe(handoff.Reason)} " +
-                "without attaching any evidence.")
+                "without attaching any evidence.") { Charged = [handoff.From] }
             : null;
 }

@@ -21,11 +21,23 @@ public interface IRuleSettings
 /// <param name="Handoffs">How many handoffs back and forth between the same two parties make a flag (A to B to A is 2).</param>
 public sealed record PingPongSettings(bool Enabled, Severity Severity, bool Escalates, int Handoffs) : IRuleSettings;
 
+/// <summary>One return, A to B to A: flagged at its own (lower) severity until the back and forth reaches the ping-pong threshold.</summary>
+public sealed record BounceSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings
+{
+    public static BounceSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false);
+}
+
+/// <param name="Returns">How many times the complaint must come back to the same party, which routed it to at least two others, to call that party a hub that keeps re-routing.</param>
+public sealed record HubSettings(bool Enabled, Severity Severity, bool Escalates, int Returns) : IRuleSettings
+{
+    public static HubSettings Default { get; } = new(Enabled: true, Severity.High, Escalates: true, Returns: 2);
+}
+
 /// <summary>A complaint returns to a party it left, through at least two other parties.</summary>
 public sealed record CycleSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings;
 
-/// <param name="Handoffs">How many handoffs with no acknowledgement or progress between them make a flag...</param>
-/// <param name="WindowHours">...when they happen within this many hours.</param>
+/// <param name="Handoffs">How many passes in a row make a flag...</param>
+/// <param name="WindowHours">...when each party passed the complaint on within this many hours of receiving it.</param>
 public sealed record ChurnSettings(bool Enabled, Severity Severity, bool Escalates, int Handoffs, int WindowHours) : IRuleSettings;
 
 public sealed record CustomerDeflectionSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings;
@@ -65,6 +77,12 @@ public sealed record Policy(
     /// <summary>Absent from policies saved before it existed: those get the default.</summary>
     public RecurringProblemSettings RecurringProblems { get; init; } = RecurringProblemSettings.Default;
 
+    /// <summary>Absent from policies saved before it existed: those get the default.</summary>
+    public BounceSettings Bounce { get; init; } = BounceSettings.Default;
+
+    /// <summary>Absent from policies saved before it existed: those get the default.</summary>
+    public HubSettings Hub { get; init; } = HubSettings.Default;
+
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
         Version: 1,
@@ -96,6 +114,9 @@ public sealed record Policy(
             if (!ok) problems[field] = message;
         }
         Check(PingPong.Handoffs is >= 2 and <= MaxCount, "pingPong.handoffs", $"Must be between 2 and {MaxCount}.");
+        Check(Bounce is not null, "bounce", "Give the bounce settings, or leave them out for the default.");
+        Check(Hub is not null, "hub", "Give the hub settings, or leave them out for the default.");
+        Check(Hub is null || Hub.Returns is >= 2 and <= MaxCount, "hub.returns", $"Must be between 2 and {MaxCount}.");
         Check(Churn.Handoffs is >= 2 and <= MaxCount, "churn.handoffs", $"Must be between 2 and {MaxCount}.");
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");

@@ -15,6 +15,9 @@ public sealed class ReopenLoopRule : IRule
         var reopens = after.Track.ReopensSinceFlag;
         if (e is not ComplaintReopened || reopens.Count < policy.ReopenLoop.Reopens)
             return null;
-        return new Finding([.. reopens], $"Reopened {reopens.Count} times since it was last flagged: the fixes have not fixed the real problem.");
+        return new Finding([.. reopens], $"Reopened {reopens.Count} times since it was last flagged: the fixes have not fixed the real problem.")
+        {
+            Charged = [after.Holder],
+        };
     }
 }

@@ -14,7 +14,7 @@ public static class RuleEngine
 
     public static readonly IReadOnlyList<IRule> Rules =
     [
-        new PingPongRule(), new CycleRule(), new ChurnRule(), new CustomerDeflectionRule(), new EvidenceFreeHandoffRule(), new ReopenLoopRule(),
+        new BounceRule(), new PingPongRule(), new HubRule(), new CycleRule(), new ChurnRule(), new CustomerDeflectionRule(), new EvidenceFreeHandoffRule(), new ReopenLoopRule(),
         new StalledHolderRule(),
     ];
 
@@ -47,14 +47,15 @@ public static class RuleEngine
         var rule = Rules.OfType<StalledHolderRule>().Single();
         if (policy.StalledHolder.Enabled && StalledHolderRule.Current(complaint, deadline, policy, parties) is { } due
             && StalledHolderRule.JudgeDeadline(complaint, due, parties, now) is { } finding)
-            Raise(complaint, rule, finding, policy, due.DueAt, followUps);
+            Raise(complaint, rule, finding with { Charged = [due.Holder] }, policy, due.DueAt, followUps);
         return followUps;
     }
 
     private static Complaint Raise(Complaint state, IRule rule, Finding finding, Policy policy, DateTimeOffset at, List<IComplaintEvent> followUps)
     {
         var settings = rule.SettingsIn(policy);
-        state = Follow(state, new FlagRaised(rule.Id, settings.Severity, finding.Evidence, finding.Sentence, policy.Version, at), followUps);
+        state = Follow(state, new FlagRaised(rule.Id, settings.Severity, finding.Evidence, finding.Sentence, policy.Version, at,
+            finding.Charged, finding.Supersedes.Count > 0 ? finding.Supersedes : null), followUps);
         return settings.Escalates && state.Escalation is null
             ? Follow(state, new ComplaintEscalated(rule.Id, finding.Sentence, at), followUps)
             : state;

@@ -2,14 +2,20 @@ using Accountability.Domain.Complaints;
 
 namespace Accountability.Domain.Rules;
 
-/// <summary>A rule saw buck-passing. <paramref name="Evidence"/> lists the stream versions of the events that prove it, in order.</summary>
+/// <summary>
+/// A rule saw buck-passing. <paramref name="Evidence"/> lists the stream versions of the events that prove it, in order;
+/// <paramref name="Charged"/> the parties it is charged to (null on flags raised before flags named them);
+/// <paramref name="Supersedes"/> the versions of earlier flags of the same story that this one replaces.
+/// </summary>
 public sealed record FlagRaised(
     string Rule,
     Severity Severity,
     IReadOnlyList<long> Evidence,
     string Sentence,
     int PolicyVersion,
-    DateTimeOffset At) : IComplaintEvent
+    DateTimeOffset At,
+    IReadOnlyList<string>? Charged = null,
+    IReadOnlyList<long>? Supersedes = null) : IComplaintEvent
 {
     string IComplaintEvent.By => RuleEngine.Actor;
 }

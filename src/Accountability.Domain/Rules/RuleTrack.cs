@@ -3,57 +3,60 @@ using Accountability.Domain.Complaints;
 
 namespace Accountability.Domain.Rules;
 
-/// <summary>One change of holder: the stream version of the event that made it.</summary>
-public sealed record Hop(long Version, string From, string To, DateTimeOffset At);
+/// <summary>One change of holder: the party that made it (the sender of a handoff, the operator of an assignment), and whether it carried evidence.</summary>
+public sealed record Move(long Version, string From, string To, string By, bool WithEvidence, DateTimeOffset At);
 
-/// <summary>When a party last received the complaint and last passed it on, counted in holder changes.</summary>
-public sealed record Visit(int ArrivedMove, long ArrivedVersion, int? LeftMove = null, long? LeftVersion = null);
+/// <summary>A handoff and how long its sender had held the complaint before passing it on.</summary>
+public sealed record Pass(Move Move, TimeSpan Held);
+
+/// <summary>A loop flag standing in the current episode: a later loop flag whose evidence contains it supersedes it.</summary>
+public sealed record LoopFlag(long Version, IReadOnlyList<long> Evidence);
 
 /// <summary>
-/// What the rules remember of a complaint's history, kept up to date event by event. Every list is capped, so
-/// judging the 10,000th event costs what judging the 10th does.
+/// What the rules remember of a complaint's history, kept up to date event by event. An episode runs from filing or a
+/// reopening to the next resolution or closure: the loop rules remember only the current episode's moves, the reopen
+/// loop remembers across episodes. Every list is capped, so judging the 10,000th event costs what judging the 10th does.
 /// </summary>
-public sealed record RuleTrack(
-    ImmutableList<Hop> BackAndForth,
-    ImmutableList<Hop> SinceProgress,
-    ImmutableDictionary<string, Visit> Visits,
-    int Moves,
-    ImmutableList<long> ReopensSinceFlag)
+public sealed record RuleTrack
 {
-    private const int Cap = Policy.MaxCount;
+    private const int Cap = Policy.MaxCount * 2;
 
-    public static RuleTrack Start(string holder, long version) =>
-        new([], [], ImmutableDictionary<string, Visit>.Empty.Add(holder, new Visit(0, version)), 0, []);
+    /// <summary>The current episode's changes of holder, oldest first.</summary>
+    public ImmutableList<Move> Path { get; init; } = [];
+
+    /// <summary>When the current holder received the complaint (or it was reopened).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The current episode's handoffs since the last churn flag.</summary>
+    public ImmutableList<Pass> Passes { get; init; } = [];
+
+    /// <summary>The current episode's loop flags that no later flag has superseded.</summary>
+    public ImmutableList<LoopFlag> LoopFlags { get; init; } = [];
+
+    public ImmutableList<long> ReopensSinceFlag { get; init; } = [];
+
+    public static RuleTrack Start(DateTimeOffset filedAt) => new() { ReceivedAt = filedAt };
 
     public RuleTrack Evolve(string holder, object e, long version) => e switch
     {
-        ComplaintHandedOff h => Moved(h.From, h.To, version, h.At) with
+        ComplaintHandedOff h => Passed(new Move(version, h.From, h.To, h.From, h.Evidence.Count > 0, h.At)),
+        ComplaintAssigned a when a.To != holder => Moved(new Move(version, holder, a.To, a.By, false, a.At)),
+        ComplaintResolved or ComplaintClosed => EndEpisode(),
+        ComplaintReopened r => EndEpisode() with { ReceivedAt = r.At, ReopensSinceFlag = Capped(ReopensSinceFlag.Add(version)) },
+        FlagRaised f when RuleIds.Loops.Contains(f.Rule) => this with
         {
-            BackAndForth = Continues(h) ? Capped(BackAndForth.Add(Hop(h, version))) : [Hop(h, version)],
-            SinceProgress = Capped(SinceProgress.Add(Hop(h, version))),
+            LoopFlags = Capped(LoopFlags.RemoveAll(l => f.Supersedes?.Contains(l.Version) == true).Add(new LoopFlag(version, f.Evidence))),
         },
-        ComplaintAssigned a => Moved(holder, a.To, version, a.At) with { BackAndForth = [] },
-        ComplaintAcknowledged or InformationRequested or InformationProvided or ResolutionProposed or ComplaintResolved =>
-            this with { SinceProgress = [] },
-        ComplaintReopened => this with { ReopensSinceFlag = Capped(ReopensSinceFlag.Add(version)) },
-        FlagRaised { Rule: RuleIds.PingPong } => this with { BackAndForth = [] },
-        FlagRaised { Rule: RuleIds.Churn } => this with { SinceProgress = [] },
+        FlagRaised { Rule: RuleIds.Churn } => this with { Passes = [] },
         FlagRaised { Rule: RuleIds.ReopenLoop } => this with { ReopensSinceFlag = [] },
         _ => this,
     };
 
-    private bool Continues(ComplaintHandedOff h) => BackAndForth.Count > 0 && BackAndForth[^1].From == h.To && BackAndForth[^1].To == h.From;
+    private RuleTrack Passed(Move move) => Moved(move) with { Passes = Capped(Passes.Add(new Pass(move, move.At - ReceivedAt))) };
 
-    private RuleTrack Moved(string from, string to, long version, DateTimeOffset at)
-    {
-        var move = Moves + 1;
-        var visits = Visits;
-        if (visits.TryGetValue(from, out var left))
-            visits = visits.SetItem(from, left with { LeftMove = move, LeftVersion = version });
-        return this with { Moves = move, Visits = visits.SetItem(to, new Visit(move, version)) };
-    }
+    private RuleTrack Moved(Move move) => this with { Path = Capped(Path.Add(move)), ReceivedAt = move.At };
 
-    private static Hop Hop(ComplaintHandedOff h, long version) => new(version, h.From, h.To, h.At);
+    private RuleTrack EndEpisode() => this with { Path = [], Passes = [], LoopFlags = [] };
 
     private static ImmutableList<T> Capped<T>(ImmutableList<T> list) => list.Count > Cap ? list.RemoveAt(0) : list;
 }

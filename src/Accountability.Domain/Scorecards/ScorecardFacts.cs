@@ -13,8 +13,16 @@ public static class FactKinds
     /// <summary>A handoff whose complaint later came back to the party that handed it off; dated as the handoff.</summary>
     public const string BouncedBack = "bounced-back";
     public const string CustomerRedirected = "customer-redirected";
-    /// <summary>A rule flagged the complaint; the label is the rule.</summary>
+    /// <summary>A rule flagged the complaint, once per flag (products count these); the label is the rule.</summary>
     public const string Flagged = "flagged";
+    /// <summary>A flagged story grew and a later flag replaced this one (products subtract these); dated and labelled as the replaced flag.</summary>
+    public const string FlagSuperseded = "flag-superseded";
+    /// <summary>A flag charged to this party, one per party it names (parties' cards count these); the label is the rule.</summary>
+    public const string Charged = "charged";
+    /// <summary>A charge withdrawn because a later flag of the same story replaced the flag; dated and labelled as the replaced flag.</summary>
+    public const string ChargeSuperseded = "charge-superseded";
+    /// <summary>A flag recorded before flags named whom they charge: counted apart, against whoever acted last (the holder for stalled holders and reopen loops).</summary>
+    public const string Uncharged = "uncharged";
     /// <summary>The holder resolved; the value is the seconds since its hold began, the label the root cause, plus the liable party.</summary>
     public const string Resolved = "resolved";
     /// <summary>A resolution that was reopened afterwards; dated and charged as the resolution.</summary>

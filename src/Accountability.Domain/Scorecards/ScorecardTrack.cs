@@ -9,6 +9,9 @@ namespace Accountability.Domain.Scorecards;
 /// <summary>A handoff waiting to see whether the complaint comes back to the party that made it.</summary>
 public sealed record PendingReturn(string Party, long Version, DateTimeOffset At);
 
+/// <summary>A flag that named whom it charges, remembered until a later flag of the same story may replace it.</summary>
+public sealed record ChargedFlag(long Version, string Rule, IReadOnlyList<string> Parties, DateTimeOffset At);
+
 /// <summary>What the scorecards remember of one complaint between its events: the current hold and what may still count.</summary>
 public sealed record ScorecardTrack(
     Guid Id,
@@ -26,6 +29,9 @@ public sealed record ScorecardTrack(
 
     /// <summary>The holder's clock, the same the complaint keeps: a hold is a stretch of it running, so waits are never time held.</summary>
     public HolderClock Clock { get; init; } = null!;
+
+    /// <summary>The most recent flags that named whom they charge.</summary>
+    public ImmutableList<ChargedFlag> ChargedFlags { get; init; } = [];
 
     /// <summary>Stalled holders and reopen loops are the holder's doing; the other rules judge whoever acted last.</summary>
     private static readonly ImmutableHashSet<string> ChargedToHolder = [RuleIds.StalledHolder, RuleIds.ReopenLoop];
@@ -91,10 +97,13 @@ public sealed record ScorecardTrack(
             case ComplaintRated e:
                 facts.Add(new(FactKinds.Rated, version, holder, e.At, e.Stars));
                 return this;
-            case FlagRaised e:
-                var charged = ChargedToHolder.Contains(e.Rule) || LastActor is Party.CustomerId or RuleEngine.Actor ? holder : LastActor;
-                facts.Add(new(FactKinds.Flagged, version, charged, e.At, Label: e.Rule));
+            case FlagRaised { Charged: null } e:
+                var guessed = ChargedToHolder.Contains(e.Rule) || LastActor is Party.CustomerId or RuleEngine.Actor ? holder : LastActor;
+                facts.Add(new(FactKinds.Flagged, version, guessed, e.At, Label: e.Rule));
+                facts.Add(new(FactKinds.Uncharged, version, guessed, e.At, Label: e.Rule));
                 return this;
+            case FlagRaised e:
+                return Charge(e, version, facts);
             default:
                 return this;
         }
@@ -116,6 +125,23 @@ public sealed record ScorecardTrack(
         holds.Add(hold);
         return next with { CurrentHold = hold };
     }
+
+    /// <summary>Counts a flag against each party it charges, and withdraws the flags of the same story it replaces.</summary>
+    private ScorecardTrack Charge(FlagRaised e, long version, List<ScorecardFact> facts)
+    {
+        var parties = e.Charged ?? [];
+        facts.Add(new(FactKinds.Flagged, version, parties.FirstOrDefault() ?? CurrentHold.Party, e.At, Label: e.Rule));
+        facts.AddRange(parties.Select(p => new ScorecardFact(FactKinds.Charged, version, p, e.At, Label: e.Rule)));
+        var replaced = ChargedFlags.Where(f => e.Supersedes?.Contains(f.Version) == true).ToList();
+        foreach (var old in replaced)
+        {
+            facts.Add(new(FactKinds.FlagSuperseded, old.Version, old.Parties.FirstOrDefault() ?? CurrentHold.Party, old.At, Label: old.Rule));
+            facts.AddRange(old.Parties.Select(p => new ScorecardFact(FactKinds.ChargeSuperseded, old.Version, p, old.At, Label: old.Rule)));
+        }
+        var kept = ChargedFlags.RemoveAll(replaced.Contains).Add(new ChargedFlag(version, e.Rule, parties, e.At));
+        return this with { ChargedFlags = kept.Count > Complaint.RecentFlagsKept ? kept.RemoveAt(0) : kept };
+    }
+
 
     /// <summary>A new holder: the old hold ends, and the party's own handoffs that the complaint left by now bounce back.</summary>
     private ScorecardTrack MoveTo(string party, DateTimeOffset at, long version, List<ScorecardFact> facts, List<Hold> holds)

@@ -19,16 +19,18 @@ public sealed class FlagTests
         Assert.That(complaint.Escalation?.Rule, Is.EqualTo(RuleIds.PingPong));
         Assert.That(complaint.Holder.Id, Is.EqualTo("acme"));
         Assert.That(complaint.Accountable.Id, Is.EqualTo("store"));
-        Assert.That(complaint.Version, Is.EqualTo(6), "filed, three handoffs, the flag and the escalation");
+        Assert.That(complaint.Version, Is.EqualTo(7), "filed, two handoffs, the bounce flag, a third handoff, the ping-pong flag and the escalation");
 
         var flags = await market.Operator.GetJsonAsync<ComplaintFlags>($"/api/complaints/{complaint.Id}/flags");
-        var flag = flags.Flags.Single();
+        Assert.That(flags.Flags.Select(f => (f.Rule, f.Version, f.SupersededBy)), Is.EqualTo(new[] { (RuleIds.Bounce, 4L, (long?)6), (RuleIds.PingPong, 6L, null) }));
+        var flag = flags.Flags[1];
         Assert.That(flag.Sentence, Does.StartWith("Handed back and forth between Test Store and Acme Apps 3 times"));
-        Assert.That(flag.Evidence.Select(e => e.Version), Is.EqualTo(new long[] { 2, 3, 4 }));
+        Assert.That(flag.Charged, Is.EqualTo(new[] { "acme", "store" }), "both sent it back without evidence");
+        Assert.That(flag.Evidence.Select(e => e.Version), Is.EqualTo(new long[] { 2, 3, 5 }));
         Assert.That(flag.Evidence.Select(e => e.Type), Has.All.EqualTo("complaint_handed_off"));
         var timeline = await market.TimelineAsync(complaint.Id);
         Assert.That(flag.Evidence.Select(e => (e.EventId, e.Sequence)),
-            Is.EqualTo(timeline.Where(e => e.Version is >= 2 and <= 4).Select(e => (e.Id, e.Sequence))));
+            Is.EqualTo(timeline.Where(e => e.Version is 2 or 3 or 5).Select(e => (e.Id, e.Sequence))));
         Assert.That(timeline.Select(e => e.Type).TakeLast(2), Is.EqualTo(new[] { "flag_raised", "complaint_escalated" }));
     }
 
@@ -40,7 +42,7 @@ public sealed class FlagTests
         using var response = await market.Acme.PostAsync($"/api/complaints/{complaint.Id}/handoffs", new { to = "store", reason = "WrongParty" });
         var problem = await response.ShouldBeProblemAsync(409, "escalated");
         Assert.That(problem.Detail, Does.Contain("Handed back and forth"));
-        Assert.That(await market.TimelineAsync(complaint.Id), Has.Count.EqualTo(6));
+        Assert.That(await market.TimelineAsync(complaint.Id), Has.Count.EqualTo(7));
     }
 
     [Test]

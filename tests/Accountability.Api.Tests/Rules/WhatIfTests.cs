@@ -24,15 +24,16 @@ public sealed class WhatIfTests
 
         var candidate = PolicyJson.Editable();
         candidate["pingPong"]!["handoffs"] = 4;
+        candidate["bounce"]!["enabled"] = false;
         candidate["customerDeflection"]!["enabled"] = false;
         var body = new JsonObject { ["candidate"] = candidate, ["from"] = from.ToString("O"), ["to"] = DateTimeOffset.UtcNow.AddMinutes(1).ToString("O") };
         var result = await market.Operator.PostJsonAsync<WhatIfResponse>("/api/policy/what-if", body);
 
         Assert.That(result.ComplaintsReplayed, Is.EqualTo(2));
-        Assert.That(result.Current.FlagsByRule, Is.EqualTo(new Dictionary<string, int> { [RuleIds.PingPong] = 1 }));
+        Assert.That(result.Current.FlagsByRule, Is.EqualTo(new Dictionary<string, int> { [RuleIds.Bounce] = 1, [RuleIds.PingPong] = 1 }));
         Assert.That(result.Candidate.FlagsByRule, Is.Empty);
         var row = result.Complaints.Single();
-        Assert.That((row.ComplaintId, row.Current, row.Candidate), Is.EqualTo((bounced.Id, new[] { RuleIds.PingPong }, Array.Empty<string>())).Using<(Guid, IReadOnlyList<string>, IReadOnlyList<string>)>(
+        Assert.That((row.ComplaintId, row.Current, row.Candidate), Is.EqualTo((bounced.Id, new[] { RuleIds.Bounce, RuleIds.PingPong }, Array.Empty<string>())).Using<(Guid, IReadOnlyList<string>, IReadOnlyList<string>)>(
             (a, b) => a.Item1 == b.Item1 && a.Item2.SequenceEqual(b.Item2) && a.Item3.SequenceEqual(b.Item3)));
         Assert.That(result.Complaints.Select(c => c.ComplaintId), Does.Not.Contain(quiet.Id));
 
@@ -55,7 +56,7 @@ public sealed class WhatIfTests
         var body = new JsonObject { ["candidate"] = candidate, ["from"] = from.ToString("O"), ["to"] = DateTimeOffset.UtcNow.AddMinutes(1).ToString("O") };
         var result = await market.Operator.PostJsonAsync<WhatIfResponse>("/api/policy/what-if", body);
 
-        Assert.That(result.Current.ComplaintsFlagged, Is.Zero);
+        Assert.That(result.Current.FlagsByRule, Is.EqualTo(new Dictionary<string, int> { [RuleIds.Bounce] = 1 }), "one return is a bounce");
         Assert.That(result.Candidate.FlagsByRule, Is.EqualTo(new Dictionary<string, int> { [RuleIds.PingPong] = 1 }));
     }
 

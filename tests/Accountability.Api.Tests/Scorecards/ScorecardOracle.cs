@@ -69,7 +69,8 @@ public sealed class ScorecardOracle
             (holder, holdStart, runBefore, acknowledged, clockRunning) = (party, at, TimeSpan.Zero, false, true);
         }
 
-        foreach (var e in events.Skip(1))
+        var charges = new Dictionary<long, List<Fact>>();
+        foreach (var (e, version) in events.Select((e, i) => (e, (long)i + 1)).Skip(1))
         {
             if (e is ComplaintAssigned assigned && assigned.To != holder) Receive(assigned.To, assigned.At);
             if (e is ComplaintHandedOff handoff)
@@ -102,10 +103,20 @@ public sealed class ScorecardOracle
             if (e is InformationRequested or ResolutionProposed or ThirdPartyWaitStarted or ComplaintCancelled) StopClock(((IComplaintEvent)e).At);
             if (e is InformationProvided or ResolutionRejected or ThirdPartyResponded) RestartClock(((IComplaintEvent)e).At);
             if (e is ComplaintRated rated) Add("rated", holder, rated.At, rated.Stars);
-            if (e is FlagRaised flag)
+            if (e is FlagRaised { Charged: null } flag)
             {
                 var holderFault = flag.Rule is RuleIds.StalledHolder or RuleIds.ReopenLoop || lastActor is "customer" or "rules";
                 Add("flagged", holderFault ? holder : lastActor, flag.At, label: flag.Rule);
+                Add("uncharged", holderFault ? holder : lastActor, flag.At, label: flag.Rule);
+            }
+            if (e is FlagRaised { Charged: { } charged } chargedFlag)
+            {
+                Add("flagged", charged.FirstOrDefault() ?? holder, chargedFlag.At, label: chargedFlag.Rule);
+                foreach (var replaced in chargedFlag.Supersedes ?? [])
+                    facts.RemoveAll(charges.GetValueOrDefault(replaced, []).Contains);
+                var flagged = facts[^1];
+                facts.AddRange(charged.Select(p => new Fact(id, filed.Product, filed.Category, "charged", p, chargedFlag.At, Label: chargedFlag.Rule)));
+                charges[version] = [flagged, .. facts.TakeLast(charged.Count)];
             }
             if (e is IComplaintEvent acted and not (FlagRaised or ComplaintEscalated)) lastActor = acted.By;
         }
@@ -141,8 +152,9 @@ public sealed class ScorecardOracle
                 Of("bounced-back").Count,
                 Of("handed-off").Count == 0 ? null : (double)Of("bounced-back").Count / Of("handed-off").Count,
                 Of("customer-redirected").Count,
-                RuleIds.All.ToDictionary(r => r, r => Of("flagged").Count(f => f.Label == r)),
-                Of("flagged").Count(f => f.Label == RuleIds.StalledHolder),
+                RuleIds.All.ToDictionary(r => r, r => Of("charged").Count(f => f.Label == r)),
+                Of("charged").Concat(Of("uncharged")).Count(f => f.Label == RuleIds.StalledHolder),
+                Of("uncharged").Count,
                 resolved.Count,
                 Of("resolution-reopened").Count,
                 resolved.Count == 0 ? null : (double)Of("resolution-reopened").Count / resolved.Count,

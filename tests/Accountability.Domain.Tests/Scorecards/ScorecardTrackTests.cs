@@ -52,7 +52,7 @@ public sealed class ScorecardTrackTests
     }
 
     [Test]
-    public void A_deflection_flag_is_charged_to_the_party_that_deflected_and_a_stalled_holder_flag_to_the_holder()
+    public void A_flag_recorded_before_flags_named_whom_they_charge_is_counted_apart_against_whoever_acted_last()
     {
         var facts = FactsOf(Filed(T0), HandedOff(Party.StoreId, "acme", T0),
             new CustomerRedirected("photon", "acme", null, T0.AddHours(1)),
@@ -60,6 +60,22 @@ public sealed class ScorecardTrackTests
             new ComplaintEscalated(RuleIds.CustomerDeflection, "Deflected.", T0.AddHours(1)),
             new FlagRaised(RuleIds.StalledHolder, Severity.Medium, [2], "Late.", 1, T0.AddHours(30)));
         Assert.That(facts.Where(f => f.Kind == FactKinds.Flagged).Select(f => f.Party), Is.EqualTo(new[] { "photon", "acme" }));
+        Assert.That(facts.Where(f => f.Kind == FactKinds.Uncharged).Select(f => f.Party), Is.EqualTo(new[] { "photon", "acme" }));
+        Assert.That(facts.Where(f => f.Kind == FactKinds.Charged), Is.Empty);
+    }
+
+    [Test]
+    public void A_flag_counts_against_each_party_it_charges_and_a_flag_it_grows_into_withdraws_those_charges()
+    {
+        var facts = FactsOf(Filed(T0), HandedOff(Party.StoreId, "acme", T0), HandedOff("acme", Party.StoreId, T0.AddHours(1)),
+            new FlagRaised(RuleIds.Bounce, Severity.Medium, [2, 3], "Bounced.", 1, T0.AddHours(1), ["acme"]),
+            HandedOff(Party.StoreId, "acme", T0.AddHours(2)),
+            new FlagRaised(RuleIds.PingPong, Severity.High, [2, 3, 5], "Back and forth.", 1, T0.AddHours(2), ["acme", Party.StoreId], [4]));
+
+        Assert.That(facts.Where(f => f.Kind == FactKinds.Charged).Select(f => f.Party), Is.EqualTo(new[] { "acme", "acme", Party.StoreId }));
+        Assert.That(facts.Where(f => f.Kind == FactKinds.ChargeSuperseded).Select(f => f.Party), Is.EqualTo(new[] { "acme" }));
+        Assert.That(facts.Count(f => f.Kind == FactKinds.Flagged) - facts.Count(f => f.Kind == FactKinds.FlagSuperseded), Is.EqualTo(1));
+        Assert.That(facts.Where(f => f.Kind == FactKinds.Uncharged), Is.Empty);
     }
 
     [Test]

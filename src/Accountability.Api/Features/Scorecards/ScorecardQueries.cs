@@ -104,7 +104,7 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
                 Count(FactKinds.Resolved),
                 Count(FactKinds.ResolutionReopened),
                 Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
-                ByRule(g.Where(c => c.Kind == FactKinds.Flagged).Select(c => (c.Label, c.Count))));
+                ByRule(g.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Flagged, FactKinds.FlagSuperseded));
         });
         return new ProductScorecards(filter.From, filter.To, asOf,
             [.. products.OrderByDescending(p => p.Complaints).ThenBy(p => p.Product, StringComparer.Ordinal)]);
@@ -130,8 +130,9 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
             Count(FactKinds.BouncedBack),
             Rate(Count(FactKinds.BouncedBack), Count(FactKinds.HandedOff)),
             Count(FactKinds.CustomerRedirected),
-            ByRule(mine.Where(c => c.Kind == FactKinds.Flagged).Select(c => (c.Label, c.Count))),
-            mine.Where(c => c.Kind == FactKinds.Flagged && c.Label == RuleIds.StalledHolder).Sum(c => c.Count),
+            ByRule(mine.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Charged, FactKinds.ChargeSuperseded),
+            mine.Where(c => c.Kind is FactKinds.Charged or FactKinds.Uncharged && c.Label == RuleIds.StalledHolder).Sum(c => c.Count),
+            Count(FactKinds.Uncharged),
             Count(FactKinds.Resolved),
             Count(FactKinds.ResolutionReopened),
             Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
@@ -142,8 +143,13 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
 
-    private static Dictionary<string, int> ByRule(IEnumerable<(string Rule, int Count)> flags) =>
-        RuleIds.All.ToDictionary(rule => rule, rule => flags.Where(f => f.Rule == rule).Sum(f => f.Count));
+    /// <summary>Flags by rule: those counted, less those a later flag of the same story replaced.</summary>
+    private static Dictionary<string, int> ByRule(IEnumerable<(string Kind, string Rule, int Count)> counts, string counted, string replaced)
+    {
+        var all = counts.ToList();
+        int Sum(string kind, string rule) => all.Where(c => c.Kind == kind && c.Rule == rule).Sum(c => c.Count);
+        return RuleIds.All.ToDictionary(rule => rule, rule => Sum(counted, rule) - Sum(replaced, rule));
+    }
 
     private async Task<IEnumerable<string>> RegisteredPartiesAsync(string tenantId, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Accountability.Api.Features.Scorecards;
 
 /// <summary>
 /// The scorecards' read model as plain tables the projection keeps: one row per countable fact and one per hold (keyed
-/// by what proved them, so writing one again overwrites it), and per-day sums of the facts by party and by product,
+/// by what proved them and whom, so writing one again overwrites it), and per-day sums of the facts by party and by product,
 /// which answer whole days of a period without reading the facts.
 /// </summary>
 public static class ScorecardTables
@@ -22,7 +22,7 @@ public static class ScorecardTables
     public static readonly string[] TimedKinds = [FactKinds.Acknowledged, FactKinds.Resolved];
 
     /// <summary>The kinds a product's card counts.</summary>
-    public static readonly string[] ProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.Resolved, FactKinds.ResolutionReopened];
+    public static readonly string[] ProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.Resolved, FactKinds.ResolutionReopened];
 
     public static void Define(StoreOptions options)
     {
@@ -31,7 +31,7 @@ public static class ScorecardTables
         facts.AddColumn<Guid>("complaint_id").AsPrimaryKey();
         facts.AddColumn<long>("version").AsPrimaryKey();
         facts.AddColumn<string>("kind").AsPrimaryKey();
-        facts.AddColumn<string>("party").NotNull();
+        facts.AddColumn<string>("party").AsPrimaryKey();
         facts.AddColumn<string>("product").NotNull();
         facts.AddColumn<string>("category").NotNull();
         facts.AddColumn("at", "timestamptz").NotNull();
@@ -88,7 +88,7 @@ public static class ScorecardTables
         operations.QueueSqlCommand($"""
             insert into {Name(operations, Facts)} (tenant_id, complaint_id, version, kind, party, product, category, at, value, label, liable)
             select ?, * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[], ?::text[], ?::text[])
-            on conflict (tenant_id, complaint_id, version, kind) do update set party = excluded.party, product = excluded.product,
+            on conflict (tenant_id, complaint_id, version, kind, party) do update set product = excluded.product,
                 category = excluded.category, at = excluded.at, value = excluded.value, label = excluded.label, liable = excluded.liable
             """,
             tenant, facts.Select(f => f.Track.Id).ToArray(), facts.Select(f => f.Fact.Version).ToArray(), facts.Select(f => f.Fact.Kind).ToArray(),
@@ -144,7 +144,7 @@ public static class ScorecardTables
     }
 
     /// <summary>What a product's card tells apart: categories of filings and rules of flags.</summary>
-    public static string ProductLabel(ScorecardFact fact) => fact.Kind is FactKinds.Filed or FactKinds.Flagged ? fact.Label ?? "" : "";
+    public static string ProductLabel(ScorecardFact fact) => fact.Kind is FactKinds.Filed or FactKinds.Flagged or FactKinds.FlagSuperseded ? fact.Label ?? "" : "";
 
     /// <summary>Writes holds as they stand now (started, or ended since).</summary>
     public static void WriteHolds(IDocumentOperations operations, string tenant, IEnumerable<(ScorecardTrack Track, Hold Hold)> written)

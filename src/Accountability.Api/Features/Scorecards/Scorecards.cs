@@ -15,6 +15,8 @@ public sealed record Rating(int Count, double? Average);
 
 /// <param name="ComplaintsReceived">Complaints that reached the party for the first time in the period.</param>
 /// <param name="HeldNow">Complaints the party holds now, unresolved, whatever the period; <paramref name="HeldNowSeconds"/> is how long their holds have run so far.</param>
+/// <param name="FlagsByRule">Flags charged to the party, by rule; a flag charging several parties counts for each, and one a later flag of the same story replaced no longer counts.</param>
+/// <param name="UnchargedFlags">Flags recorded before flags named whom they charge, counted against whoever acted last.</param>
 /// <param name="TimeHeldSeconds">The length of the party's holds that ended in the period (passed on, resolved or closed).</param>
 public sealed record PartyScorecard(
     string Party,
@@ -30,6 +32,7 @@ public sealed record PartyScorecard(
     int CustomerDeflections,
     IReadOnlyDictionary<string, int> FlagsByRule,
     int DeadlineBreaches,
+    int UnchargedFlags,
     int Resolutions,
     int ReopenedResolutions,
     double? ReopenRate,

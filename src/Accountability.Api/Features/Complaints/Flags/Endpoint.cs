@@ -10,7 +10,10 @@ namespace Accountability.Api.Features.Complaints.Flags;
 /// <summary>One event a flag points to: its place in the complaint's stream and in the whole store.</summary>
 public sealed record EvidenceEvent(long Version, long Sequence, Guid EventId, string Type, DateTimeOffset At);
 
-public sealed record FlagDetail(string Rule, Severity Severity, string Sentence, DateTimeOffset At, long Version, IReadOnlyList<EvidenceEvent> Evidence);
+/// <param name="Charged">The parties the flag is charged to; null on flags raised before flags named them.</param>
+/// <param name="SupersededBy">The version of a later flag of the same story that replaces this one, if any.</param>
+public sealed record FlagDetail(string Rule, Severity Severity, string Sentence, DateTimeOffset At, long Version, IReadOnlyList<EvidenceEvent> Evidence,
+    IReadOnlyList<string>? Charged = null, long? SupersededBy = null);
 
 public sealed record Response(Guid ComplaintId, Escalation? Escalation, IReadOnlyList<FlagDetail> Flags);
 
@@ -29,9 +32,12 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
         var id = Route<Guid>("id");
         var (events, state) = await session.ReadStreamAsync(id, User.Actor(), ct);
         var byVersion = events.ToDictionary(e => e.Version);
-        var flags = events.Where(e => e.Data is FlagRaised).Select(e => (Raised: (FlagRaised)e.Data, e.Version)).Select(f => new FlagDetail(
+        var raised = events.Where(e => e.Data is FlagRaised).Select(e => (Raised: (FlagRaised)e.Data, e.Version)).ToList();
+        var supersededBy = raised.SelectMany(f => (f.Raised.Supersedes ?? []).Select(old => (Old: old, By: f.Version))).ToDictionary(s => s.Old, s => s.By);
+        var flags = raised.Select(f => new FlagDetail(
             f.Raised.Rule, f.Raised.Severity, f.Raised.Sentence, f.Raised.At, f.Version,
-            [.. f.Raised.Evidence.Select(v => byVersion[v]).Select(e => new EvidenceEvent(e.Version, e.Sequence, e.Id, e.EventTypeName, (e.Data as IComplaintEvent)?.At ?? e.Timestamp))]));
+            [.. f.Raised.Evidence.Select(v => byVersion[v]).Select(e => new EvidenceEvent(e.Version, e.Sequence, e.Id, e.EventTypeName, (e.Data as IComplaintEvent)?.At ?? e.Timestamp))],
+            f.Raised.Charged, supersededBy.TryGetValue(f.Version, out var by) ? by : null));
         await Send.OkAsync(new Response(id, state.Escalation, [.. flags]), ct);
     }
 }

@@ -6,6 +6,8 @@ namespace Accountability.Api.Features.Policies.Replace;
 
 /// <summary>A whole policy. Its version is not sent: the service numbers each replacement.</summary>
 /// <param name="RecurringProblems">Optional, for clients written before it existed: left out, the default applies.</param>
+/// <param name="Bounce">Optional, for clients written before it existed: left out, the default applies.</param>
+/// <param name="Hub">Optional, for clients written before it existed: left out, the default applies.</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -14,11 +16,15 @@ public sealed record Request(
     EvidenceFreeHandoffSettings EvidenceFreeHandoff,
     ReopenLoopSettings ReopenLoop,
     StalledHolderSettings StalledHolder,
-    RecurringProblemSettings? RecurringProblems = null)
+    RecurringProblemSettings? RecurringProblems = null,
+    BounceSettings? Bounce = null,
+    HubSettings? Hub = null)
 {
     public Policy ToPolicy(int version) => new(version, PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder)
     {
         RecurringProblems = RecurringProblems ?? RecurringProblemSettings.Default,
+        Bounce = Bounce ?? BounceSettings.Default,
+        Hub = Hub ?? HubSettings.Default,
     };
 
     public sealed class Validator : Validator<Request>
