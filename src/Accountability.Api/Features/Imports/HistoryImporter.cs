@@ -33,7 +33,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         using var csv = new CsvLog(log, mapping.Separator);
         var (columns, missing) = mapping.Resolve(csv.Header);
         if (columns is null)
-            throw new InvalidImportMappingException(missing);
+            throw new HeaderMismatchException(missing);
         var (known, policy, previous) = await LoadAsync(tenantId, source, ct);
         var target = await TargetAsync(tenantId, source, mapping, previous, options.Replace, ct);
         var now = clock.GetUtcNow();

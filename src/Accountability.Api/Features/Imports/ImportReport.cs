@@ -3,11 +3,14 @@ namespace Accountability.Api.Features.Imports;
 public sealed record BadRow(int Line, string Reason);
 
 /// <summary>The mapping cannot be used; nothing was read or written. Its problems are keyed by field.</summary>
-public sealed class InvalidImportMappingException(IReadOnlyDictionary<string, string> problems)
+public class InvalidImportMappingException(IReadOnlyDictionary<string, string> problems)
     : Exception(string.Join(" ", problems.Values))
 {
     public IReadOnlyDictionary<string, string> Problems { get; } = problems;
 }
+
+/// <summary>The file's header row lacks columns the mapping names: a problem of both the file and the mapping.</summary>
+public sealed class HeaderMismatchException(IReadOnlyDictionary<string, string> problems) : InvalidImportMappingException(problems);
 
 /// <param name="MaxBadRows">Stop reading, and import nothing, once more rows than this are bad; null: no limit.</param>
 /// <param name="Replace">Replace the source's complaints in the tenant when its mapping changed (see ImportedSource).</param>

@@ -22,7 +22,13 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
         try
         {
             using var csv = new MemoryStream(Encoding.UTF8.GetBytes(r.Csv));
-            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, new ImportOptions(Replace: r.Replace), progress: null, ct), ct);
+            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, new ImportOptions(Replace: r.Replace == true), progress: null, ct), ct);
+        }
+        catch (HeaderMismatchException bad)
+        {
+            var errors = bad.Problems.ToDictionary(p => p.Key, p => new[] { p.Value });
+            errors["csv"] = [$"The header row lacks columns the mapping names: {bad.Message}"];
+            throw new ProblemException(ProblemKind.Validation, bad.Message, errors);
         }
         catch (InvalidImportMappingException bad)
         {
