@@ -18,14 +18,15 @@ public static class Chromium
 
     private static readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> Running = new(LaunchAsync);
 
-    public static async Task<BrowserTab> OpenAsync(Viewport viewport)
+    /// <param name="node">Another node than the shared one, such as a node on a schema of its own.</param>
+    public static async Task<BrowserTab> OpenAsync(Viewport viewport, Uri? node = null)
     {
         if (!File.Exists(ExecutablePath))
             Assert.Fail($"Chromium is not installed at {ExecutablePath}: run the tests with deploy/test.sh, which installs it.");
         var (_, browser) = await Running.Value;
         var context = await browser.NewContextAsync(new()
         {
-            BaseURL = ServiceUnderTest.BaseAddress.ToString(),
+            BaseURL = (node ?? ServiceUnderTest.BaseAddress).ToString(),
             ViewportSize = new() { Width = viewport.Width, Height = viewport.Height },
             DeviceScaleFactor = viewport.Scale,
             IsMobile = viewport.IsPhone,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Features.Webhooks.Deliveries;
 using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.Webhooks;
@@ -17,12 +18,12 @@ public sealed class IsolationTests
         const int backlog = 40;
         for (var i = 0; i < backlog; i++)
             slow.AnswerNext(200, delay: TimeSpan.FromMilliseconds(800));
-        var market = await Marketplace.CreateAsync();
+        await using var api = IsolatedNode.Start();
+        var market = await api.CreateMarketplaceAsync();
         await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = slow.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
         await market.Photon.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = fast.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
         await Task.WhenAll(Enumerable.Range(0, backlog).Select(_ => market.FileHeldByAsync("acme")));
-        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
-        await using var _ = node;
+        await using var node = IsolatedNode.Start(runWebhooks: true, schema: api.Schema);
         await slow.WaitForAsync(1);
 
         var handedToPhoton = DateTimeOffset.UtcNow;
@@ -39,13 +40,11 @@ public sealed class IsolationTests
     public async Task Two_dispatching_nodes_send_each_delivery_once_and_in_order_per_complaint()
     {
         await using var receiver = await Receiver.StartAsync();
-        var market = await Marketplace.CreateAsync();
+        await using var first = IsolatedNode.Start(runWebhooks: true);
+        await using var second = IsolatedNode.Start(runWebhooks: true, schema: first.Schema);
+        var market = await first.CreateMarketplaceAsync();
         var types = new[] { "complaint.assigned", "complaint.flagged", "complaint.escalated" };
-        await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = types }, 201);
-        var (first, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
-        await using var _ = first;
-        var (second, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
-        await using var __ = second;
+        var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = types }, 201);
 
         // Each complaint makes three deliveries in a row: handed to acme, then flagged and escalated for deflecting the customer.
         const int complaints = 30;
@@ -55,7 +54,12 @@ public sealed class IsolationTests
             await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/customer-redirections", new { redirectedTo = "store" });
         }));
         var received = await receiver.WaitForAsync(complaints * 3, TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        var log = await Eventually.UntilAsync(() => market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries"),
+            all => all.Count == complaints * 3 && all.All(d => d.Status == DeliveryStatus.Delivered), "every delivery recorded as delivered");
+        await Task.WhenAll(first.RunDispatcherPassAsync(), second.RunDispatcherPassAsync());
+
+        Assert.That(receiver.Requests, Has.Count.EqualTo(complaints * 3), "a delivery was sent twice");
+        Assert.That(log.Select(d => d.Attempts.Count), Is.All.EqualTo(1), "a delivery was attempted twice");
 
         Assert.That(receiver.Requests.Select(r => r.Id).Distinct().Count(), Is.EqualTo(receiver.Requests.Count), "a delivery was sent twice");
         foreach (var complaint in received.Select(r => JsonDocument.Parse(r.Body).RootElement).GroupBy(p => p.GetProperty("complaintId").GetGuid()))
