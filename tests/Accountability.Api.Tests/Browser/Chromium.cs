@@ -48,6 +48,8 @@ public static class Chromium
 
     private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
+        // Pages render while other fixtures load the machine: a generous wait for what must appear, never a pause.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true, Args = Arguments });
         return (playwright, browser);

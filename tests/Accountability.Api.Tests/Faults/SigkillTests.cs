@@ -8,6 +8,7 @@ namespace Accountability.Api.Tests.Faults;
 /// that was answered 2xx is in the store, every stream is contiguous, and the projections agree with the events.
 /// </summary>
 [Category("faults")]
+[NonParallelizable] // 16 writers against kills for up to 90 s, then a rebuild of every projection on the shared schema
 public sealed class SigkillTests
 {
     private const int Complaints = 1_000; // five writes each

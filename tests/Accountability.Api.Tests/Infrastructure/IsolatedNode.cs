@@ -24,12 +24,12 @@ public sealed class IsolatedNode : IAsyncDisposable
 
     /// <param name="schema">The schema of a node already started, to join it; by default a new one.</param>
     public static IsolatedNode Start(bool runScheduler = false, bool runWebhooks = false, TimeProvider? clock = null,
-        IReadOnlyDictionary<string, string>? settings = null, string? schema = null)
+        IReadOnlyDictionary<string, string>? settings = null, string? schema = null, Action<IServiceCollection>? services = null)
     {
         var made = schema is null ? new OwnSchema() : null;
         var name = schema ?? made!.Name;
         var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Accountability:Schema"] = name };
-        var (host, address) = ServiceUnderTest.StartHost(runScheduler, runWebhooks, clock, all);
+        var (host, address) = ServiceUnderTest.StartHost(runScheduler, runWebhooks, clock, all, services);
         return new IsolatedNode(host, address, name, made);
     }
 
