@@ -24,7 +24,7 @@ public sealed class IsolationTests
         await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = slow.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
         await market.Photon.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = fast.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
         await Task.WhenAll(Enumerable.Range(0, backlog).Select(_ => market.FileHeldByAsync("acme")));
-        await using var node = IsolatedNode.Start(runWebhooks: true, schema: api.Schema);
+        await using var node = IsolatedNode.Start(runWebhooks: true, schema: api.Schema, services: Patient);
         await slow.WaitForAsync(1);
 
         var handedToPhoton = DateTimeOffset.UtcNow;
@@ -41,11 +41,8 @@ public sealed class IsolationTests
     public async Task Two_dispatching_nodes_send_each_delivery_once_and_in_order_per_complaint()
     {
         await using var receiver = await Receiver.StartAsync();
-        // A send that a busy machine slows past the timeout is retried, as it should be: a second request this test would
-        // count as a duplicate. The timeout here is generous so that only two nodes claiming one delivery can send it twice.
-        Action<IServiceCollection> patient = s => s.PostConfigure<AccountabilityOptions>(o => o.WebhookTimeoutSeconds = 30);
-        await using var first = IsolatedNode.Start(runWebhooks: true, services: patient);
-        await using var second = IsolatedNode.Start(runWebhooks: true, schema: first.Schema, services: patient);
+        await using var first = IsolatedNode.Start(runWebhooks: true, services: Patient);
+        await using var second = IsolatedNode.Start(runWebhooks: true, schema: first.Schema, services: Patient);
         var market = await first.CreateMarketplaceAsync();
         var types = new[] { "complaint.assigned", "complaint.flagged", "complaint.escalated" };
         var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = types }, 201);
@@ -71,4 +68,11 @@ public sealed class IsolationTests
         foreach (var complaint in received.Select(r => JsonDocument.Parse(r.Body).RootElement).GroupBy(p => p.GetProperty("complaintId").GetGuid()))
             Assert.That(complaint.Select(p => p.GetProperty("type").GetString()), Is.EqualTo(types), $"order for complaint {complaint.Key}");
     }
+
+    /// <summary>
+    /// A send that a busy machine slows past the test nodes' one-second timeout is retried, as it should be, and the
+    /// receiver then counts one more request (at once, or twice). A generous timeout leaves only what these tests look for.
+    /// </summary>
+    private static void Patient(IServiceCollection services) =>
+        services.PostConfigure<AccountabilityOptions>(o => o.WebhookTimeoutSeconds = 30);
 }
