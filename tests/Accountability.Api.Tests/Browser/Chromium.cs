@@ -34,6 +34,7 @@ public static class Chromium
             // axe-core is injected as a script, which a page's strict Content-Security-Policy would refuse.
             BypassCSP = true,
         });
+        context.SetDefaultTimeout(60_000); // a full-page screenshot of a long page takes seconds on a busy machine
         return new BrowserTab(context, await context.NewPageAsync());
     }
 
