@@ -47,7 +47,7 @@ public sealed class ServiceUnderTest
     /// Starts one node of the service on a loopback port. The shared node judges no deadlines, so the tests that
     /// need the scheduler start (and stop) nodes of their own, as a deployment restarts them.
     /// </summary>
-    public static (WebApplicationFactory<Program> Host, Uri BaseAddress) StartHost(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null,
+    public static (ServiceNode Host, Uri BaseAddress) StartHost(bool runScheduler, bool runWebhooks = false, TimeProvider? clock = null,
         IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var host = new ServiceNode(runScheduler, runWebhooks, clock, settings, services);
@@ -100,12 +100,13 @@ public sealed class ServiceNode(
     }
 }
 
-/// <summary>Real time, plus however far the test has moved it on.</summary>
-public sealed class ShiftableClock : TimeProvider
+/// <summary>Real time, or the moment it was made if it stands still, plus however far the test has moved it on.</summary>
+public sealed class ShiftableClock(bool standsStill = false) : TimeProvider
 {
+    private readonly DateTimeOffset madeAt = System.GetUtcNow();
     private long offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+    public override DateTimeOffset GetUtcNow() => (standsStill ? madeAt : base.GetUtcNow()) + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 
     public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
 }

@@ -18,14 +18,15 @@ public static class Chromium
 
     private static readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> Running = new(LaunchAsync);
 
-    public static async Task<BrowserTab> OpenAsync(Viewport viewport)
+    /// <param name="node">Another node than the shared one, such as a node on a schema of its own.</param>
+    public static async Task<BrowserTab> OpenAsync(Viewport viewport, Uri? node = null)
     {
         if (!File.Exists(ExecutablePath))
             Assert.Fail($"Chromium is not installed at {ExecutablePath}: run the tests with deploy/test.sh, which installs it.");
         var (_, browser) = await Running.Value;
         var context = await browser.NewContextAsync(new()
         {
-            BaseURL = ServiceUnderTest.BaseAddress.ToString(),
+            BaseURL = (node ?? ServiceUnderTest.BaseAddress).ToString(),
             ViewportSize = new() { Width = viewport.Width, Height = viewport.Height },
             DeviceScaleFactor = viewport.Scale,
             IsMobile = viewport.IsPhone,
@@ -33,6 +34,7 @@ public static class Chromium
             // axe-core is injected as a script, which a page's strict Content-Security-Policy would refuse.
             BypassCSP = true,
         });
+        context.SetDefaultTimeout(60_000); // a full-page screenshot of a long page takes seconds on a busy machine
         return new BrowserTab(context, await context.NewPageAsync());
     }
 
@@ -47,6 +49,8 @@ public static class Chromium
 
     private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
+        // Pages render while other fixtures load the machine: a generous wait for what must appear, never a pause.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true, Args = Arguments });
         return (playwright, browser);

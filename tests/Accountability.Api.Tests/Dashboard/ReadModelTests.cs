@@ -13,16 +13,16 @@ public sealed class ReadModelTests
     public void StartWorker() => worker = new ProjectionWorker();
 
     [OneTimeTearDown]
-    public void StopWorker() => worker.Dispose();
+    public async Task StopWorker() => await worker.DisposeAsync();
 
     [Test]
     public async Task The_scorecards_table_sorts_by_any_column_through_links_and_says_how_it_is_sorted()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         await DashboardVisitor.PingPongAsync(market);
         await market.FileHeldByAsync("photon");
         await worker.CatchUpAsync();
-        using var visitor = new DashboardVisitor();
+        using var visitor = new DashboardVisitor(worker.BaseAddress);
         await visitor.SignInAsOperatorAsync(market);
 
         var byTimeHeld = await visitor.ReadAsync("/dashboard");
@@ -39,12 +39,12 @@ public sealed class ReadModelTests
     [Test]
     public async Task The_open_problems_are_listed_with_their_product_owner_and_linked_complaints()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         var product = ProblemSteps.NewProduct();
         for (var i = 0; i < 3; i++)
             await market.FileAboutAsync(product);
         await worker.CatchUpAsync();
-        using var visitor = new DashboardVisitor();
+        using var visitor = new DashboardVisitor(worker.BaseAddress);
         await visitor.SignInAsOperatorAsync(market);
 
         var page = await visitor.ReadAsync("/dashboard");
@@ -58,8 +58,8 @@ public sealed class ReadModelTests
     [Test]
     public async Task Without_open_problems_the_overview_says_so()
     {
-        var market = await Marketplace.CreateAsync();
-        using var visitor = new DashboardVisitor();
+        var market = await worker.CreateMarketplaceAsync();
+        using var visitor = new DashboardVisitor(worker.BaseAddress);
         await visitor.SignInAsOperatorAsync(market);
 
         Assert.That(await visitor.ReadAsync("/dashboard"), Does.Contain("No recurring problem is open."));

@@ -140,11 +140,10 @@ public sealed class SignInTests
     [Test]
     public async Task An_expired_session_sends_the_browser_back_to_sign_in()
     {
-        var market = await Marketplace.CreateAsync();
         var clock = new ShiftableClock();
-        var (node, address) = ServiceUnderTest.StartHost(runScheduler: false, clock: clock);
-        await using var _ = node;
-        using var visitor = new DashboardVisitor(address);
+        await using var node = IsolatedNode.Start(clock: clock);
+        var market = await node.CreateMarketplaceAsync();
+        using var visitor = new DashboardVisitor(node.Http.BaseAddress);
         await visitor.SignInAsOperatorAsync(market);
         await visitor.ReadAsync("/dashboard");
 

@@ -9,6 +9,7 @@ namespace Accountability.Api.Tests.Errors;
 /// none answers a 5xx, and nothing is written.
 /// </summary>
 [Category("api")]
+[NonParallelizable] // its snapshot of the store covers whole tables without a tenant column, where other fixtures write
 public sealed class MalformedImportTests
 {
     private const string Header = "case,at,team,state";

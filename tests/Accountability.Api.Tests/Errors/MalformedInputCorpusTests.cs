@@ -20,6 +20,7 @@ namespace Accountability.Api.Tests.Errors;
 /// for an id of the route), none a 5xx, and the store is the same afterwards, row for row.
 /// </summary>
 [Category("api")]
+[NonParallelizable] // its snapshot of the store covers whole tables without a tenant column, where other fixtures write
 public sealed class MalformedInputCorpusTests
 {
     private const int Seed = 20261125;

@@ -4,6 +4,7 @@ namespace Accountability.Api.Tests.Errors;
 
 /// <summary>Text PostgreSQL cannot keep (NUL, an unpaired surrogate) is a 400 naming the field or parameter, and writes nothing.</summary>
 [Category("api")]
+[NonParallelizable] // its snapshot of the store covers whole tables without a tenant column, where other fixtures write
 public sealed class StorableTextTests
 {
     private const string Nul = "\\u0000";

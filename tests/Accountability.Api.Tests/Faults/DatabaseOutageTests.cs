@@ -16,6 +16,7 @@ namespace Accountability.Api.Tests.Faults;
 /// measured (answer times, time to the first write) in its output and in .local/test-results/database-outage.txt.
 /// </summary>
 [Category("faults")]
+[NonParallelizable] // it reports the answer and recovery times it measures: other fixtures' load would be in them
 public sealed class DatabaseOutageTests
 {
     private const int BallastRows = 1_000_000; // about 100 MB of WAL: recovery lasts long enough to be probed
@@ -81,7 +82,7 @@ public sealed class DatabaseOutageTests
         TestContext.Out.WriteLine($"{load.Accepted.Count} writes accepted in all, {load.Retries} retried");
         Assert.That(load.Failures, Is.Empty);
         Assert.That(load.Accepted.Count, Is.GreaterThanOrEqualTo(acceptedAtRecovery + 100), "the load went on after the outage");
-        var streams = await StoreChecks.StreamsAsync(database.ConnectionString, tenant);
+        var streams = await StoreChecks.StreamsAsync(database.ConnectionString, ServiceUnderTest.Schema, tenant);
         Assert.That(StoreChecks.WithGaps(streams), Is.Empty, "streams with a gap or a repeated version");
         Assert.That(StoreChecks.Missing(load.Accepted, streams), Is.Empty, "accepted writes missing from the store");
     }

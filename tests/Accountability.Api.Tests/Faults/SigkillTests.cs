@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Accountability.Api.Tests.Infrastructure;
+using Marten;
 
 namespace Accountability.Api.Tests.Faults;
 
@@ -8,6 +9,7 @@ namespace Accountability.Api.Tests.Faults;
 /// that was answered 2xx is in the store, every stream is contiguous, and the projections agree with the events.
 /// </summary>
 [Category("faults")]
+[NonParallelizable] // 16 writers against kills for up to 90 s: beside other fixtures, its load and theirs would slow each other
 public sealed class SigkillTests
 {
     private const int Complaints = 1_000; // five writes each
@@ -22,9 +24,11 @@ public sealed class SigkillTests
         var killAfter = Enumerable.Range(0, kills).Select(_ => random.Next(500, 4_500)).Order().ToArray();
         TestContext.Out.WriteLine($"seed {seed}: {kills} kills after {string.Join(", ", killAfter)} accepted writes");
 
-        var market = await Marketplace.CreateAsync();
+        // A schema of its own, so that the rebuild at the end refolds this test's complaints only.
+        await using var api = IsolatedNode.Start();
+        var market = await api.CreateMarketplaceAsync();
         var address = new Uri(ServiceProcess.LoopbackUrl());
-        var service = Start(address);
+        var service = Start(address, api.Schema);
         var load = new WriteLoad(() => Volatile.Read(ref address), market.Operator.Key!, market.Acme.Key!);
         var clock = Stopwatch.StartNew();
         try
@@ -39,7 +43,7 @@ public sealed class SigkillTests
                 await service.Process.WaitForExitAsync();
                 service.Dispose();
                 Volatile.Write(ref address, new Uri(ServiceProcess.LoopbackUrl()));
-                service = Start(address);
+                service = Start(address, api.Schema);
                 TestContext.Out.WriteLine($"killed at {load.Accepted.Count} accepted writes, {clock.Elapsed.TotalSeconds:N1} s");
             }
             await writing;
@@ -52,20 +56,22 @@ public sealed class SigkillTests
         Assert.That(load.Failures, Is.Empty);
         Assert.That(load.Accepted, Has.Count.EqualTo(Complaints * 5));
 
-        var streams = await StoreChecks.StreamsAsync(ServiceUnderTest.ConnectionString, market.Id);
+        var store = api.Host.Services.GetRequiredService<IDocumentStore>();
+        var streams = await StoreChecks.StreamsAsync(ServiceUnderTest.ConnectionString, api.Schema, market.Id);
         Assert.That(StoreChecks.WithGaps(streams), Is.Empty, "streams with a gap or a repeated version");
         Assert.That(StoreChecks.Missing(load.Accepted, streams), Is.Empty, "accepted writes missing from the store");
-        var events = await StoreChecks.EventsAsync(market.Id, streams.Keys);
+        var events = await StoreChecks.EventsAsync(store, market.Id, streams.Keys);
 
         var folded = StoreChecks.Folded(events);
-        Assert.That(await StoreChecks.StoredAsync(market.Id, streams.Keys), Is.EqualTo(folded), "projections as written");
-        using var rebuild = await ServiceProcess.RunAsync("projections", "rebuild");
+        Assert.That(await StoreChecks.StoredAsync(store, market.Id, streams.Keys), Is.EqualTo(folded), "projections as written");
+        using var rebuild = await ServiceProcess.RunAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = api.Schema }, "projections", "rebuild");
         Assert.That(rebuild.Process.ExitCode, Is.Zero, rebuild.Error);
-        Assert.That(await StoreChecks.StoredAsync(market.Id, streams.Keys), Is.EqualTo(folded), "projections rebuilt");
+        Assert.That(await StoreChecks.StoredAsync(store, market.Id, streams.Keys), Is.EqualTo(folded), "projections rebuilt");
     }
 
-    private static ServiceProcess Start(Uri address) => ServiceProcess.Start(new Dictionary<string, string?>
+    private static ServiceProcess Start(Uri address, string schema) => ServiceProcess.Start(new Dictionary<string, string?>
     {
+        ["Accountability__Schema"] = schema,
         ["Accountability__RunScheduler"] = "false",
         ["Accountability__RunWebhooks"] = "false",
         ["Accountability__RunProjectionDaemon"] = "false",

@@ -12,12 +12,12 @@ namespace Accountability.Api.Tests.Faults;
 public static class StoreChecks
 {
     /// <summary>Every stream's events (version and type), in order, read straight from Marten's events table.</summary>
-    public static async Task<Dictionary<Guid, List<(long Version, string Type)>>> StreamsAsync(string connectionString, string tenant)
+    public static async Task<Dictionary<Guid, List<(long Version, string Type)>>> StreamsAsync(string connectionString, string schema, string tenant)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand(
-            $"SELECT stream_id, version, type FROM {ServiceUnderTest.Schema}.mt_events WHERE tenant_id = @tenant ORDER BY stream_id, version", connection);
+            $"SELECT stream_id, version, type FROM {schema}.mt_events WHERE tenant_id = @tenant ORDER BY stream_id, version", connection);
         query.Parameters.AddWithValue("tenant", tenant);
         await using var reader = await query.ExecuteReaderAsync();
         var streams = new Dictionary<Guid, List<(long, string)>>();
@@ -52,18 +52,18 @@ public static class StoreChecks
         return stream[(int)version - 1].Type == Regex.Replace(write.Appended.Name, "(?<!^)([A-Z])", "_$1").ToLowerInvariant();
     }
 
-    public static async Task<Dictionary<Guid, IReadOnlyList<IEvent>>> EventsAsync(string tenant, IReadOnlyCollection<Guid> streams)
+    public static async Task<Dictionary<Guid, IReadOnlyList<IEvent>>> EventsAsync(IDocumentStore store, string tenant, IReadOnlyCollection<Guid> streams)
     {
-        await using var session = Store.QuerySession(tenant);
+        await using var session = store.QuerySession(tenant);
         var ids = streams.ToArray();
         var events = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync();
         return events.GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => (IReadOnlyList<IEvent>)[.. g]);
     }
 
     /// <summary>The key fields of both inline projections as stored, per complaint, to compare with <see cref="Folded"/>.</summary>
-    public static async Task<Dictionary<Guid, string>> StoredAsync(string tenant, IReadOnlyCollection<Guid> streams)
+    public static async Task<Dictionary<Guid, string>> StoredAsync(IDocumentStore store, string tenant, IReadOnlyCollection<Guid> streams)
     {
-        await using var session = Store.QuerySession(tenant);
+        await using var session = store.QuerySession(tenant);
         var complaints = (await session.LoadManyAsync<Complaint>(streams)).ToDictionary(c => c.Id);
         var pages = (await session.LoadManyAsync<StatusPageDocument>(streams)).ToDictionary(p => p.Id);
         return streams.ToDictionary(id => id, id => Describe(complaints.GetValueOrDefault(id), pages.GetValueOrDefault(id)?.Status));
@@ -74,8 +74,6 @@ public static class StoreChecks
         events.ToDictionary(s => s.Key, s => Describe(
             s.Value.Aggregate((Complaint?)null, (state, e) => Complaint.Evolve(state, e.Data)),
             s.Value.Aggregate((CustomerStatus?)null, (view, e) => CustomerStatus.Evolve(view, e.Data))));
-
-    private static IDocumentStore Store => ServiceUnderTest.Services.GetRequiredService<IDocumentStore>();
 
     private static string Describe(Complaint? complaint, CustomerStatus? page) =>
         $"complaint v{complaint?.Version} {complaint?.Status} held by {complaint?.Holder}, {complaint?.HandoffCount} handoffs; "

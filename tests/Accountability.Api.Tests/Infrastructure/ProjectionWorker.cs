@@ -4,17 +4,24 @@ using Marten;
 namespace Accountability.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The worker of a deployment: a node of the service that runs the projection daemon (scorecards, recurring problems).
-/// The shared test node, like an API node, does not; tests read through it once the worker has caught up.
+/// The worker of a deployment: a node of the service that runs the projection daemon (scorecards, recurring problems),
+/// on a schema of its own, so that no two daemons work one schema and a rebuild or a replay touches only this one.
+/// Tests make their tenants through it and read once it has caught up.
 /// </summary>
-public sealed class ProjectionWorker : IDisposable
+/// <param name="schema">A schema that a service process has filled, to work on instead of a new one.</param>
+public sealed class ProjectionWorker(TimeProvider? clock = null, string? schema = null) : IAsyncDisposable
 {
-    private readonly ServiceNode node = new(runScheduler: false,
-        settings: new Dictionary<string, string> { ["Accountability:RunProjectionDaemon"] = "true" });
+    private readonly IsolatedNode node = IsolatedNode.Start(
+        clock: clock, settings: new Dictionary<string, string> { ["Accountability:RunProjectionDaemon"] = "true" }, schema: schema);
 
-    public IProjectionDaemon Daemon => node.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+    public Uri BaseAddress => node.Http.BaseAddress!;
 
-    public IDocumentStore Store => node.Services.GetRequiredService<IDocumentStore>();
+    public IProjectionDaemon Daemon => node.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+
+    public IDocumentStore Store => node.Host.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>A fresh tenant on the worker's schema.</summary>
+    public Task<Marketplace> CreateMarketplaceAsync() => node.CreateMarketplaceAsync();
 
     /// <summary>Waits until the daemon has processed every event committed so far.</summary>
     public Task CatchUpAsync() => Daemon.WaitForNonStaleData(TimeSpan.FromSeconds(120));
@@ -26,5 +33,5 @@ public sealed class ProjectionWorker : IDisposable
         await CatchUpAsync();
     }
 
-    public void Dispose() => node.Dispose();
+    public ValueTask DisposeAsync() => node.DisposeAsync();
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Tests.Infrastructure;
 using Accountability.Domain.Rules;
-using Npgsql;
 
 namespace Accountability.Api.Tests.Operations;
 
@@ -29,37 +28,31 @@ public sealed class CommandLineTests
     [Test]
     public async Task Db_assert_fails_on_a_schema_that_is_not_current_until_db_apply_brings_it_up_to_date()
     {
-        var schema = new Dictionary<string, string?> { ["Accountability__Schema"] = $"cli_{Guid.NewGuid():N}"[..16] };
-        try
-        {
-            var stale = await ServiceProcess.RunAsync(schema, "db", "assert");
-            Assert.That(stale.Process.ExitCode, Is.EqualTo(1));
-            Assert.That(stale.Error, Does.Contain("differs from this version: run `db apply`"));
-            Assert.That(stale.Output, Does.Contain("mt_events").And.Contain("CREATE TABLE"));
+        await using var own = new OwnSchema();
+        var schema = new Dictionary<string, string?> { ["Accountability__Schema"] = own.Name };
 
-            var apply = await ServiceProcess.RunAsync(schema, "db", "apply");
-            Assert.That(apply.Process.ExitCode, Is.Zero, apply.Error);
-            Assert.That(apply.Output, Does.Contain("is now current"));
+        var stale = await ServiceProcess.RunAsync(schema, "db", "assert");
+        Assert.That(stale.Process.ExitCode, Is.EqualTo(1));
+        Assert.That(stale.Error, Does.Contain("differs from this version: run `db apply`"));
+        Assert.That(stale.Output, Does.Contain("mt_events").And.Contain("CREATE TABLE"));
 
-            var current = await ServiceProcess.RunAsync(schema, "db", "assert");
-            Assert.That((current.Process.ExitCode, current.Error), Is.EqualTo((0, "")));
-        }
-        finally
-        {
-            await using var connection = new NpgsqlConnection(ServiceUnderTest.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema["Accountability__Schema"]} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        var apply = await ServiceProcess.RunAsync(schema, "db", "apply");
+        Assert.That(apply.Process.ExitCode, Is.Zero, apply.Error);
+        Assert.That(apply.Output, Does.Contain("is now current"));
+
+        var current = await ServiceProcess.RunAsync(schema, "db", "assert");
+        Assert.That((current.Process.ExitCode, current.Error), Is.EqualTo((0, "")));
     }
 
     [Test]
     public async Task Rebuilding_projections_from_the_events_leaves_complaints_as_they_were()
     {
-        var market = await Marketplace.CreateAsync();
+        // A schema of its own: a rebuild empties and refills every projection of its schema, which other tests read.
+        await using var node = IsolatedNode.Start();
+        var market = await node.CreateMarketplaceAsync();
         var held = await market.FileHeldByAsync("acme");
 
-        var rebuild = await ServiceProcess.RunAsync("projections", "rebuild");
+        var rebuild = await ServiceProcess.RunAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = node.Schema }, "projections", "rebuild");
 
         Assert.That((rebuild.Process.ExitCode, rebuild.Error), Is.EqualTo((0, "")));
         Assert.That(rebuild.Output, Does.Contain("Rebuilt Complaint"));

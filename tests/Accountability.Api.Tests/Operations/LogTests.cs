@@ -14,7 +14,9 @@ public sealed class LogTests
     {
         const string adminKey = "admin-key-never-logged-51c2";
         var url = ServiceProcess.LoopbackUrl();
-        using var service = ServiceProcess.Start(new Dictionary<string, string?> { ["Accountability__AdminKey"] = adminKey }, "--urls", url);
+        await using var schema = new OwnSchema();
+        using var service = ServiceProcess.Start(new Dictionary<string, string?> { ["Accountability__AdminKey"] = adminKey, ["Accountability__Schema"] = schema.Name },
+            "--urls", url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         await ServiceProcess.WaitUntilLiveAsync(http);
 

@@ -18,15 +18,17 @@ public sealed class ProjectionDaemonTests
     [Test]
     public async Task Only_the_node_configured_to_run_the_daemon_runs_async_projections()
     {
+        await using var schema = new OwnSchema();
         using var worker = new ServiceNode(runScheduler: false, services: WithEventsSeen,
-            settings: new Dictionary<string, string> { ["Accountability:RunProjectionDaemon"] = "true" });
-        using var api = new ServiceNode(runScheduler: false, services: WithEventsSeen);
+            settings: new Dictionary<string, string> { ["Accountability:RunProjectionDaemon"] = "true", ["Accountability:Schema"] = schema.Name });
+        using var api = new ServiceNode(runScheduler: false, services: WithEventsSeen,
+            settings: new Dictionary<string, string> { ["Accountability:Schema"] = schema.Name });
 
         Assert.That(api.Services.GetServices<IHostedService>().OfType<IProjectionCoordinator>(), Is.Empty, "an API node");
         Assert.That(api.Services.GetService<IProjectionCoordinator>(), Is.Null);
 
         var daemon = worker.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        var market = await Marketplace.CreateAsync();
+        var market = await Marketplace.CreateAsync(api.CreateClient());
         var filed = await market.FileAsync();
         await daemon.WaitForNonStaleData(TimeSpan.FromSeconds(30));
         Assert.That(daemon.IsRunning, Is.True, "the worker's daemon");

@@ -14,12 +14,12 @@ public sealed class RecurringProblemTests
     public void StartWorker() => worker = new ProjectionWorker();
 
     [OneTimeTearDown]
-    public void StopWorker() => worker.Dispose();
+    public async Task StopWorker() => await worker.DisposeAsync();
 
     [Test]
     public async Task Three_complaints_about_one_product_and_category_open_a_problem_linking_them()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         var product = ProblemSteps.NewProduct();
         var filed = new[] { await market.FileAboutAsync(product), await market.FileAboutAsync(product), await market.FileAboutAsync(product) };
         await market.FileAboutAsync(product, category: "billing");
@@ -35,7 +35,7 @@ public sealed class RecurringProblemTests
     [Test]
     public async Task Two_complaints_open_nothing()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         var product = ProblemSteps.NewProduct();
         await market.FileAboutAsync(product);
         await market.FileAboutAsync(product);
@@ -47,7 +47,7 @@ public sealed class RecurringProblemTests
     [Test]
     public async Task A_later_complaint_of_the_same_kind_is_linked_to_the_open_problem()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         var product = ProblemSteps.NewProduct();
         for (var i = 0; i < 3; i++)
             await market.FileAboutAsync(product);
@@ -64,7 +64,7 @@ public sealed class RecurringProblemTests
     [Test]
     public async Task Replaying_the_filed_complaints_through_the_worker_opens_and_links_nothing_twice()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         var product = ProblemSteps.NewProduct();
         var first = await market.FileAboutAsync(product);
         for (var i = 0; i < 3; i++)
@@ -81,7 +81,7 @@ public sealed class RecurringProblemTests
     [Test]
     public async Task Complaints_further_apart_than_the_window_do_not_count_and_closer_ones_do()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         const string log = """
             ticket,when,team,product,category
             A-1,2026-01-01 09:00,Acme Apps,Lens Far,blur
@@ -103,7 +103,7 @@ public sealed class RecurringProblemTests
     [Test]
     public async Task The_policy_sets_the_threshold_and_an_operator_may_turn_it_off()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         var policy = await market.Operator.GetJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/policy");
         Assert.That(policy["recurringProblems"]!.ToJsonString(), Is.EqualTo("""{"enabled":true,"complaints":3,"windowDays":7}"""));
         policy.Remove("version");

@@ -1,30 +1,36 @@
 using System.Text.Json.Nodes;
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Tests.Infrastructure;
 using Accountability.Domain.Rules;
+using Marten;
 
 namespace Accountability.Api.Tests.Rules;
 
 /// <summary>Deadlines fire on complaints nobody touches, survive a restart, and fire once.</summary>
-[Category("slow")]
+[Category("api")]
 public sealed class StalledHolderTests
 {
     [Test]
     public async Task A_deadline_scheduled_while_no_scheduler_runs_fires_once_after_a_restart()
     {
-        var market = await Marketplace.CreateAsync();
+        var clock = new ShiftableClock(standsStill: true);
+        await using var api = IsolatedNode.Start(clock: clock);
+        var market = await api.CreateMarketplaceAsync();
         await UseDeadlinesOfAboutASecondAsync(market);
         var filed = await market.FileAsync();
-        Assert.That(filed.Flags, Is.Empty);
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.That((await ReadAsync(market, filed.Id)).Flags, Is.Empty, "the shared node runs no scheduler");
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.That(await DueDeadlinesAsync(api, clock), Is.EqualTo(4), "both deadlines, and the warnings before them, are due");
+        Assert.That((await ReadAsync(market, filed.Id)).Flags, Is.Empty, "no node on this schema runs a scheduler");
 
-        var (first, _) = ServiceUnderTest.StartHost(runScheduler: true);
-        var stalled = await WaitForFlagsAsync(market, filed.Id, count: 2);
-        await first.DisposeAsync();
-        var (second, _) = ServiceUnderTest.StartHost(runScheduler: true);
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        await second.DisposeAsync();
+        ComplaintView stalled;
+        await using (var first = IsolatedNode.Start(runScheduler: true, clock: clock, schema: api.Schema))
+        {
+            await first.RunSchedulerPassAsync();
+            stalled = await ReadAsync(market, filed.Id);
+        }
+        await using (var second = IsolatedNode.Start(runScheduler: true, clock: clock, schema: api.Schema))
+            await second.RunSchedulerPassAsync();
 
         var complaint = await ReadAsync(market, filed.Id);
         Assert.That(complaint.Flags!.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.StalledHolder, RuleIds.StalledHolder }));
@@ -40,23 +46,19 @@ public sealed class StalledHolderTests
     [Test]
     public async Task A_holder_that_acknowledges_in_time_misses_only_the_resolution_deadline()
     {
-        var market = await Marketplace.CreateAsync();
+        // The clock stands still, so the acknowledgement lands in time however slow the machine is.
+        var clock = new ShiftableClock(standsStill: true);
+        await using var node = IsolatedNode.Start(runScheduler: true, clock: clock);
+        var market = await node.CreateMarketplaceAsync();
         await UseDeadlinesOfAboutASecondAsync(market);
         var held = await market.FileHeldByAsync("acme");
         await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/acknowledgement", null);
 
-        var (scheduler, _) = ServiceUnderTest.StartHost(runScheduler: true);
-        try
-        {
-            var complaint = await WaitForFlagsAsync(market, held.Id, count: 1);
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            complaint = await ReadAsync(market, held.Id);
-            Assert.That(complaint.Flags!.Select(f => f.Sentence), Is.EqualTo(new[] { "Acme Apps has not resolved the complaint within under a minute of receiving it." }));
-        }
-        finally
-        {
-            await scheduler.DisposeAsync();
-        }
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await node.RunSchedulerPassAsync();
+
+        var complaint = await ReadAsync(market, held.Id);
+        Assert.That(complaint.Flags!.Select(f => f.Sentence), Is.EqualTo(new[] { "Acme Apps has not resolved the complaint within under a minute of receiving it." }));
     }
 
     /// <summary>First response due 0.5 s after a holder receives a complaint, resolution 1 s after.</summary>
@@ -74,16 +76,10 @@ public sealed class StalledHolderTests
 
     private static Task<ComplaintView> ReadAsync(Marketplace market, Guid id) => market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{id}");
 
-    private static async Task<ComplaintView> WaitForFlagsAsync(Marketplace market, Guid id, int count)
+    private static async Task<int> DueDeadlinesAsync(IsolatedNode node, TimeProvider clock)
     {
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            var complaint = await ReadAsync(market, id);
-            if (complaint.Flags!.Count >= count)
-                return complaint;
-            await Task.Delay(250);
-        }
-        Assert.Fail($"No {count} flags within 15 seconds");
-        return null!;
+        await using var query = node.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var now = clock.GetUtcNow();
+        return await query.Query<ScheduledDeadline>().CountAsync(d => d.DueAt <= now);
     }
 }

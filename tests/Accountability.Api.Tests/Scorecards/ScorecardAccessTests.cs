@@ -14,12 +14,12 @@ public sealed class ScorecardAccessTests
     public void StartWorker() => worker = new ProjectionWorker();
 
     [OneTimeTearDown]
-    public void StopWorker() => worker.Dispose();
+    public async Task StopWorker() => await worker.DisposeAsync();
 
     [Test]
     public async Task A_vendor_sees_its_own_scorecard_and_only_the_products_of_complaints_it_has_held()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         await HeldByAsync(market, "acme", "Photo Pro");
         await HeldByAsync(market, "photon", "Lens Kit");
         await market.FileAsync("acme", "Store Gift Card");
@@ -46,10 +46,10 @@ public sealed class ScorecardAccessTests
     [Test]
     public async Task A_marketplace_sees_none_of_another_marketplaces_figures()
     {
-        var busy = await Marketplace.CreateAsync();
+        var busy = await worker.CreateMarketplaceAsync();
         await HeldByAsync(busy, "acme", "Photo Pro");
         await HeldByAsync(busy, "acme", "Photo Pro");
-        var quiet = await Marketplace.CreateAsync();
+        var quiet = await worker.CreateMarketplaceAsync();
         await worker.CatchUpAsync();
 
         var parties = await quiet.Operator.GetJsonAsync<PartyScorecards>("/api/scorecards/parties");
@@ -70,7 +70,7 @@ public sealed class ScorecardAccessTests
     [TestCase("product=")]
     public async Task A_bad_filter_is_refused_as_a_validation_problem(string query)
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         foreach (var route in new[] { "parties", "products" })
         {
             using var response = await market.Operator.GetAsync($"/api/scorecards/{route}?{query}");
@@ -81,7 +81,7 @@ public sealed class ScorecardAccessTests
     [Test]
     public async Task The_CSV_says_it_is_UTF_8_so_a_product_named_in_any_script_reads_back_whole()
     {
-        var market = await Marketplace.CreateAsync();
+        var market = await worker.CreateMarketplaceAsync();
         const string product = "Cámara Ñandú 写真 Фото";
         await HeldByAsync(market, "acme", product);
         await worker.CatchUpAsync();

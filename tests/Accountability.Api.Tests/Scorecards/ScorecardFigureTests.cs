@@ -18,15 +18,16 @@ public sealed class ScorecardFigureTests
     [OneTimeSetUp]
     public async Task BuildMarketplace()
     {
-        worker = new ProjectionWorker();
-        scenario = await ScorecardScenario.BuildAsync();
+        var clock = new ShiftableClock();
+        worker = new ProjectionWorker(clock: clock);
+        scenario = await ScorecardScenario.BuildAsync(worker, clock);
         await worker.CatchUpAsync();
         var listed = await scenario.Market.Operator.GetJsonAsync<Features.Complaints.List.Response>("/api/complaints?limit=200");
         oracle = await ScorecardOracle.ReadAsync(worker.Store, scenario.Market.Id, listed.Items.Select(c => c.Id), ["acme", "photon", "store"]);
     }
 
     [OneTimeTearDown]
-    public void StopWorker() => worker.Dispose();
+    public async Task StopWorker() => await worker.DisposeAsync();
 
     /// <summary>
     /// Periods that take each way through the tables: whole days only (the per-day sums), parts of a day (the facts),

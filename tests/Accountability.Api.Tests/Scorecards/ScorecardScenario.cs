@@ -20,16 +20,17 @@ public sealed class ScorecardScenario
     /// <summary>A moment after the whole history.</summary>
     public DateTimeOffset End { get; }
 
-    public static async Task<ScorecardScenario> BuildAsync()
+    /// <param name="clock">The worker's clock, moved on between the halves.</param>
+    public static async Task<ScorecardScenario> BuildAsync(ProjectionWorker worker, ShiftableClock clock)
     {
-        var m = await Marketplace.CreateAsync();
+        var m = await worker.CreateMarketplaceAsync();
 
         // Fixed first time by the vendor, rated 4.
         var fixedOnce = await FileAsync(m, "Photo Pro", "acme", "crash");
         await HandAsync(m.Operator, fixedOnce, "acme", "NeedsVendorFix", "crash-log-1");
         await m.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{fixedOnce.Id}/acknowledgement", null);
         await ResolveAsync(m.Acme, fixedOnce, "ProductDefect", "acme");
-        await RateAsync(fixedOnce, 4);
+        await RateAsync(worker, fixedOnce, 4);
 
         // Bounced back to the store, resolved, reopened by the operator, resolved again, rated 2.
         var billing = await FileAsync(m, "Photo Pro", "acme", "billing");
@@ -40,7 +41,7 @@ public sealed class ScorecardScenario
         await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{billing.Id}/reopening", new { reason = "Charged twice again" });
         await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{billing.Id}/acknowledgement", null);
         await ResolveAsync(m.Operator, billing, "Billing", "store");
-        await RateAsync(billing, 2);
+        await RateAsync(worker, billing, 2);
 
         // The vendor tells the customer to ask another vendor (a deflection flag), then fixes it.
         var deflected = await FileAsync(m, "Lens Kit", "photon", "hardware");
@@ -49,9 +50,8 @@ public sealed class ScorecardScenario
         await m.Photon.PostJsonAsync<ComplaintView>($"/api/complaints/{deflected.Id}/acknowledgement", null);
         await ResolveAsync(m.Photon, deflected, "Delivery", "photon");
 
-        await Task.Delay(60);
-        var midpoint = DateTimeOffset.UtcNow;
-        await Task.Delay(60);
+        var midpoint = clock.GetUtcNow().AddMinutes(1);
+        clock.Advance(TimeSpan.FromMinutes(2));
 
         // Ping-pong between the store and the vendor, one handoff without evidence; left open with the vendor.
         var pingPong = await FileAsync(m, "Lens Kit", "photon", "crash");
@@ -77,8 +77,8 @@ public sealed class ScorecardScenario
 
         // Filed and not yet touched.
         await FileAsync(m, "Photo Pro", "acme", "crash");
-        await Task.Delay(60);
-        return new ScorecardScenario(m, midpoint, DateTimeOffset.UtcNow);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        return new ScorecardScenario(m, midpoint, clock.GetUtcNow().AddMinutes(-1));
     }
 
     private static async Task<ComplaintView> FileAsync(Marketplace m, string product, string vendor, string category) =>
@@ -94,9 +94,9 @@ public sealed class ScorecardScenario
     private static Task<ComplaintView> ResolveAsync(ApiClient holder, ComplaintView complaint, string rootCause, string liableParty) =>
         holder.PostJsonAsync<ComplaintView>($"/api/complaints/{complaint.Id}/resolution", new { rootCause, liableParty, remedy = "Fixed" });
 
-    private static async Task RateAsync(ComplaintView complaint, int stars)
+    private static async Task RateAsync(ProjectionWorker worker, ComplaintView complaint, int stars)
     {
-        using var rated = await new Customer(complaint.TrackingLink!).SendAsync("rating", new() { ["stars"] = stars.ToString() });
+        using var rated = await new Customer(complaint.TrackingLink!, worker.BaseAddress).SendAsync("rating", new() { ["stars"] = stars.ToString() });
         Assert.That((int)rated.StatusCode, Is.EqualTo(303), "the rating form");
     }
 }

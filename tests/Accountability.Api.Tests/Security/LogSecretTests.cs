@@ -1,4 +1,6 @@
+using Accountability.Api.Persistence;
 using Accountability.Api.Tests.Infrastructure;
+using Npgsql;
 
 namespace Accountability.Api.Tests.Security;
 
@@ -14,8 +16,10 @@ public sealed class LogSecretTests
     {
         var adminKey = $"admin-{Guid.NewGuid():N}";
         var url = ServiceProcess.LoopbackUrl();
+        await using var schema = new OwnSchema();
         using var service = ServiceProcess.Start(new Dictionary<string, string?>
         {
+            ["Accountability__Schema"] = schema.Name,
             ["Accountability__AdminKey"] = adminKey,
             ["Accountability__WebhookAllowedPrivateHosts__0"] = "127.0.0.1",
             ["Logging__LogLevel__Accountability"] = "Trace",
@@ -23,11 +27,26 @@ public sealed class LogSecretTests
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         await ServiceProcess.WaitUntilLiveAsync(http);
         var secrets = await SecretRun.RunAsync(new Uri(url), adminKey);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the dispatcher tries the delivery, signs it and logs the refused connection
+        await Eventually.UntilAsync(() => AttemptsAsync(schema.Name), attempts => attempts > 0, "the dispatcher's attempt at the run's webhook");
+        // The log is written in order: once a request made after the attempt is in it, so is all the attempt logged.
+        using (var after = new HttpRequestMessage(HttpMethod.Get, "/api/complaints"))
+        {
+            after.Headers.Add(CorrelationId.Header, "after-the-attempt");
+            (await http.SendAsync(after)).Dispose();
+        }
+        await Eventually.UntilAsync(() => service.Output.Contains("after-the-attempt"), "the log line of a request made after the attempt");
 
         var log = service.Output + service.Error;
         Assert.That(log, Does.Contain("POST /api/webhooks/{id}/secret-rotation answered 200"), "the capture holds the run");
         Assert.That(log, Does.Contain("POST /dashboard/sign-in answered 303").And.Contain("GET /dashboard/complaints/{id:guid} answered 200"));
         Assert.That(SecretRun.WithBareForms(secrets).Where(log.Contains), Is.Empty);
+    }
+
+    private static async Task<long> AttemptsAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(ServiceUnderTest.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand($"select count(*) from {schema}.webhook_attempts", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 }

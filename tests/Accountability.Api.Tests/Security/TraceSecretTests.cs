@@ -20,9 +20,11 @@ public sealed class TraceSecretTests
         using var receiver = OtlpReceiver.Start();
         var adminKey = $"admin-{Guid.NewGuid():N}";
         var url = ServiceProcess.LoopbackUrl();
+        await using var schema = new OwnSchema();
         List<string> secrets;
         using (var service = ServiceProcess.Start(new Dictionary<string, string?>
         {
+            ["Accountability__Schema"] = schema.Name,
             [TelemetrySetup.EndpointVariable] = receiver.Endpoint.ToString(),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",

@@ -4,9 +4,12 @@ using System.Text.RegularExpressions;
 namespace Accountability.Api.Tests.StatusPage;
 
 /// <summary>The customer with their tracking link, as a browser without JavaScript would be: reads the page, sends its forms.</summary>
-public sealed partial class Customer(string trackingLink)
+/// <param name="node">Another node than the shared one, such as a node on a schema of its own.</param>
+public sealed partial class Customer(string trackingLink, Uri? node = null)
 {
-    private static readonly HttpClient Http = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = ServiceUnderTest.BaseAddress };
+    private static readonly HttpClient Shared = Browser(ServiceUnderTest.BaseAddress);
+
+    private readonly HttpClient http = node is null ? Shared : Browser(node);
 
     public string Link { get; } = trackingLink;
 
@@ -16,7 +19,7 @@ public sealed partial class Customer(string trackingLink)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Path + suffix);
         request.Headers.Accept.ParseAdd(accept);
-        return await Http.SendAsync(request);
+        return await http.SendAsync(request);
     }
 
     public async Task<string> ReadAsync()
@@ -35,8 +38,10 @@ public sealed partial class Customer(string trackingLink)
         var request = new HttpRequestMessage(HttpMethod.Post, $"{Path}/{action}") { Content = new FormUrlEncodedContent(values) };
         request.Headers.Accept.ParseAdd("text/html");
         alter?.Invoke(request);
-        return await Http.SendAsync(request);
+        return await http.SendAsync(request);
     }
+
+    private static HttpClient Browser(Uri address) => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
 
     public static string SealOf(string html) => SealField().Match(html) is { Success: true } match
         ? match.Groups[1].Value

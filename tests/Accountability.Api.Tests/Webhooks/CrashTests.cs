@@ -16,13 +16,14 @@ public sealed class CrashTests
         // A slow receiver (8 requests at a time per endpoint, a quarter second each) keeps deliveries in flight at the kill.
         for (var i = 0; i < 300; i++)
             receiver.AnswerNext(200, delay: TimeSpan.FromMilliseconds(250));
-        var market = await Marketplace.CreateAsync();
+        await using var api = IsolatedNode.Start();
+        var market = await api.CreateMarketplaceAsync();
         await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
         var complaints = new List<Guid>();
         for (var i = 0; i < 60; i++)
             complaints.Add((await market.FileHeldByAsync("acme")).Id);
 
-        using (var first = StartServiceProcess())
+        using (var first = StartServiceProcess(api.Schema))
         {
             await receiver.WaitForAsync(10, TimeSpan.FromSeconds(60));
             first.Kill(entireProcessTree: true);
@@ -31,12 +32,10 @@ public sealed class CrashTests
         var beforeRestart = receiver.Requests.Select(r => r.Id).Distinct().Count();
         Assert.That(beforeRestart, Is.LessThan(complaints.Count), "the kill must land while deliveries are still in flight");
 
-        using var second = StartServiceProcess();
+        using var second = StartServiceProcess(api.Schema);
         try
         {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (ComplaintsDelivered(receiver).Count < complaints.Count && DateTime.UtcNow < deadline)
-                await Task.Delay(200);
+            await Eventually.UntilAsync(() => ComplaintsDelivered(receiver).Count == complaints.Count, "every complaint delivered", TimeSpan.FromSeconds(60));
         }
         finally
         {
@@ -48,9 +47,10 @@ public sealed class CrashTests
     private static HashSet<Guid> ComplaintsDelivered(Receiver receiver) =>
         [.. receiver.Requests.Where(r => r.AnsweredWith == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("complaintId").GetGuid())];
 
-    /// <summary>The service's own executable, on the test schema, sending webhooks and nothing else in the background.</summary>
-    private static Process StartServiceProcess() => ServiceProcess.Start(new Dictionary<string, string?>
+    /// <summary>The service's own executable, on the test's schema, sending webhooks and nothing else in the background.</summary>
+    private static Process StartServiceProcess(string schema) => ServiceProcess.Start(new Dictionary<string, string?>
     {
+        ["Accountability__Schema"] = schema,
         ["Accountability__RunScheduler"] = "false",
         ["Accountability__RunWebhooks"] = "true",
         ["Accountability__WebhookPollSeconds"] = "0.1",

@@ -16,10 +16,9 @@ public sealed class DeliveryTests
     public async Task A_vendor_is_told_it_was_handed_a_complaint_with_a_signature_it_can_verify()
     {
         await using var receiver = await Receiver.StartAsync();
-        var market = await Marketplace.CreateAsync();
+        await using var node = IsolatedNode.Start(runWebhooks: true);
+        var market = await node.CreateMarketplaceAsync();
         var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
-        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
-        await using var _ = node;
 
         var held = await market.FileHeldByAsync("acme");
         var received = (await receiver.WaitForAsync(1)).Single();
@@ -49,17 +48,19 @@ public sealed class DeliveryTests
     {
         await using var receiver = await Receiver.StartAsync();
         receiver.AnswerNext(500);
-        var market = await Marketplace.CreateAsync();
+        // The clock stands still, so the failed assignment's retry falls due only when the test moves it on.
+        var clock = new ShiftableClock(standsStill: true);
+        await using var node = IsolatedNode.Start(runWebhooks: true, clock: clock);
+        var market = await node.CreateMarketplaceAsync();
         var types = new[] { "complaint.assigned", "complaint.flagged", "complaint.escalated" };
         var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = types }, 201);
-        var clock = new ShiftableClock();
-        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true, clock);
-        await using var _ = node;
 
         var held = await market.FileHeldByAsync("acme");
         await receiver.WaitForAsync(1);
         await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/customer-redirections", new { redirectedTo = "store" });
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Eventually.UntilAsync(() => market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries"),
+            log => log.Count == 3 && log.Any(d => d.Attempts.Count == 1), "the flag and the escalation queued, the failed attempt recorded");
+        await node.RunDispatcherPassAsync();
         Assert.That(receiver.Requests, Has.Count.EqualTo(1), "the flag and the escalation wait behind the failed assignment");
 
         clock.Advance(TimeSpan.FromSeconds(10));
@@ -79,10 +80,9 @@ public sealed class DeliveryTests
     {
         await using var receiver = await Receiver.StartAsync();
         receiver.AnswerNext(410);
-        var market = await Marketplace.CreateAsync();
+        await using var node = IsolatedNode.Start(runWebhooks: true);
+        var market = await node.CreateMarketplaceAsync();
         var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
-        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
-        await using var _ = node;
 
         await market.FileHeldByAsync("acme");
         var dead = await WaitForStatusAsync(market, hook.Endpoint.Id, DeliveryStatus.DeadLetter);
@@ -100,7 +100,8 @@ public sealed class DeliveryTests
     public async Task A_holder_is_warned_before_each_of_its_deadlines()
     {
         await using var receiver = await Receiver.StartAsync();
-        var market = await Marketplace.CreateAsync();
+        await using var node = IsolatedNode.Start(runScheduler: true, runWebhooks: true);
+        var market = await node.CreateMarketplaceAsync();
         var policy = PolicyJson.Editable();
         foreach (var row in policy["stalledHolder"]!["deadlines"]!.AsArray())
             (row!["firstResponseHours"], row["resolutionHours"]) = (1.0 / 3600, 2.0 / 3600);
@@ -108,8 +109,6 @@ public sealed class DeliveryTests
         using (var put = await market.Operator.PutAsync("/api/policy", policy))
             Assert.That((int)put.StatusCode, Is.EqualTo(200));
         await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.deadline_approaching" } }, 201);
-        var (node, _) = ServiceUnderTest.StartHost(runScheduler: true, runWebhooks: true);
-        await using var _ = node;
 
         await market.FileHeldByAsync("acme");
         var warnings = await receiver.WaitForAsync(2);
@@ -124,12 +123,12 @@ public sealed class DeliveryTests
     public async Task The_holder_is_told_when_the_customer_answers_on_the_status_page()
     {
         await using var receiver = await Receiver.StartAsync();
-        var market = await Marketplace.CreateAsync();
+        await using var node = IsolatedNode.Start(runWebhooks: true);
+        var market = await node.CreateMarketplaceAsync();
         await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.customer_responded" } }, 201);
-        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
-        await using var _ = node;
 
-        var (customer, id) = await StatusPage.StatusPageTests.FileAsync(market);
+        var filed = await market.Operator.PostJsonAsync<ComplaintView>("/api/complaints", StatusPage.StatusPageTests.Complaint(), 201);
+        var (customer, id) = (new StatusPage.Customer(filed.TrackingLink!, node.Http.BaseAddress), filed.Id);
         await market.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" });
         await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/information-requests", new { question = "Which version?" });
         using (var answered = await customer.SendAsync("answer", new() { ["answer"] = "2.1" }))
@@ -180,16 +179,7 @@ public sealed class DeliveryTests
 
     private static string Type(Receiver.Received r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!;
 
-    private static async Task<DeliveryView> WaitForStatusAsync(Marketplace market, string endpointId, DeliveryStatus status)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var log = await market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{endpointId}/deliveries");
-            if (log.FirstOrDefault(d => d.Status == status) is { } found)
-                return found;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"No delivery reached {status}");
-        return null!;
-    }
+    private static async Task<DeliveryView> WaitForStatusAsync(Marketplace market, string endpointId, DeliveryStatus status) =>
+        (await Eventually.UntilAsync(() => market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{endpointId}/deliveries"),
+            log => log.Any(d => d.Status == status), $"a delivery in {status}")).First(d => d.Status == status);
 }

@@ -13,10 +13,9 @@ public sealed class FailureTests
     {
         await using var receiver = await Receiver.StartAsync();
         receiver.AnswerNext(429, retryAfter: "2");
-        var market = await Marketplace.CreateAsync();
+        await using var node = IsolatedNode.Start(runWebhooks: true);
+        var market = await node.CreateMarketplaceAsync();
         await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
-        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true);
-        await using var _ = node;
 
         await market.FileHeldByAsync("acme");
         var both = await receiver.WaitForAsync(2);
@@ -29,11 +28,11 @@ public sealed class FailureTests
     {
         await using var receiver = await Receiver.StartAsync();
         receiver.AnswerNext(200, delay: TimeSpan.FromSeconds(3));
-        var market = await Marketplace.CreateAsync();
+        // The clock stands still, so the retry falls due only when the test moves it on, however slow the machine.
+        var clock = new ShiftableClock(standsStill: true);
+        await using var node = IsolatedNode.Start(runWebhooks: true, clock: clock);
+        var market = await node.CreateMarketplaceAsync();
         var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
-        var clock = new ShiftableClock();
-        var (node, _) = ServiceUnderTest.StartHost(runScheduler: false, runWebhooks: true, clock);
-        await using var _ = node;
 
         await market.FileHeldByAsync("acme");
         var first = await WaitForAttemptsAsync(market, hook.Endpoint.Id, 1);

@@ -18,23 +18,33 @@ public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, 
 {
     private const int Batch = 100;
 
+    private readonly PassRequests passes = new();
+
+    /// <summary>Wakes the scheduler; completes when a pass over the due deadlines that began after this call has finished.</summary>
+    public Task RunPassNowAsync() => options.Value.RunScheduler
+        ? passes.RequestAsync()
+        : Task.FromException(new InvalidOperationException("This node runs no deadline scheduler."));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.RunScheduler)
             return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.DeadlinePollSeconds), clock);
-        do
+        var interval = TimeSpan.FromSeconds(options.Value.DeadlinePollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var requests = passes.Take();
             try
             {
                 while (await FireDueAsync(stoppingToken) == Batch) { }
+                PassRequests.Answer(requests);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Judging due deadlines failed; trying again on the next tick");
+                PassRequests.Answer(requests, ex);
             }
+            await passes.WaitAsync(interval, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public async Task<int> FireDueAsync(CancellationToken ct)

@@ -38,6 +38,7 @@ public sealed class WebhookDispatcher(
     private readonly ConcurrentDictionary<string, Health> lastWritten = new();
     private readonly Channel<Sent> sent = Channel.CreateUnbounded<Sent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly PassRequests passes = new();
     private int inFlight;
 
     private AccountabilityOptions Settings => options.Value;
@@ -52,29 +53,48 @@ public sealed class WebhookDispatcher(
         await Task.WhenAll(ClaimLoopAsync(stoppingToken), RecordLoopAsync(stoppingToken), ListenLoopAsync(stoppingToken));
     }
 
+    /// <summary>
+    /// Wakes the dispatcher; completes when a pass that began after this call has claimed what was due and each delivery
+    /// it claimed has had its attempt (the outcomes are recorded just after).
+    /// </summary>
+    public Task RunPassNowAsync()
+    {
+        if (!Settings.RunWebhooks)
+            return Task.FromException(new InvalidOperationException("This node sends no webhooks."));
+        var done = passes.RequestAsync();
+        Wake();
+        return done;
+    }
+
     private async Task ClaimLoopAsync(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
+            var requests = passes.Take();
             var full = false;
             try
             {
                 var room = Math.Min(ClaimedAtOnce, InFlightLimit - Volatile.Read(ref inFlight));
-                full = room > 0 && await ClaimAndSendAsync(room, ct) == room;
+                var sends = room > 0 ? await ClaimAndSendAsync(room, ct) : [];
+                full = room > 0 && sends.Count == room;
+                _ = Task.WhenAll(sends).ContinueWith(_ => PassRequests.Answer(requests), TaskScheduler.Default);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Claiming webhooks failed; trying again shortly");
+                PassRequests.Answer(requests, ex);
             }
             if (!full)
                 await WaitForWakeAsync(TimeSpan.FromSeconds(Settings.WebhookPollSeconds), ct);
         }
     }
 
-    private async Task<int> ClaimAndSendAsync(int room, CancellationToken ct)
+    /// <summary>Claims up to <paramref name="room"/> due deliveries and starts sending each; returns the sends.</summary>
+    private async Task<IReadOnlyList<Task>> ClaimAndSendAsync(int room, CancellationToken ct)
     {
         var saturated = claimedPerEndpoint.Where(e => e.Value >= ClaimedPerEndpoint).Select(e => e.Key).ToArray();
         var claimed = await table.ClaimAsync(clock.GetUtcNow(), Lease, room, ClaimedPerEndpoint, saturated, ct);
+        var sends = new List<Task>(claimed.Count);
         foreach (var tenant in claimed.GroupBy(d => d.TenantId))
         {
             await using var query = store.QuerySession(tenant.Key);
@@ -83,10 +103,10 @@ public sealed class WebhookDispatcher(
             {
                 Interlocked.Increment(ref inFlight);
                 claimedPerEndpoint.AddOrUpdate(delivery.EndpointId, 1, (_, n) => n + 1);
-                _ = SendAsync(delivery, endpoints.GetValueOrDefault(delivery.EndpointId), ct);
+                sends.Add(SendAsync(delivery, endpoints.GetValueOrDefault(delivery.EndpointId), ct));
             }
         }
-        return claimed.Count;
+        return sends;
     }
 
     private async Task SendAsync(WebhookDelivery delivery, WebhookEndpoint? endpoint, CancellationToken ct)
