@@ -37,7 +37,7 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Complaint about Photo Pro", Level = 1 })).ToBeVisibleAsync();
         Assert.That(page.Url, Does.EndWith($"/dashboard/complaints/{complaint.Id}"));
         await Assertions.Expect(page.GetByText("Handed back and forth between Test Store and Acme Apps 3 times").First).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "event 3, handoff" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "event 3, handoff" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#event-3")).ToContainTextAsync("handed it from Acme Apps to Test Store");
         AssertFitsTheScreen(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), viewport);
         await Screenshots.SaveAsync(page, $"dashboard-complaint-{viewport}");

@@ -58,8 +58,9 @@ public sealed class MappingCheckTests
         using var response = await market.Operator.PostAsync("/api/imports", new { source = "helpdesk", mapping, csv = "ticket,when,team,state\nT-1,2026-01-05 09:00,Acme Apps,Open\n" });
 
         var problem = await response.ShouldBeProblemAsync(400, "validation");
-        Assert.That(problem.Errors!.Keys, Is.EqualTo(new[] { "mapping.status" }));
+        Assert.That(problem.Errors!.Keys, Is.EquivalentTo(new[] { "mapping.status", "csv" }), "the header and the mapping disagree: both are named");
         Assert.That(problem.Errors["mapping.status"][0], Does.Contain("did you mean 'state'?"));
+        Assert.That(problem.Errors["csv"][0], Does.Contain("no column named 'stat'"));
         await AssertNothingImportedAsync(market);
     }
 

@@ -35,7 +35,7 @@ public sealed partial class DemoTests
         using (var signedIn = await visitor.SignInAsync(KeyOf(first.Output)))
             Assert.That((int)signedIn.StatusCode, Is.EqualTo(303), await signedIn.Content.ReadAsStringAsync());
         var overview = await visitor.ReadAsync("/dashboard");
-        Assert.That(overview, Does.Contain("Complaints: 890, 0 of them open. Flagged: 381, 0 of them open."));
+        Assert.That(overview, Does.Contain("Complaints: 890, 0 of them open. Flagged: 401, 0 of them open."));
         Assert.That(overview, Does.Contain("Ping-pong").And.Contain("Cycle").And.Contain("INC0"));
         Assert.That(overview, Does.Contain("<title id=\"bounces-title\">Bounce rate per vendor</title>"));
 

@@ -25,22 +25,23 @@ public sealed class CrashTests
 
         using (var first = StartServiceProcess(api.Schema))
         {
-            await receiver.WaitForAsync(10, TimeSpan.FromSeconds(60));
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            try
+            {
+                await receiver.WaitForAsync(10, TimeSpan.FromSeconds(60));
+            }
+            catch (AssertionException)
+            {
+                TestContext.Out.WriteLine($"The first process {(first.Process.HasExited ? $"exited with {first.Process.ExitCode}" : "still runs")}:\n{first.Output}\n{first.Error}");
+                throw;
+            }
+            first.Process.Kill(entireProcessTree: true);
+            await first.Process.WaitForExitAsync();
         }
         var beforeRestart = receiver.Requests.Select(r => r.Id).Distinct().Count();
         Assert.That(beforeRestart, Is.LessThan(complaints.Count), "the kill must land while deliveries are still in flight");
 
         using var second = StartServiceProcess(api.Schema);
-        try
-        {
-            await Eventually.UntilAsync(() => ComplaintsDelivered(receiver).Count == complaints.Count, "every complaint delivered", TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            second.Kill(entireProcessTree: true);
-        }
+        await Eventually.UntilAsync(() => ComplaintsDelivered(receiver).Count == complaints.Count, "every complaint delivered", TimeSpan.FromSeconds(60));
         Assert.That(ComplaintsDelivered(receiver), Is.EquivalentTo(complaints));
     }
 
@@ -48,12 +49,12 @@ public sealed class CrashTests
         [.. receiver.Requests.Where(r => r.AnsweredWith == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("complaintId").GetGuid())];
 
     /// <summary>The service's own executable, on the test's schema, sending webhooks and nothing else in the background.</summary>
-    private static Process StartServiceProcess(string schema) => ServiceProcess.Start(new Dictionary<string, string?>
+    private static ServiceProcess StartServiceProcess(string schema) => ServiceProcess.Start(new Dictionary<string, string?>
     {
         ["Accountability__Schema"] = schema,
         ["Accountability__RunScheduler"] = "false",
         ["Accountability__RunWebhooks"] = "true",
         ["Accountability__WebhookPollSeconds"] = "0.1",
         ["Accountability__WebhookAllowedPrivateHosts__0"] = "127.0.0.1",
-    }, "--urls", ServiceProcess.LoopbackUrl()).Process;
+    }, "--urls", ServiceProcess.LoopbackUrl());
 }
