@@ -16,7 +16,6 @@ namespace Accountability.Api.Tests.Faults;
 /// measured (answer times, time to the first write) in its output and in .local/test-results/database-outage.txt.
 /// </summary>
 [Category("faults")]
-[NonParallelizable] // it reports the answer and recovery times it measures: other fixtures' load would be in them
 public sealed class DatabaseOutageTests
 {
     private const int BallastRows = 1_000_000; // about 100 MB of WAL: recovery lasts long enough to be probed
