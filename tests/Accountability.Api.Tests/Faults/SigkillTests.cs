@@ -9,7 +9,6 @@ namespace Accountability.Api.Tests.Faults;
 /// that was answered 2xx is in the store, every stream is contiguous, and the projections agree with the events.
 /// </summary>
 [Category("faults")]
-[NonParallelizable] // 16 writers (3,000 writes) against kills for up to 90 s: beside other fixtures, its load and theirs would slow each other
 public sealed class SigkillTests
 {
     private const int Complaints = 600; // five writes each; bench-length soaks belong in bench/, not in the suite
@@ -33,7 +32,7 @@ public sealed class SigkillTests
         var clock = Stopwatch.StartNew();
         try
         {
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(240)); // a bound only a hang reaches, beside other fixtures
             var writing = load.RunAsync(Complaints, Clients, stop.Token);
             foreach (var after in killAfter)
             {
