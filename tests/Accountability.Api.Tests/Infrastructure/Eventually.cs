@@ -26,6 +26,19 @@ public static class Eventually
         }
     }
 
+    /// <summary>Whether the condition came to hold in time, for a test whose own assertion says more than "in vain".</summary>
+    public static async Task<bool> HoldsWithinAsync(Func<bool> holds, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!holds())
+        {
+            if (DateTime.UtcNow > deadline)
+                return false;
+            await Task.Delay(Interval);
+        }
+        return true;
+    }
+
     public static Task UntilAsync(Func<bool> holds, string awaited, TimeSpan? within = null) =>
         UntilAsync(() => Task.FromResult(holds()), held => held, awaited, within);
 }

@@ -117,15 +117,9 @@ public sealed class SetAsideEventTests
     }
 
     /// <summary>The daemon records a projection's dead letter in the background, just after it moves on.</summary>
-    private static async Task<List<SetAsideEvent>> WaitForSetAsideAsync(ApiClient @operator, int count)
-    {
-        for (var deadline = DateTime.UtcNow + Patience; ; await Task.Delay(100))
-        {
-            var listed = await @operator.GetJsonAsync<List<SetAsideEvent>>("/api/set-aside-events");
-            if (listed.Count >= count || DateTime.UtcNow > deadline)
-                return listed;
-        }
-    }
+    private static Task<List<SetAsideEvent>> WaitForSetAsideAsync(ApiClient @operator, int count) =>
+        Eventually.UntilAsync(() => @operator.GetJsonAsync<List<SetAsideEvent>>("/api/set-aside-events"), listed => listed.Count >= count,
+            $"{count} set-aside events", Patience);
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadyAsync(HttpClient http)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Accountability.Api.Telemetry;
 using Accountability.Api.Tests.Infrastructure;
@@ -40,9 +39,9 @@ public sealed class TraceSecretTests
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             await ServiceProcess.WaitUntilLiveAsync(http);
             secrets = await SecretRun.RunAsync(new Uri(url), adminKey);
-            var exported = await WithinAsync(TimeSpan.FromSeconds(60), () =>
+            var exported = await Eventually.HoldsWithinAsync(() =>
                 SecretRun.Routes.All(receiver.Received("traces").Contains) && receiver.Received("traces").Contains(SecretRun.WebhookHost)
-                && receiver.Received("logs").Length > 0 && receiver.Received("metrics").Length > 0);
+                && receiver.Received("logs").Length > 0 && receiver.Received("metrics").Length > 0, TimeSpan.FromSeconds(60));
             Assert.That(exported, Is.True, $"the receiver got the run's spans (by their routes and the webhook's host), logs and metrics. {service.Error}");
         }
 
@@ -51,14 +50,4 @@ public sealed class TraceSecretTests
     }
 
     private static bool Contains(byte[] body, string secret) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) >= 0;
-
-    private static async Task<bool> WithinAsync(TimeSpan limit, Func<bool> condition)
-    {
-        for (var waited = Stopwatch.StartNew(); waited.Elapsed < limit; await Task.Delay(100))
-        {
-            if (condition())
-                return true;
-        }
-        return condition();
-    }
 }
