@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Accountability.Api.Auth;
-using Accountability.Api.Features.StatusPage;
+using Accountability.Api.Features.Pages;
 using Accountability.Api.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -37,7 +37,7 @@ public sealed class DashboardAuthenticationHandler(
     /// <summary>People go to the sign-in page (told why, when their session ended); programs get a problem.</summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (!StatusPageResponses.WantsHtml(Request, jsonLink: false))
+        if (!PageResponses.WantsHtml(Request))
         {
             await ProblemResponse.WriteAsync(Context, ProblemKind.Unauthenticated, "Sign in to the dashboard first.");
             return;
@@ -45,7 +45,7 @@ public sealed class DashboardAuthenticationHandler(
         var ended = DashboardCookie.Read(Request) is not null;
         if (ended)
             DashboardCookie.Clear(Context);
-        DashboardResponses.Secure(Response);
+        PageHeaders.Apply(Response);
         Response.StatusCode = StatusCodes.Status303SeeOther;
         Response.Headers.Location = ended ? $"{DashboardRoutes.SignIn}?ended=1" : DashboardRoutes.SignIn;
     }

@@ -1,3 +1,4 @@
+using Accountability.Api.Features.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Accountability.Api.Features.Dashboard;
@@ -10,7 +11,7 @@ namespace Accountability.Api.Features.Dashboard;
 /// </summary>
 public sealed class DashboardForms(IAntiforgery antiforgery)
 {
-    public const string FieldName = "form";
+    public const string FieldName = PageFormEndpoint.SealField;
     public const string CookieName = "accountability_dashboard_form";
 
     public static void Configure(AntiforgeryOptions options)

@@ -1,6 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using Accountability.Api.Features.Pages;
 using Text = Accountability.Api.Features.Dashboard.DashboardText;
 
 namespace Accountability.Api.Features.Dashboard;
@@ -8,9 +7,6 @@ namespace Accountability.Api.Features.Dashboard;
 /// <summary>The dashboard's page frame and the pieces every page uses: server-rendered, no script, one local stylesheet.</summary>
 public static class DashboardHtml
 {
-    // Every script is encoded but the characters HTML gives meaning to: pages stay readable in any language.
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
     /// <param name="signOutSeal">The sealed field of the sign-out form; null on pages shown before signing in.</param>
     public static string Document(string title, string main, string? signOutSeal)
     {
@@ -59,5 +55,5 @@ public static class DashboardHtml
     public static void Time(StringBuilder html, DateTimeOffset at) =>
         html.Append("<time datetime=\"").Append(at.UtcDateTime.ToString("O")).Append("\">").Append(E(Text.Date(at))).Append("</time>");
 
-    public static string E(string text) => Html.Encode(text);
+    public static string E(string text) => PageHtml.Encode(text);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Accountability.Api.Features.Pages;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Accountability.Api.Features.StatusPage;
@@ -12,7 +13,7 @@ namespace Accountability.Api.Features.StatusPage;
 /// </summary>
 public sealed class StatusForms(IDataProtectionProvider provider)
 {
-    public const string FieldName = "form";
+    public const string FieldName = PageFormEndpoint.SealField;
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     private readonly ITimeLimitedDataProtector protector = provider.CreateProtector("Accountability.StatusPage.Forms").ToTimeLimitedDataProtector();

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
+using Accountability.Api.Features.Pages;
 using Accountability.Domain.Customers;
 using Text = Accountability.Api.Features.StatusPage.StatusText;
 
@@ -8,8 +8,6 @@ namespace Accountability.Api.Features.StatusPage;
 /// <summary>Server-rendered HTML that works without JavaScript: semantic sections, labelled forms, one local stylesheet.</summary>
 public static class StatusPageHtml
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
-
     /// <param name="notice">A confirmation of what the customer just did, if anything.</param>
     /// <param name="error">Why what the customer just tried did not go through, if it did not.</param>
     public static string Page(StatusPageView view, string token, string sealedForm, string? notice, string? error)
@@ -126,5 +124,5 @@ public static class StatusPageHtml
         </html>
         """;
 
-    private static string E(string text) => Html.Encode(text);
+    private static string E(string text) => PageHtml.Encode(text);
 }

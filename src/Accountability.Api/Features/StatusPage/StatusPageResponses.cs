@@ -12,13 +12,6 @@ public static class StatusPageResponses
         response.Headers.Vary = "Accept, Accept-Language";
     }
 
-    /// <summary>Browsers get pages; apps asking for JSON (or the .json link) get JSON and problem+json.</summary>
-    public static bool WantsHtml(HttpRequest request, bool jsonLink)
-    {
-        var accept = request.Headers.Accept.ToString();
-        return !jsonLink && (accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) || !accept.Contains("json", StringComparison.OrdinalIgnoreCase));
-    }
-
     /// <summary>The same answer for a token that never existed, was revoked, or is not a token: a page or a problem, 404.</summary>
     public static async Task NotFoundAsync(HttpContext http, bool html)
     {
@@ -28,8 +21,6 @@ public static class StatusPageResponses
             await ProblemResponse.WriteAsync(http, ProblemKind.NotFound, "No status page at this address.");
             return;
         }
-        http.Response.StatusCode = StatusCodes.Status404NotFound;
-        http.Response.ContentType = PageHeaders.HtmlType;
-        await http.Response.WriteAsync(StatusPageHtml.NotFound());
+        await PageResponses.WriteAsync(http, StatusCodes.Status404NotFound, StatusPageHtml.NotFound());
     }
 }

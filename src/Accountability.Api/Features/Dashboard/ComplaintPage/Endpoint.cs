@@ -1,6 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Complaints;
-using Accountability.Api.Features.StatusPage;
+using Accountability.Api.Features.Pages;
 using Accountability.Api.Problems;
 using Accountability.Domain.Parties;
 using FastEndpoints;
@@ -30,13 +30,13 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimePro
         {
             var (events, state) = await session.ReadStreamAsync(id, User.Actor(), ct);
             var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
-            await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, ComplaintHtml.Page(state, events, parties, clock.GetUtcNow(), seal));
+            await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, ComplaintHtml.Page(state, events, parties, clock.GetUtcNow(), seal));
         }
         catch (ProblemException missing) when (missing.Kind == ProblemKind.NotFound)
         {
-            if (!StatusPageResponses.WantsHtml(HttpContext.Request, jsonLink: false))
+            if (!PageResponses.WantsHtml(HttpContext.Request))
                 throw;
-            await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status404NotFound,
+            await PageResponses.WriteAsync(HttpContext, StatusCodes.Status404NotFound,
                 DashboardHtml.Message(DashboardText.Get("NotFound_Title"), DashboardText.Get("NotFound_Body"), seal));
         }
     }

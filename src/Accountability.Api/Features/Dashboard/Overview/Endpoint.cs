@@ -1,4 +1,5 @@
 using Accountability.Api.Auth;
+using Accountability.Api.Features.Pages;
 using Accountability.Api.Features.Problems;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Problems;
@@ -36,6 +37,6 @@ public sealed class Endpoint(OverviewReader reader, ScorecardQueries scorecards,
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
         var table = ScorecardTable.Section(cards, parties, Query<string>("sort", isRequired: false), Query<string>("order", isRequired: false));
         var page = OverviewHtml.Page(figures, forms.Seal(HttpContext), ProblemList.Section(open), table);
-        await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, page);
+        await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, page);
     }
 }

@@ -20,6 +20,8 @@ public sealed class Endpoint(ApiKeyStore keys, DashboardSessions sessions, Dashb
         Description(d => d.ClearDefaultProduces(204).Produces(303).ProducesProblems(400, 401, 403, 415, 429));
     }
 
+    protected override IEnumerable<(string Field, int MaxLength)> FreeText => [(SignInHtml.KeyField, SignInHtml.KeyMaxLength)];
+
     protected override string RefusalPage(string reason) => SignInHtml.Page(forms.Seal(HttpContext), notice: null, error: reason);
 
     protected override async Task HandleFormAsync(IFormCollection form, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Accountability.Api.Features.Pages;
 using FastEndpoints;
 
 namespace Accountability.Api.Features.Dashboard.SignIn;
@@ -20,6 +21,6 @@ public sealed class FormEndpoint(DashboardForms forms) : EndpointWithoutRequest
             : Query<string>("signed-out", isRequired: false) is not null ? DashboardText.Get("SignIn_SignedOut")
             : null;
         var page = SignInHtml.Page(forms.Seal(HttpContext), notice, error: null);
-        await DashboardResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, page);
+        await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, page);
     }
 }

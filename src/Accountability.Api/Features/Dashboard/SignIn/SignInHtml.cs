@@ -8,6 +8,8 @@ public static class SignInHtml
 {
     public const string KeyField = "key";
 
+    public const int KeyMaxLength = 200;
+
     /// <param name="notice">Why the operator is here (their session ended, they signed out), if it matters.</param>
     /// <param name="error">Why the last attempt failed, if it did.</param>
     public static string Page(string seal, string? notice, string? error)
@@ -21,7 +23,7 @@ public static class SignInHtml
         html.Append("<form method=\"post\" action=\"").Append(DashboardRoutes.SignIn).Append("\" class=\"sign-in\">");
         Seal(html, seal);
         html.Append("<label for=\"key\">").Append(E(Text.Get("SignIn_KeyLabel"))).Append("</label>")
-            .Append("<input type=\"password\" id=\"key\" name=\"").Append(KeyField).Append("\" autocomplete=\"off\" spellcheck=\"false\" required maxlength=\"200\" aria-describedby=\"key-hint\">")
+            .Append("<input type=\"password\" id=\"key\" name=\"").Append(KeyField).Append("\" autocomplete=\"off\" spellcheck=\"false\" required maxlength=\"").Append(KeyMaxLength).Append("\" aria-describedby=\"key-hint\">")
             .Append("<p id=\"key-hint\" class=\"hint\">").Append(E(Text.Get("SignIn_KeyHint"))).Append("</p>")
             .Append("<button type=\"submit\" class=\"primary\">").Append(E(Text.Get("SignIn_Submit"))).Append("</button></form>");
         return Document(Text.Get("SignIn_Title"), html.ToString(), signOutSeal: null);

@@ -10,8 +10,10 @@ public sealed class Endpoint : CustomerFormEndpoint
 
     protected override string Purpose => "The customer answers the holder's request for information.";
 
-    protected override string? Invalid(IFormCollection form) =>
-        Optional(form, "answer") is { } answer ? TooLong(answer) : StatusText.Get("Answer_Label");
+    protected override IEnumerable<(string Field, int MaxLength)> FreeText => [("answer", CustomerInput.MaxLength)];
+
+    protected override (string Field, string Reason)? Invalid(IFormCollection form) =>
+        Optional(form, "answer") is null ? ("answer", StatusText.Get("Answer_Label")) : null;
 
     protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
         CustomerDecisions.Answer(state, new AnswerAsCustomer(Optional(form, "answer")!), context.Now);

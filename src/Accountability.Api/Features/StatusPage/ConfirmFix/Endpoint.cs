@@ -10,8 +10,6 @@ public sealed class Endpoint : CustomerFormEndpoint
 
     protected override string Purpose => "The customer confirms the proposed fix worked.";
 
-    protected override string? Invalid(IFormCollection form) => null;
-
     protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
         CustomerDecisions.ConfirmFix(state, context.Now);
 }

@@ -10,8 +10,10 @@ public sealed class Endpoint : CustomerFormEndpoint
 
     protected override string Purpose => "The customer rates the handling of a resolved complaint, 1 to 5, with an optional comment.";
 
-    protected override string? Invalid(IFormCollection form) =>
-        Stars(form) is null ? StatusText.Get("Rate_Worst") : TooLong(Optional(form, "comment"));
+    protected override IEnumerable<(string Field, int MaxLength)> FreeText => [("comment", CustomerInput.MaxLength)];
+
+    protected override (string Field, string Reason)? Invalid(IFormCollection form) =>
+        Stars(form) is null ? ("stars", StatusText.Get("Rate_Worst")) : null;
 
     protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
         CustomerDecisions.Rate(state, new RateHandling(Stars(form)!.Value, Optional(form, "comment")), context.Now);

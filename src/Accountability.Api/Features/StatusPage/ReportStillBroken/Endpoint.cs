@@ -11,7 +11,7 @@ public sealed class Endpoint : CustomerFormEndpoint
     protected override string Purpose =>
         "The customer says it is still broken: a proposed fix is rejected, a resolved complaint (or a closed one within the reopen window) is reopened.";
 
-    protected override string? Invalid(IFormCollection form) => TooLong(Optional(form, "comment"));
+    protected override IEnumerable<(string Field, int MaxLength)> FreeText => [("comment", CustomerInput.MaxLength)];
 
     protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
         CustomerDecisions.ReportStillBroken(state, new Domain.Decisions.ReportStillBroken(Optional(form, "comment")), context.ReopenWindow, context.Now);

@@ -24,7 +24,7 @@ public sealed class Endpoint(StatusPageReader reader, StatusForms forms, Rendere
         var raw = Route<string>("token") ?? "";
         var jsonLink = raw.EndsWith(".json", StringComparison.Ordinal);
         var token = jsonLink ? raw[..^5] : raw;
-        var html = StatusPageResponses.WantsHtml(HttpContext.Request, jsonLink);
+        var html = PageResponses.WantsHtml(HttpContext.Request, jsonLink);
         if (await reader.FindAsync(token, ct) is not { } found)
         {
             await StatusPageResponses.NotFoundAsync(HttpContext, html);
