@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Dashboard;
-using Accountability.Api.Features.Pages;
 using Accountability.Api.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -26,7 +25,7 @@ public static class RateLimits
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 if (DashboardResponses.IsForPeople(context.HttpContext.Request))
-                    await PageResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, DashboardHtml.TooManyAttempts());
+                    await Features.Pages.PageResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, DashboardHtml.TooManyAttempts());
                 else
                     await ProblemResponse.WriteAsync(context.HttpContext, ProblemKind.RateLimited, "Too many requests; retry after the time in Retry-After.");
             };
