@@ -109,6 +109,7 @@ public sealed class JsonLinesGuardTests
 
         var problem = await response.ShouldBeProblemAsync(400, "validation");
         Assert.That(problem.Errors!.Keys, Is.EqualTo(new[] { "mapping.rows" }));
+        Assert.That(problem.Errors["mapping.rows"][0], Does.Contain("needs \"format\": \"jsonl\""));
     }
 
     [Test]
