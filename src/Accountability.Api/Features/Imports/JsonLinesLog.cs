@@ -30,20 +30,26 @@ public sealed class JsonLinesLog : IEventLog
     /// <summary>Every path can be read; the first line stands in for a header: a member a path names (up to its first pick) that it lacks is a slip of the mapping.</summary>
     public (ColumnIndexes? Columns, IReadOnlyDictionary<string, string> Problems) Resolve(ImportMapping mapping)
     {
-        var problems = new Dictionary<string, string>();
         var (root, document, _) = Parse(first!.Value.Text);
         using (document)
-        if (root is { ValueKind: JsonValueKind.Object } line)
         {
-            if (rows?.Mismatch(line, line) is { } noRows)
-                problems["mapping.rows"] = $"'mapping.rows': {noRows}";
-            var update = rows is null ? line : rows.FindArray(line).Items?.FirstOrDefault() ?? default;
-            foreach (var (field, path) in paths)
-                if ((path.FromLine || update.ValueKind == JsonValueKind.Object) && path.Mismatch(update, line) is { } mismatch)
-                    problems[$"mapping.{field}"] = $"'mapping.{field}': {mismatch}";
+            // A first line that is not an object is a bad row of its own; the members are then checked line by line.
+            var problems = root is { ValueKind: JsonValueKind.Object } line ? Mismatches(line) : [];
+            return problems.Count > 0 ? (null, problems)
+                : (mapping.IndexesOf(paths.Select((p, i) => (p.Field, i)).ToDictionary(p => p.Field, p => p.i)), problems);
         }
-        return problems.Count > 0 ? (null, problems)
-            : (mapping.IndexesOf(paths.Select((p, i) => (p.Field, i)).ToDictionary(p => p.Field, p => p.i)), problems);
+    }
+
+    private Dictionary<string, string> Mismatches(JsonElement line)
+    {
+        var problems = new Dictionary<string, string>();
+        if (rows?.Mismatch(line, line) is { } noRows)
+            problems["mapping.rows"] = $"'mapping.rows': {noRows}";
+        var update = rows is null ? line : rows.FindArray(line).Items?.FirstOrDefault() ?? default;
+        foreach (var (field, path) in paths)
+            if ((path.FromLine || update.ValueKind == JsonValueKind.Object) && path.Mismatch(update, line) is { } mismatch)
+                problems[$"mapping.{field}"] = $"'mapping.{field}': {mismatch}";
+        return problems;
     }
 
     public IEnumerable<LogRecord> Records(IReadOnlyCollection<int> wanted)
