@@ -45,6 +45,8 @@ public sealed class JsonLinesSampleTests
         Assert.That(await TypesAsync(market, tickets["104"]), Is.EqualTo(new[] { "complaint_filed", "complaint_assigned", "complaint_acknowledged" }),
             "an audit without a group change keeps the case where it is; the first group is an assignment");
         Assert.That((tickets["101"].Status, tickets["102"].Status, tickets["103"].Status), Is.EqualTo((ComplaintStatus.Closed, ComplaintStatus.Resolved, ComplaintStatus.InProgress)));
+        Assert.That((tickets["101"].Severity, tickets["102"].Severity, tickets["103"].Severity, tickets["104"].Severity),
+            Is.EqualTo((Severity.Medium, Severity.High, Severity.Critical, Severity.Low)), "Zendesk's priorities normal, high, urgent, low");
         var handback = (await market.TimelineAsync(tickets["101"].Id)).Where(e => e.Type == "complaint_handed_off").Last();
         Assert.That(((JsonElement)handback.Data).GetProperty("note").GetString(), Is.EqualTo("Handed off by 35437."), "the audit's author handed it back");
     }
