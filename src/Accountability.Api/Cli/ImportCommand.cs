@@ -17,7 +17,7 @@ public static class ImportCommand
         tenant's rules judge the history as if it had happened live. Importing the same cases again changes nothing.
 
           --tenant        the tenant (marketplace) id
-          --file          the event log: CSV with a header row (see docs/import.md)
+          --file          the event log: CSV with a header row, or JSON Lines (see docs/import.md)
           --mapping       a JSON mapping (see deploy/import/*-mapping.json)
           --source        a name for where the history comes from (default: the file name)
           --max-bad-rows  stop, importing nothing, once more than this many rows are bad

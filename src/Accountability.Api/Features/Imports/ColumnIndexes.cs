@@ -16,21 +16,21 @@ public sealed record ColumnIndexes(ImportMapping Mapping, int CaseId, int Timest
     public (HistoryRow? Row, string? Problem) Parse(int line, string?[] fields, DateTimeOffset now, ImportedParties parties)
     {
         if (Unstorable(fields) is { } column)
-            return (null, $"the value in column '{column}' {StorableText.Rule}");
+            return (null, $"the value {Mapping.PlaceOf(column)} {StorableText.Rule}");
         string? Value(int? index) => index is { } i && i < fields.Length && fields[i]?.Trim() is { Length: > 0 } v && v != Mapping.Missing ? v : null;
         if (Value(CaseId) is not { } caseId)
-            return (null, $"no case id in column '{Mapping.CaseId}'");
+            return (null, $"no case id {Mapping.PlaceOf(Mapping.CaseId)}");
         var text = Value(Timestamp);
         if (!ImportTimes.TryParse(text, Mapping.TimestampFormat, out var at))
-            return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time in the format {ImportTimes.NameOf(Mapping.TimestampFormat)}");
+            return (null, $"'{text}' {Mapping.PlaceOf(Mapping.Timestamp)} is not a time in the format {ImportTimes.NameOf(Mapping.TimestampFormat)}");
         if (!HappenedTime.IsPossible(at, now))
-            return (null, $"'{text}' in column '{Mapping.Timestamp}' is not a time a case can have: it {HappenedTime.Rule}");
+            return (null, $"'{text}' {Mapping.PlaceOf(Mapping.Timestamp)} is not a time a case can have: it {HappenedTime.Rule}");
         string? party = null;
         if (Value(Party) is { } name)
         {
             var (id, problem) = parties.IdOf(name);
             if (problem is not null)
-                return (null, $"'{name}' in column '{Mapping.Party}': {problem}");
+                return (null, $"'{name}' {Mapping.PlaceOf(Mapping.Party)}: {problem}");
             party = id;
         }
         return (new HistoryRow(line, caseId, at.ToUniversalTime(), party, Value(Status), Value(Person), Value(Product), Value(Category),
@@ -49,7 +49,7 @@ public sealed record ColumnIndexes(ImportMapping Mapping, int CaseId, int Timest
     private static Domain.Rules.Severity? SeverityOf(string? text) => text?.ToLowerInvariant() switch
     {
         null => null,
-        var t when t.Contains("critical") => Domain.Rules.Severity.Critical,
+        var t when t.Contains("critical") || t.Contains("urgent") => Domain.Rules.Severity.Critical,
         var t when t.Contains("high") => Domain.Rules.Severity.High,
         var t when t.Contains("low") => Domain.Rules.Severity.Low,
         _ => Domain.Rules.Severity.Medium,

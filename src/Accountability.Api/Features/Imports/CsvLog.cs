@@ -14,7 +14,7 @@ public readonly record struct LogRecord(int Line, string?[]? Fields, string? Pro
 /// number of fields than the header, or with text after a closing quote, is a bad row; a quote that never closes is
 /// an error naming the line it opened on, so no record can swallow the rest of the file.
 /// </summary>
-public sealed class CsvLog : IDisposable
+public sealed class CsvLog : IEventLog
 {
     private readonly CsvReader reader;
     private readonly Queue<CsvMalformedRecord> malformed = new();
@@ -46,7 +46,8 @@ public sealed class CsvLog : IDisposable
 
     public string[] Header { get; }
 
-    /// <summary>The records after the header; only the fields at <paramref name="wanted"/> are read, the others stay null.</summary>
+    public (ColumnIndexes? Columns, IReadOnlyDictionary<string, string> Problems) Resolve(ImportMapping mapping) => mapping.Resolve(Header);
+
     public IEnumerable<LogRecord> Records(IReadOnlyCollection<int> wanted)
     {
         while (true)

@@ -30,15 +30,15 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         var watch = Stopwatch.StartNew();
         if (mapping.Problems() is { Count: > 0 } invalid)
             throw new InvalidImportMappingException(invalid);
-        using var csv = new CsvLog(log, mapping.Separator);
-        var (columns, missing) = mapping.Resolve(csv.Header);
+        using var reader = EventLog.Open(log, mapping);
+        var (columns, missing) = reader.Resolve(mapping);
         if (columns is null)
             throw new HeaderMismatchException(missing);
         var (known, policy, previous) = await LoadAsync(tenantId, source, ct);
         var target = await TargetAsync(tenantId, source, mapping, previous, options.Replace, ct);
         var now = clock.GetUtcNow();
         var names = new ImportedParties(known);
-        var (cases, rows, bad, stoppedAt) = Read(log, csv, columns, now, names, options.MaxBadRows, progress);
+        var (cases, rows, bad, stoppedAt) = Read(log, reader, columns, now, names, options.MaxBadRows, progress);
         if (stoppedAt is not null)
             return new ImportReport(source, rows, cases.Count, 0, 0, 0, 0, new Dictionary<string, int>(), bad.Count, [.. bad.Take(BadRowsReported)],
                 watch.Elapsed.TotalSeconds, 0, stoppedAt);
@@ -193,13 +193,13 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     }
 
     private static (List<KeyValuePair<string, List<HistoryRow>>> Cases, int Rows, List<BadRow> Bad, int? StoppedAt) Read(
-        Stream log, CsvLog csv, ColumnIndexes columns, DateTimeOffset now, ImportedParties names, int? maxBadRows, IProgress<ImportProgress>? progress)
+        Stream log, IEventLog reader, ColumnIndexes columns, DateTimeOffset now, ImportedParties names, int? maxBadRows, IProgress<ImportProgress>? progress)
     {
         var cases = new Dictionary<string, List<HistoryRow>>();
         var bad = new List<BadRow>();
         var rows = 0;
         var length = log.CanSeek ? log.Length : 0;
-        foreach (var (line, fields, unreadable) in csv.Records(columns.Wanted))
+        foreach (var (line, fields, unreadable) in reader.Records(columns.Wanted))
         {
             if (++rows % 10_000 == 0 && log.CanSeek)
                 progress?.Report(new ImportProgress(ImportProgress.Reading, log.Position, length, rows));

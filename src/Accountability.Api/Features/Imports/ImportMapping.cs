@@ -11,6 +11,8 @@ namespace Accountability.Api.Features.Imports;
 /// <param name="Missing">The value the log writes for "no value" (ServiceNow writes ?).</param>
 /// <param name="Severity">A column whose words (critical, high, moderate or medium, low) set the complaint's severity.</param>
 /// <param name="Delimiter">The CSV field separator: ",", ";" or "\t" (tab); detected from the header when left out.</param>
+/// <param name="Format">"csv" (the default) or "jsonl": JSON Lines, whose fields are paths (docs/import-sources.md).</param>
+/// <param name="Rows">JSON Lines only: the path of an array in each line whose elements are the updates (a Jira issue's changeHistories); without it each line is one update.</param>
 /// <param name="Statuses">What the status column's words mean (word to meaning: inProgress, waitingOnThirdParty, ...); when absent, the common words of <see cref="StatusMap.Default"/> (docs/import.md).</param>
 public sealed record ImportMapping(
     string CaseId,
@@ -25,8 +27,14 @@ public sealed record ImportMapping(
     string? Severity = null,
     string? Missing = null,
     string? Delimiter = null,
-    IReadOnlyDictionary<string, string>? Statuses = null)
+    IReadOnlyDictionary<string, string>? Statuses = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Format = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rows = null)
 {
+    public const string Csv = "csv";
+
+    public const string JsonLines = "jsonl";
+
     public const int MaxNameLength = 200;
 
     public const int MaxStatusWords = 200;
@@ -35,7 +43,7 @@ public sealed record ImportMapping(
     public StatusMap StatusMap() => Statuses is null ? Domain.Imports.StatusMap.Default : Domain.Imports.StatusMap.Of(Statuses);
 
     public static readonly string[] Options =
-        ["caseId", "timestamp", "timestampFormat", "party", "status", "person", "personIs", "product", "category", "severity", "missing", "delimiter", "statuses"];
+        ["caseId", "timestamp", "timestampFormat", "party", "status", "person", "personIs", "product", "category", "severity", "missing", "delimiter", "statuses", "format", "rows"];
 
     private static readonly Dictionary<string, char> Separators = new() { [","] = ',', [";"] = ';', ["\t"] = '\t', ["tab"] = '\t' };
 
@@ -45,6 +53,12 @@ public sealed record ImportMapping(
 
     [JsonIgnore]
     public char? Separator => Delimiter is null ? null : Separators.GetValueOrDefault(Delimiter);
+
+    [JsonIgnore]
+    public bool IsJsonLines => Format == JsonLines;
+
+    /// <summary>How a message names where a field's value is read: a CSV column or a JSON path.</summary>
+    public string PlaceOf(string name) => IsJsonLines ? $"at '{name}'" : $"in column '{name}'";
 
     [JsonIgnore]
     public bool PersonIsSender => PersonIs == "sender";
@@ -95,11 +109,34 @@ public sealed record ImportMapping(
         if (Delimiter is not null && !Separators.ContainsKey(Delimiter))
             Add("delimiter", "is \",\", \";\" or \"\\t\" (tab); leave it out to detect it from the header");
         CheckStatuses(problems);
+        CheckFormat(problems);
         foreach (var unknown in Unknown?.Keys ?? Enumerable.Empty<string>())
             Add(unknown, NearestName.To(unknown, Options) is { } meant
                 ? $"is not a mapping option: did you mean '{meant}'?"
                 : $"is not a mapping option; the options are {string.Join(", ", Options)}");
         return problems;
+    }
+
+    /// <summary>The format is known, its options fit it, and in JSON Lines every field is a path.</summary>
+    private void CheckFormat(Dictionary<string, string> problems)
+    {
+        if (Format is not (null or Csv or JsonLines))
+        {
+            problems["mapping.format"] = $"'mapping.format' is \"{Csv}\" or \"{JsonLines}\" (JSON Lines)" +
+                (NearestName.To(Format, [Csv, JsonLines]) is { } meant ? $": did you mean '{meant}'?" : ".");
+            return;
+        }
+        if (!IsJsonLines)
+        {
+            if (Rows is not null)
+                problems["mapping.rows"] = $"'mapping.rows' splits a line of JSON Lines into updates: it needs \"format\": \"{JsonLines}\".";
+            return;
+        }
+        if (Delimiter is not null)
+            problems["mapping.delimiter"] = "'mapping.delimiter' separates the fields of CSV: leave it out for JSON Lines.";
+        foreach (var (field, path) in Columns().Append(("rows", Rows!)).Where(c => c.Item2 is not null && !problems.ContainsKey($"mapping.{c.Item1}")))
+            if (JsonLinePath.Parse(path).Problem is { } problem)
+                problems[$"mapping.{field}"] = $"'mapping.{field}': {problem}.";
     }
 
     private void CheckStatuses(Dictionary<string, string> problems)
@@ -137,10 +174,14 @@ public sealed record ImportMapping(
                 problems[$"mapping.{field}"] = $"'mapping.{field}': the file has no column named '{column}'" +
                     (NearestName.To(column, header) is { } meant ? $": did you mean '{meant.Trim()}'?" : $"; its columns are {string.Join(", ", header.Take(40))}.");
         }
-        if (problems.Count > 0)
-            return (null, problems);
+        return problems.Count > 0 ? (null, problems) : (IndexesOf(indexes), problems);
+    }
+
+    /// <summary>The mapping with each field's position in the records a log reads (see <see cref="IEventLog"/>).</summary>
+    public ColumnIndexes IndexesOf(IReadOnlyDictionary<string, int> indexes)
+    {
         int? At(string field) => indexes.TryGetValue(field, out var i) ? i : null;
-        return (new ColumnIndexes(this, indexes["caseId"], indexes["timestamp"], indexes["party"],
-            At("status"), At("person"), At("product"), At("category"), At("severity")), problems);
+        return new ColumnIndexes(this, indexes["caseId"], indexes["timestamp"], indexes["party"],
+            At("status"), At("person"), At("product"), At("category"), At("severity"));
     }
 }

@@ -13,7 +13,7 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
         Post("imports");
         Roles(KeyClaims.Operator);
         Options(b => b.WithMetadata(new RequestSizeLimitAttribute(Request.MaxBytes)));
-        Summary(s => s.Summary = "Imports an event log (CSV with a column mapping): each case becomes a complaint judged by the rules. Importing the same cases again changes nothing.");
+        Summary(s => s.Summary = "Imports an event log (CSV or JSON Lines, with a mapping): each case becomes a complaint judged by the rules. Importing the same cases again changes nothing.");
         Description(d => d.ProducesProblems(400, 401, 403, 409, 413));
     }
 
@@ -21,13 +21,14 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
     {
         try
         {
-            using var csv = new MemoryStream(Encoding.UTF8.GetBytes(r.Csv));
-            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, csv, r.Mapping, new ImportOptions(Replace: r.Replace == true), progress: null, ct), ct);
+            using var log = new MemoryStream(Encoding.UTF8.GetBytes(r.Log));
+            await Send.OkAsync(await importer.ImportAsync(User.TenantId(), r.Source, log, r.Mapping, new ImportOptions(Replace: r.Replace == true), progress: null, ct), ct);
         }
         catch (HeaderMismatchException bad)
         {
             var errors = bad.Problems.ToDictionary(p => p.Key, p => new[] { p.Value });
-            errors["csv"] = [$"The header row lacks columns the mapping names: {bad.Message}"];
+            errors[r.LogMember] = [r.Mapping.IsJsonLines ? $"The first line lacks members the mapping names: {bad.Message}"
+                : $"The header row lacks columns the mapping names: {bad.Message}"];
             throw new ProblemException(ProblemKind.Validation, bad.Message, errors);
         }
         catch (InvalidImportMappingException bad)
@@ -40,7 +41,7 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
         }
         catch (UnreadableLogException bad)
         {
-            throw new ProblemException(ProblemKind.Validation, bad.Message, new Dictionary<string, string[]> { ["csv"] = [bad.Message] });
+            throw new ProblemException(ProblemKind.Validation, bad.Message, new Dictionary<string, string[]> { [r.LogMember] = [bad.Message] });
         }
     }
 }
