@@ -19,5 +19,5 @@ public sealed class Endpoint(IDocumentStore store, TimeProvider clock) : Endpoin
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct) =>
-        await Send.OkAsync(await HistoryRejudging.RunAsync(store, User.TenantId(), r.DryRun, clock.GetUtcNow(), ct), ct);
+        await Send.OkAsync(await HistoryRejudging.RunAsync(store, User.TenantId(), r.DryRun == true, clock.GetUtcNow(), ct), ct);
 }

@@ -1,7 +1,7 @@
 namespace Accountability.Api.Features.Policies.Rejudge;
 
 /// <param name="DryRun">Report the differences without writing them.</param>
-public sealed record Request(bool DryRun = false);
+public sealed record Request(bool? DryRun = null);
 
 /// <summary>How many flags re-judging raised and withdrew under one rule.</summary>
 public sealed record RuleChanges(int Raised, int Withdrawn);
