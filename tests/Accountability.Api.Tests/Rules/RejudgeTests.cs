@@ -1,9 +1,13 @@
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.Policies.Rejudge;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Features.Webhooks.Deliveries;
 using Accountability.Api.Tests.Infrastructure;
+using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
+using Marten;
 using FlagsResponse = Accountability.Api.Features.Complaints.Flags.Response;
 using RejudgeResponse = Accountability.Api.Features.Policies.Rejudge.Response;
 
@@ -64,8 +68,8 @@ public sealed class RejudgeTests
         var first = await market.Operator.PostJsonAsync<RejudgeResponse>(Path, new { });
 
         Assert.That((first.PolicyVersion, first.DryRun, first.ComplaintsJudged, first.ComplaintsChanged, first.Conflicts.Count), Is.EqualTo((3, false, 2, 2, 0)));
-        Assert.That(first.ByRule[RuleIds.Bounce], Is.EqualTo(new Features.Policies.Rejudge.RuleChanges(1, 0)));
-        Assert.That(first.ByRule[RuleIds.EvidenceFreeHandoff], Is.EqualTo(new Features.Policies.Rejudge.RuleChanges(0, 1)));
+        Assert.That(first.ByRule[RuleIds.Bounce], Is.EqualTo(new RuleChanges(1, 0)));
+        Assert.That(first.ByRule[RuleIds.EvidenceFreeHandoff], Is.EqualTo(new RuleChanges(0, 1)));
         var bouncedAfter = await market.TimelineAsync(bounced.Id);
         var unprovenAfter = await market.TimelineAsync(unproven.Id);
         Assert.That(bouncedAfter.Skip(bouncedBefore.Count).Select(e => e.Type), Is.EqualTo(new[] { "flag_raised" }), "no escalation follows");
@@ -126,6 +130,33 @@ public sealed class RejudgeTests
         Assert.That((await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{bounced.Id}")).FlaggedRules, Is.Empty);
         Assert.That((await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{unproven.Id}")).FlaggedRules,
             Is.EqualTo(new[] { RuleIds.EvidenceFreeHandoff }));
+    }
+
+    [Test]
+    public async Task A_complaint_written_to_between_reading_and_appending_is_read_and_judged_again_rather_than_given_stale_flags()
+    {
+        var market = await worker.CreateMarketplaceAsync();
+        await PolicyAsync(market, bounce: false, evidenceFree: true);
+        var filed = await market.FileAsync();
+        var handoffs = $"/api/complaints/{filed.Id}/handoffs";
+        await market.Operator.PostJsonAsync<ComplaintView>(handoffs, new { to = "acme", reason = "NeedsVendorFix" });
+        await market.Acme.PostJsonAsync<ComplaintView>(handoffs, new { to = "store", reason = "NeedsStoreAction" });
+        await PolicyAsync(market, bounce: true, evidenceFree: true);
+        await using var reader = worker.Store.QuerySession(market.Id);
+        var policy = PolicyDocument.Current(await reader.LoadAsync<PolicyDocument>(PolicyDocument.CurrentId));
+        var parties = new PartyDirectory(await reader.Query<Party>().ToListAsync());
+        var history = (await HistoryRejudging.HistoriesAsync(reader, [filed.Id], CancellationToken.None)).Single().History;
+        var stale = Rejudging.Judge(history, policy, parties, DateTimeOffset.UtcNow);
+        Assert.That(stale.Raised.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.Bounce }), "read before the next handoff");
+
+        // Meanwhile the complaint goes back to acme: the live rules raise the ping-pong, which the bounce would have grown into.
+        await market.Operator.PostJsonAsync<ComplaintView>(handoffs, new { to = "acme", reason = "NeedsVendorFix" });
+        var written = await HistoryRejudging.AppendAsync(worker.Store, market.Id, filed.Id, stale, history.Count, policy, parties, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.That(written?.IsEmpty, Is.True, "judged again at the new version: the ping-pong stands as the rules raise it");
+        var timeline = await market.TimelineAsync(filed.Id);
+        Assert.That(timeline.Select(e => e.Version), Is.EqualTo(Enumerable.Range(1, timeline.Count).Select(v => (long)v)));
+        Assert.That((await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}")).FlaggedRules, Is.EqualTo(new[] { RuleIds.PingPong }));
     }
 
     /// <summary>Bounce flags counted against acme and evidence-free handoff flags against the store, on their scorecards.</summary>

@@ -47,7 +47,7 @@ public static class HistoryRejudging
     /// Appends the differences expecting the stream at <paramref name="version"/>; when another write came first, reads the
     /// complaint again and judges it anew. Returns what was written, or null when every attempt met another write.
     /// </summary>
-    private static async Task<Rejudgement?> AppendAsync(IDocumentStore store, string tenant, Guid id, Rejudgement judged, long version,
+    internal static async Task<Rejudgement?> AppendAsync(IDocumentStore store, string tenant, Guid id, Rejudgement judged, long version,
         Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -76,7 +76,7 @@ public static class HistoryRejudging
         }
     }
 
-    private static async Task<List<(Guid Id, IReadOnlyList<IComplaintEvent> History)>> HistoriesAsync(IQuerySession session, Guid[] ids, CancellationToken ct)
+    internal static async Task<List<(Guid Id, IReadOnlyList<IComplaintEvent> History)>> HistoriesAsync(IQuerySession session, Guid[] ids, CancellationToken ct)
     {
         var events = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(ct);
         return [.. events.GroupBy(e => e.StreamId).Select(g => (g.Key, (IReadOnlyList<IComplaintEvent>)[.. g.OrderBy(e => e.Version).Select(e => (IComplaintEvent)e.Data)]))];
