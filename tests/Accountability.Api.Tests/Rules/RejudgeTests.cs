@@ -4,6 +4,7 @@ using Accountability.Api.Features.Policies.Rejudge;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Features.Webhooks.Deliveries;
+using Accountability.Api.Tests.Dashboard;
 using Accountability.Api.Tests.Infrastructure;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
@@ -83,6 +84,14 @@ public sealed class RejudgeTests
         var withdrawn = (await market.Operator.GetJsonAsync<FlagsResponse>($"/api/complaints/{unproven.Id}/flags")).Flags.Single();
         Assert.That((withdrawn.Rule, withdrawn.WithdrawnBy), Is.EqualTo((RuleIds.EvidenceFreeHandoff, (long?)unprovenAfter[^1].Version)));
 
+        using (var visitor = new DashboardVisitor(worker.BaseAddress))
+        {
+            await visitor.SignInAsOperatorAsync(market);
+            var page = await visitor.ReadAsync($"/dashboard/complaints/{unproven.Id}");
+            Assert.That(page, Does.Contain("flag severity-border-low withdrawn").And.Contain($"Withdrawn on re-judging the history (event {unprovenAfter[^1].Version})"));
+            var overview = await visitor.ReadAsync("/dashboard");
+            Assert.That(overview, Does.Contain($"/dashboard/complaints/{bounced.Id}").And.Not.Contain($"/dashboard/complaints/{unproven.Id}"));
+        }
         Assert.That(await market.Operator.GetJsonAsync<IReadOnlyList<DeliveryView>>($"/api/webhooks/{storeHook.Endpoint.Id}/deliveries"), Is.Empty);
         Assert.That(await market.Acme.GetJsonAsync<IReadOnlyList<DeliveryView>>($"/api/webhooks/{acmeHook.Endpoint.Id}/deliveries"), Is.Empty);
         await worker.CatchUpAsync();
