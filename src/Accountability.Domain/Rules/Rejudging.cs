@@ -36,7 +36,7 @@ public static class Rejudging
     }
 
     /// <summary>The recorded flags that stand, each with the stream version that raised it (a stream's versions count from 1).</summary>
-    public static List<(long Version, FlagRaised Flag)> Standing(IReadOnlyList<IComplaintEvent> history)
+    private static List<(long Version, FlagRaised Flag)> Standing(IReadOnlyList<IComplaintEvent> history)
     {
         var standing = new List<(long Version, FlagRaised Flag)>();
         for (var i = 0; i < history.Count; i++)
