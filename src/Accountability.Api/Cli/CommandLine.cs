@@ -18,13 +18,14 @@ public static class CommandLine
           projections rebuild [--projection <name>]  rebuilds projections from the events
           projections set-aside list|retry [--tenant <id>] [--id <id>]   events the background work set aside, and their retry
           what-if --tenant <id> --policy <policy.json> [--from <time>] [--to <time>] [--json]   replays history through a policy
+          rejudge --tenant <id> [--dry-run] [--json]   re-judges history under the rules in force; writes the flags' differences
           health [--url <url>]                       exits 0 when the service answers there (the container's health check)
           demo [--tenant <id>] [--url <address>]     fills a demo marketplace with real history and prints a dashboard key
         Each command takes --help. The database comes from ACCOUNTABILITY_DB or ConnectionStrings__Accountability.
         """;
 
     public static bool Handles(string[] args) =>
-        args is ["tenant" or "import" or "db" or "projections" or "what-if" or "health" or "demo", ..] or ["--help" or "-h" or "help"];
+        args is ["tenant" or "import" or "db" or "projections" or "what-if" or "rejudge" or "health" or "demo", ..] or ["--help" or "-h" or "help"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -37,6 +38,7 @@ public static class CommandLine
                 ["db", .. var rest] => await DatabaseCommand.RunAsync(rest),
                 ["projections", .. var rest] => await ProjectionsCommand.RunAsync(rest),
                 ["what-if", .. var rest] => await WhatIfCommand.RunAsync(rest),
+                ["rejudge", .. var rest] => await RejudgeCommand.RunAsync(rest),
                 ["health", .. var rest] => await HealthCommand.RunAsync(rest),
                 ["demo", .. var rest] => await DemoCommand.RunAsync(rest),
                 ["--help" or "-h" or "help"] => Help(0),

@@ -41,7 +41,7 @@ public sealed record Complaint(
     /// <summary>The most recent flags, newest last; the stream keeps them all.</summary>
     public ImmutableList<Flag> Flags { get; init; } = [];
 
-    /// <summary>Every rule that has flagged this complaint, in the order they first did.</summary>
+    /// <summary>Every rule that has flagged this complaint, in the order they first did, less those whose flags were all withdrawn.</summary>
     public ImmutableList<string> FlaggedRules { get; init; } = [];
 
     public const int RecentFlagsKept = 50;
@@ -91,6 +91,7 @@ public sealed record Complaint(
             TrackingLinkReissued => state with { HasTrackingLink = true },
             TrackingLinkRevoked => state with { HasTrackingLink = false },
             FlagRaised e => state.On(e, version),
+            FlagWithdrawn e => state.On(e),
             ComplaintEscalated e => state with { Escalation = new Escalation(e.Rule, e.Reason, e.At) },
             _ => state,
         };
@@ -136,6 +137,16 @@ public sealed record Complaint(
         {
             Flags = flags.Count > RecentFlagsKept ? flags.RemoveAt(0) : flags,
             FlaggedRules = FlaggedRules.Contains(e.Rule) ? FlaggedRules : FlaggedRules.Add(e.Rule),
+        };
+    }
+
+    private Complaint On(FlagWithdrawn e)
+    {
+        var flags = Flags.RemoveAll(f => f.Version == e.Flag);
+        return this with
+        {
+            Flags = flags,
+            FlaggedRules = flags.Any(f => f.Rule == e.Rule) ? FlaggedRules : FlaggedRules.Remove(e.Rule),
         };
     }
 

@@ -19,7 +19,7 @@ public static class Replay
         Complaint? state = null;
         var pending = new List<Deadline>();
         var played = new List<IComplaintEvent>();
-        foreach (var e in history.Where(e => e is not (FlagRaised or ComplaintEscalated)))
+        foreach (var e in history.Where(e => !RuleEngine.IsJudgement(e)))
         {
             if (state is not null)
                 state = FireDue(state, pending, policy, parties, e.At, played);

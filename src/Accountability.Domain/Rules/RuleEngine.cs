@@ -12,6 +12,9 @@ public static class RuleEngine
     /// <summary>Who the stream says raised a flag or escalated.</summary>
     public const string Actor = "rules";
 
+    /// <summary>Whether the event is the rules' own judgement (a flag, its withdrawal, an escalation) rather than something done to the complaint.</summary>
+    public static bool IsJudgement(object e) => e is FlagRaised or FlagWithdrawn or ComplaintEscalated;
+
     public static readonly IReadOnlyList<IRule> Rules =
     [
         new BounceRule(), new PingPongRule(), new HubRule(), new CycleRule(), new ChurnRule(), new CustomerDeflectionRule(), new EvidenceFreeHandoffRule(), new ReopenLoopRule(),

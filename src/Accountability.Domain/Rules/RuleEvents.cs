@@ -20,6 +20,15 @@ public sealed record FlagRaised(
     string IComplaintEvent.By => RuleEngine.Actor;
 }
 
+/// <summary>
+/// A re-judging found that the rules as they now stand would not have raised the flag recorded at stream version
+/// <paramref name="Flag"/>: it no longer counts. The flag's own event stays in the stream.
+/// </summary>
+public sealed record FlagWithdrawn(string Rule, long Flag, string Reason, int PolicyVersion, DateTimeOffset At) : IComplaintEvent
+{
+    string IComplaintEvent.By => RuleEngine.Actor;
+}
+
 /// <summary>The marketplace took over accountability for the complaint because of a flag.</summary>
 public sealed record ComplaintEscalated(string Rule, string Reason, DateTimeOffset At) : IComplaintEvent
 {

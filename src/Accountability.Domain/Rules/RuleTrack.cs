@@ -47,6 +47,7 @@ public sealed record RuleTrack
         {
             LoopFlags = Capped(LoopFlags.RemoveAll(l => f.Supersedes?.Contains(l.Version) == true).Add(new LoopFlag(version, f.Evidence))),
         },
+        FlagWithdrawn w => this with { LoopFlags = LoopFlags.RemoveAll(l => l.Version == w.Flag) },
         FlagRaised { Rule: RuleIds.Churn } => this with { Passes = [] },
         FlagRaised { Rule: RuleIds.ReopenLoop } => this with { ReopensSinceFlag = [] },
         _ => this,

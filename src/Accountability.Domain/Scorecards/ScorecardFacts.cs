@@ -21,8 +21,14 @@ public static class FactKinds
     public const string Charged = "charged";
     /// <summary>A charge withdrawn because a later flag of the same story replaced the flag; dated and labelled as the replaced flag.</summary>
     public const string ChargeSuperseded = "charge-superseded";
+    /// <summary>A flag a re-judging withdrew (products subtract these); dated and labelled as the withdrawn flag.</summary>
+    public const string FlagWithdrawn = "flag-withdrawn";
+    /// <summary>A charge withdrawn with its flag by a re-judging, one per party the flag named; dated and labelled as the flag.</summary>
+    public const string ChargeWithdrawn = "charge-withdrawn";
     /// <summary>A flag recorded before flags named whom they charge: counted apart, against whoever acted last (the holder for stalled holders and reopen loops).</summary>
     public const string Uncharged = "uncharged";
+    /// <summary>An uncharged flag a re-judging withdrew; dated, labelled and counted against the same party as the flag.</summary>
+    public const string UnchargedWithdrawn = "uncharged-withdrawn";
     /// <summary>The holder resolved; the value is the seconds since its hold began, the label the root cause, plus the liable party.</summary>
     public const string Resolved = "resolved";
     /// <summary>A resolution that was reopened afterwards; dated and charged as the resolution.</summary>

@@ -9,8 +9,12 @@ namespace Accountability.Domain.Scorecards;
 /// <summary>A handoff waiting to see whether the complaint comes back to the party that made it.</summary>
 public sealed record PendingReturn(string Party, long Version, DateTimeOffset At);
 
-/// <summary>A flag that named whom it charges, remembered until a later flag of the same story may replace it.</summary>
-public sealed record ChargedFlag(long Version, string Rule, IReadOnlyList<string> Parties, DateTimeOffset At);
+/// <summary>A flag and whom it counts against, remembered until a later flag of the same story replaces it or a re-judging withdraws it.</summary>
+public sealed record ChargedFlag(long Version, string Rule, IReadOnlyList<string> Parties, DateTimeOffset At)
+{
+    /// <summary>Raised before flags named whom they charge: <see cref="Parties"/> holds the one party it was counted against.</summary>
+    public bool Uncharged { get; init; }
+}
 
 /// <summary>What the scorecards remember of one complaint between its events: the current hold and what may still count.</summary>
 public sealed record ScorecardTrack(
@@ -30,7 +34,7 @@ public sealed record ScorecardTrack(
     /// <summary>The holder's clock, the same the complaint keeps: a hold is a stretch of it running, so waits are never time held.</summary>
     public HolderClock Clock { get; init; } = null!;
 
-    /// <summary>The most recent flags that named whom they charge.</summary>
+    /// <summary>The most recent flags that stand, and whom each counts against.</summary>
     public ImmutableList<ChargedFlag> ChargedFlags { get; init; } = [];
 
     /// <summary>Stalled holders and reopen loops are the holder's doing; the other rules judge whoever acted last.</summary>
@@ -48,7 +52,7 @@ public sealed record ScorecardTrack(
         var facts = new List<ScorecardFact>();
         var holds = new List<Hold>();
         var next = track.Apply(@event, version, facts, holds).Paced(track.Clock, @event, version, holds, facts);
-        if (@event is IComplaintEvent e and not (FlagRaised or ComplaintEscalated))
+        if (@event is IComplaintEvent e && !RuleEngine.IsJudgement(e))
             next = next with { LastActor = e.By };
         return (next, facts, holds);
     }
@@ -101,9 +105,11 @@ public sealed record ScorecardTrack(
                 var guessed = ChargedToHolder.Contains(e.Rule) || LastActor is Party.CustomerId or RuleEngine.Actor ? holder : LastActor;
                 facts.Add(new(FactKinds.Flagged, version, guessed, e.At, Label: e.Rule));
                 facts.Add(new(FactKinds.Uncharged, version, guessed, e.At, Label: e.Rule));
-                return this;
+                return Remember(new ChargedFlag(version, e.Rule, [guessed], e.At) { Uncharged = true }, ChargedFlags);
             case FlagRaised e:
                 return Charge(e, version, facts);
+            case FlagWithdrawn e:
+                return Withdraw(e, facts);
             default:
                 return this;
         }
@@ -132,13 +138,29 @@ public sealed record ScorecardTrack(
         var parties = e.Charged ?? [];
         facts.Add(new(FactKinds.Flagged, version, parties.FirstOrDefault() ?? CurrentHold.Party, e.At, Label: e.Rule));
         facts.AddRange(parties.Select(p => new ScorecardFact(FactKinds.Charged, version, p, e.At, Label: e.Rule)));
-        var replaced = ChargedFlags.Where(f => e.Supersedes?.Contains(f.Version) == true).ToList();
+        var replaced = ChargedFlags.Where(f => !f.Uncharged && e.Supersedes?.Contains(f.Version) == true).ToList();
         foreach (var old in replaced)
         {
             facts.Add(new(FactKinds.FlagSuperseded, old.Version, old.Parties.FirstOrDefault() ?? CurrentHold.Party, old.At, Label: old.Rule));
             facts.AddRange(old.Parties.Select(p => new ScorecardFact(FactKinds.ChargeSuperseded, old.Version, p, old.At, Label: old.Rule)));
         }
-        var kept = ChargedFlags.RemoveAll(replaced.Contains).Add(new ChargedFlag(version, e.Rule, parties, e.At));
+        return Remember(new ChargedFlag(version, e.Rule, parties, e.At), ChargedFlags.RemoveAll(replaced.Contains));
+    }
+
+    /// <summary>A withdrawn flag no longer counts: its counts are taken back, dated and labelled as the flag was.</summary>
+    private ScorecardTrack Withdraw(FlagWithdrawn e, List<ScorecardFact> facts)
+    {
+        if (ChargedFlags.Find(f => f.Version == e.Flag) is not { } flag)
+            return this;
+        facts.Add(new(FactKinds.FlagWithdrawn, flag.Version, flag.Parties.FirstOrDefault() ?? CurrentHold.Party, flag.At, Label: flag.Rule));
+        var charge = flag.Uncharged ? FactKinds.UnchargedWithdrawn : FactKinds.ChargeWithdrawn;
+        facts.AddRange(flag.Parties.Select(p => new ScorecardFact(charge, flag.Version, p, flag.At, Label: flag.Rule)));
+        return this with { ChargedFlags = ChargedFlags.Remove(flag) };
+    }
+
+    private ScorecardTrack Remember(ChargedFlag flag, ImmutableList<ChargedFlag> flags)
+    {
+        var kept = flags.Add(flag);
         return this with { ChargedFlags = kept.Count > Complaint.RecentFlagsKept ? kept.RemoveAt(0) : kept };
     }
 

@@ -16,6 +16,7 @@ public sealed class CommandLineTests
     [TestCase("projections", "--help")]
     [TestCase("projections", "set-aside", "--help")]
     [TestCase("what-if", "--help")]
+    [TestCase("rejudge", "--help")]
     [TestCase("health", "--help")]
     [TestCase("demo", "--help")]
     public async Task Every_command_explains_itself(params string[] command)
@@ -79,5 +80,34 @@ public sealed class CommandLineTests
         Assert.That(result.ComplaintsReplayed, Is.EqualTo(1));
         Assert.That(result.Current.FlagsByRule, Is.EqualTo(new Dictionary<string, int> { [RuleIds.CustomerDeflection] = 1 }));
         Assert.That(result.Candidate.FlagsByRule, Is.Empty);
+    }
+
+    [Test]
+    public async Task Rejudge_writes_a_tenants_differences_once_and_names_a_tenant_that_does_not_exist()
+    {
+        var market = await Marketplace.CreateAsync();
+        var policy = PolicyJson.Editable();
+        policy["bounce"]!["enabled"] = false;
+        using (var off = await market.Operator.PutAsync("/api/policy", policy))
+            Assert.That((int)off.StatusCode, Is.EqualTo(200));
+        var filed = await market.FileHeldByAsync("acme");
+        await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}/handoffs", new { to = "store", reason = "NeedsStoreAction" });
+        policy["bounce"]!["enabled"] = true;
+        using (var on = await market.Operator.PutAsync("/api/policy", policy))
+            Assert.That((int)on.StatusCode, Is.EqualTo(200));
+
+        var first = await ServiceProcess.RunAsync("rejudge", "--tenant", market.Id, "--json");
+        Assert.That((first.Process.ExitCode, first.Error), Is.EqualTo((0, "")));
+        var written = JsonSerializer.Deserialize<Features.Policies.Rejudge.Response>(first.Output, ApiClient.Json)!;
+        Assert.That((written.ComplaintsChanged, written.ByRule[RuleIds.Bounce].Raised), Is.EqualTo((1, 1)));
+        Assert.That((await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}")).FlaggedRules, Is.EqualTo(new[] { RuleIds.Bounce }));
+
+        var again = await ServiceProcess.RunAsync("rejudge", "--tenant", market.Id);
+        Assert.That((again.Process.ExitCode, again.Error), Is.EqualTo((0, "")));
+        Assert.That(again.Output, Does.Contain("1 complaints re-judged under policy version 3; 0 changed."));
+
+        var nobody = await ServiceProcess.RunAsync("rejudge", "--tenant", $"nobody-{Guid.NewGuid():N}", "--dry-run");
+        Assert.That(nobody.Process.ExitCode, Is.EqualTo(1));
+        Assert.That(nobody.Error, Does.Contain("There is no tenant"));
     }
 }

@@ -64,6 +64,7 @@ public static class EndpointCatalog
         ["GET /api/scorecards/products"] = (Owned.CallersTenant, null),
         ["GET /api/policy"] = (Owned.CallersTenant, null),
         ["POST /api/policy/what-if"] = (Owned.CallersTenant, null),
+        ["POST /api/policy/rejudge"] = (Owned.CallersTenant, new { dryRun = true }),
         ["GET /api/problems"] = (Owned.CallersTenant, null),
         ["POST /api/problems"] = (Owned.CallersTenant, null),
         ["GET /api/problems/{id}"] = (Owned.Problem, null),

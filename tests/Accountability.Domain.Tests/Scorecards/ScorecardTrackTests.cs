@@ -79,6 +79,35 @@ public sealed class ScorecardTrackTests
     }
 
     [Test]
+    public void A_withdrawn_flag_takes_back_its_counts_against_the_same_parties_dated_as_the_flag()
+    {
+        var flaggedAt = T0.AddHours(1);
+        ScorecardTrack? track = null;
+        var facts = new List<ScorecardFact>();
+        IComplaintEvent[] events =
+        [
+            Filed(T0), HandedOff(Party.StoreId, "acme", T0), HandedOff("acme", Party.StoreId, flaggedAt),
+            new FlagRaised(RuleIds.Bounce, Severity.Medium, [2, 3], "Bounced.", 1, flaggedAt, ["acme"]),
+            new FlagRaised(RuleIds.StalledHolder, Severity.Medium, [3], "Late.", 1, flaggedAt),
+            new FlagWithdrawn(RuleIds.Bounce, 4, "Re-judged.", 2, T0.AddDays(3)),
+            new FlagWithdrawn(RuleIds.StalledHolder, 5, "Re-judged.", 2, T0.AddDays(3)),
+        ];
+        for (var i = 0; i < events.Length; i++)
+        {
+            (track, var proved, _) = ScorecardTrack.Evolve(track, events[i], i + 1);
+            facts.AddRange(proved);
+        }
+        var withdrawn = facts.Where(f => f.Kind is FactKinds.FlagWithdrawn or FactKinds.ChargeWithdrawn or FactKinds.UnchargedWithdrawn)
+            .Select(f => (f.Kind, f.Version, f.Party, f.At, f.Label));
+        Assert.That(withdrawn, Is.EqualTo(new[]
+        {
+            (FactKinds.FlagWithdrawn, 4L, "acme", flaggedAt, (string?)RuleIds.Bounce), (FactKinds.ChargeWithdrawn, 4L, "acme", flaggedAt, RuleIds.Bounce),
+            (FactKinds.FlagWithdrawn, 5L, Party.StoreId, flaggedAt, RuleIds.StalledHolder), (FactKinds.UnchargedWithdrawn, 5L, Party.StoreId, flaggedAt, RuleIds.StalledHolder),
+        }));
+        Assert.That(track!.ChargedFlags, Is.Empty);
+    }
+
+    [Test]
     public void Events_before_the_filing_prove_nothing()
     {
         var (track, facts, holds) = ScorecardTrack.Evolve(null, new ComplaintAcknowledged("acme", T0), 1);

@@ -45,7 +45,7 @@ public sealed partial class ScorecardQueries
     private string ProductCounts(ScorecardSql sql, string tenantId, ScorecardFilter filter)
     {
         var kinds = sql.Value(ScorecardTables.ProductKinds, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        var factColumns = $"product, kind, case when kind in ('{FactKinds.Filed}', '{FactKinds.Flagged}', '{FactKinds.FlagSuperseded}') then coalesce(label, '') else '' end as label, 1 as n";
+        var factColumns = $"product, kind, case when kind in ({string.Join(", ", ScorecardTables.LabelledProductKinds.Select(k => $"'{k}'"))}) then coalesce(label, '') else '' end as label, 1 as n";
         if (filter.Party is not null || filter.Category is not null)
             return $"select {factColumns} from {Facts} f where {FactsWhere(sql, tenantId, filter, forParties: false)} and f.kind = any({kinds})";
         var period = ScorecardPeriod.Of(filter.From, filter.To);

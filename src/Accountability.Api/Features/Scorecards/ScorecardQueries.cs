@@ -104,7 +104,7 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
                 Count(FactKinds.Resolved),
                 Count(FactKinds.ResolutionReopened),
                 Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
-                ByRule(g.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Flagged, FactKinds.FlagSuperseded));
+                ByRule(g.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn));
         });
         return new ProductScorecards(filter.From, filter.To, asOf,
             [.. products.OrderByDescending(p => p.Complaints).ThenBy(p => p.Product, StringComparer.Ordinal)]);
@@ -130,9 +130,9 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
             Count(FactKinds.BouncedBack),
             Rate(Count(FactKinds.BouncedBack), Count(FactKinds.HandedOff)),
             Count(FactKinds.CustomerRedirected),
-            ByRule(mine.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Charged, FactKinds.ChargeSuperseded),
-            mine.Where(c => c.Kind is FactKinds.Charged or FactKinds.Uncharged && c.Label == RuleIds.StalledHolder).Sum(c => c.Count),
-            Count(FactKinds.Uncharged),
+            ByRule(mine.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Charged, FactKinds.ChargeSuperseded, FactKinds.ChargeWithdrawn),
+            StalledHolderFlags(mine),
+            Count(FactKinds.Uncharged) - Count(FactKinds.UnchargedWithdrawn),
             Count(FactKinds.Resolved),
             Count(FactKinds.ResolutionReopened),
             Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
@@ -143,12 +143,19 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
 
-    /// <summary>Flags by rule: those counted, less those a later flag of the same story replaced.</summary>
-    private static Dictionary<string, int> ByRule(IEnumerable<(string Kind, string Rule, int Count)> counts, string counted, string replaced)
+    /// <summary>Flags by rule: those counted, less those a later flag of the same story replaced or a re-judging withdrew.</summary>
+    private static Dictionary<string, int> ByRule(IEnumerable<(string Kind, string Rule, int Count)> counts, string counted, params string[] takenBack)
     {
         var all = counts.ToList();
         int Sum(string kind, string rule) => all.Where(c => c.Kind == kind && c.Rule == rule).Sum(c => c.Count);
-        return RuleIds.All.ToDictionary(rule => rule, rule => Sum(counted, rule) - Sum(replaced, rule));
+        return RuleIds.All.ToDictionary(rule => rule, rule => Sum(counted, rule) - takenBack.Sum(kind => Sum(kind, rule)));
+    }
+
+    /// <summary>Stalled-holder flags against the party, charged or counted apart, less those withdrawn.</summary>
+    private static int StalledHolderFlags(List<(string Kind, string Label, string Liable, int Count, double Sum)> mine)
+    {
+        int Sum(params string[] kinds) => mine.Where(c => kinds.Contains(c.Kind) && c.Label == RuleIds.StalledHolder).Sum(c => c.Count);
+        return Sum(FactKinds.Charged, FactKinds.Uncharged) - Sum(FactKinds.ChargeWithdrawn, FactKinds.UnchargedWithdrawn);
     }
 
     private async Task<IEnumerable<string>> RegisteredPartiesAsync(string tenantId, CancellationToken ct)

@@ -46,9 +46,9 @@ public static class ScorecardRefold
             """, tenant);
         session.QueueSqlCommand($"""
             insert into {Table(ScorecardTables.ProductDays)} (tenant_id, product, kind, label, day, n)
-            select tenant_id, product, kind, case when kind in (?, ?, ?) then coalesce(label, '') else '' end, {day}, count(*) {facts}
+            select tenant_id, product, kind, case when kind = any(?) then coalesce(label, '') else '' end, {day}, count(*) {facts}
                 and kind = any(?) group by 1, 2, 3, 4, 5
-            """, FactKinds.Filed, FactKinds.Flagged, FactKinds.FlagSuperseded, tenant, ScorecardTables.ProductKinds);
+            """, ScorecardTables.LabelledProductKinds, tenant, ScorecardTables.ProductKinds);
         session.QueueSqlCommand($"""
             insert into {Table(ScorecardTables.DurationDays)} (tenant_id, party, kind, day, seconds)
             select tenant_id, party, kind, {day}, array_agg(coalesce(value, 0)) {facts} and kind = any(?) group by 1, 2, 3, 4

@@ -22,7 +22,10 @@ public static class ScorecardTables
     public static readonly string[] TimedKinds = [FactKinds.Acknowledged, FactKinds.Resolved];
 
     /// <summary>The kinds a product's card counts.</summary>
-    public static readonly string[] ProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.Resolved, FactKinds.ResolutionReopened];
+    public static readonly string[] ProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn, FactKinds.Resolved, FactKinds.ResolutionReopened];
+
+    /// <summary>The product kinds a card tells apart by label: categories of filings and rules of flags.</summary>
+    public static readonly string[] LabelledProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn];
 
     public static void Define(StoreOptions options)
     {
@@ -144,7 +147,7 @@ public static class ScorecardTables
     }
 
     /// <summary>What a product's card tells apart: categories of filings and rules of flags.</summary>
-    public static string ProductLabel(ScorecardFact fact) => fact.Kind is FactKinds.Filed or FactKinds.Flagged or FactKinds.FlagSuperseded ? fact.Label ?? "" : "";
+    public static string ProductLabel(ScorecardFact fact) => LabelledProductKinds.Contains(fact.Kind) ? fact.Label ?? "" : "";
 
     /// <summary>Writes holds as they stand now (started, or ended since).</summary>
     public static void WriteHolds(IDocumentOperations operations, string tenant, IEnumerable<(ScorecardTrack Track, Hold Hold)> written)

@@ -12,8 +12,9 @@ public sealed record EvidenceEvent(long Version, long Sequence, Guid EventId, st
 
 /// <param name="Charged">The parties the flag is charged to; null on flags raised before flags named them.</param>
 /// <param name="SupersededBy">The version of a later flag of the same story that replaces this one, if any.</param>
+/// <param name="WithdrawnBy">The version of the event that withdrew this flag when the history was re-judged, if any: it no longer counts.</param>
 public sealed record FlagDetail(string Rule, Severity Severity, string Sentence, DateTimeOffset At, long Version, IReadOnlyList<EvidenceEvent> Evidence,
-    IReadOnlyList<string>? Charged = null, long? SupersededBy = null);
+    IReadOnlyList<string>? Charged = null, long? SupersededBy = null, long? WithdrawnBy = null);
 
 public sealed record Response(Guid ComplaintId, Escalation? Escalation, IReadOnlyList<FlagDetail> Flags);
 
@@ -34,10 +35,12 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
         var byVersion = events.ToDictionary(e => e.Version);
         var raised = events.Where(e => e.Data is FlagRaised).Select(e => (Raised: (FlagRaised)e.Data, e.Version)).ToList();
         var supersededBy = raised.SelectMany(f => (f.Raised.Supersedes ?? []).Select(old => (Old: old, By: f.Version))).ToDictionary(s => s.Old, s => s.By);
+        var withdrawnBy = events.Where(e => e.Data is FlagWithdrawn).ToDictionary(e => ((FlagWithdrawn)e.Data).Flag, e => e.Version);
         var flags = raised.Select(f => new FlagDetail(
             f.Raised.Rule, f.Raised.Severity, f.Raised.Sentence, f.Raised.At, f.Version,
             [.. f.Raised.Evidence.Select(v => byVersion[v]).Select(e => new EvidenceEvent(e.Version, e.Sequence, e.Id, e.EventTypeName, (e.Data as IComplaintEvent)?.At ?? e.Timestamp))],
-            f.Raised.Charged, supersededBy.TryGetValue(f.Version, out var by) ? by : null));
+            f.Raised.Charged, supersededBy.TryGetValue(f.Version, out var by) ? by : null,
+            withdrawnBy.TryGetValue(f.Version, out var withdrawn) ? withdrawn : null));
         await Send.OkAsync(new Response(id, state.Escalation, [.. flags]), ct);
     }
 }

@@ -47,6 +47,7 @@ public static class ComplaintHtml
     {
         var byVersion = events.ToDictionary(e => e.Version);
         var flags = events.Where(e => e.Data is FlagRaised).ToList();
+        var withdrawnBy = events.Where(e => e.Data is FlagWithdrawn).ToDictionary(e => ((FlagWithdrawn)e.Data).Flag, e => e.Version);
         Section(html, "flags", Text.Format("Complaint_Flags", flags.Count));
         if (flags.Count == 0)
             html.Append("<p>").Append(E(Text.Get("Complaint_NoFlags"))).Append("</p>");
@@ -54,11 +55,14 @@ public static class ComplaintHtml
         foreach (var e in flags)
         {
             var flag = (FlagRaised)e.Data;
-            html.Append("<li class=\"flag severity-border-").Append(flag.Severity.ToString().ToLowerInvariant()).Append("\"><h3>")
+            html.Append("<li class=\"flag severity-border-").Append(flag.Severity.ToString().ToLowerInvariant())
+                .Append(withdrawnBy.ContainsKey(e.Version) ? " withdrawn" : "").Append("\"><h3>")
                 .Append(E(Text.NameOf("Rule", flag.Rule))).Append(" <span class=\"severity severity-").Append(flag.Severity.ToString().ToLowerInvariant()).Append("\">")
                 .Append(E(Text.Get($"Severity_{flag.Severity}"))).Append("</span></h3><p class=\"sentence\">").Append(E(flag.Sentence)).Append("</p><p class=\"hint\">")
                 .Append(E(Text.Get("Complaint_FlagRaised"))).Append(' ');
             Time(html, flag.At);
+            if (withdrawnBy.TryGetValue(e.Version, out var withdrawal))
+                html.Append("</p><p class=\"withdrawn-note\">").Append(E(Text.Format("Complaint_FlagWithdrawn", withdrawal)));
             html.Append("</p><p>").Append(E(Text.Get("Complaint_Evidence"))).Append("</p><ul class=\"evidence\">");
             foreach (var version in flag.Evidence.Where(byVersion.ContainsKey))
             {

@@ -39,6 +39,7 @@ public static class TimelineText
         TrackingLinkReissued => Text.Get("Event_TrackingLinkReissued"),
         TrackingLinkRevoked => Text.Get("Event_TrackingLinkRevoked"),
         FlagRaised e => Text.Format("Event_Flagged", Text.NameOf("Rule", e.Rule), Text.Get($"Severity_{e.Severity}"), e.Sentence),
+        FlagWithdrawn e => Text.Format("Event_FlagWithdrawn", Text.NameOf("Rule", e.Rule), e.Flag, e.Reason),
         ComplaintEscalated e => Text.Format("Event_Escalated", e.Reason),
         _ => Text.Format("Event_Other", data.GetType().Name),
     };

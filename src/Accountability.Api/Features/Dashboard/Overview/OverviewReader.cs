@@ -115,7 +115,7 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
         return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
     }
 
-    /// <summary>Complaints filed and flags raised per day (UTC), by when they happened, not when they were recorded.</summary>
+    /// <summary>Complaints filed and flags raised (and not withdrawn since) per day (UTC), by when they happened, not when they were recorded.</summary>
     private async Task<IReadOnlyList<Period>> PerDayAsync(string tenant, CancellationToken ct)
     {
         await using var command = Command(tenant, $"""
@@ -124,7 +124,10 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
                 from {schema}.mt_doc_complaint where tenant_id = @tenant group by 1
                 union all
                 select date_trunc('day', (data->>'at')::timestamptz, 'UTC'), 0, count(*)
-                from {schema}.mt_events where tenant_id = @tenant and type = 'flag_raised' group by 1
+                from {schema}.mt_events f where tenant_id = @tenant and type = 'flag_raised'
+                    and not exists (select 1 from {schema}.mt_events w where w.tenant_id = f.tenant_id and w.stream_id = f.stream_id
+                        and w.type = 'flag_withdrawn' and (w.data->>'flag')::bigint = f.version)
+                group by 1
             ) days group by day order by day
             """);
         var days = new List<Period>();
