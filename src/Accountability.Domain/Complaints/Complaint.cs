@@ -41,8 +41,11 @@ public sealed record Complaint(
     /// <summary>The most recent flags, newest last; the stream keeps them all.</summary>
     public ImmutableList<Flag> Flags { get; init; } = [];
 
-    /// <summary>Every rule that has flagged this complaint, in the order they first did, less those whose flags were all withdrawn.</summary>
+    /// <summary>The rules with a flag that stands (raised, neither superseded nor withdrawn), in the order they first did.</summary>
     public ImmutableList<string> FlaggedRules { get; init; } = [];
+
+    /// <summary>How many flags of each rule stand; the stream may hold more flags than <see cref="Flags"/> keeps.</summary>
+    public ImmutableDictionary<string, int> StandingFlags { get; init; } = ImmutableDictionary<string, int>.Empty;
 
     public const int RecentFlagsKept = 50;
 
@@ -131,22 +134,23 @@ public sealed record Complaint(
 
     private Complaint On(FlagRaised e, long version)
     {
-        var flags = Flags.RemoveAll(f => e.Supersedes?.Contains(f.Version) == true)
+        var superseded = Flags.Where(f => e.Supersedes?.Contains(f.Version) == true).ToList();
+        var flags = Flags.RemoveAll(superseded.Contains)
             .Add(new Flag(e.Rule, e.Severity, e.Evidence, e.Sentence, e.At, version) { Charged = e.Charged, Supersedes = e.Supersedes });
-        return this with
-        {
-            Flags = flags.Count > RecentFlagsKept ? flags.RemoveAt(0) : flags,
-            FlaggedRules = FlaggedRules.Contains(e.Rule) ? FlaggedRules : FlaggedRules.Add(e.Rule),
-        };
+        var standing = superseded.Aggregate(Standing(e.Rule, +1), (state, flag) => state.Standing(flag.Rule, -1));
+        return standing with { Flags = flags.Count > RecentFlagsKept ? flags.RemoveAt(0) : flags };
     }
 
-    private Complaint On(FlagWithdrawn e)
+    private Complaint On(FlagWithdrawn e) => Standing(e.Rule, -1) with { Flags = Flags.RemoveAll(f => f.Version == e.Flag) };
+
+    /// <summary>One more (or one fewer) standing flag of a rule; a document folded before the counts were kept counts from none.</summary>
+    private Complaint Standing(string rule, int change)
     {
-        var flags = Flags.RemoveAll(f => f.Version == e.Flag);
+        var count = Math.Max(0, StandingFlags.GetValueOrDefault(rule) + change);
         return this with
         {
-            Flags = flags,
-            FlaggedRules = flags.Any(f => f.Rule == e.Rule) ? FlaggedRules : FlaggedRules.Remove(e.Rule),
+            StandingFlags = count == 0 ? StandingFlags.Remove(rule) : StandingFlags.SetItem(rule, count),
+            FlaggedRules = count == 0 ? FlaggedRules.Remove(rule) : FlaggedRules.Contains(rule) ? FlaggedRules : FlaggedRules.Add(rule),
         };
     }
 

@@ -39,6 +39,7 @@ public sealed class BounceHubAndEpisodeTests
         Assert.That(pingPong.Supersedes, Is.EqualTo(new long[] { 4 }), "the bounce flag's version");
         Assert.That(pingPong.Evidence, Is.SupersetOf(bounce.Evidence));
         Assert.That(scenario.State.Flags.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.PingPong }));
+        Assert.That(scenario.State.FlaggedRules, Is.EqualTo(new[] { RuleIds.PingPong }), "the rules whose flags stand, as lists filter by");
     }
 
     [Test]
