@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Measures import throughput and peak memory: generates two synthetic event logs, (1) 20,000 cases of about 10
-# updates each and (2) many small cases like a real helpdesk log (3 updates on average, 600 parties, rows sorted by
+# updates each and (2) many small cases like a real helpdesk log (8 updates on average, 600 parties, rows sorted by
 # time rather than by case), imports each with the command line into a fresh schema, then imports it again (which
 # must change nothing). Usage: bench/bench-import.sh [cases] [small-cases]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 cases="${1:-20000}"
-small_cases="${2:-25000}"
+small_cases="${2:-12000}"
 work="$repo/.local/bench"
 mkdir -p "$work"
 log="$work/synthetic-log.csv"
@@ -32,7 +32,7 @@ small="$work/small-cases-log.csv"
 awk -v cases="$small_cases" 'BEGIN {
     srand(11);
     for (c = 1; c <= cases; c++) {
-        t = 1700000000 + c * 600; n = 1 + int(rand() * 5); group = "Group " int(rand() * 600);
+        t = 1700000000 + c * 600; n = 4 + int(rand() * 9); group = "Group " int(rand() * 600);
         for (u = 1; u <= n; u++) {
             if (u > 1 && rand() < 0.3) group = "Group " int(rand() * 600);
             state = (u == n) ? "Closed" : (u == 1 ? "New" : "Active");
@@ -67,6 +67,9 @@ import_once() {
     /usr/bin/time -f "peak memory: %M KB" "${cli[@]}" import --tenant bench --file "$1" --mapping "$2" --source "$3" 2>&1 \
         | grep -E "rows read|cases|events written|time|peak memory" || true
 }
+results="$repo/bench/results/import-$(date -u +%Y%m%dT%H%M%SZ).txt"
+exec > >(tee "$results") 2>&1
+echo "bench-import.sh $cases $small_cases on $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)"
 for run in first second; do
     echo "== synthetic, $run import"
     import_once "$log" "$work/synthetic-mapping.json" synthetic
