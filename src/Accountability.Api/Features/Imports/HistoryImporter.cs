@@ -164,6 +164,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         Remove(session, replaced);
         var (recorded, existing) = await ImportedAsync(session, ids, ct);
         var (imported, continued, skipped, written, flags, conflicts) = (0, 0, 0, 0, new List<string>(), new List<BadRow>());
+        var started = new NewCaseStreams(store, clock);
         for (var i = 0; i < chunk.Length; i++)
         {
             var history = chunk[i].Value.OrderBy(r => r.At).ThenBy(r => r.Line).ToList();
@@ -188,7 +189,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             else
             {
                 events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
-                session.Events.StartStream<Complaint>(ids[i], events);
+                started.Start(ids[i], events);
                 var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
                 // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
                 ScheduledDeadline.ScheduleNewHold(session, null, after, policy, parties, notBefore: now);
@@ -198,6 +199,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             flags.AddRange(events.OfType<FlagRaised>().Select(f => f.Rule));
             written += events.Count;
         }
+        await started.WriteAsync(session, ct);
         await session.SaveChangesAsync(ct);
         return new ChunkResult(imported, continued, skipped, written, flags, replaced, conflicts);
     }
