@@ -78,17 +78,23 @@ import_once() {
 results="$repo/bench/results/import-$(date -u +%Y%m%dT%H%M%SZ).txt"
 exec > >(tee "$results") 2>&1
 echo "bench-import.sh $cases $small_cases on $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)${BASELINE:+, baseline $BASELINE}"
+# Each CLI in a schema of its own; the runs alternate between them, so that both see the same load.
+declare -A schema_of
 for cli in "${clis[@]}"; do
-    export Accountability__Schema="bench_import_$(date +%s%N | cut -c1-13)"
-    schemas+=("$Accountability__Schema")
-    echo "##### $([[ "$cli" == "$work/baseline/"* ]] && echo "baseline $BASELINE" || echo "this commit")"
-    dotnet "$cli" tenant create --id bench --name "Bench Marketplace" >/dev/null
+    schema_of[$cli]="bench_import_$(date +%s%N | cut -c1-13)"
+    schemas+=("${schema_of[$cli]}")
+    Accountability__Schema="${schema_of[$cli]}" dotnet "$cli" tenant create --id bench --name "Bench Marketplace" >/dev/null
+done
+name_of() { [[ "$1" == "$work/baseline/"* ]] && echo "baseline $BASELINE" || echo "this commit"; }
+for file in synthetic small-cases; do
     for run in first second; do
-        echo "== synthetic, $run import"
-        import_once "$log" "$work/synthetic-mapping.json" synthetic
-    done
-    for run in first second; do
-        echo "== many small cases, $run import"
-        import_once "$small" "$work/small-mapping.json" small-cases
+        for cli in "${clis[@]}"; do
+            echo "== $file, $run import, $(name_of "$cli")"
+            if [[ $file == synthetic ]]; then
+                Accountability__Schema="${schema_of[$cli]}" import_once "$log" "$work/synthetic-mapping.json" synthetic
+            else
+                Accountability__Schema="${schema_of[$cli]}" import_once "$small" "$work/small-mapping.json" small-cases
+            fi
+        done
     done
 done
