@@ -2,6 +2,7 @@
 # Big files: generates a log of a million rows (125,000 cases of 8 updates, 600 parties, rows sorted by time so a
 # case's rows are spread over the whole file), imports it with the command line into a fresh schema, and prints the
 # summary and the process's peak memory (maximum resident set), which must stay under 1 GB.
+# DOTNET_gcServer=0 runs it with the workstation garbage collector, for comparison.
 # Usage: bench/bench-import-million.sh [rows]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
