@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Measures import throughput and peak memory: generates two synthetic event logs, (1) 20,000 cases of about 10
-# updates each and (2) many small cases like a real helpdesk log (3 updates on average, 600 parties, rows sorted by
+# updates each and (2) many small cases like a real helpdesk log (8 updates on average, 600 parties, rows sorted by
 # time rather than by case), imports each with the command line into a fresh schema, then imports it again (which
-# must change nothing). Usage: bench/bench-import.sh [cases] [small-cases]
+# must change nothing). Usage: [BASELINE=<commit>] bench/bench-import.sh [cases] [small-cases]; BASELINE runs that
+# commit on the same files first, for a comparison in the same conditions (this machine is shared).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 cases="${1:-20000}"
-small_cases="${2:-25000}"
+small_cases="${2:-12000}"
 work="$repo/.local/bench"
 mkdir -p "$work"
 log="$work/synthetic-log.csv"
@@ -32,7 +33,7 @@ small="$work/small-cases-log.csv"
 awk -v cases="$small_cases" 'BEGIN {
     srand(11);
     for (c = 1; c <= cases; c++) {
-        t = 1700000000 + c * 600; n = 1 + int(rand() * 5); group = "Group " int(rand() * 600);
+        t = 1700000000 + c * 600; n = 4 + int(rand() * 9); group = "Group " int(rand() * 600);
         for (u = 1; u <= n; u++) {
             if (u > 1 && rand() < 0.3) group = "Group " int(rand() * 600);
             state = (u == n) ? "Closed" : (u == 1 ? "New" : "Active");
@@ -44,14 +45,15 @@ awk -v cases="$small_cases" 'BEGIN {
 echo "small-cases log: $(($(wc -l < "$small") - 1)) rows, $small_cases cases"
 
 connection="$(deploy/postgres.sh)"
-schema="bench_import_$(date +%s)"
-export ConnectionStrings__Accountability="$connection" Accountability__Schema="$schema" Accountability__RunScheduler=false \
-    Accountability__StatusPageBaseUrl=http://127.0.0.1
+schemas=()
 cleanup() {
-    PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$connection")" psql -q -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$connection")" \
-        -U accountability -d accountability -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
+    for schema in "${schemas[@]}"; do
+        PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$connection")" psql -q -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$connection")" \
+            -U accountability -d accountability -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
+    done
 }
 trap cleanup EXIT
+export ConnectionStrings__Accountability="$connection" Accountability__RunScheduler=false Accountability__StatusPageBaseUrl=http://127.0.0.1
 cat > "$work/synthetic-mapping.json" <<'JSON'
 { "caseId": "ticket", "timestamp": "updated", "timestampFormat": "yyyy-MM-dd HH:mm", "party": "team", "status": "state" }
 JSON
@@ -60,18 +62,39 @@ cat > "$work/small-mapping.json" <<'JSON'
 JSON
 
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
-cli=(dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll)
-"${cli[@]}" tenant create --id bench --name "Bench Marketplace" >/dev/null
+# With BASELINE=<commit>, that commit is built beside this one and runs the same files first, in the same conditions.
+clis=("$repo/src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll")
+if [[ -n "${BASELINE:-}" ]]; then
+    rm -rf "$work/baseline" && mkdir -p "$work/baseline"
+    git archive "$BASELINE" | tar -x -C "$work/baseline"
+    dotnet build "$work/baseline/src/Accountability.Api" -c Release -nologo -v quiet -clp:ErrorsOnly
+    clis=("$work/baseline/src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll" "${clis[@]}")
+fi
 # One run: the summary's figures, and the process's peak memory (maximum resident set size).
 import_once() {
-    /usr/bin/time -f "peak memory: %M KB" "${cli[@]}" import --tenant bench --file "$1" --mapping "$2" --source "$3" 2>&1 \
+    /usr/bin/time -f "peak memory: %M KB" dotnet "$cli" import --tenant bench --file "$1" --mapping "$2" --source "$3" 2>&1 \
         | grep -E "rows read|cases|events written|time|peak memory" || true
 }
-for run in first second; do
-    echo "== synthetic, $run import"
-    import_once "$log" "$work/synthetic-mapping.json" synthetic
+results="$repo/bench/results/import-$(date -u +%Y%m%dT%H%M%SZ).txt"
+exec > >(tee "$results") 2>&1
+echo "bench-import.sh $cases $small_cases on $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)${BASELINE:+, baseline $BASELINE}"
+# Each CLI in a schema of its own; the runs alternate between them, so that both see the same load.
+declare -A schema_of
+for cli in "${clis[@]}"; do
+    schema_of[$cli]="bench_import_$(date +%s%N | cut -c1-13)"
+    schemas+=("${schema_of[$cli]}")
+    Accountability__Schema="${schema_of[$cli]}" dotnet "$cli" tenant create --id bench --name "Bench Marketplace" >/dev/null
 done
-for run in first second; do
-    echo "== many small cases, $run import"
-    import_once "$small" "$work/small-mapping.json" small-cases
+name_of() { [[ "$1" == "$work/baseline/"* ]] && echo "baseline $BASELINE" || echo "this commit"; }
+for file in synthetic small-cases; do
+    for run in first second; do
+        for cli in "${clis[@]}"; do
+            echo "== $file, $run import, $(name_of "$cli")"
+            if [[ $file == synthetic ]]; then
+                Accountability__Schema="${schema_of[$cli]}" import_once "$log" "$work/synthetic-mapping.json" synthetic
+            else
+                Accountability__Schema="${schema_of[$cli]}" import_once "$small" "$work/small-mapping.json" small-cases
+            fi
+        done
+    done
 done

@@ -10,12 +10,14 @@ public static class ImportSummary
     {
         var table = new Table().AddColumns("", "");
         table.AddRow("rows read", $"{report.Rows:N0}");
-        table.AddRow("cases", $"{report.Cases:N0} ({report.CasesImported:N0} imported, {report.CasesAlreadyImported:N0} already there)");
+        table.AddRow("cases", $"{report.Cases:N0} ({report.CasesImported:N0} imported, {report.CasesContinued:N0} continued, {report.CasesAlreadyImported:N0} already there)");
         if (report.Replaced is { } replaced)
             table.AddRow("replaced", $"{replaced.Before:N0} complaints from before: {replaced.Replaced:N0} replaced by this file's cases, {replaced.Removed:N0} removed (not in this file)");
         table.AddRow("events written", $"{report.EventsWritten:N0}");
         table.AddRow("parties registered", $"{report.PartiesRegistered:N0}");
         table.AddRow("bad rows", $"{report.BadRowCount:N0}");
+        if (report.ConflictCount > 0)
+            table.AddRow("conflicting rows", $"{report.ConflictCount:N0} (earlier than the last row imported for their case, not imported)");
         foreach (var (rule, count) in report.FlagsByRule)
             table.AddRow($"flags: {rule}", $"{count:N0}");
         foreach (var (word, count) in report.UnknownStatuses)
@@ -27,6 +29,10 @@ public static class ImportSummary
             Console.Out.WriteLine($"line {bad.Line}: {bad.Reason}");
         if (report.BadRowCount > report.BadRows.Count)
             Console.Out.WriteLine($"... and {report.BadRowCount - report.BadRows.Count:N0} more bad rows.");
+        foreach (var conflict in report.Conflicts)
+            Console.Out.WriteLine($"line {conflict.Line}: conflict: {conflict.Reason}");
+        if (report.ConflictCount > report.Conflicts.Count)
+            Console.Out.WriteLine($"... and {report.ConflictCount - report.Conflicts.Count:N0} more conflicting rows.");
         if (report.StoppedAtLine is { } line)
             Console.Out.WriteLine($"Stopped at line {line}: more rows were bad than --max-bad-rows allows. Nothing was imported.");
     }

@@ -21,7 +21,16 @@ public static class HistoryTranslator
         var state = Append(null, events, new ComplaintFiled(complaintId, first.CaseId, first.Product ?? "unknown", vendor,
             first.Category ?? "imported", $"Imported from {source}, case {first.CaseId}.", Channel.Other, Party.StoreId, first.At,
             first.Severity ?? Severity.Medium));
-        var assigned = false;
+        return Continue(state, assigned: false, rows, map, events);
+    }
+
+    /// <summary>The events that later rows of a case already imported stand for, after the complaint's state.</summary>
+    /// <param name="assigned">Whether the complaint was ever assigned or handed off: a change of party is a handoff then.</param>
+    public static IReadOnlyList<IComplaintEvent> Translate(Complaint state, bool assigned, IReadOnlyList<HistoryRow> rows, StatusMap? statuses = null) =>
+        Continue(state, assigned, rows, statuses ?? StatusMap.Default, []);
+
+    private static List<IComplaintEvent> Continue(Complaint state, bool assigned, IReadOnlyList<HistoryRow> rows, StatusMap map, List<IComplaintEvent> events)
+    {
         foreach (var row in rows)
         {
             var meaning = map.MeaningOf(row.Status);

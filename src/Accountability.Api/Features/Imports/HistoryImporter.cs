@@ -20,7 +20,6 @@ namespace Accountability.Api.Features.Imports;
 /// </summary>
 public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
 {
-    private const int CasesPerTransaction = 500;
     private const int Writers = 3;
     private const int BadRowsReported = 100;
 
@@ -42,23 +41,26 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         if (stoppedAt is not null)
             return new ImportReport(source, rows, cases.Count, 0, 0, 0, 0, new Dictionary<string, int>(), bad.Count, [.. bad.Take(BadRowsReported)],
                 watch.Elapsed.TotalSeconds, 0, stoppedAt);
-        // The source is kept with its mapping once it has a case, and again only when a replacement changes it.
-        var record = cases.Count > 0 && (previous is null || target.Replacing is not null)
-            ? new ImportedSource(source, target.Fingerprint, ImportedSource.Canonical(mapping), target.Generation, now) : null;
+        // The source is kept with its mapping once it has a case, and again when a replacement starts and ends.
+        var replacing = target.Replacing is not null;
+        var record = cases.Count > 0 && (previous is null || replacing)
+            ? new ImportedSource(source, target.Fingerprint, ImportedSource.Canonical(mapping), target.Generation, now, replacing ? target.PreviousGeneration : null) : null;
+        if (replacing)
+            target = target with { Replacing = target.Replacing!.Except(cases.Select(c => StreamIdOf(tenantId, c.Key, target.Generation))).ToHashSet() };
         var statuses = mapping.StatusMap();
         var parties = await RegisterAsync(target, names, record, ct);
         var registered = names.New.Count;
         var done = 0;
         var results = new ConcurrentBag<ChunkResult>();
         // Chunks commit on their own: the CPU work of one (translating, judging, serialising) overlaps another's writes.
-        await Parallel.ForEachAsync(cases.Chunk(CasesPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = ct },
+        await Parallel.ForEachAsync(cases.Chunk(options.CasesPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = ct },
             async (chunk, token) =>
             {
                 results.Add(await ImportChunkAsync(target, chunk, statuses, policy, parties, now, token));
                 progress?.Report(new ImportProgress(ImportProgress.Writing, Interlocked.Add(ref done, chunk.Length), cases.Count, rows));
             });
 
-        var removed = await RemoveLeftoversAsync(target, results.SelectMany(r => r.Replaced), ct);
+        var removed = await RemoveLeftoversAsync(target, results.SelectMany(r => r.Replaced), record, ct);
         progress?.Report(new ImportProgress(ImportProgress.Writing, cases.Count, cases.Count, rows));
         var (imported, skipped, written) = (results.Sum(r => r.Imported), results.Sum(r => r.Skipped), results.Sum(r => r.Written));
         var flags = results.SelectMany(r => r.Flags).GroupBy(f => f).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
@@ -67,10 +69,14 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         {
             Replaced = target.Replacing is null ? null : new ReplacedImport(target.Replacing.Count, results.Sum(r => r.Replaced.Count), removed),
             UnknownStatuses = statuses.Unknown(cases.SelectMany(c => c.Value).Select(r => r.Status)),
+            CasesContinued = results.Sum(r => r.Continued),
+            ConflictCount = results.Sum(r => r.Conflicts.Count),
+            Conflicts = [.. results.SelectMany(r => r.Conflicts).OrderBy(c => c.Line).Take(BadRowsReported)],
         };
     }
 
-    private sealed record ChunkResult(int Imported, int Skipped, int Written, IReadOnlyList<string> Flags, IReadOnlyList<Guid> Replaced);
+    private sealed record ChunkResult(int Imported, int Continued, int Skipped, int Written, IReadOnlyList<string> Flags, IReadOnlyList<Guid> Replaced,
+        IReadOnlyList<BadRow> Conflicts);
 
     /// <summary>Where an import writes: the source's generation, and when it replaces, the complaints of the generation before.</summary>
     private sealed record Target(string TenantId, string Source, string Fingerprint, int Generation, int PreviousGeneration, IReadOnlySet<Guid>? Replacing);
@@ -90,15 +96,19 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     private async Task<Target> TargetAsync(string tenantId, string source, ImportMapping mapping, ImportedSource? previous, bool replace, CancellationToken ct)
     {
         var fingerprint = ImportedSource.FingerprintOf(mapping);
-        if (previous is null || (previous.Fingerprint == fingerprint && !replace))
+        var unfinished = previous?.Replaces is not null && previous.Fingerprint == fingerprint;
+        if (previous is null || (previous.Fingerprint == fingerprint && !replace && !unfinished))
             return new Target(tenantId, source, fingerprint, previous?.Generation ?? 0, previous?.Generation ?? 0, null);
         await using var session = OpenSession(tenantId, source);
         var streams = await session.AdvancedSql.QueryAsync<Guid>(
-            $"select distinct stream_id from {store.Options.Events.DatabaseSchemaName}.mt_events where tenant_id = ? and correlation_id = ?", ct,
+            $"select distinct stream_id from {store.Options.Events.DatabaseSchemaName}.mt_events where tenant_id = ? and correlation_id = ? and is_archived = false", ct,
             tenantId, CorrelationOf(source));
-        if (!replace)
+        if (!replace && !unfinished)
             throw new ImportRefusedException(previous.RefusalFor(tenantId, streams.Count));
-        return new Target(tenantId, source, fingerprint, previous.Generation + 1, previous.Generation, streams.ToHashSet());
+        // An interrupted replacement carries on in the generation it started; this file's cases already written there stay.
+        return unfinished
+            ? new Target(tenantId, source, fingerprint, previous.Generation, previous.Replaces!.Value, streams.ToHashSet())
+            : new Target(tenantId, source, fingerprint, previous.Generation + 1, previous.Generation, streams.ToHashSet());
     }
 
     /// <summary>Registers the parties the log names that the tenant does not know yet, as vendors, and the source with its mapping.</summary>
@@ -130,13 +140,15 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     }
 
     /// <summary>The replaced source's complaints whose cases the new file no longer has.</summary>
-    private async Task<int> RemoveLeftoversAsync(Target target, IEnumerable<Guid> replaced, CancellationToken ct)
+    private async Task<int> RemoveLeftoversAsync(Target target, IEnumerable<Guid> replaced, ImportedSource? record, CancellationToken ct)
     {
         if (target.Replacing is null)
             return 0;
         var leftovers = target.Replacing.Except(replaced).ToArray();
         await using var session = OpenSession(target.TenantId, target.Source);
         Remove(session, leftovers);
+        if (record is not null)
+            session.Store(record with { Replaces = null });
         await session.SaveChangesAsync(ct);
         return leftovers.Length;
     }
@@ -150,23 +162,74 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         var replaced = target.Replacing is null ? []
             : chunk.Select(c => StreamIdOf(tenantId, c.Key, target.PreviousGeneration)).Where(target.Replacing.Contains).ToArray();
         Remove(session, replaced);
-        var existing = (await session.Query<Complaint>().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
-        var (imported, written, flags) = (0, 0, new List<string>());
+        var (recorded, existing) = await ImportedAsync(session, ids, ct);
+        var (imported, continued, skipped, written, flags, conflicts) = (0, 0, 0, 0, new List<string>(), new List<BadRow>());
+        var started = new NewCaseStreams(store, clock);
         for (var i = 0; i < chunk.Length; i++)
         {
-            if (existing.Contains(ids[i]))
-                continue;
             var history = chunk[i].Value.OrderBy(r => r.At).ThenBy(r => r.Line).ToList();
-            var events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
-            session.Events.StartStream<Complaint>(ids[i], events);
-            var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
-            // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
-            ScheduledDeadline.ScheduleNewHold(session, null, after, policy, parties, notBefore: now);
+            IReadOnlyList<IComplaintEvent> events;
+            if (recorded.TryGetValue(ids[i], out var before))
+            {
+                var (later, conflicting) = before.Split(history);
+                conflicts.AddRange(conflicting);
+                if (later.Count == 0)
+                {
+                    skipped++;
+                    continue;
+                }
+                events = await ContinueAsync(session, before, later, statuses, policy, parties, now, ct);
+                continued++;
+            }
+            else if (existing.Contains(ids[i]))
+            {
+                skipped++;
+                continue;
+            }
+            else
+            {
+                events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
+                started.Start(ids[i], events);
+                var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
+                // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
+                ScheduledDeadline.ScheduleNewHold(session, null, after, policy, parties, notBefore: now);
+                session.Store(ImportedCase.Of(ids[i], history, now));
+                imported++;
+            }
             flags.AddRange(events.OfType<FlagRaised>().Select(f => f.Rule));
-            (imported, written) = (imported + 1, written + events.Count);
+            written += events.Count;
         }
+        await started.WriteAsync(session, ct);
         await session.SaveChangesAsync(ct);
-        return new ChunkResult(imported, existing.Count, written, flags, replaced);
+        return new ChunkResult(imported, continued, skipped, written, flags, replaced, conflicts);
+    }
+
+    /// <summary>The chunk's cases imported before: with what was imported of each, and (imported before that was kept) as ids only.</summary>
+    private static async Task<(Dictionary<Guid, ImportedCase> Recorded, HashSet<Guid> Existing)> ImportedAsync(IDocumentSession session, Guid[] ids, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var recorded = batch.Query<ImportedCase>().Where(c => ids.Contains(c.Id)).ToList();
+        var existing = batch.Query<Complaint>().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToList();
+        await batch.Execute(ct);
+        return ((await recorded).ToDictionary(c => c.Id), (await existing).ToHashSet());
+    }
+
+    /// <summary>Appends a case's later rows to its complaint, judged after its history as they would have been live.</summary>
+    private static async Task<IReadOnlyList<IComplaintEvent>> ContinueAsync(IDocumentSession session, ImportedCase before, List<HistoryRow> later,
+        StatusMap statuses, Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchStreamAsync(before.Id, token: ct);
+        var state = stream.Select(e => e.Data).OfType<IComplaintEvent>().Aggregate((Complaint?)null, Complaint.Evolve)!;
+        var assigned = stream.Any(e => e.Data is ComplaintAssigned or ComplaintHandedOff);
+        var owed = (await session.Query<ScheduledDeadline>()
+            .Where(d => d.TenantId == session.TenantId && d.ComplaintId == before.Id && d.WarnsOf == null).ToListAsync(ct)).Select(d => d.ToDeadline());
+        var events = AppendedHistory.Play(state, owed, HistoryTranslator.Translate(state, assigned, later, statuses), policy, parties, now);
+        // The version the stream ends at: the projections number the complaint as the live path does, and a concurrent write fails.
+        session.Events.Append(before.Id, stream[^1].Version + events.Count, events);
+        var after = events.Aggregate(state, (s, e) => Complaint.Evolve(s, e)!);
+        ScheduledDeadline.ScheduleNewHold(session, state, after, policy, parties, notBefore: now);
+        session.Store(ImportedCase.Of(before.Id, later, now, before));
+        return events;
     }
 
     private IDocumentSession OpenSession(string tenantId, string source)

@@ -14,7 +14,11 @@ public sealed class HeaderMismatchException(IReadOnlyDictionary<string, string> 
 
 /// <param name="MaxBadRows">Stop reading, and import nothing, once more rows than this are bad; null: no limit.</param>
 /// <param name="Replace">Replace the source's complaints in the tenant when its mapping changed (see ImportedSource).</param>
-public sealed record ImportOptions(int? MaxBadRows = null, bool Replace = false);
+public sealed record ImportOptions(int? MaxBadRows = null, bool Replace = false)
+{
+    /// <summary>Cases written per transaction: an interrupted import keeps every batch it committed.</summary>
+    internal int CasesPerTransaction { get; init; } = 500;
+}
 
 /// <summary>What a replacing import changed: complaints of the source before, replaced by a case of the new file, removed.</summary>
 public sealed record ReplacedImport(int Before, int Replaced, int Removed);
@@ -51,7 +55,18 @@ public sealed record ImportReport(
     /// <summary>Status words the mapping does not say the meaning of, with how many rows used each: those rows changed no status.</summary>
     public IReadOnlyDictionary<string, int> UnknownStatuses { get; init; } = new Dictionary<string, int>();
 
-    /// <summary>0 when every row was imported or already there; 1 when some rows were bad (or the import stopped on them).</summary>
+    /// <summary>Cases imported before that this file continued: rows later than the last one imported were appended.</summary>
+    public int CasesContinued { get; init; }
+
+    /// <summary>
+    /// Rows of a case imported before that are not among its imported rows yet are not later than its last one: they
+    /// would rewrite the case's history rather than continue it, so they were not imported (the first 100, with their lines).
+    /// </summary>
+    public IReadOnlyList<BadRow> Conflicts { get; init; } = [];
+
+    public int ConflictCount { get; init; }
+
+    /// <summary>0 when every row was imported or already there; 1 when some rows were bad or in conflict (or the import stopped on bad rows).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public int ExitCode => BadRowCount == 0 && StoppedAtLine is null ? 0 : 1;
+    public int ExitCode => BadRowCount == 0 && ConflictCount == 0 && StoppedAtLine is null ? 0 : 1;
 }

@@ -11,7 +11,8 @@ namespace Accountability.Api.Features.Imports;
 /// </summary>
 /// <param name="Id">The source's name.</param>
 /// <param name="Generation">How many times the source was replaced: its complaints' stream ids derive from it.</param>
-public sealed record ImportedSource(string Id, string Fingerprint, string Mapping, int Generation, DateTimeOffset ImportedAt)
+/// <param name="Replaces">While a replacement is under way, the generation it replaces: an interrupted replacement run again finishes it.</param>
+public sealed record ImportedSource(string Id, string Fingerprint, string Mapping, int Generation, DateTimeOffset ImportedAt, int? Replaces = null)
 {
     public static string FingerprintOf(ImportMapping mapping) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(mapping))))[..16];
@@ -30,5 +31,9 @@ public sealed class ImportRefusedException(string message) : Exception(message);
 
 public static class ImportStorage
 {
-    public static void AddImports(this StoreOptions opts) => opts.Schema.For<ImportedSource>().MultiTenanted();
+    public static void AddImports(this StoreOptions opts)
+    {
+        opts.Schema.For<ImportedSource>().MultiTenanted();
+        opts.Schema.For<ImportedCase>().MultiTenanted();
+    }
 }

@@ -1,0 +1,94 @@
+using Accountability.Api.Features.StatusPage;
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Customers;
+using Marten;
+using Marten.Events;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Accountability.Api.Features.Imports;
+
+/// <summary>
+/// Writes the streams of a batch's new cases with COPY, in the batch's own transaction, and the documents their inline
+/// projections would write (the complaint and its <see cref="StatusPageDocument"/>), folded the same way:
+/// Marten's bulk event path commits on its own and runs no inline projection (decision 0014).
+/// Events take their sequence numbers from the store's sequence, so the async projections see them as any append.
+/// </summary>
+public sealed class NewCaseStreams(IDocumentStore store, TimeProvider clock)
+{
+    private readonly List<(Guid Id, IReadOnlyList<IComplaintEvent> Events)> streams = [];
+
+    public void Start(Guid id, IReadOnlyList<IComplaintEvent> events) => streams.Add((id, events));
+
+    /// <summary>Copies the streams and events into the session's transaction, and stores the projected documents with the session.</summary>
+    public async Task WriteAsync(IDocumentSession session, CancellationToken ct)
+    {
+        if (streams.Count == 0)
+            return;
+        await session.BeginTransactionAsync(ct);
+        var connection = session.Connection!;
+        var events = (EventGraph)store.Options.Events;
+        var schema = events.DatabaseSchemaName;
+        var sequence = await SequenceNumbersAsync(connection, schema, streams.Sum(s => s.Events.Count), ct);
+        var (tenant, at) = (session.TenantId, clock.GetUtcNow());
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {schema}.mt_streams (tenant_id, id, type, version, timestamp, created) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            var type = events.AggregateAliasFor(typeof(Complaint));
+            foreach (var (id, stream) in streams)
+                await copy.WriteRowAsync(ct, tenant, id, type, (long)stream.Count, at, at);
+            await copy.CompleteAsync(ct);
+        }
+        var serializer = store.Options.Serializer();
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id, user_name) " +
+            "FROM STDIN (FORMAT BINARY)", ct))
+        {
+            var next = 0;
+            foreach (var (id, stream) in streams)
+            {
+                for (var v = 0; v < stream.Count; v++)
+                {
+                    var mapping = events.EventMappingFor(stream[v].GetType());
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(sequence[next++], NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
+                    await copy.WriteAsync(id, NpgsqlDbType.Uuid, ct);
+                    await copy.WriteAsync(v + 1L, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(serializer.ToJson(stream[v]), NpgsqlDbType.Jsonb, ct);
+                    await copy.WriteAsync(mapping.EventTypeName, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(mapping.DotNetTypeName, NpgsqlDbType.Varchar, ct);
+                    await WriteNullableAsync(copy, session.CorrelationId, ct);
+                    await WriteNullableAsync(copy, session.LastModifiedBy, ct);
+                }
+            }
+            await copy.CompleteAsync(ct);
+        }
+        foreach (var (id, stream) in streams)
+            StoreProjections(session, id, stream);
+    }
+
+    /// <summary>The documents the inline projections fold from a new stream: the complaint, and its status page once it has one.</summary>
+    private static void StoreProjections(IDocumentSession session, Guid id, IReadOnlyList<IComplaintEvent> stream)
+    {
+        session.Store(stream.Aggregate((Complaint?)null, Complaint.Evolve)!);
+        var page = stream.Aggregate((CustomerStatus?)null, CustomerStatus.Evolve);
+        if (page is not null)
+            session.Store(new StatusPageDocument(id, session.TenantId, page.TokenHash, page));
+    }
+
+    private static async Task<long[]> SequenceNumbersAsync(NpgsqlConnection connection, string schema, int count, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select nextval('{schema}.mt_events_sequence') from generate_series(1, {count})", connection);
+        var numbers = new List<long>(count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            numbers.Add(reader.GetInt64(0));
+        return [.. numbers];
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+}
