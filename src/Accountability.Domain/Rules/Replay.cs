@@ -14,12 +14,19 @@ public static class Replay
         [.. Play(history, policy, parties, until).OfType<FlagRaised>()];
 
     /// <summary>The history with the flags and escalations this policy raises woven in where they would have been appended.</summary>
-    public static IReadOnlyList<IComplaintEvent> Play(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until)
+    public static IReadOnlyList<IComplaintEvent> Play(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until) =>
+        Continue(null, [], history, policy, parties, until);
+
+    /// <summary>
+    /// Plays events after a complaint's state as <see cref="Play"/> does from the start: each judged in order, with the
+    /// deadlines the state still owed (and those of each new hold) judged when they fall due, up to <paramref name="until"/>.
+    /// </summary>
+    public static IReadOnlyList<IComplaintEvent> Continue(Complaint? state, IEnumerable<Deadline> owed, IEnumerable<IComplaintEvent> events,
+        Policy policy, PartyDirectory parties, DateTimeOffset until)
     {
-        Complaint? state = null;
-        var pending = new List<Deadline>();
+        var pending = owed.ToList();
         var played = new List<IComplaintEvent>();
-        foreach (var e in history.Where(e => !RuleEngine.IsJudgement(e)))
+        foreach (var e in events.Where(e => !RuleEngine.IsJudgement(e)))
         {
             if (state is not null)
                 state = FireDue(state, pending, policy, parties, e.At, played);

@@ -223,7 +223,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         var assigned = stream.Any(e => e.Data is ComplaintAssigned or ComplaintHandedOff);
         var owed = (await session.Query<ScheduledDeadline>()
             .Where(d => d.TenantId == session.TenantId && d.ComplaintId == before.Id && d.WarnsOf == null).ToListAsync(ct)).Select(d => d.ToDeadline());
-        var events = AppendedHistory.Play(state, owed, HistoryTranslator.Translate(state, assigned, later, statuses), policy, parties, now);
+        var events = Replay.Continue(state, owed, HistoryTranslator.Translate(state, assigned, later, statuses), policy, parties, now);
         // The version the stream ends at: the projections number the complaint as the live path does, and a concurrent write fails.
         session.Events.Append(before.Id, stream[^1].Version + events.Count, events);
         var after = events.Aggregate(state, (s, e) => Complaint.Evolve(s, e)!);
