@@ -4,7 +4,7 @@
 # Import and webhook delivery run last, through bench/bench-import.sh and bench/bench-webhooks.sh, with their own service.
 # The table also goes to bench/results/<UTC time>.md.
 # BENCH_DAEMON=false leaves the projection daemon off, as on an API node beside a worker.
-# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
+# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] [BENCH_PORT=5090] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -15,7 +15,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 
 connection="$(deploy/postgres.sh)"
 schema="bench_$(date +%s)"
-port=5090
+port="${BENCH_PORT:-5090}"
 base="http://127.0.0.1:$port"
 admin="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 work="$repo/.local/bench"
