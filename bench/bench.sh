@@ -4,7 +4,8 @@
 # Import and webhook delivery run last, through bench/bench-import.sh and bench/bench-webhooks.sh, with their own service.
 # The table also goes to bench/results/<UTC time>.md.
 # BENCH_DAEMON=false leaves the projection daemon off, as on an API node beside a worker.
-# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
+# BENCH_TIMINGS=1 adds where each scenario's time went (database commands by kind; it slows the service a little).
+# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] [BENCH_PORT=5090] [BENCH_TIMINGS=1] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -15,11 +16,12 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 
 connection="$(deploy/postgres.sh)"
 schema="bench_$(date +%s)"
-port=5090
+port="${BENCH_PORT:-5090}"
 base="http://127.0.0.1:$port"
 admin="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 work="$repo/.local/bench"
 mkdir -p "$work" "$repo/bench/results"
+rm -f "$work"/*.timings.json
 results="$repo/bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
 row() { printf '| %s |\n' "$(IFS='|'; echo "$*" | sed 's/|/ | /g')" | tee -a "$results"; }
 
@@ -66,11 +68,13 @@ run() { # name, wrk arguments...
     # A few seconds first, unmeasured: JIT, pools and caches warm up as in a service that has been running. Not for
     # handoffs: their script walks the complaints in rounds from where the holders stand, which a warm-up would move.
     [[ "$name" == "hand off" ]] || wrk -t2 -c"$connections" -d3s "$@" >/dev/null
+    [[ -n "${BENCH_TIMINGS:-}" ]] && curl -fs -X POST "$base/api/baseline/timings" >/dev/null
     local before; before="$(ticks)"
     local out; out="$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")"
     local cpu; cpu="$(( ($(ticks) - before) * 100 / $(getconf CLK_TCK) / duration ))"
     local rss; rss="$(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$service/status")"
     echo "$out" > "$work/$name.txt"
+    [[ -n "${BENCH_TIMINGS:-}" ]] && curl -fs "$base/api/baseline/timings" > "$work/$name.timings.json"
     local rps p50 p95 p99 errors ratio=""
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
     p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -117,4 +121,9 @@ if [[ -z "$only" || "webhook" =~ $only ]]; then
         "$(sed -n 's/.*p50 \([0-9]* ms\).*/\1/p' <<<"$delivered") (commit to arrival)" "" \
         "$(sed -n 's/.*p99 \([0-9]* ms\).*/\1/p' <<<"$delivered")" "" "" "" ""
 fi
+[[ -n "${BENCH_TIMINGS:-}" ]] && {
+    echo
+    echo "Where the time went (database commands' wall time by kind, summed over the scenario; Features/Baseline/Timings.cs):"
+    for f in "$work"/*.timings.json; do [[ -s "$f" ]] && echo && echo "- $(basename "$f" .timings.json): $(cat "$f")"; done
+} | tee -a "$results"
 echo "written to ${results#"$repo/"}"

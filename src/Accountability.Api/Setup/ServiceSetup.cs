@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
@@ -40,6 +41,7 @@ public static class ServiceSetup
 
         services.AddEventStore(connectionString, settings);
         services.AddCommands();
+        services.AddWriteContextCache();
         services.AddHealth();
 
         services.AddHostedService<DeadlineScheduler>();

@@ -1,4 +1,5 @@
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Problems;
@@ -22,7 +23,7 @@ public sealed record ActOnComplaint(
     Idempotency? Idempotency,
     Func<Complaint, DecisionContext, Decision> Decide) : ICommand<ComplaintView>;
 
-public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider clock, IOptions<AccountabilityOptions> options)
+public sealed class ActOnComplaintHandler(IDocumentSession session, WriteContextCache contexts, TimeProvider clock, IOptions<AccountabilityOptions> options)
     : MediatR.IRequestHandler<ActOnComplaint, ComplaintView>
 {
     public async Task<ComplaintView> Handle(ActOnComplaint command, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, TimeProvider
         if (command.ComplaintId == Guid.Empty)
             throw ComplaintAccess.NotFound(command.ComplaintId);
         var batch = session.CreateBatchQuery();
-        var contextQuery = WriteContext.Queue(batch);
+        var contextQuery = contexts.Queue(session, batch);
         var streamQuery = WriteContext.QueueComplaint(batch, command.ComplaintId);
         await batch.Execute(cancellationToken);
         var (context, stream) = (await contextQuery(), await streamQuery);

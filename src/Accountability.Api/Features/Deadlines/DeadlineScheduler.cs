@@ -1,4 +1,5 @@
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
@@ -13,7 +14,7 @@ namespace Accountability.Api.Features.Deadlines;
 /// Judges deadlines as they fall due, even on complaints nobody touches. A deadline fires once: its flag and the
 /// removal of the deadline commit together, and a concurrent writer on the complaint makes one of them retry later.
 /// </summary>
-public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, IOptions<AccountabilityOptions> options, ILogger<DeadlineScheduler> logger)
+public sealed class DeadlineScheduler(IDocumentStore store, WriteContextCache contexts, TimeProvider clock, IOptions<AccountabilityOptions> options, ILogger<DeadlineScheduler> logger)
     : BackgroundService
 {
     private const int Batch = 100;
@@ -64,7 +65,7 @@ public sealed class DeadlineScheduler(IDocumentStore store, TimeProvider clock, 
         session.CorrelationId = $"deadline:{deadline.Id}";
         session.LastModifiedBy = RuleEngine.Actor;
         var batch = session.CreateBatchQuery();
-        var contextQuery = WriteContext.Queue(batch);
+        var contextQuery = contexts.Queue(session, batch);
         var streamQuery = WriteContext.QueueComplaint(batch, deadline.ComplaintId);
         await batch.Execute(ct);
         var (context, stream) = (await contextQuery(), await streamQuery);

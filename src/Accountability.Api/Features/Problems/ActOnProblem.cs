@@ -1,5 +1,6 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Problems;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
@@ -23,14 +24,14 @@ public sealed record ActOnProblem(
     Func<RecurringProblem, ProblemContext, ProblemDecision> Decide,
     Guid? Complaint = null) : ICommand<ProblemView>;
 
-public sealed class ActOnProblemHandler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<ActOnProblem, ProblemView>
+public sealed class ActOnProblemHandler(IDocumentSession session, WriteContextCache contexts, TimeProvider clock) : MediatR.IRequestHandler<ActOnProblem, ProblemView>
 {
     public async Task<ProblemView> Handle(ActOnProblem command, CancellationToken cancellationToken)
     {
         if (command.ProblemId == Guid.Empty)
             throw ProblemAccess.NotFound(command.ProblemId);
         var batch = session.CreateBatchQuery();
-        var contextQuery = WriteContext.Queue(batch);
+        var contextQuery = contexts.Queue(session, batch);
         var streamQuery = batch.Events.FetchForWriting<RecurringProblem>(command.ProblemId);
         var complaintQuery = command.Complaint is { } named ? batch.Load<Complaint>(named) : Task.FromResult<Complaint?>(null);
         var linkQuery = command.Complaint is { } linked ? batch.Load<ProblemLink>(linked) : Task.FromResult<ProblemLink?>(null);

@@ -10,6 +10,10 @@ namespace Accountability.Api.Features.Problems;
 /// <summary>Keeps each problem's state as a document, updated in the same transaction as its events.</summary>
 public sealed class ProblemProjection : SingleStreamProjection<RecurringProblem, Guid>
 {
+    // Without it, every append to a complaint's stream made the projection look for a problem with the complaint's id:
+    // one more query, on a round trip of its own, for each write.
+    public ProblemProjection() => IncludeType<IProblemEvent>();
+
     public override RecurringProblem? Evolve(RecurringProblem? snapshot, Guid id, IEvent e) => RecurringProblem.Evolve(snapshot, e.Data);
 }
 

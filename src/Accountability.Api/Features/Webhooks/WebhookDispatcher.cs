@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
+using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Setup;
 using Marten;
 using Marten.Patching;
@@ -202,6 +203,8 @@ public sealed class WebhookDispatcher(
         foreach (var (id, (tenant, h)) in changed)
             session.ForTenant(tenant).Patch<WebhookEndpoint>(id)
                 .Set(e => e.Enabled, h.Enabled).Set(e => e.DisabledReason, h.DisabledReason).Set(e => e.FailingSince, h.FailingSince);
+        foreach (var tenant in changed.Select(c => c.Value.Tenant).Distinct())
+            ContextVersions.Raise(session, tenant, ContextPart.Endpoints);
         await session.SaveChangesAsync(ct);
         foreach (var (id, (_, h)) in changed)
             lastWritten[id] = h;

@@ -1,4 +1,5 @@
 using Accountability.Api.Commands;
+using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
@@ -11,12 +12,12 @@ namespace Accountability.Api.Features.Complaints.File;
 /// <param name="StatusPageBaseUrl">Where the customer's status page is served, for the tracking link.</param>
 public sealed record Command(FileComplaint Complaint, Actor Actor, Idempotency? Idempotency, string StatusPageBaseUrl) : ICommand<ComplaintView>;
 
-public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, ComplaintView>
+public sealed class Handler(IDocumentSession session, WriteContextCache contexts, TimeProvider clock) : MediatR.IRequestHandler<Command, ComplaintView>
 {
     public async Task<ComplaintView> Handle(Command command, CancellationToken cancellationToken)
     {
         var batch = session.CreateBatchQuery();
-        var contextQuery = WriteContext.Queue(batch);
+        var contextQuery = contexts.Queue(session, batch);
         await batch.Execute(cancellationToken);
         var context = await contextQuery();
         var now = clock.GetUtcNow();
