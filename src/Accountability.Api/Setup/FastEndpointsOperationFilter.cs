@@ -36,9 +36,9 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
 
         var dashboard = path.StartsWith("dashboard", StringComparison.Ordinal);
         // Only commands read the header: not the pages' forms, the import (idempotent by case), a what-if (it writes
-        // nothing) or a retry of a set-aside event (once processed, it is gone).
+        // nothing), a re-judging (a second run writes nothing) or a retry of a set-aside event (once processed, it is gone).
         if (method == "POST" && !dashboard && !path.StartsWith("status/", StringComparison.Ordinal)
-            && !path.StartsWith("api/set-aside-events/", StringComparison.Ordinal) && path is not ("api/imports" or "api/policy/what-if"))
+            && !path.StartsWith("api/set-aside-events/", StringComparison.Ordinal) && path is not ("api/imports" or "api/policy/what-if" or "api/policy/rejudge"))
             operation.Parameters.Add(Header(RequestHeaders.IdempotencyKey, "Retrying with the same key returns the first response and writes nothing new."));
         if ((method == "POST" && (path.StartsWith("api/complaints/{id", StringComparison.Ordinal) || path.StartsWith("api/problems/{id", StringComparison.Ordinal)))
             || (method == "PUT" && path == "api/policy"))

@@ -61,6 +61,7 @@ public sealed record CorpusTargets(
             {
                 ["mapping"] = new JsonObject { ["caseId"] = "case", ["timestamp"] = "at", ["timestampFormat"] = "yyyy-MM-dd", ["party"] = "team" },
                 ["csv"] = "case,at,team\n",
+                ["jsonl"] = null, // a CSV mapping takes its log as csv alone
             },
             _ => [],
         };
