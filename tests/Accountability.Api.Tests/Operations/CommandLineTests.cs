@@ -29,6 +29,7 @@ public sealed class CommandLineTests
     [TestCase("'--tenat' was not matched. Did you mean one of the following?\n--tenant", "import", "--tenat", "t", "--file", "log.csv", "--mapping", "mapping.json")]
     [TestCase("Option '--tenant' is required.", "rejudge", "--dry-run")]
     [TestCase("--max-bad-rows is a whole number of rows, not 'many'.", "import", "--tenant", "t", "--file", "log.csv", "--mapping", "mapping.json", "--max-bad-rows", "many")]
+    [TestCase("Required argument missing for option: '--max-bad-rows'", "import", "--tenant", "t", "--file", "log.csv", "--mapping", "mapping.json", "--max-bad-rows")]
     [TestCase("'aply' was not matched. Did you mean one of the following?\napply", "db", "aply")]
     public async Task A_usage_error_exits_2_and_names_what_was_wrong(string named, params string[] command)
     {
