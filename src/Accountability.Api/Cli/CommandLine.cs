@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Accountability.Api.Persistence;
 using Accountability.Api.Setup;
 using Marten;
@@ -37,6 +38,18 @@ public static class CommandLine
             return Fail(configuration.Message);
         }
     }
+
+    public delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>An option's value read by <paramref name="tryParse"/>; one it cannot read is a usage error naming the option and the value.</summary>
+    public static Func<ArgumentResult, T?> Value<T>(TryParse<T> tryParse, string expected) where T : struct => value =>
+    {
+        var text = value.Tokens.Single().Value;
+        if (tryParse(text, out var read))
+            return read;
+        value.AddError($"{(value.Parent as OptionResult)?.Option.Name} is {expected}, not '{text}'.");
+        return null;
+    };
 
     private static readonly RootCommand Root = new(
         "Without a command the service serves HTTP. With one it runs it and exits. The database comes from " +

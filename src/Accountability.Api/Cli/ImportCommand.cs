@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using Accountability.Api.Features.Imports;
@@ -18,7 +17,7 @@ public static class ImportCommand
     {
         Description = "stop, importing nothing, once more than this many rows are bad",
         HelpName = "n",
-        CustomParser = WholeNumber,
+        CustomParser = CommandLine.Value((string text, out int rows) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out rows), "a whole number of rows"),
     };
     private static readonly Option<bool> Replace = new("--replace") { Description = "the source was imported with another mapping: remove its complaints and import it again" };
     private static readonly Option<bool> Json = new("--json") { Description = "print the summary as JSON, without progress" };
@@ -33,15 +32,6 @@ public static class ImportCommand
             """) { Tenant, File, Mapping, Source, MaxBadRows, Replace, Json };
         import.SetAction(RunAsync);
         return import;
-    }
-
-    private static int? WholeNumber(ArgumentResult value)
-    {
-        var text = value.Tokens.Single().Value;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rows))
-            return rows;
-        value.AddError($"--max-bad-rows is a whole number of rows, not '{text}'.");
-        return null;
     }
 
     private static async Task<int> RunAsync(ParseResult parsed)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using Accountability.Api.Features.SetAside;
 
 namespace Accountability.Api.Cli;
@@ -8,7 +7,7 @@ namespace Accountability.Api.Cli;
 public static class SetAsideCommand
 {
     private static readonly Option<string?> Tenant = new("--tenant") { Description = "only this tenant's events (without it, every tenant's)" };
-    private static readonly Option<Guid?> Id = new("--id") { Description = "only this set-aside event", CustomParser = SetAsideId };
+    private static readonly Option<Guid?> Id = new("--id") { Description = "only this set-aside event", CustomParser = CommandLine.Value<Guid>(Guid.TryParse, "the id of a set-aside event (a GUID)") };
 
     public static Command Create()
     {
@@ -19,15 +18,6 @@ public static class SetAsideCommand
             + "is no longer set aside; one that fails again stays, with the new error. Exits 1 if any failed again.") { Tenant, Id };
         retry.SetAction(parsed => RetryAsync(parsed.GetValue(Tenant), parsed.GetValue(Id)));
         return new Command("set-aside", "The events the background work could not process and set aside, and their retry.") { list, retry };
-    }
-
-    private static Guid? SetAsideId(ArgumentResult value)
-    {
-        var text = value.Tokens.Single().Value;
-        if (Guid.TryParse(text, out var id))
-            return id;
-        value.AddError($"--id: '{text}' is not the id of a set-aside event (a GUID).");
-        return null;
     }
 
     private static async Task<int> ListAsync(string? tenant, Guid? id)

@@ -19,6 +19,9 @@ public static class WhatIfCommand
 
     private static readonly Option<string> Tenant = new("--tenant") { Description = "the tenant (marketplace) id", Required = true };
     private static readonly Option<string> Policy = new("--policy") { Description = "the candidate policy, shaped as the body of PUT /api/policy (GET /api/policy, without \"version\")", Required = true };
+    private static readonly Func<ArgumentResult, DateTimeOffset?> Time = CommandLine.Value(
+        (string text, out DateTimeOffset time) => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time),
+        "an ISO 8601 time (e.g. 2026-01-31T00:00:00Z)");
     private static readonly Option<DateTimeOffset?> From = new("--from") { Description = "replay complaints filed from this time (ISO 8601; default: the beginning)", CustomParser = Time };
     private static readonly Option<DateTimeOffset?> To = new("--to") { Description = "...up to this time (default: now)", CustomParser = Time };
     private static readonly Option<bool> AsJson = new("--json") { Description = "print the whole comparison as JSON, as POST /api/policy/what-if answers it" };
@@ -38,15 +41,6 @@ public static class WhatIfCommand
             """) { Tenant, Policy, From, To, AsJson };
         whatIf.SetAction(RunAsync);
         return whatIf;
-    }
-
-    private static DateTimeOffset? Time(ArgumentResult value)
-    {
-        var text = value.Tokens.Single().Value;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-            return time;
-        value.AddError($"'{text}' is not a time: --from and --to take ISO 8601 times, e.g. 2026-01-31T00:00:00Z.");
-        return null;
     }
 
     private static async Task<int> RunAsync(ParseResult parsed)

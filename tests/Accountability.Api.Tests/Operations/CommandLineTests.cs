@@ -30,6 +30,8 @@ public sealed class CommandLineTests
     [TestCase("Option '--tenant' is required.", "rejudge", "--dry-run")]
     [TestCase("--max-bad-rows is a whole number of rows, not 'many'.", "import", "--tenant", "t", "--file", "log.csv", "--mapping", "mapping.json", "--max-bad-rows", "many")]
     [TestCase("Required argument missing for option: '--max-bad-rows'", "import", "--tenant", "t", "--file", "log.csv", "--mapping", "mapping.json", "--max-bad-rows")]
+    [TestCase("--to is an ISO 8601 time (e.g. 2026-01-31T00:00:00Z), not 'yesterday'.", "what-if", "--tenant", "t", "--policy", "policy.json", "--to", "yesterday")]
+    [TestCase("--id is the id of a set-aside event (a GUID), not 'nope'.", "projections", "set-aside", "retry", "--id", "nope")]
     [TestCase("'aply' was not matched. Did you mean one of the following?\napply", "db", "aply")]
     public async Task A_usage_error_exits_2_and_names_what_was_wrong(string named, params string[] command)
     {
