@@ -1,56 +1,63 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Accountability.Api.Persistence;
 using Accountability.Api.Setup;
 using Marten;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Cli;
 
-/// <summary>The service's own command line, for operators: the same executable, a verb instead of serving HTTP.</summary>
+/// <summary>
+/// The service's own command line, for operators: the same executable, a verb instead of serving HTTP. Parsed by
+/// System.CommandLine (docs/decisions/0019-command-line-parser.md).
+/// </summary>
 public static class CommandLine
 {
-    private const string Usage = """
-        Usage: Accountability.Api [command]
-
-        Without a command the service serves HTTP. Commands:
-          tenant create --id <id> --name <name> [--store-name <name>]   creates a marketplace and prints its first operator key
-          import --tenant <id> --file <log> --mapping <mapping.json> [--source <name>] [--max-bad-rows <n>] [--json]   imports history
-          db apply                                   brings the database schema up to date with this version
-          db assert                                  exits 1, listing the differences, when the schema is not current
-          projections rebuild [--projection <name>]  rebuilds projections from the events
-          projections set-aside list|retry [--tenant <id>] [--id <id>]   events the background work set aside, and their retry
-          what-if --tenant <id> --policy <policy.json> [--from <time>] [--to <time>] [--json]   replays history through a policy
-          rejudge --tenant <id> [--dry-run] [--json]   re-judges history under the rules in force; writes the flags' differences
-          health [--url <url>]                       exits 0 when the service answers there (the container's health check)
-          demo [--tenant <id>] [--url <address>]     fills a demo marketplace with real history and prints a dashboard key
-        Each command takes --help. The database comes from ACCOUNTABILITY_DB or ConnectionStrings__Accountability.
-        """;
+    /// <summary>Usage errors (an unknown option or command, a missing or malformed value) exit with this code.</summary>
+    public const int UsageError = 2;
 
     public static bool Handles(string[] args) =>
-        args is ["tenant" or "import" or "db" or "projections" or "what-if" or "rejudge" or "health" or "demo", ..] or ["--help" or "-h" or "help"];
+        args is ["--help" or "-h" or "-?" or "help"] || (args is [var first, ..] && Root.Subcommands.Any(c => c.Name == first));
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var parsed = Root.Parse(args is ["help"] ? ["--help"] : args);
+        if (parsed.Action is ParseErrorAction)
+        {
+            parsed.Invoke(); // names each error, suggests near misses and prints the command's help
+            return UsageError;
+        }
         try
         {
-            return args switch
-            {
-                ["tenant", "create", .. var rest] => await TenantCommand.CreateAsync(rest),
-                ["import", .. var rest] => await ImportCommand.RunAsync(rest),
-                ["db", .. var rest] => await DatabaseCommand.RunAsync(rest),
-                ["projections", .. var rest] => await ProjectionsCommand.RunAsync(rest),
-                ["what-if", .. var rest] => await WhatIfCommand.RunAsync(rest),
-                ["rejudge", .. var rest] => await RejudgeCommand.RunAsync(rest),
-                ["health", .. var rest] => await HealthCommand.RunAsync(rest),
-                ["demo", .. var rest] => await DemoCommand.RunAsync(rest),
-                ["--help" or "-h" or "help"] => Help(0),
-                _ => Help(2),
-            };
+            // A command runs to its end or is killed, and a failure not handled by a command surfaces as it is.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (InvalidOperationException configuration)
         {
-            Console.Error.WriteLine(configuration.Message);
-            return 1;
+            return Fail(configuration.Message);
         }
     }
+
+    public delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>An option's value read by <paramref name="tryParse"/>; one it cannot read is a usage error naming the option and the value.</summary>
+    public static Func<ArgumentResult, T?> Value<T>(TryParse<T> tryParse, string expected) where T : struct => value =>
+    {
+        var text = value.Tokens.Single().Value;
+        if (tryParse(text, out var read))
+            return read;
+        value.AddError($"{(value.Parent as OptionResult)?.Option.Name} is {expected}, not '{text}'.");
+        return null;
+    };
+
+    private static readonly RootCommand Root = new(
+        "Without a command the service serves HTTP. With one it runs it and exits. The database comes from " +
+        "ACCOUNTABILITY_DB or ConnectionStrings__Accountability.")
+    {
+        TenantCommand.Create(), ImportCommand.Create(), DatabaseCommand.Create(), ProjectionsCommand.Create(),
+        WhatIfCommand.Create(), RejudgeCommand.Create(), HealthCommand.Create(), DemoCommand.Create(),
+    };
 
     /// <summary>
     /// The service's services, without its web server. Where the deployment applies the schema at start (development),
@@ -68,36 +75,15 @@ public static class CommandLine
         return app;
     }
 
-    /// <summary>
-    /// The --name value pairs (--flag alone for the flags named), or null after printing the usage: exit code 0 when
-    /// --help was asked, 2 when the arguments do not fit.
-    /// </summary>
-    public static Dictionary<string, string>? Options(string[] args, string usage, string[] required, out int exitCode, params string[] flags)
+    public static async Task<bool> TenantExistsAsync(IDocumentStore store, string tenant)
     {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i < args.Length && options is not null; i++)
-        {
-            if (args[i] is "--help" or "-h") options["help"] = "";
-            else if (args[i].StartsWith("--", StringComparison.Ordinal) && flags.Contains(args[i][2..])) options[args[i][2..]] = "";
-            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) options[args[i][2..]] = args[++i];
-            else options = null;
-        }
-        exitCode = options?.ContainsKey("help") == true ? 0 : 2;
-        if (options is not null && exitCode != 0 && required.All(options.ContainsKey))
-            return options;
-        Console.Out.WriteLine(usage);
-        return null;
+        await using var query = store.QuerySession();
+        return await query.LoadAsync<Tenant>(tenant) is not null;
     }
 
-    public static int Fail(string message)
+    public static int Fail(string message, int exitCode = 1)
     {
         Console.Error.WriteLine(message);
-        return 1;
-    }
-
-    private static int Help(int exitCode)
-    {
-        Console.Out.WriteLine(Usage);
         return exitCode;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Accountability.Api.Setup;
 using JasperFx;
 using Marten;
@@ -10,24 +11,19 @@ namespace Accountability.Api.Cli;
 /// <summary><c>db apply</c> and <c>db assert</c>: production's schema migrations, run by the operator (or a deployment job).</summary>
 public static class DatabaseCommand
 {
-    private const string Usage = """
-        Usage: Accountability.Api db apply
-               Accountability.Api db assert
-
-        apply   creates or updates the tables, indexes and functions of the schema (Accountability__Schema) to match this
-                version, and lists what it changed. Safe to run again: an up-to-date schema is left alone.
-        assert  changes nothing: exits 0 when the schema matches this version, or lists the differences, prints the SQL
-                `db apply` would run and exits 1.
-        """;
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (args is not ["apply" or "assert"])
-        {
-            Console.Out.WriteLine(Usage);
-            return args is [.., "--help" or "-h"] ? 0 : 2;
-        }
-        var apply = args[0] == "apply";
+        var apply = new Command("apply", "Creates or updates the tables, indexes and functions of the schema (Accountability__Schema) "
+            + "to match this version, and lists what it changed. Safe to run again: an up-to-date schema is left alone.");
+        apply.SetAction(_ => RunAsync(apply: true));
+        var assert = new Command("assert", "Changes nothing: exits 0 when the schema matches this version, or lists the differences, "
+            + "prints the SQL `db apply` would run and exits 1.");
+        assert.SetAction(_ => RunAsync(apply: false));
+        return new Command("db", "The database schema: brings it up to date with this version, or checks that it is.") { apply, assert };
+    }
+
+    private static async Task<int> RunAsync(bool apply)
+    {
         await using var app = await CommandLine.BuildServicesAsync(mayApplySchema: false);
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var schema = app.Services.GetRequiredService<IOptions<AccountabilityOptions>>().Value.Schema;

@@ -1,8 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using Accountability.Api.Features.ApiKeys;
 using Accountability.Api.Features.Imports;
-using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
 using Accountability.Domain.Parties;
 using Marten;
@@ -20,40 +19,32 @@ public static class DemoCommand
     public const string DefaultFile = "../shared/data/servicenow-incidents/incident_event_log_sample.csv";
     public const string DefaultMapping = "deploy/import/servicenow-mapping.json";
 
-    private const string Usage = $"""
-        Usage: Accountability.Api demo [--tenant <id>] [--file <log.csv>] [--mapping <mapping.json>] [--url <address>]
+    private static readonly Option<string> Tenant = new("--tenant") { Description = "the demo marketplace's id", DefaultValueFactory = _ => "demo" };
+    private static readonly Option<string> File = new("--file") { Description = "the event log", DefaultValueFactory = _ => DefaultFile };
+    private static readonly Option<string> Mapping = new("--mapping") { Description = "its column mapping", DefaultValueFactory = _ => DefaultMapping };
+    private static readonly Option<string> Url = new("--url") { Description = "where the service answers", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
 
-        Creates the tenant (unless it exists), imports the event log into it (a second run imports nothing new),
-        issues a fresh operator key and prints it, once, with the dashboard's address. Paths are relative to the
-        current directory (deploy/run.sh --demo runs it from the repository).
-
-          --tenant   the demo marketplace's id (default: demo)
-          --file     the event log (default: {DefaultFile})
-          --mapping  its column mapping (default: {DefaultMapping})
-          --url      where the service answers (default: http://127.0.0.1:5080)
-        """;
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (CommandLine.Options(args, Usage, [], out var exitCode) is not { } options)
-            return exitCode;
+        var demo = new Command("demo", """
+            Creates the tenant (unless it exists), imports the event log into it (a second run imports nothing new), issues
+            a fresh operator key and prints it, once, with the dashboard's address. Paths are relative to the current
+            directory (deploy/run.sh --demo runs it from the repository).
+            """) { Tenant, File, Mapping, Url };
+        demo.SetAction(RunAsync);
+        return demo;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed)
+    {
         var started = Stopwatch.StartNew();
-        var tenant = options.GetValueOrDefault("tenant") ?? "demo";
-        var file = options.GetValueOrDefault("file") ?? DefaultFile;
-        var mappingFile = options.GetValueOrDefault("mapping") ?? DefaultMapping;
-        var url = (options.GetValueOrDefault("url") ?? "http://127.0.0.1:5080").TrimEnd('/');
-        if (!File.Exists(file))
+        var (tenant, file, mappingFile) = (parsed.GetRequiredValue(Tenant), parsed.GetRequiredValue(File), parsed.GetRequiredValue(Mapping));
+        var url = parsed.GetRequiredValue(Url).TrimEnd('/');
+        if (!System.IO.File.Exists(file))
             return CommandLine.Fail($"The demo's event log is not at {Path.GetFullPath(file)}: put the shared data beside the repository (../shared/data) or pass --file.");
-        ImportMapping mapping;
-        try
-        {
-            mapping = JsonSerializer.Deserialize<ImportMapping>(await File.ReadAllTextAsync(mappingFile), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-                ?? throw new JsonException("empty");
-        }
-        catch (Exception ex) when (ex is IOException or JsonException)
-        {
-            return CommandLine.Fail($"Cannot read the mapping {mappingFile}: {ex.Message}");
-        }
+        var (mapping, problem) = await MappingFile.ReadAsync(mappingFile);
+        if (mapping is null)
+            return CommandLine.Fail(problem!);
 
         await using var app = await CommandLine.BuildServicesAsync();
         string key;
@@ -61,11 +52,11 @@ public static class DemoCommand
         {
             key = await FreshOperatorKeyAsync(app.Services, tenant);
         }
-        catch (ProblemException problem)
+        catch (ProblemException refused)
         {
-            return CommandLine.Fail(problem.Message);
+            return CommandLine.Fail(refused.Message);
         }
-        await using var csv = File.OpenRead(file);
+        await using var csv = System.IO.File.OpenRead(file);
         var report = await app.Services.GetRequiredService<HistoryImporter>().ImportAsync(tenant, Path.GetFileName(file), csv, mapping, new ImportOptions(), null, CancellationToken.None);
 
         Console.Out.WriteLine($"Demo marketplace '{tenant}': {report.Cases:N0} complaints from {Path.GetFileName(file)} " +
@@ -83,14 +74,11 @@ public static class DemoCommand
     {
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
-        await using (var query = store.QuerySession())
+        if (!await CommandLine.TenantExistsAsync(store, tenant))
         {
-            if (await query.LoadAsync<Tenant>(tenant) is null)
-            {
-                var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
-                    .Send(new CreateTenant.Command(tenant, "Demo Marketplace", "Demo Marketplace", null));
-                return created.OperatorKey.Key!;
-            }
+            var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new CreateTenant.Command(tenant, "Demo Marketplace", "Demo Marketplace", null));
+            return created.OperatorKey.Key!;
         }
         var (stored, shown) = scope.ServiceProvider.GetRequiredService<ApiKeyMint>().Issue(tenant, Party.StoreId, isStore: true, "demo key", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
         await using var session = store.LightweightSession();

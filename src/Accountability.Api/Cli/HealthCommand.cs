@@ -1,21 +1,21 @@
+using System.CommandLine;
+
 namespace Accountability.Api.Cli;
 
 /// <summary><c>health</c>: asks a running node whether it is healthy, for container health checks (the image has no curl).</summary>
 public static class HealthCommand
 {
-    private const string Usage = """
-        Usage: Accountability.Api health [--url <url>]
+    private static readonly Option<string> Url = new("--url") { Description = "what to ask", DefaultValueFactory = _ => "http://127.0.0.1:8080/health/live" };
 
-        Exits 0 when the URL answers 2xx within 3 seconds, 1 otherwise.
-
-          --url  what to ask (default: http://127.0.0.1:8080/health/live)
-        """;
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (CommandLine.Options(args, Usage, [], out var exitCode) is not { } options)
-            return exitCode;
-        var url = options.GetValueOrDefault("url") ?? "http://127.0.0.1:8080/health/live";
+        var health = new Command("health", "Exits 0 when the URL answers 2xx within 3 seconds, 1 otherwise.") { Url };
+        health.SetAction(parsed => RunAsync(parsed.GetRequiredValue(Url)));
+        return health;
+    }
+
+    private static async Task<int> RunAsync(string url)
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {

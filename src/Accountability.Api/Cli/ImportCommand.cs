@@ -1,71 +1,63 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Accountability.Api.Features.Imports;
-using Accountability.Api.Persistence;
 using Marten;
-using Spectre.Console;
 
 namespace Accountability.Api.Cli;
 
-/// <summary><c>import --tenant ID --file LOG.csv --mapping MAPPING.json [--source NAME] [--max-bad-rows N] [--json]</c>: imports history.</summary>
+/// <summary><c>import --tenant ID --file LOG.csv --mapping MAPPING.json [--source NAME] [--max-bad-rows N] [--replace] [--json]</c>: imports history.</summary>
 public static class ImportCommand
 {
-    private const string Usage = """
-        Usage: Accountability.Api import --tenant <id> --file <log.csv> --mapping <mapping.json> [--source <name>] [--max-bad-rows <n>] [--replace] [--json]
-
-        Imports an event log into a tenant. Each case becomes a complaint; each change of party a handoff; the
-        tenant's rules judge the history as if it had happened live. Importing the same cases again changes nothing.
-
-          --tenant        the tenant (marketplace) id
-          --file          the event log: CSV with a header row, or JSON Lines (see docs/import.md)
-          --mapping       a JSON mapping (see deploy/import/*-mapping.json)
-          --source        a name for where the history comes from (default: the file name)
-          --max-bad-rows  stop, importing nothing, once more than this many rows are bad
-          --replace       the source was imported with another mapping: remove its complaints and import it again
-          --json          print the summary as JSON, without progress
-
-        Exit codes: 0 every row was imported or already there; 1 some rows were bad (the good ones were imported,
-        unless --max-bad-rows stopped the import); 2 usage or mapping errors, or a file that cannot be read (nothing imported).
-        """;
-
-    private const int UsageError = 2;
-
-    public static async Task<int> RunAsync(string[] args)
+    private static readonly Option<string> Tenant = new("--tenant") { Description = "the tenant (marketplace) id", Required = true };
+    private static readonly Option<string> File = new("--file") { Description = "the event log: CSV with a header row, or JSON Lines (see docs/import.md)", Required = true };
+    private static readonly Option<string> Mapping = new("--mapping") { Description = "a JSON mapping (see deploy/import/*-mapping.json)", Required = true };
+    private static readonly Option<string?> Source = new("--source") { Description = "a name for where the history comes from (default: the file name)" };
+    private static readonly Option<int?> MaxBadRows = new("--max-bad-rows")
     {
-        if (CommandLine.Options(args, Usage, ["tenant", "file", "mapping"], out var exitCode, "json", "replace") is not { } options)
-            return exitCode;
-        int? maxBadRows = null;
-        if (options.TryGetValue("max-bad-rows", out var max))
-        {
-            if (!int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
-                return Refuse($"--max-bad-rows is a whole number of rows, not '{max}'.");
-            maxBadRows = limit;
-        }
-        if (await ReadMappingAsync(options["mapping"]) is not { } mapping)
-            return UsageError;
+        Description = "stop, importing nothing, once more than this many rows are bad",
+        HelpName = "n",
+        CustomParser = CommandLine.Value((string text, out int rows) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out rows), "a whole number of rows"),
+    };
+    private static readonly Option<bool> Replace = new("--replace") { Description = "the source was imported with another mapping: remove its complaints and import it again" };
+    private static readonly Option<bool> Json = new("--json") { Description = "print the summary as JSON, without progress" };
+
+    public static Command Create()
+    {
+        var import = new Command("import", """
+            Imports an event log into a tenant. Each case becomes a complaint; each change of party a handoff; the tenant's
+            rules judge the history as if it had happened live. Importing the same cases again changes nothing.
+            Exit codes: 0 every row was imported or already there; 1 some rows were bad (the good ones were imported, unless
+            --max-bad-rows stopped the import); 2 usage or mapping errors, or a file that cannot be read (nothing imported).
+            """) { Tenant, File, Mapping, Source, MaxBadRows, Replace, Json };
+        import.SetAction(RunAsync);
+        return import;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed)
+    {
+        var (tenant, file, mappingFile) = (parsed.GetRequiredValue(Tenant), parsed.GetRequiredValue(File), parsed.GetRequiredValue(Mapping));
+        var (mapping, problem) = await MappingFile.ReadAsync(mappingFile);
+        if (mapping is null)
+            return Refuse(problem!);
         await using var app = await CommandLine.BuildServicesAsync();
-        var store = app.Services.GetRequiredService<IDocumentStore>();
-        var tenant = options["tenant"];
-        await using (var query = store.QuerySession())
-        {
-            if (await query.LoadAsync<Tenant>(tenant) is null)
-                return Refuse($"There is no tenant '{tenant}'.");
-        }
+        if (!await CommandLine.TenantExistsAsync(app.Services.GetRequiredService<IDocumentStore>(), tenant))
+            return Refuse($"There is no tenant '{tenant}'.");
 
         var importer = app.Services.GetRequiredService<HistoryImporter>();
-        var source = options.GetValueOrDefault("source") ?? Path.GetFileName(options["file"]);
-        var json = options.ContainsKey("json");
+        var source = parsed.GetValue(Source) ?? Path.GetFileName(file);
+        var json = parsed.GetValue(Json);
         ImportReport report;
         try
         {
-            await using var log = File.OpenRead(options["file"]);
+            await using var log = System.IO.File.OpenRead(file);
             Task<ImportReport> Import(IProgress<ImportProgress>? progress) =>
-                importer.ImportAsync(tenant, source, log, mapping, new ImportOptions(maxBadRows, options.ContainsKey("replace")), progress, CancellationToken.None);
+                importer.ImportAsync(tenant, source, log, mapping, new ImportOptions(parsed.GetValue(MaxBadRows), parsed.GetValue(Replace)), progress, CancellationToken.None);
             report = json ? await Import(null) : await new ImportProgressView(Console.Out).RunAsync(Import);
         }
         catch (InvalidImportMappingException bad)
         {
-            return Refuse($"Cannot use the mapping {options["mapping"]} with this file:\n  {string.Join("\n  ", bad.Problems.Values)}\nNothing was imported.");
+            return Refuse($"Cannot use the mapping {mappingFile} with this file:\n  {string.Join("\n  ", bad.Problems.Values)}\nNothing was imported.");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or UnreadableLogException or ImportRefusedException)
         {
@@ -78,35 +70,5 @@ public static class ImportCommand
         return report.ExitCode;
     }
 
-    private static int Refuse(string message)
-    {
-        Console.Error.WriteLine(message);
-        return UsageError;
-    }
-
-    /// <summary>The mapping file, checked whole before any row is read; null after saying what is wrong.</summary>
-    private static async Task<ImportMapping?> ReadMappingAsync(string path)
-    {
-        ImportMapping? mapping;
-        try
-        {
-            mapping = JsonSerializer.Deserialize<ImportMapping>(await File.ReadAllTextAsync(path), new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
-        {
-            Refuse($"Cannot read the mapping {path}: {ex.Message}");
-            return null;
-        }
-        if (mapping is null)
-        {
-            Refuse($"Cannot read the mapping {path}: it is not a JSON object.");
-            return null;
-        }
-        if (mapping.Problems() is { Count: > 0 } invalid)
-        {
-            Refuse($"Cannot use the mapping {path}:\n  {string.Join("\n  ", invalid.Values)}\nNothing was imported.");
-            return null;
-        }
-        return mapping;
-    }
+    private static int Refuse(string message) => CommandLine.Fail(message, CommandLine.UsageError);
 }

@@ -1,7 +1,7 @@
+using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Accountability.Api.Features.Policies.Rejudge;
-using Accountability.Api.Persistence;
 using Marten;
 using Spectre.Console;
 
@@ -10,18 +10,9 @@ namespace Accountability.Api.Cli;
 /// <summary><c>rejudge</c>: the API's re-judging of a tenant's history, for operators at the command line.</summary>
 public static class RejudgeCommand
 {
-    private const string Usage = """
-        Usage: Accountability.Api rejudge --tenant <id> [--dry-run] [--json]
-
-        Re-judges every complaint of a tenant under the rules and the policy in force, and writes the differences as new
-        events (a flag withdrawn, a flag raised): flags only, with no escalation, webhook or deadline. Recorded flags stay
-        in the ledger. Running it again writes nothing. Exit code 0 when done, 1 on an error or when a complaint kept being
-        written to meanwhile (run it again), 2 when the arguments do not fit.
-
-          --tenant   the tenant (marketplace) id
-          --dry-run  report what would change and write nothing
-          --json     print the report as JSON, as POST /api/policy/rejudge answers it
-        """;
+    private static readonly Option<string> Tenant = new("--tenant") { Description = "the tenant (marketplace) id", Required = true };
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "report what would change and write nothing" };
+    private static readonly Option<bool> AsJson = new("--json") { Description = "print the report as JSON, as POST /api/policy/rejudge answers it" };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -29,17 +20,26 @@ public static class RejudgeCommand
         WriteIndented = true,
     };
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (CommandLine.Options(args, Usage, ["tenant"], out var exitCode, "dry-run", "json") is not { } options)
-            return exitCode;
+        var rejudge = new Command("rejudge", """
+            Re-judges every complaint of a tenant under the rules and the policy in force, and writes the differences as new
+            events (a flag withdrawn, a flag raised): flags only, with no escalation, webhook or deadline. Recorded flags stay
+            in the ledger. Running it again writes nothing. Exit code 0 when done, 1 on an error or when a complaint kept being
+            written to meanwhile (run it again), 2 when the arguments do not fit.
+            """) { Tenant, DryRun, AsJson };
+        rejudge.SetAction(parsed => RunAsync(parsed.GetRequiredValue(Tenant), parsed.GetValue(DryRun), parsed.GetValue(AsJson)));
+        return rejudge;
+    }
+
+    private static async Task<int> RunAsync(string tenant, bool dryRun, bool json)
+    {
         await using var app = await CommandLine.BuildServicesAsync();
         var store = app.Services.GetRequiredService<IDocumentStore>();
-        await using (var session = store.QuerySession(options["tenant"]))
-            if (await session.LoadAsync<Tenant>(options["tenant"]) is null)
-                return CommandLine.Fail($"There is no tenant '{options["tenant"]}'.");
-        var report = await HistoryRejudging.RunAsync(store, options["tenant"], options.ContainsKey("dry-run"), DateTimeOffset.UtcNow, CancellationToken.None);
-        if (options.ContainsKey("json"))
+        if (!await CommandLine.TenantExistsAsync(store, tenant))
+            return CommandLine.Fail($"There is no tenant '{tenant}'.");
+        var report = await HistoryRejudging.RunAsync(store, tenant, dryRun, DateTimeOffset.UtcNow, CancellationToken.None);
+        if (json)
             Console.Out.WriteLine(JsonSerializer.Serialize(report, Json));
         else
             Print(report);

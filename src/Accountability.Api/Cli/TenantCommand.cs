@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Accountability.Api.Problems;
 using MediatR;
 using CreateTenant = Accountability.Api.Features.Tenants.Create;
@@ -7,23 +8,23 @@ namespace Accountability.Api.Cli;
 /// <summary><c>tenant create</c>: the same command as POST /api/admin/tenants, for the operator at the console.</summary>
 public static class TenantCommand
 {
-    private const string Usage = """
-        Usage: Accountability.Api tenant create --id <id> --name <name> [--store-name <name>]
+    private static readonly Option<string> Id = new("--id") { Description = "the marketplace's id", Required = true };
+    private static readonly Option<string> Name = new("--name") { Description = "its display name", Required = true };
+    private static readonly Option<string?> StoreName = new("--store-name") { Description = "its store party's name (default: --name)" };
 
-        Creates a marketplace (tenant) with its store party and prints its first operator key. The key is shown
-        once: only its hash is stored.
-        """;
-
-    public static async Task<int> CreateAsync(string[] args)
+    public static Command Create()
     {
-        if (CommandLine.Options(args, Usage, ["id", "name"], out var exitCode) is not { } options)
-            return exitCode;
-        var request = new CreateTenant.Request(options["id"], options["name"], options.GetValueOrDefault("store-name"));
+        var create = new Command("create", "Creates a marketplace (tenant) with its store party and prints its first operator key. "
+            + "The key is shown once: only its hash is stored.") { Id, Name, StoreName };
+        create.SetAction(parsed => CreateAsync(parsed.GetRequiredValue(Id), parsed.GetRequiredValue(Name), parsed.GetValue(StoreName)));
+        return new Command("tenant", "Marketplaces (tenants).") { create };
+    }
+
+    private static async Task<int> CreateAsync(string id, string name, string? storeName)
+    {
+        var request = new CreateTenant.Request(id, name, storeName);
         if (new CreateTenant.Request.Validator().Validate(request) is { IsValid: false } invalid)
-        {
-            Console.Error.WriteLine(string.Join(Environment.NewLine, invalid.Errors.Select(e => e.ErrorMessage)));
-            return 2;
-        }
+            return CommandLine.Fail(string.Join(Environment.NewLine, invalid.Errors.Select(e => e.ErrorMessage)), CommandLine.UsageError);
         await using var app = await CommandLine.BuildServicesAsync();
         await using var scope = app.Services.CreateAsyncScope();
         try

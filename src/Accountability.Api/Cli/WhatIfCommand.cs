@@ -1,8 +1,9 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Accountability.Api.Features.Policies.WhatIf;
-using Accountability.Api.Persistence;
 using Accountability.Api.Problems;
 using Accountability.Domain.Times;
 using Marten;
@@ -16,18 +17,14 @@ public static class WhatIfCommand
 {
     private const int MaxComplaints = 200_000;
 
-    private const string Usage = """
-        Usage: Accountability.Api what-if --tenant <id> --policy <policy.json> [--from <time>] [--to <time>] [--json]
-
-        Replays the complaints a tenant filed in a time range through a candidate policy and shows, per rule, what it
-        would flag next to what the policy in force flagged. Reads only.
-
-          --tenant  the tenant (marketplace) id
-          --policy  the candidate policy, shaped as the body of PUT /api/policy (GET /api/policy, without "version")
-          --from    replay complaints filed from this time (ISO 8601; default: the beginning)
-          --to      ...up to this time (default: now)
-          --json    print the whole comparison as JSON, as POST /api/policy/what-if answers it
-        """;
+    private static readonly Option<string> Tenant = new("--tenant") { Description = "the tenant (marketplace) id", Required = true };
+    private static readonly Option<string> Policy = new("--policy") { Description = "the candidate policy, shaped as the body of PUT /api/policy (GET /api/policy, without \"version\")", Required = true };
+    private static readonly Func<ArgumentResult, DateTimeOffset?> Time = CommandLine.Value(
+        (string text, out DateTimeOffset time) => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time),
+        "an ISO 8601 time (e.g. 2026-01-31T00:00:00Z)");
+    private static readonly Option<DateTimeOffset?> From = new("--from") { Description = "replay complaints filed from this time (ISO 8601; default: the beginning)", CustomParser = Time };
+    private static readonly Option<DateTimeOffset?> To = new("--to") { Description = "...up to this time (default: now)", CustomParser = Time };
+    private static readonly Option<bool> AsJson = new("--json") { Description = "print the whole comparison as JSON, as POST /api/policy/what-if answers it" };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -36,29 +33,37 @@ public static class WhatIfCommand
         WriteIndented = true,
     };
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (CommandLine.Options(args, Usage, ["tenant", "policy"], out var exitCode, "json") is not { } options)
-            return exitCode;
+        var whatIf = new Command("what-if", """
+            Replays the complaints a tenant filed in a time range through a candidate policy and shows, per rule, what it
+            would flag next to what the policy in force flagged. Reads only.
+            """) { Tenant, Policy, From, To, AsJson };
+        whatIf.SetAction(RunAsync);
+        return whatIf;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed)
+    {
+        var (tenant, policyFile) = (parsed.GetRequiredValue(Tenant), parsed.GetRequiredValue(Policy));
         Candidate candidate;
         try
         {
-            candidate = JsonSerializer.Deserialize<Candidate>(await File.ReadAllTextAsync(options["policy"]), Json) ?? throw new JsonException("empty");
+            candidate = JsonSerializer.Deserialize<Candidate>(await File.ReadAllTextAsync(policyFile), Json) ?? throw new JsonException("empty");
         }
         catch (Exception ex) when (ex is IOException or JsonException)
         {
-            return CommandLine.Fail($"Cannot read the policy {options["policy"]}: {ex.Message}");
+            return CommandLine.Fail($"Cannot read the policy {policyFile}: {ex.Message}");
         }
         if (new Candidate.Validator().Validate(candidate) is { IsValid: false } invalid)
             return CommandLine.Fail(string.Join(Environment.NewLine, invalid.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")));
-        if (!TryTime(options, "from", DateTimeOffset.MinValue, out var from) || !TryTime(options, "to", DateTimeOffset.UtcNow, out var to))
-            return CommandLine.Fail("--from and --to take ISO 8601 times, e.g. 2026-01-31T00:00:00Z.");
+        var (from, to) = (parsed.GetValue(From) ?? DateTimeOffset.MinValue, parsed.GetValue(To) ?? DateTimeOffset.UtcNow);
 
         await using var app = await CommandLine.BuildServicesAsync();
         var store = app.Services.GetRequiredService<IDocumentStore>();
-        await using var session = store.QuerySession(options["tenant"]);
-        if (await session.LoadAsync<Tenant>(options["tenant"]) is null)
-            return CommandLine.Fail($"There is no tenant '{options["tenant"]}'.");
+        if (!await CommandLine.TenantExistsAsync(store, tenant))
+            return CommandLine.Fail($"There is no tenant '{tenant}'.");
+        await using var session = store.QuerySession(tenant);
         Response comparison;
         try
         {
@@ -68,7 +73,7 @@ public static class WhatIfCommand
         {
             return CommandLine.Fail(tooMany.Message);
         }
-        if (options.ContainsKey("json"))
+        if (parsed.GetValue(AsJson))
             Console.Out.WriteLine(JsonSerializer.Serialize(comparison, Json));
         else
             Print(comparison);
@@ -83,12 +88,5 @@ public static class WhatIfCommand
         table.AddRow("complaints flagged", $"{comparison.Current.ComplaintsFlagged:N0}", $"{comparison.Candidate.ComplaintsFlagged:N0}");
         AnsiConsole.WriteLine($"{comparison.ComplaintsReplayed:N0} complaints filed from {comparison.From:u} to {comparison.To:u} replayed.");
         AnsiConsole.Write(table);
-    }
-
-    private static bool TryTime(Dictionary<string, string> options, string name, DateTimeOffset otherwise, out DateTimeOffset time)
-    {
-        time = otherwise;
-        return !options.TryGetValue(name, out var text)
-            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
     }
 }

@@ -23,7 +23,21 @@ public sealed class CommandLineTests
     {
         var run = await ServiceProcess.RunAsync(command);
         Assert.That(run.Process.ExitCode, Is.Zero, run.Output);
-        Assert.That(run.Output, Does.StartWith("Usage: Accountability.Api"));
+        Assert.That(run.Output, Does.Contain("Usage:").And.Contain($"Accountability.Api {string.Join(' ', command[..^1])}"));
+    }
+
+    [TestCase("'--tenat' was not matched. Did you mean one of the following?\n--tenant", "import", "--tenat", "t", "--file", "log.csv", "--mapping", "mapping.json")]
+    [TestCase("Option '--tenant' is required.", "rejudge", "--dry-run")]
+    [TestCase("--max-bad-rows is a whole number of rows, not 'many'.", "import", "--tenant", "t", "--file", "log.csv", "--mapping", "mapping.json", "--max-bad-rows", "many")]
+    [TestCase("Required argument missing for option: '--max-bad-rows'", "import", "--tenant", "t", "--file", "log.csv", "--mapping", "mapping.json", "--max-bad-rows")]
+    [TestCase("--to is an ISO 8601 time (e.g. 2026-01-31T00:00:00Z), not 'yesterday'.", "what-if", "--tenant", "t", "--policy", "policy.json", "--to", "yesterday")]
+    [TestCase("--id is the id of a set-aside event (a GUID), not 'nope'.", "projections", "set-aside", "retry", "--id", "nope")]
+    [TestCase("'aply' was not matched. Did you mean one of the following?\napply", "db", "aply")]
+    public async Task A_usage_error_exits_2_and_names_what_was_wrong(string named, params string[] command)
+    {
+        var run = await ServiceProcess.RunAsync(command);
+        Assert.That(run.Process.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.Error + run.Output, Does.Contain(named)); // the library's did-you-mean goes to the output
     }
 
     [Test]
