@@ -16,6 +16,7 @@ namespace Accountability.Api.Tests.Faults;
 /// measured (answer times, time to the first write) in its output and in .local/test-results/database-outage.txt.
 /// </summary>
 [Category("faults")]
+[NonParallelizable] // 600,000 rows of ballast and a WAL replay: beside other fixtures it only moved the load, and its report is cleaner alone
 public sealed class DatabaseOutageTests
 {
     private const int BallastRows = 600_000; // about 60 MB of WAL: recovery lasts long enough (seconds) to be probed
