@@ -23,6 +23,20 @@ public sealed class ListTests
         Assert.That(await IdsAsync(market.Operator, "status=Open&holder=store"), Is.EqualTo(new[] { photon.Id }));
     }
 
+    [TestCase("status=1")]
+    [TestCase("status=-1")]
+    [TestCase("status=Parked")]
+    public async Task A_status_that_is_not_one_by_name_is_refused_naming_it(string query)
+    {
+        var market = await Marketplace.CreateAsync();
+
+        using var response = await market.Operator.GetAsync($"/api/complaints?{query}");
+
+        var problem = await response.ShouldBeProblemAsync(400, "validation");
+        Assert.That(problem.Errors!.Keys, Does.Contain("status"));
+        Assert.That(problem.Errors["status"].Single(), Does.Contain("InProgress"), "the message lists the statuses by name");
+    }
+
     [Test]
     public async Task Filters_by_filing_date()
     {
