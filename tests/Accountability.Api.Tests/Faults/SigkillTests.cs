@@ -37,8 +37,7 @@ public sealed class SigkillTests
             var writing = load.RunAsync(Complaints, Clients, stop.Token);
             foreach (var after in killAfter)
             {
-                while (load.Accepted.Count < after && !writing.IsCompleted)
-                    await Task.Delay(20);
+                await Eventually.HoldsWithinAsync(() => load.Accepted.Count >= after || writing.IsCompleted, TimeSpan.FromSeconds(90));
                 service.Process.Kill(); // SIGKILL
                 await service.Process.WaitForExitAsync();
                 service.Dispose();

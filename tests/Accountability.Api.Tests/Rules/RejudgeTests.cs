@@ -154,7 +154,7 @@ public sealed class RejudgeTests
         await using var reader = worker.Store.QuerySession(market.Id);
         var policy = PolicyDocument.Current(await reader.LoadAsync<PolicyDocument>(PolicyDocument.CurrentId));
         var parties = new PartyDirectory(await reader.Query<Party>().ToListAsync());
-        var history = (await HistoryRejudging.HistoriesAsync(reader, [filed.Id], CancellationToken.None)).Single().History;
+        var history = (await ComplaintHistories.ReadAsync(reader, [filed.Id], CancellationToken.None))[filed.Id];
         var stale = Rejudging.Judge(history, policy, parties, DateTimeOffset.UtcNow);
         Assert.That(stale.Raised.Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.Bounce }), "read before the next handoff");
 

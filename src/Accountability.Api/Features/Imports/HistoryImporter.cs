@@ -189,8 +189,8 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             else
             {
                 events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
-                started.Start(ids[i], events);
                 var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
+                started.Start(ids[i], events, after);
                 // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
                 ScheduledDeadline.ScheduleNewHold(session, null, after, policy, parties, notBefore: now);
                 session.Store(ImportedCase.Of(ids[i], history, now));

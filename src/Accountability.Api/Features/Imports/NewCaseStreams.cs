@@ -16,9 +16,10 @@ namespace Accountability.Api.Features.Imports;
 /// </summary>
 public sealed class NewCaseStreams(IDocumentStore store, TimeProvider clock)
 {
-    private readonly List<(Guid Id, IReadOnlyList<IComplaintEvent> Events)> streams = [];
+    private readonly List<(Guid Id, IReadOnlyList<IComplaintEvent> Events, Complaint After)> streams = [];
 
-    public void Start(Guid id, IReadOnlyList<IComplaintEvent> events) => streams.Add((id, events));
+    /// <param name="after">The complaint the events fold to, as the caller has already folded it.</param>
+    public void Start(Guid id, IReadOnlyList<IComplaintEvent> events, Complaint after) => streams.Add((id, events, after));
 
     /// <summary>Copies the streams and events into the session's transaction, and stores the projected documents with the session.</summary>
     public async Task WriteAsync(IDocumentSession session, CancellationToken ct)
@@ -35,7 +36,7 @@ public sealed class NewCaseStreams(IDocumentStore store, TimeProvider clock)
             $"COPY {schema}.mt_streams (tenant_id, id, type, version, timestamp, created) FROM STDIN (FORMAT BINARY)", ct))
         {
             var type = events.AggregateAliasFor(typeof(Complaint));
-            foreach (var (id, stream) in streams)
+            foreach (var (id, stream, _) in streams)
                 await copy.WriteRowAsync(ct, tenant, id, type, (long)stream.Count, at, at);
             await copy.CompleteAsync(ct);
         }
@@ -45,7 +46,7 @@ public sealed class NewCaseStreams(IDocumentStore store, TimeProvider clock)
             "FROM STDIN (FORMAT BINARY)", ct))
         {
             var next = 0;
-            foreach (var (id, stream) in streams)
+            foreach (var (id, stream, _) in streams)
             {
                 for (var v = 0; v < stream.Count; v++)
                 {
@@ -66,14 +67,14 @@ public sealed class NewCaseStreams(IDocumentStore store, TimeProvider clock)
             }
             await copy.CompleteAsync(ct);
         }
-        foreach (var (id, stream) in streams)
-            StoreProjections(session, id, stream);
+        foreach (var (id, stream, after) in streams)
+            StoreProjections(session, id, stream, after);
     }
 
     /// <summary>The documents the inline projections fold from a new stream: the complaint, and its status page once it has one.</summary>
-    private static void StoreProjections(IDocumentSession session, Guid id, IReadOnlyList<IComplaintEvent> stream)
+    private static void StoreProjections(IDocumentSession session, Guid id, IReadOnlyList<IComplaintEvent> stream, Complaint after)
     {
-        session.Store(stream.Aggregate((Complaint?)null, Complaint.Evolve)!);
+        session.Store(after);
         var page = stream.Aggregate((CustomerStatus?)null, CustomerStatus.Evolve);
         if (page is not null)
             session.Store(new StatusPageDocument(id, session.TenantId, page.TokenHash, page));

@@ -27,7 +27,7 @@ public static class HistoryRejudging
         var conflicts = new List<Guid>();
         foreach (var page in ids.Chunk(PageSize))
         {
-            foreach (var (id, history) in await HistoriesAsync(reader, page, ct))
+            foreach (var (id, history) in await ComplaintHistories.ReadAsync(reader, page, ct))
             {
                 var judged = Rejudging.Judge(history, policy, parties, now);
                 if (!judged.IsEmpty && !dryRun)
@@ -64,7 +64,7 @@ public static class HistoryRejudging
             catch (ConcurrencyException) when (attempt < Attempts)
             {
                 await using var reader = store.QuerySession(tenant);
-                var history = (await HistoriesAsync(reader, [id], ct)).Single().History;
+                var history = (await ComplaintHistories.ReadAsync(reader, [id], ct))[id];
                 (judged, version) = (Rejudging.Judge(history, policy, parties, now), history.Count);
                 if (judged.IsEmpty)
                     return judged;
@@ -74,11 +74,5 @@ public static class HistoryRejudging
                 return null;
             }
         }
-    }
-
-    internal static async Task<List<(Guid Id, IReadOnlyList<IComplaintEvent> History)>> HistoriesAsync(IQuerySession session, Guid[] ids, CancellationToken ct)
-    {
-        var events = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(ct);
-        return [.. events.GroupBy(e => e.StreamId).Select(g => (g.Key, (IReadOnlyList<IComplaintEvent>)[.. g.OrderBy(e => e.Version).Select(e => (IComplaintEvent)e.Data)]))];
     }
 }

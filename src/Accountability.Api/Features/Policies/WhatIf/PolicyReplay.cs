@@ -22,8 +22,7 @@ public static class PolicyReplay
                 new Dictionary<string, string[]> { ["to"] = [$"At most {maxComplaints} complaints per replay."] });
 
         var ids = complaints.Select(c => c.Id).ToArray();
-        var events = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var histories = events.GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.Select(e => (IComplaintEvent)e.Data).ToList());
+        var histories = await ComplaintHistories.ReadAsync(session, ids, ct);
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
         var candidate = candidatePolicy.ToPolicy(0);
 
