@@ -4,7 +4,7 @@ using Accountability.Api.Setup;
 try
 {
     if (CommandLine.Handles(args))
-        return await CommandLine.RunAsync(args);
+        return await CommandLine.RunAsync(args, CommandContext.OfThisProcess());
 
     var builder = WebApplication.CreateBuilder(args);
     builder.AddAccountability();

@@ -1,9 +1,12 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Accountability.Api.Persistence;
 using Accountability.Api.Setup;
 using Marten;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Cli;
@@ -20,22 +23,26 @@ public static class CommandLine
     public static bool Handles(string[] args) =>
         args is ["--help" or "-h" or "-?" or "help"] || (args is [var first, ..] && Root.Subcommands.Any(c => c.Name == first));
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs the command named by <paramref name="args"/> and returns its exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CommandContext context)
     {
         var parsed = Root.Parse(args is ["help"] ? ["--help"] : args);
         if (parsed.Action is ParseErrorAction)
         {
-            parsed.Invoke(); // names each error, suggests near misses and prints the command's help
+            parsed.Invoke(context); // names each error, suggests near misses and prints the command's help
             return UsageError;
         }
         try
         {
-            // A command runs to its end or is killed, and a failure not handled by a command surfaces as it is.
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            return await parsed.InvokeAsync(context);
+        }
+        catch (ConfigurationException wrong)
+        {
+            return context.Fail(wrong.Message);
         }
         catch (InvalidOperationException configuration)
         {
-            return Fail(configuration.Message);
+            return context.Fail(configuration.Message);
         }
     }
 
@@ -51,10 +58,15 @@ public static class CommandLine
         return null;
     };
 
-    private static readonly RootCommand Root = new(
+    /// <summary>
+    /// Named as the executable, whichever process runs it. Directives are left out: <see cref="Handles"/> never passes
+    /// them here.
+    /// </summary>
+    private static readonly Command Root = new(typeof(CommandLine).Assembly.GetName().Name!,
         "Without a command the service serves HTTP. With one it runs it and exits. The database comes from " +
         "ACCOUNTABILITY_DB or ConnectionStrings__Accountability.")
     {
+        new HelpOption(), new VersionOption(),
         TenantCommand.Create(), ImportCommand.Create(), DatabaseCommand.Create(), ProjectionsCommand.Create(),
         WhatIfCommand.Create(), RejudgeCommand.Create(), HealthCommand.Create(), DemoCommand.Create(),
     };
@@ -63,9 +75,14 @@ public static class CommandLine
     /// The service's services, without its web server. Where the deployment applies the schema at start (development),
     /// so does a command; in production the schema is applied by `db apply` alone.
     /// </summary>
-    public static async Task<WebApplication> BuildServicesAsync(bool mayApplySchema = true)
+    public static async Task<WebApplication> BuildServicesAsync(CommandContext context, bool mayApplySchema = true)
     {
-        var builder = WebApplication.CreateBuilder([]);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(CommandLine).Assembly.GetName().Name,
+            EnvironmentName = context.Variables.GetValueOrDefault("ASPNETCORE_ENVIRONMENT") ?? context.Variables.GetValueOrDefault("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        ReadVariables(builder.Configuration, context.Variables);
         builder.Logging.ClearProviders();
         builder.AddAccountability();
         var app = builder.Build();
@@ -75,15 +92,26 @@ public static class CommandLine
         return app;
     }
 
+    /// <summary>The configuration reads the context's variables where it would read the process's.</summary>
+    private static void ReadVariables(ConfigurationManager configuration, IReadOnlyDictionary<string, string?> variables)
+    {
+        var sources = configuration.Sources;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is not EnvironmentVariablesConfigurationSource { Prefix: var prefix })
+                continue;
+            prefix ??= "";
+            sources[i] = new MemoryConfigurationSource
+            {
+                InitialData = variables.Where(v => v.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    .Select(v => KeyValuePair.Create(v.Key[prefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter), v.Value)),
+            };
+        }
+    }
+
     public static async Task<bool> TenantExistsAsync(IDocumentStore store, string tenant)
     {
         await using var query = store.QuerySession();
         return await query.LoadAsync<Tenant>(tenant) is not null;
-    }
-
-    public static int Fail(string message, int exitCode = 1)
-    {
-        Console.Error.WriteLine(message);
-        return exitCode;
     }
 }

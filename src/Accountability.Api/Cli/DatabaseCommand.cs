@@ -15,33 +15,33 @@ public static class DatabaseCommand
     {
         var apply = new Command("apply", "Creates or updates the tables, indexes and functions of the schema (Accountability__Schema) "
             + "to match this version, and lists what it changed. Safe to run again: an up-to-date schema is left alone.");
-        apply.SetAction(_ => RunAsync(apply: true));
+        apply.SetAction(parsed => RunAsync(CommandContext.Of(parsed), apply: true));
         var assert = new Command("assert", "Changes nothing: exits 0 when the schema matches this version, or lists the differences, "
             + "prints the SQL `db apply` would run and exits 1.");
-        assert.SetAction(_ => RunAsync(apply: false));
+        assert.SetAction(parsed => RunAsync(CommandContext.Of(parsed), apply: false));
         return new Command("db", "The database schema: brings it up to date with this version, or checks that it is.") { apply, assert };
     }
 
-    private static async Task<int> RunAsync(bool apply)
+    private static async Task<int> RunAsync(CommandContext context, bool apply)
     {
-        await using var app = await CommandLine.BuildServicesAsync(mayApplySchema: false);
+        await using var app = await CommandLine.BuildServicesAsync(context, mayApplySchema: false);
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var schema = app.Services.GetRequiredService<IOptions<AccountabilityOptions>>().Value.Schema;
         var migration = await store.Storage.Database.CreateMigrationAsync();
         if (migration.Difference == SchemaPatchDifference.None)
         {
-            Console.Out.WriteLine($"The schema {schema} is current.");
+            context.Output.WriteLine($"The schema {schema} is current.");
             return 0;
         }
         foreach (var delta in migration.Deltas.Where(d => d.Difference != SchemaPatchDifference.None))
-            Console.Out.WriteLine($"{delta.Difference,-8} {delta.SchemaObject.Identifier}");
+            context.Output.WriteLine($"{delta.Difference,-8} {delta.SchemaObject.Identifier}");
         if (!apply)
         {
-            migration.WriteAllUpdates(Console.Out, new PostgresqlMigrator(), AutoCreate.CreateOrUpdate);
-            return CommandLine.Fail($"The schema {schema} differs from this version: run `db apply`.");
+            migration.WriteAllUpdates(context.Output, new PostgresqlMigrator(), AutoCreate.CreateOrUpdate);
+            return context.Fail($"The schema {schema} differs from this version: run `db apply`.");
         }
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
-        Console.Out.WriteLine($"The schema {schema} is now current.");
+        context.Output.WriteLine($"The schema {schema} is now current.");
         return 0;
     }
 }

@@ -38,15 +38,16 @@ public static class DemoCommand
     private static async Task<int> RunAsync(ParseResult parsed)
     {
         var started = Stopwatch.StartNew();
+        var context = CommandContext.Of(parsed);
         var (tenant, file, mappingFile) = (parsed.GetRequiredValue(Tenant), parsed.GetRequiredValue(File), parsed.GetRequiredValue(Mapping));
         var url = parsed.GetRequiredValue(Url).TrimEnd('/');
         if (!System.IO.File.Exists(file))
-            return CommandLine.Fail($"The demo's event log is not at {Path.GetFullPath(file)}: put the shared data beside the repository (../shared/data) or pass --file.");
+            return context.Fail($"The demo's event log is not at {Path.GetFullPath(file)}: put the shared data beside the repository (../shared/data) or pass --file.");
         var (mapping, problem) = await MappingFile.ReadAsync(mappingFile);
         if (mapping is null)
-            return CommandLine.Fail(problem!);
+            return context.Fail(problem!);
 
-        await using var app = await CommandLine.BuildServicesAsync();
+        await using var app = await CommandLine.BuildServicesAsync(context);
         string key;
         try
         {
@@ -54,18 +55,18 @@ public static class DemoCommand
         }
         catch (ProblemException refused)
         {
-            return CommandLine.Fail(refused.Message);
+            return context.Fail(refused.Message);
         }
         await using var csv = System.IO.File.OpenRead(file);
         var report = await app.Services.GetRequiredService<HistoryImporter>().ImportAsync(tenant, Path.GetFileName(file), csv, mapping, new ImportOptions(), null, CancellationToken.None);
 
-        Console.Out.WriteLine($"Demo marketplace '{tenant}': {report.Cases:N0} complaints from {Path.GetFileName(file)} " +
+        context.Output.WriteLine($"Demo marketplace '{tenant}': {report.Cases:N0} complaints from {Path.GetFileName(file)} " +
             $"({report.CasesImported:N0} imported now, {report.CasesAlreadyImported:N0} already there), ready in {started.Elapsed.TotalSeconds:N1} s.");
         if (report.CasesImported > 0)
-            Console.Out.WriteLine($"The rules raised {report.FlagsByRule.Values.Sum():N0} flags: {string.Join(", ", report.FlagsByRule.Select(f => $"{f.Key} {f.Value:N0}"))}.");
-        Console.Out.WriteLine($"Dashboard:    {url}/dashboard");
-        Console.Out.WriteLine($"Operator key: {key}");
-        Console.Out.WriteLine("Paste the key into the dashboard's sign-in page. It is shown this once: only its hash is stored.");
+            context.Output.WriteLine($"The rules raised {report.FlagsByRule.Values.Sum():N0} flags: {string.Join(", ", report.FlagsByRule.Select(f => $"{f.Key} {f.Value:N0}"))}.");
+        context.Output.WriteLine($"Dashboard:    {url}/dashboard");
+        context.Output.WriteLine($"Operator key: {key}");
+        context.Output.WriteLine("Paste the key into the dashboard's sign-in page. It is shown this once: only its hash is stored.");
         return 0;
     }
 

@@ -10,22 +10,22 @@ public static class HealthCommand
     public static Command Create()
     {
         var health = new Command("health", "Exits 0 when the URL answers 2xx within 3 seconds, 1 otherwise.") { Url };
-        health.SetAction(parsed => RunAsync(parsed.GetRequiredValue(Url)));
+        health.SetAction(parsed => RunAsync(CommandContext.Of(parsed), parsed.GetRequiredValue(Url)));
         return health;
     }
 
-    private static async Task<int> RunAsync(string url)
+    private static async Task<int> RunAsync(CommandContext context, string url)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
             using var response = await http.GetAsync(url);
-            Console.Out.WriteLine($"{url}: {(int)response.StatusCode}");
+            context.Output.WriteLine($"{url}: {(int)response.StatusCode}");
             return response.IsSuccessStatusCode ? 0 : 1;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException or InvalidOperationException)
         {
-            return CommandLine.Fail($"{url}: {ex.Message}");
+            return context.Fail($"{url}: {ex.Message}");
         }
     }
 }

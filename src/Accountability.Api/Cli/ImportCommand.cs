@@ -36,11 +36,13 @@ public static class ImportCommand
 
     private static async Task<int> RunAsync(ParseResult parsed)
     {
+        var context = CommandContext.Of(parsed);
+        int Refuse(string message) => context.Fail(message, CommandLine.UsageError);
         var (tenant, file, mappingFile) = (parsed.GetRequiredValue(Tenant), parsed.GetRequiredValue(File), parsed.GetRequiredValue(Mapping));
         var (mapping, problem) = await MappingFile.ReadAsync(mappingFile);
         if (mapping is null)
             return Refuse(problem!);
-        await using var app = await CommandLine.BuildServicesAsync();
+        await using var app = await CommandLine.BuildServicesAsync(context);
         if (!await CommandLine.TenantExistsAsync(app.Services.GetRequiredService<IDocumentStore>(), tenant))
             return Refuse($"There is no tenant '{tenant}'.");
 
@@ -53,7 +55,7 @@ public static class ImportCommand
             await using var log = System.IO.File.OpenRead(file);
             Task<ImportReport> Import(IProgress<ImportProgress>? progress) =>
                 importer.ImportAsync(tenant, source, log, mapping, new ImportOptions(parsed.GetValue(MaxBadRows), parsed.GetValue(Replace)), progress, CancellationToken.None);
-            report = json ? await Import(null) : await new ImportProgressView(Console.Out).RunAsync(Import);
+            report = json ? await Import(null) : await new ImportProgressView(context.Output, context.Console).RunAsync(Import);
         }
         catch (InvalidImportMappingException bad)
         {
@@ -64,11 +66,9 @@ public static class ImportCommand
             return Refuse($"{ex.Message}\nNothing was imported.");
         }
         if (json)
-            Console.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            context.Output.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
         else
-            ImportSummary.Print(report);
+            ImportSummary.Print(report, context);
         return report.ExitCode;
     }
-
-    private static int Refuse(string message) => CommandLine.Fail(message, CommandLine.UsageError);
 }

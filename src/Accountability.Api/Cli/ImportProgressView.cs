@@ -8,21 +8,21 @@ namespace Accountability.Api.Cli;
 /// Shows an import's progress: on a terminal a bar per stage with rows per second and time left; otherwise a line at
 /// every tenth, always ending at 100%, so that a log file shows where a long import is.
 /// </summary>
-public sealed class ImportProgressView(TextWriter lines) : IProgress<ImportProgress>
+public sealed class ImportProgressView(TextWriter lines, IAnsiConsole console) : IProgress<ImportProgress>
 {
     private readonly Stopwatch watch = Stopwatch.StartNew();
     private readonly Dictionary<string, int> tenthsShown = [];
     private readonly Dictionary<string, ProgressTask> bars = [];
     private ProgressContext? terminal;
 
-    public static bool IsTerminal => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+    private bool IsTerminal => console.Profile.Out.IsTerminal && console.Profile.Capabilities.Interactive;
 
     /// <summary>Runs the import with bars on a terminal, or with lines of progress elsewhere.</summary>
     public async Task<T> RunAsync<T>(Func<IProgress<ImportProgress>, Task<T>> import)
     {
         if (!IsTerminal)
             return await import(this);
-        return await AnsiConsole.Progress()
+        return await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {

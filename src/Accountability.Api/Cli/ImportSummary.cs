@@ -6,7 +6,7 @@ namespace Accountability.Api.Cli;
 /// <summary>The summary an import prints at its end, for a person; <c>--json</c> prints the report itself instead.</summary>
 public static class ImportSummary
 {
-    public static void Print(ImportReport report)
+    public static void Print(ImportReport report, CommandContext context)
     {
         var table = new Table().AddColumns("", "");
         table.AddRow("rows read", $"{report.Rows:N0}");
@@ -23,17 +23,17 @@ public static class ImportSummary
         foreach (var (word, count) in report.UnknownStatuses)
             table.AddRow($"status not understood: {Markup.Escape(word)}", $"{count:N0} rows (add it to the mapping's statuses)");
         table.AddRow("time", $"{report.Seconds:N1} s ({report.EventsPerSecond:N0} events/s)");
-        AnsiConsole.Write(table);
+        context.Console.Write(table);
         // Plain lines, not Spectre's: they must not wrap, so that scripts can grep them.
         foreach (var bad in report.BadRows)
-            Console.Out.WriteLine($"line {bad.Line}: {bad.Reason}");
+            context.Output.WriteLine($"line {bad.Line}: {bad.Reason}");
         if (report.BadRowCount > report.BadRows.Count)
-            Console.Out.WriteLine($"... and {report.BadRowCount - report.BadRows.Count:N0} more bad rows.");
+            context.Output.WriteLine($"... and {report.BadRowCount - report.BadRows.Count:N0} more bad rows.");
         foreach (var conflict in report.Conflicts)
-            Console.Out.WriteLine($"line {conflict.Line}: conflict: {conflict.Reason}");
+            context.Output.WriteLine($"line {conflict.Line}: conflict: {conflict.Reason}");
         if (report.ConflictCount > report.Conflicts.Count)
-            Console.Out.WriteLine($"... and {report.ConflictCount - report.Conflicts.Count:N0} more conflicting rows.");
+            context.Output.WriteLine($"... and {report.ConflictCount - report.Conflicts.Count:N0} more conflicting rows.");
         if (report.StoppedAtLine is { } line)
-            Console.Out.WriteLine($"Stopped at line {line}: more rows were bad than --max-bad-rows allows. Nothing was imported.");
+            context.Output.WriteLine($"Stopped at line {line}: more rows were bad than --max-bad-rows allows. Nothing was imported.");
     }
 }

@@ -24,25 +24,25 @@ public static class ProjectionsCommand
             complaint documents are read by every write, and an async projection must not be advanced by the worker's
             daemon at the same time.
             """) { Projection };
-        rebuild.SetAction(parsed => RebuildAsync(parsed.GetValue(Projection)));
+        rebuild.SetAction(parsed => RebuildAsync(CommandContext.Of(parsed), parsed.GetValue(Projection)));
         return new Command("projections", "The read models built from the events.") { rebuild, SetAsideCommand.Create() };
     }
 
-    private static async Task<int> RebuildAsync(string? projection)
+    private static async Task<int> RebuildAsync(CommandContext context, string? projection)
     {
-        await using var app = await CommandLine.BuildServicesAsync();
+        await using var app = await CommandLine.BuildServicesAsync(context);
         var store = (DocumentStore)app.Services.GetRequiredService<IDocumentStore>();
         var known = store.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name).ToArray();
         var names = projection is null ? known : [projection];
         if (names.Except(known).FirstOrDefault() is { } unknown)
-            return CommandLine.Fail($"There is no projection '{unknown}'. Projections: {string.Join(", ", known)}.");
+            return context.Fail($"There is no projection '{unknown}'. Projections: {string.Join(", ", known)}.");
 
         using var daemon = await store.BuildProjectionDaemonAsync();
         foreach (var name in names)
         {
             var started = TimeProvider.System.GetTimestamp();
             await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), CancellationToken.None);
-            Console.Out.WriteLine($"Rebuilt {name} in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:N1} s.");
+            context.Output.WriteLine($"Rebuilt {name} in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:N1} s.");
         }
         return 0;
     }

@@ -28,32 +28,32 @@ public static class RejudgeCommand
             in the ledger. Running it again writes nothing. Exit code 0 when done, 1 on an error or when a complaint kept being
             written to meanwhile (run it again), 2 when the arguments do not fit.
             """) { Tenant, DryRun, AsJson };
-        rejudge.SetAction(parsed => RunAsync(parsed.GetRequiredValue(Tenant), parsed.GetValue(DryRun), parsed.GetValue(AsJson)));
+        rejudge.SetAction(parsed => RunAsync(CommandContext.Of(parsed), parsed.GetRequiredValue(Tenant), parsed.GetValue(DryRun), parsed.GetValue(AsJson)));
         return rejudge;
     }
 
-    private static async Task<int> RunAsync(string tenant, bool dryRun, bool json)
+    private static async Task<int> RunAsync(CommandContext context, string tenant, bool dryRun, bool json)
     {
-        await using var app = await CommandLine.BuildServicesAsync();
+        await using var app = await CommandLine.BuildServicesAsync(context);
         var store = app.Services.GetRequiredService<IDocumentStore>();
         if (!await CommandLine.TenantExistsAsync(store, tenant))
-            return CommandLine.Fail($"There is no tenant '{tenant}'.");
+            return context.Fail($"There is no tenant '{tenant}'.");
         var report = await HistoryRejudging.RunAsync(store, tenant, dryRun, DateTimeOffset.UtcNow, CancellationToken.None);
         if (json)
-            Console.Out.WriteLine(JsonSerializer.Serialize(report, Json));
+            context.Output.WriteLine(JsonSerializer.Serialize(report, Json));
         else
-            Print(report);
-        return report.Conflicts.Count == 0 ? 0 : CommandLine.Fail($"{report.Conflicts.Count:N0} complaints were written to meanwhile and left as they were: run rejudge again.");
+            Print(report, context.Console);
+        return report.Conflicts.Count == 0 ? 0 : context.Fail($"{report.Conflicts.Count:N0} complaints were written to meanwhile and left as they were: run rejudge again.");
     }
 
-    private static void Print(Response report)
+    private static void Print(Response report, IAnsiConsole console)
     {
         var table = new Table().AddColumns("rule", report.DryRun ? "would raise" : "raised", report.DryRun ? "would withdraw" : "withdrawn");
         foreach (var (rule, changes) in report.ByRule.Where(r => r.Value.Raised + r.Value.Withdrawn > 0))
             table.AddRow(rule, $"{changes.Raised:N0}", $"{changes.Withdrawn:N0}");
-        AnsiConsole.WriteLine($"{report.ComplaintsJudged:N0} complaints re-judged under policy version {report.PolicyVersion}; "
+        console.WriteLine($"{report.ComplaintsJudged:N0} complaints re-judged under policy version {report.PolicyVersion}; "
             + $"{report.ComplaintsChanged:N0} {(report.DryRun ? "would change (dry run: nothing written)" : "changed")}.");
         if (report.ComplaintsChanged > 0)
-            AnsiConsole.Write(table);
+            console.Write(table);
     }
 }

@@ -16,27 +16,27 @@ public static class TenantCommand
     {
         var create = new Command("create", "Creates a marketplace (tenant) with its store party and prints its first operator key. "
             + "The key is shown once: only its hash is stored.") { Id, Name, StoreName };
-        create.SetAction(parsed => CreateAsync(parsed.GetRequiredValue(Id), parsed.GetRequiredValue(Name), parsed.GetValue(StoreName)));
+        create.SetAction(parsed => CreateAsync(CommandContext.Of(parsed), parsed.GetRequiredValue(Id), parsed.GetRequiredValue(Name), parsed.GetValue(StoreName)));
         return new Command("tenant", "Marketplaces (tenants).") { create };
     }
 
-    private static async Task<int> CreateAsync(string id, string name, string? storeName)
+    private static async Task<int> CreateAsync(CommandContext context, string id, string name, string? storeName)
     {
         var request = new CreateTenant.Request(id, name, storeName);
         if (new CreateTenant.Request.Validator().Validate(request) is { IsValid: false } invalid)
-            return CommandLine.Fail(string.Join(Environment.NewLine, invalid.Errors.Select(e => e.ErrorMessage)), CommandLine.UsageError);
-        await using var app = await CommandLine.BuildServicesAsync();
+            return context.Fail(string.Join(Environment.NewLine, invalid.Errors.Select(e => e.ErrorMessage)), CommandLine.UsageError);
+        await using var app = await CommandLine.BuildServicesAsync(context);
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
             var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
                 .Send(new CreateTenant.Command(request.Id, request.Name, request.StoreName ?? request.Name, null));
-            Console.Out.WriteLine($"Created tenant {created.Id}. Its first operator key (shown once): {created.OperatorKey.Key}");
+            context.Output.WriteLine($"Created tenant {created.Id}. Its first operator key (shown once): {created.OperatorKey.Key}");
             return 0;
         }
         catch (ProblemException problem)
         {
-            return CommandLine.Fail(problem.Message);
+            return context.Fail(problem.Message);
         }
     }
 }

@@ -45,6 +45,7 @@ public static class WhatIfCommand
 
     private static async Task<int> RunAsync(ParseResult parsed)
     {
+        var context = CommandContext.Of(parsed);
         var (tenant, policyFile) = (parsed.GetRequiredValue(Tenant), parsed.GetRequiredValue(Policy));
         Candidate candidate;
         try
@@ -53,16 +54,16 @@ public static class WhatIfCommand
         }
         catch (Exception ex) when (ex is IOException or JsonException)
         {
-            return CommandLine.Fail($"Cannot read the policy {policyFile}: {ex.Message}");
+            return context.Fail($"Cannot read the policy {policyFile}: {ex.Message}");
         }
         if (new Candidate.Validator().Validate(candidate) is { IsValid: false } invalid)
-            return CommandLine.Fail(string.Join(Environment.NewLine, invalid.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")));
+            return context.Fail(string.Join(Environment.NewLine, invalid.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")));
         var (from, to) = (parsed.GetValue(From) ?? DateTimeOffset.MinValue, parsed.GetValue(To) ?? DateTimeOffset.UtcNow);
 
-        await using var app = await CommandLine.BuildServicesAsync();
+        await using var app = await CommandLine.BuildServicesAsync(context);
         var store = app.Services.GetRequiredService<IDocumentStore>();
         if (!await CommandLine.TenantExistsAsync(store, tenant))
-            return CommandLine.Fail($"There is no tenant '{tenant}'.");
+            return context.Fail($"There is no tenant '{tenant}'.");
         await using var session = store.QuerySession(tenant);
         Response comparison;
         try
@@ -71,22 +72,22 @@ public static class WhatIfCommand
         }
         catch (ProblemException tooMany)
         {
-            return CommandLine.Fail(tooMany.Message);
+            return context.Fail(tooMany.Message);
         }
         if (parsed.GetValue(AsJson))
-            Console.Out.WriteLine(JsonSerializer.Serialize(comparison, Json));
+            context.Output.WriteLine(JsonSerializer.Serialize(comparison, Json));
         else
-            Print(comparison);
+            Print(comparison, context.Console);
         return 0;
     }
 
-    private static void Print(Response comparison)
+    private static void Print(Response comparison, IAnsiConsole console)
     {
         var table = new Table().AddColumns("rule", "flags in force", "flags with the candidate");
         foreach (var rule in comparison.Current.FlagsByRule.Keys.Union(comparison.Candidate.FlagsByRule.Keys).Order(StringComparer.Ordinal))
             table.AddRow(rule, $"{comparison.Current.FlagsByRule.GetValueOrDefault(rule):N0}", $"{comparison.Candidate.FlagsByRule.GetValueOrDefault(rule):N0}");
         table.AddRow("complaints flagged", $"{comparison.Current.ComplaintsFlagged:N0}", $"{comparison.Candidate.ComplaintsFlagged:N0}");
-        AnsiConsole.WriteLine($"{comparison.ComplaintsReplayed:N0} complaints filed from {comparison.From:u} to {comparison.To:u} replayed.");
-        AnsiConsole.Write(table);
+        console.WriteLine($"{comparison.ComplaintsReplayed:N0} complaints filed from {comparison.From:u} to {comparison.To:u} replayed.");
+        console.Write(table);
     }
 }

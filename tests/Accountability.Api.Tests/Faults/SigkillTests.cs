@@ -63,8 +63,8 @@ public sealed class SigkillTests
 
         var folded = StoreChecks.Folded(events);
         Assert.That(await StoreChecks.StoredAsync(store, market.Id, streams.Keys), Is.EqualTo(folded), "projections as written");
-        using var rebuild = await ServiceProcess.RunAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = api.Schema }, "projections", "rebuild");
-        Assert.That(rebuild.Process.ExitCode, Is.Zero, rebuild.Error);
+        var rebuild = await CommandLineRun.RunAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = api.Schema }, "projections", "rebuild");
+        Assert.That(rebuild.ExitCode, Is.Zero, rebuild.Error);
         Assert.That(await StoreChecks.StoredAsync(store, market.Id, streams.Keys), Is.EqualTo(folded), "projections rebuilt");
     }
 

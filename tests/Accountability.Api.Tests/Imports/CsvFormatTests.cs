@@ -30,10 +30,10 @@ public sealed class CsvFormatTests
     {
         var market = await Marketplace.CreateAsync();
         // Comma inside the fields: only the mapping's separator can split this file right.
-        var run = await ServiceProcess.ImportAsync(market.Id, "\uFEFFticket;when;team\nT-1;2026-01-05 09:00;Acme, Inc.\n",
+        var run = await CommandLineRun.ImportAsync(market.Id, "\uFEFFticket;when;team\nT-1;2026-01-05 09:00;Acme, Inc.\n",
             """{"caseId":"ticket","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"team","delimiter":";"}""");
 
-        Assert.That(run.Process.ExitCode, Is.Zero, run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
         Assert.That((await ComplaintsAsync(market))["T-1"].Holder.DisplayName, Is.EqualTo("Acme, Inc."));
     }
 

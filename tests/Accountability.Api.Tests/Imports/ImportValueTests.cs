@@ -87,10 +87,10 @@ public sealed class ImportValueTests
     {
         var market = await Marketplace.CreateAsync();
         // A file reaches the importer as UTF-8, where an unpaired surrogate cannot be written; the NUL can.
-        var run = await ServiceProcess.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,Zeta\0Support\nA\0,2026-01-05 09:00,Zeta\nA3,2026-01-05 09:00,Zeta",
+        var run = await CommandLineRun.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,Zeta\0Support\nA\0,2026-01-05 09:00,Zeta\nA3,2026-01-05 09:00,Zeta",
             """{"caseId":"case","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"group"}""");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(1), "some rows were bad: " + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(1), "some rows were bad: " + run.Error);
         Assert.That(run.Output, Does.Contain("line 2").And.Contain("column 'group'"));
         Assert.That(run.Output, Does.Contain("line 3").And.Contain("column 'case'"));
         Assert.That((await market.Operator.GetJsonAsync<ListResponse>("/api/complaints")).Items.Select(c => c.CustomerReference), Is.EqualTo(new[] { "A3" }));
@@ -100,10 +100,10 @@ public sealed class ImportValueTests
     public async Task The_command_line_refuses_a_timestamp_format_that_cannot_read_a_time()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,Acme",
+        var run = await CommandLineRun.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,Acme",
             """{"caseId":"case","timestamp":"when","timestampFormat":"%","party":"group"}""");
 
-        Assert.That(run.Process.ExitCode, Is.Not.Zero);
+        Assert.That(run.ExitCode, Is.Not.Zero);
         Assert.That(run.Error, Does.Contain("mapping.timestampFormat"));
     }
 

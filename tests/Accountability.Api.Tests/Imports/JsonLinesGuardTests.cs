@@ -66,10 +66,10 @@ public sealed class JsonLinesGuardTests
     public async Task An_unknown_format_exits_2_with_the_format_meant()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, Audit(1, "2026-03-02T09:00:00Z", "Billing"),
+        var run = await CommandLineRun.ImportAsync(market.Id, Audit(1, "2026-03-02T09:00:00Z", "Billing"),
             """{"format":"json","caseId":"ticket_id","timestamp":"created_at","party":"events[field_name=group_id].value"}""");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("mapping.format").And.Contain("did you mean 'jsonl'?"));
         await AssertNothingImportedAsync(market);
     }

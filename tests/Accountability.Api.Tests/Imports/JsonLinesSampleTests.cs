@@ -18,9 +18,9 @@ public sealed class JsonLinesSampleTests
     public async Task Zendesk_audits_import_from_the_command_line_with_the_example_mapping()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, await SampleAsync("zendesk-audits.jsonl"), await SampleAsync("zendesk-mapping.json"), "--json");
+        var run = await CommandLineRun.ImportAsync(market.Id, await SampleAsync("zendesk-audits.jsonl"), await SampleAsync("zendesk-mapping.json"), "--json");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(0), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
         var report = JsonSerializer.Deserialize<ImportReport>(run.Output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         Assert.That((report.Rows, report.Cases, report.CasesImported, report.BadRowCount, report.PartiesRegistered), Is.EqualTo((18, 4, 4, 0, 3)));
         Assert.That(report.UnknownStatuses, Is.Empty);

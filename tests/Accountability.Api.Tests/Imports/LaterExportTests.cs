@@ -73,9 +73,9 @@ public sealed class LaterExportTests
         await ImportAsync(market, First);
         const string mapping = """{"caseId":"ticket","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"team","status":"state"}""";
 
-        var run = await ServiceProcess.ImportAsync(market.Id, First + "\nT-2,2026-01-06 08:00,Photon Devices,Active", mapping, "--source", "helpdesk");
+        var run = await CommandLineRun.ImportAsync(market.Id, First + "\nT-2,2026-01-06 08:00,Photon Devices,Active", mapping, "--source", "helpdesk");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("line 5: conflict: case 'T-2'"));
     }
 

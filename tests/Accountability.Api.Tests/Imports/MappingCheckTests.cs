@@ -21,9 +21,9 @@ public sealed class MappingCheckTests
         var mapping = new Dictionary<string, string> { ["caseId"] = "ticket", ["timestamp"] = "when", ["timestampFormat"] = "yyyy-MM-dd HH:mm", ["party"] = "team" };
         mapping.Remove(field);
 
-        var run = await ServiceProcess.ImportAsync(market.Id, Log, System.Text.Json.JsonSerializer.Serialize(mapping));
+        var run = await CommandLineRun.ImportAsync(market.Id, Log, System.Text.Json.JsonSerializer.Serialize(mapping));
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain($"mapping.{field}").And.Contain("required").And.Not.Contain("Exception"));
         await AssertNothingImportedAsync(market);
     }
@@ -32,9 +32,9 @@ public sealed class MappingCheckTests
     public async Task A_column_the_file_lacks_exits_2_with_the_nearest_column_as_did_you_mean()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, Log, """{"caseId":"ticket","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"teams"}""");
+        var run = await CommandLineRun.ImportAsync(market.Id, Log, """{"caseId":"ticket","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"teams"}""");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("mapping.party").And.Contain("'teams'").And.Contain("did you mean 'team'?"));
         await AssertNothingImportedAsync(market);
     }
@@ -43,9 +43,9 @@ public sealed class MappingCheckTests
     public async Task An_unknown_option_exits_2_naming_it_with_the_option_meant()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, Log, """{"caseId":"ticket","timestamp":"when","timestampFromat":"yyyy-MM-dd HH:mm","party":"team"}""");
+        var run = await CommandLineRun.ImportAsync(market.Id, Log, """{"caseId":"ticket","timestamp":"when","timestampFromat":"yyyy-MM-dd HH:mm","party":"team"}""");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("mapping.timestampFromat").And.Contain("did you mean 'timestampFormat'?"));
         await AssertNothingImportedAsync(market);
     }
@@ -104,10 +104,10 @@ public sealed class MappingCheckTests
     public async Task When_every_row_is_bad_the_command_exits_1_and_names_the_lines()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, "ticket,when,team\nT-1,yesterday,Acme\nT-2,today,Acme\n",
+        var run = await CommandLineRun.ImportAsync(market.Id, "ticket,when,team\nT-1,yesterday,Acme\nT-2,today,Acme\n",
             """{"caseId":"ticket","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"team"}""");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("line 2").And.Contain("line 3").And.Contain("format yyyy-MM-dd HH:mm"));
     }
 

@@ -14,9 +14,9 @@ public sealed class OutcomeTests
     public async Task A_clean_import_exits_0_with_progress_ending_at_100_percent_and_a_summary_with_time_and_speed()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, "ticket,when,team\nT-1,2026-01-05 09:00,Acme Apps\nT-1,2026-01-05 10:00,Photon Devices\n", Mapping);
+        var run = await CommandLineRun.ImportAsync(market.Id, "ticket,when,team\nT-1,2026-01-05 09:00,Acme Apps\nT-1,2026-01-05 10:00,Photon Devices\n", Mapping);
 
-        Assert.That(run.Process.ExitCode, Is.Zero, run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("Reading rows: 100%").And.Contain("Importing cases: 100%"));
         Assert.That(run.Output, Does.Contain("events/s").And.Contain("rows read"));
     }
@@ -25,9 +25,9 @@ public sealed class OutcomeTests
     public async Task Json_prints_the_report_for_machines_and_bad_rows_exit_1_with_the_good_rows_imported()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, "ticket,when,team\nT-1,2026-01-05 09:00,Acme Apps\nT-2,soon,Acme Apps\n", Mapping, "--json");
+        var run = await CommandLineRun.ImportAsync(market.Id, "ticket,when,team\nT-1,2026-01-05 09:00,Acme Apps\nT-2,soon,Acme Apps\n", Mapping, "--json");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         var report = JsonDocument.Parse(run.Output).RootElement;
         Assert.That((report.GetProperty("rows").GetInt32(), report.GetProperty("casesImported").GetInt32()), Is.EqualTo((2, 1)));
         Assert.That(report.GetProperty("badRows")[0].GetProperty("line").GetInt32(), Is.EqualTo(3));
@@ -38,10 +38,10 @@ public sealed class OutcomeTests
     public async Task More_bad_rows_than_max_bad_rows_stops_early_exits_1_and_imports_nothing()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, "ticket,when,team\nT-1,2026-01-05 09:00,Acme Apps\nT-2,soon,Acme Apps\nT-3,later,Acme Apps\nT-4,never,Acme Apps\n",
+        var run = await CommandLineRun.ImportAsync(market.Id, "ticket,when,team\nT-1,2026-01-05 09:00,Acme Apps\nT-2,soon,Acme Apps\nT-3,later,Acme Apps\nT-4,never,Acme Apps\n",
             Mapping, "--max-bad-rows", "1");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("Stopped at line 4").And.Contain("Nothing was imported"));
         Assert.That((await market.Operator.GetJsonAsync<ListResponse>("/api/complaints")).Items, Is.Empty);
     }

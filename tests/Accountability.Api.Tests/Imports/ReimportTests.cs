@@ -58,10 +58,10 @@ public sealed class ReimportTests
         var market = await Marketplace.CreateAsync();
         await market.Operator.PostJsonAsync<ImportReport>("/api/imports", new { source = "helpdesk", mapping = Mapping("team"), csv = Log });
 
-        var run = await ServiceProcess.ImportAsync(market.Id, Log, """{"caseId":"ticket","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"desk"}""",
+        var run = await CommandLineRun.ImportAsync(market.Id, Log, """{"caseId":"ticket","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"desk"}""",
             "--source", "helpdesk");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain("--replace").And.Contain("Nothing was imported"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -7,7 +8,7 @@ namespace Accountability.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The service's own built executable as a separate process, as an operator starts it: on the test database and schema
-/// unless the test says otherwise (a null value removes a variable). Keeps what it prints.
+/// unless the test says otherwise (<see cref="Variables"/>). Keeps what it prints.
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
@@ -34,21 +35,34 @@ public sealed class ServiceProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ConnectionStrings__Accountability"] = ServiceUnderTest.ConnectionString;
-        start.Environment["Accountability__Schema"] = ServiceUnderTest.Schema;
-        // The process runs as in Production, where the public address of status pages is required.
-        start.Environment["Accountability__StatusPageBaseUrl"] = "https://help.example.com";
-        foreach (var (name, value) in environment)
-        {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
+        start.Environment.Clear();
+        foreach (var (name, value) in Variables(environment))
+            start.Environment[name] = value;
         var service = new ServiceProcess(Process.Start(start)!);
         service.Process.OutputDataReceived += (_, line) => Keep(service.output, line.Data);
         service.Process.ErrorDataReceived += (_, line) => Keep(service.error, line.Data);
         service.Process.BeginOutputReadLine();
         service.Process.BeginErrorReadLine();
         return service;
+    }
+
+    /// <summary>
+    /// The variables the service runs with: this process's, on the test database and schema, changed as the test says
+    /// (a null value removes a variable).
+    /// </summary>
+    public static Dictionary<string, string?> Variables(IReadOnlyDictionary<string, string?> changes)
+    {
+        var variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(v => (string)v.Key, v => (string?)v.Value);
+        variables["ConnectionStrings__Accountability"] = ServiceUnderTest.ConnectionString;
+        variables["Accountability__Schema"] = ServiceUnderTest.Schema;
+        // The service runs as in Production, where the public address of status pages is required.
+        variables["Accountability__StatusPageBaseUrl"] = "https://help.example.com";
+        foreach (var (name, value) in changes)
+        {
+            if (value is null) variables.Remove(name);
+            else variables[name] = value;
+        }
+        return variables;
     }
 
     /// <summary>Runs a command of the service's command line to its end.</summary>
@@ -62,23 +76,6 @@ public sealed class ServiceProcess : IDisposable
     }
 
     public static async Task<ServiceProcess> RunAsync(params string[] args) => await RunAsync(new Dictionary<string, string?>(), args);
-
-    /// <summary>Runs the command-line import of an event log and its mapping, both given as text, into a tenant.</summary>
-    public static async Task<ServiceProcess> ImportAsync(string tenant, string log, string mappingJson, params string[] options)
-    {
-        var (logFile, mappingFile) = (Path.GetTempFileName(), Path.GetTempFileName());
-        try
-        {
-            await File.WriteAllTextAsync(logFile, log);
-            await File.WriteAllTextAsync(mappingFile, mappingJson);
-            return await RunAsync(["import", "--tenant", tenant, "--file", logFile, "--mapping", mappingFile, .. options]);
-        }
-        finally
-        {
-            File.Delete(logFile);
-            File.Delete(mappingFile);
-        }
-    }
 
     /// <summary>Waits for the process to answer its liveness probe (a start applies the schema: slow on a busy machine).</summary>
     public static Task WaitUntilLiveAsync(HttpClient http) =>

@@ -5,10 +5,24 @@ using Accountability.Domain.Rules;
 
 namespace Accountability.Api.Tests.Operations;
 
-/// <summary>The operator's command line: the service's own executable with a command instead of serving HTTP.</summary>
+/// <summary>
+/// The operator's command line: the service's own executable with a command instead of serving HTTP. The commands run in
+/// this process (<see cref="CommandLineRun"/>); one test runs the executable.
+/// </summary>
 [Category("slow")]
 public sealed class CommandLineTests
 {
+    [Test]
+    public async Task The_executable_exits_with_the_commands_code_and_prints_to_its_own_output_and_error()
+    {
+        await using var own = new OwnSchema();
+        using var stale = await ServiceProcess.RunAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = own.Name }, "db", "assert");
+
+        Assert.That(stale.Process.ExitCode, Is.EqualTo(1), stale.Output + stale.Error);
+        Assert.That(stale.Error, Does.Contain($"The schema {own.Name} differs from this version: run `db apply`."));
+        Assert.That(stale.Output, Does.Contain("CREATE TABLE"));
+    }
+
     [TestCase("--help")]
     [TestCase("tenant", "create", "--help")]
     [TestCase("import", "--help")]
@@ -21,8 +35,8 @@ public sealed class CommandLineTests
     [TestCase("demo", "--help")]
     public async Task Every_command_explains_itself(params string[] command)
     {
-        var run = await ServiceProcess.RunAsync(command);
-        Assert.That(run.Process.ExitCode, Is.Zero, run.Output);
+        var run = await CommandLineRun.RunAsync(command);
+        Assert.That(run.ExitCode, Is.Zero, run.Output);
         Assert.That(run.Output, Does.Contain("Usage:").And.Contain($"Accountability.Api {string.Join(' ', command[..^1])}"));
     }
 
@@ -35,8 +49,8 @@ public sealed class CommandLineTests
     [TestCase("'aply' was not matched. Did you mean one of the following?\napply", "db", "aply")]
     public async Task A_usage_error_exits_2_and_names_what_was_wrong(string named, params string[] command)
     {
-        var run = await ServiceProcess.RunAsync(command);
-        Assert.That(run.Process.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        var run = await CommandLineRun.RunAsync(command);
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
         Assert.That(run.Error + run.Output, Does.Contain(named)); // the library's did-you-mean goes to the output
     }
 
@@ -46,17 +60,17 @@ public sealed class CommandLineTests
         await using var own = new OwnSchema();
         var schema = new Dictionary<string, string?> { ["Accountability__Schema"] = own.Name };
 
-        var stale = await ServiceProcess.RunAsync(schema, "db", "assert");
-        Assert.That(stale.Process.ExitCode, Is.EqualTo(1));
+        var stale = await CommandLineRun.RunAsync(schema, "db", "assert");
+        Assert.That(stale.ExitCode, Is.EqualTo(1));
         Assert.That(stale.Error, Does.Contain("differs from this version: run `db apply`"));
         Assert.That(stale.Output, Does.Contain("mt_events").And.Contain("CREATE TABLE"));
 
-        var apply = await ServiceProcess.RunAsync(schema, "db", "apply");
-        Assert.That(apply.Process.ExitCode, Is.Zero, apply.Error);
+        var apply = await CommandLineRun.RunAsync(schema, "db", "apply");
+        Assert.That(apply.ExitCode, Is.Zero, apply.Error);
         Assert.That(apply.Output, Does.Contain("is now current"));
 
-        var current = await ServiceProcess.RunAsync(schema, "db", "assert");
-        Assert.That((current.Process.ExitCode, current.Error), Is.EqualTo((0, "")));
+        var current = await CommandLineRun.RunAsync(schema, "db", "assert");
+        Assert.That((current.ExitCode, current.Error), Is.EqualTo((0, "")));
     }
 
     [Test]
@@ -67,9 +81,9 @@ public sealed class CommandLineTests
         var market = await node.CreateMarketplaceAsync();
         var held = await market.FileHeldByAsync("acme");
 
-        var rebuild = await ServiceProcess.RunAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = node.Schema }, "projections", "rebuild");
+        var rebuild = await CommandLineRun.RunAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = node.Schema }, "projections", "rebuild");
 
-        Assert.That((rebuild.Process.ExitCode, rebuild.Error), Is.EqualTo((0, "")));
+        Assert.That((rebuild.ExitCode, rebuild.Error), Is.EqualTo((0, "")));
         Assert.That(rebuild.Output, Does.Contain("Rebuilt Complaint"));
         var after = await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{held.Id}");
         Assert.That((after.Holder, after.Version), Is.EqualTo((held.Holder, held.Version)));
@@ -86,10 +100,10 @@ public sealed class CommandLineTests
         var policyFile = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(policyFile, candidate.ToJsonString());
 
-        var whatIf = await ServiceProcess.RunAsync("what-if", "--tenant", market.Id, "--policy", policyFile, "--json");
+        var whatIf = await CommandLineRun.RunAsync("what-if", "--tenant", market.Id, "--policy", policyFile, "--json");
         File.Delete(policyFile);
 
-        Assert.That((whatIf.Process.ExitCode, whatIf.Error), Is.EqualTo((0, "")));
+        Assert.That((whatIf.ExitCode, whatIf.Error), Is.EqualTo((0, "")));
         var result = JsonSerializer.Deserialize<Features.Policies.WhatIf.Response>(whatIf.Output, ApiClient.Json)!;
         Assert.That(result.ComplaintsReplayed, Is.EqualTo(1));
         Assert.That(result.Current.FlagsByRule, Is.EqualTo(new Dictionary<string, int> { [RuleIds.CustomerDeflection] = 1 }));
@@ -110,18 +124,18 @@ public sealed class CommandLineTests
         using (var on = await market.Operator.PutAsync("/api/policy", policy))
             Assert.That((int)on.StatusCode, Is.EqualTo(200));
 
-        var first = await ServiceProcess.RunAsync("rejudge", "--tenant", market.Id, "--json");
-        Assert.That((first.Process.ExitCode, first.Error), Is.EqualTo((0, "")));
+        var first = await CommandLineRun.RunAsync("rejudge", "--tenant", market.Id, "--json");
+        Assert.That((first.ExitCode, first.Error), Is.EqualTo((0, "")));
         var written = JsonSerializer.Deserialize<Features.Policies.Rejudge.Response>(first.Output, ApiClient.Json)!;
         Assert.That((written.ComplaintsChanged, written.ByRule[RuleIds.Bounce].Raised), Is.EqualTo((1, 1)));
         Assert.That((await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}")).FlaggedRules, Is.EqualTo(new[] { RuleIds.Bounce }));
 
-        var again = await ServiceProcess.RunAsync("rejudge", "--tenant", market.Id);
-        Assert.That((again.Process.ExitCode, again.Error), Is.EqualTo((0, "")));
+        var again = await CommandLineRun.RunAsync("rejudge", "--tenant", market.Id);
+        Assert.That((again.ExitCode, again.Error), Is.EqualTo((0, "")));
         Assert.That(again.Output, Does.Contain("1 complaints re-judged under policy version 3; 0 changed."));
 
-        var nobody = await ServiceProcess.RunAsync("rejudge", "--tenant", $"nobody-{Guid.NewGuid():N}", "--dry-run");
-        Assert.That(nobody.Process.ExitCode, Is.EqualTo(1));
+        var nobody = await CommandLineRun.RunAsync("rejudge", "--tenant", $"nobody-{Guid.NewGuid():N}", "--dry-run");
+        Assert.That(nobody.ExitCode, Is.EqualTo(1));
         Assert.That(nobody.Error, Does.Contain("There is no tenant"));
     }
 }

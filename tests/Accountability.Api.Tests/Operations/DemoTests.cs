@@ -23,9 +23,9 @@ public sealed partial class DemoTests
         const string url = "http://127.0.0.1:5080";
         string[] demo = ["demo", "--tenant", tenant, "--file", csv, "--mapping", Path.Combine(root, "deploy", "import", "servicenow-mapping.json"), "--url", url];
 
-        var first = await ServiceProcess.RunAsync(onItsSchema, demo);
+        var first = await CommandLineRun.RunAsync(onItsSchema, demo);
 
-        Assert.That((first.Process.ExitCode, first.Error), Is.EqualTo((0, "")), first.Output);
+        Assert.That((first.ExitCode, first.Error), Is.EqualTo((0, "")), first.Output);
         Assert.That(first.Output, Does.Contain($"Demo marketplace '{tenant}': 890 complaints from incident_event_log_sample.csv (890 imported now, 0 already there)"));
         Assert.That(first.Output, Does.Contain("The rules raised 793 flags: bounce 85, churn 36, cycle 78, hub 34, ping-pong 32, reopen-loop 1, stalled-holder 527."));
         Assert.That(first.Output, Does.Contain($"Dashboard:    {url}/dashboard"));
@@ -39,8 +39,8 @@ public sealed partial class DemoTests
         Assert.That(overview, Does.Contain("Ping-pong").And.Contain("Cycle").And.Contain("INC0"));
         Assert.That(overview, Does.Contain("<title id=\"bounces-title\">Bounce rate per vendor</title>"));
 
-        var again = await ServiceProcess.RunAsync(onItsSchema, demo);
-        Assert.That(again.Process.ExitCode, Is.Zero, again.Error);
+        var again = await CommandLineRun.RunAsync(onItsSchema, demo);
+        Assert.That(again.ExitCode, Is.Zero, again.Error);
         Assert.That(again.Output, Does.Contain("(0 imported now, 890 already there)"), "a second run imports nothing again");
         Assert.That(KeyOf(again.Output), Is.Not.EqualTo(KeyOf(first.Output)), "each run prints a fresh key");
 
@@ -64,9 +64,9 @@ public sealed partial class DemoTests
     [Test]
     public async Task The_demo_says_where_it_looked_when_the_sample_is_missing()
     {
-        var run = await ServiceProcess.RunAsync("demo", "--file", "/nonexistent/incidents.csv");
+        var run = await CommandLineRun.RunAsync("demo", "--file", "/nonexistent/incidents.csv");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("The demo's event log is not at /nonexistent/incidents.csv"));
     }
 

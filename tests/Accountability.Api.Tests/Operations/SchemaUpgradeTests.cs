@@ -12,8 +12,8 @@ public sealed class SchemaUpgradeTests
     {
         await using var own = new OwnSchema();
         var schema = new Dictionary<string, string?> { ["Accountability__Schema"] = own.Name };
-        var made = await ServiceProcess.RunAsync(schema, "db", "apply");
-        Assert.That(made.Process.ExitCode, Is.Zero, made.Error);
+        var made = await CommandLineRun.RunAsync(schema, "db", "apply");
+        Assert.That(made.ExitCode, Is.Zero, made.Error);
         // The key as the version before charged parties made it (commit f9be0a4^), with a fact written under it.
         await SqlAsync($"""
             alter table {own.Name}.scorecard_facts drop constraint pkey_scorecard_facts_tenant_id_complaint_id_version_kind_party;
@@ -22,8 +22,8 @@ public sealed class SchemaUpgradeTests
                 values ('old', gen_random_uuid(), 4, 'flagged', 'acme', 'Photo Pro', 'crash', now());
             """);
 
-        var apply = await ServiceProcess.RunAsync(schema, "db", "apply");
-        Assert.That(apply.Process.ExitCode, Is.Zero, apply.Error);
+        var apply = await CommandLineRun.RunAsync(schema, "db", "apply");
+        Assert.That(apply.ExitCode, Is.Zero, apply.Error);
         Assert.That(apply.Output, Does.Contain("Update").And.Contain("scorecard_facts"));
 
         Assert.That(await SqlAsync($"select pg_get_constraintdef(oid) from pg_constraint where conrelid = '{own.Name}.scorecard_facts'::regclass and contype = 'p'"),

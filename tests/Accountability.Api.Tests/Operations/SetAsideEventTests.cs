@@ -70,8 +70,8 @@ public sealed class SetAsideEventTests
             Does.StartWith("2 events are set aside (1 by RecurringProblems, 1 by Scorecard)"));
 
         var cli = new Dictionary<string, string?> { ["Accountability__Schema"] = schema };
-        var printed = await ServiceProcess.RunAsync(cli, "projections", "set-aside", "list", "--tenant", a.Id);
-        Assert.That(printed.Process.ExitCode, Is.EqualTo(0), printed.Error);
+        var printed = await CommandLineRun.RunAsync(cli, "projections", "set-aside", "list", "--tenant", a.Id);
+        Assert.That(printed.ExitCode, Is.EqualTo(0), printed.Error);
         Assert.That(printed.Output, Does.Contain($"{listed[0].Id} ").And.Contain($"stream={poisoned.Id}").And.Contain($"tenant={a.Id}"));
 
         var stillPoisoned = await a.Operator.PostJsonAsync<RetryOutcome>($"/api/set-aside-events/{listed[0].Id}/retry", null);
@@ -83,7 +83,7 @@ public sealed class SetAsideEventTests
         poison.Lift();
         var byRoute = listed.Single(e => e.Processor == ScorecardProjection.ProjectionName);
         Assert.That((await a.Operator.PostJsonAsync<RetryOutcome>($"/api/set-aside-events/{byRoute.Id}/retry", null)).Processed, Is.True);
-        var retried = await ServiceProcess.RunAsync(cli, "projections", "set-aside", "retry", "--tenant", a.Id);
+        var retried = await CommandLineRun.RunAsync(cli, "projections", "set-aside", "retry", "--tenant", a.Id);
         Assert.That(retried.Output, Does.Contain("1 processed, 0 still set aside."), retried.Error);
 
         var problem = (await a.Operator.ProblemsAsync()).Single();

@@ -58,10 +58,10 @@ public sealed class ReservedIdTests
     public async Task The_command_line_import_refuses_a_reserved_party_as_a_bad_row()
     {
         var market = await Marketplace.CreateAsync();
-        var run = await ServiceProcess.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,rules\nA2,2026-01-05 09:00,Zeta",
+        var run = await CommandLineRun.ImportAsync(market.Id, "case,when,group\nA1,2026-01-05 09:00,rules\nA2,2026-01-05 09:00,Zeta",
             """{"caseId":"case","timestamp":"when","timestampFormat":"yyyy-MM-dd HH:mm","party":"group"}""");
 
-        Assert.That(run.Process.ExitCode, Is.EqualTo(1), "some rows were bad: " + run.Error);
+        Assert.That(run.ExitCode, Is.EqualTo(1), "some rows were bad: " + run.Error);
         Assert.That(run.Output, Does.Contain("line 2").And.Contain("reserved"));
         var parties = await market.Operator.GetJsonAsync<List<Party>>("/api/parties");
         Assert.That(parties.Select(p => p.Id), Does.Not.Contain(RuleEngine.Actor));
