@@ -1,6 +1,7 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Complaints.Caching;
+using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Problems;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
@@ -24,9 +25,9 @@ public sealed record ActOnProblem(
     Func<RecurringProblem, ProblemContext, ProblemDecision> Decide,
     Guid? Complaint = null) : ICommand<ProblemView>;
 
-public sealed class ActOnProblemHandler(IDocumentSession session, WriteContextCache contexts, TimeProvider clock) : MediatR.IRequestHandler<ActOnProblem, ProblemView>
+public sealed class ActOnProblemHandler(IDocumentSession session, WriteContextCache contexts, ComplaintStreamWriter writer, TimeProvider clock) : ICommandHandler<ActOnProblem, ProblemView>
 {
-    public async Task<ProblemView> Handle(ActOnProblem command, CancellationToken cancellationToken)
+    public async Task<Replayable<ProblemView>> Handle(ActOnProblem command, CancellationToken cancellationToken)
     {
         if (command.ProblemId == Guid.Empty)
             throw ProblemAccess.NotFound(command.ProblemId);
@@ -55,7 +56,7 @@ public sealed class ActOnProblemHandler(IDocumentSession session, WriteContextCa
         var after = decision.Events.Aggregate(state, (s, e) => RecurringProblem.Evolve(s, e)!);
         var view = ProblemView.From(after, context.Parties, after.LinkedComplaints.Count);
         return decision.Events.OfType<ProblemResolved>().Any()
-            ? view with { Proposals = await FixProposal.ProposeAsync(session, after, command.Actor, context, now, cancellationToken) }
+            ? view with { Proposals = await FixProposal.ProposeAsync(session, writer, after, command.Actor, cancellationToken) }
             : view;
     }
 }

@@ -40,7 +40,7 @@ public abstract class ProblemActionEndpoint<TRequest> : Endpoint<TRequest, Probl
             RequestHeaders.IdempotencyOf(HttpContext, request),
             (state, context) => Decide(state, request, context),
             ComplaintNamed(request));
-        var view = await Resolve<IMediator>().Send(command, ct);
+        var view = await Resolve<IMediator>().SendCommandAsync(command, HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         await Send.OkAsync(view, ct);
     }

@@ -9,9 +9,9 @@ namespace Accountability.Api.Features.Problems.Open;
 
 public sealed record Command(OpenProblem Problem, Actor Actor, Idempotency? Idempotency) : ICommand<ProblemView>;
 
-public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, ProblemView>
+public sealed class Handler(IDocumentSession session, TimeProvider clock) : ICommandHandler<Command, ProblemView>
 {
-    public async Task<ProblemView> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<ProblemView>> Handle(Command command, CancellationToken cancellationToken)
     {
         var decision = ProblemDecisions.Open(command.Problem, command.Actor, clock.GetUtcNow());
         if (decision.Refusal is { } refusal)
