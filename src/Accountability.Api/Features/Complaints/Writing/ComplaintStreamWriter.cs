@@ -1,3 +1,4 @@
+using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Problems;
 using Accountability.Api.Setup;
@@ -49,7 +50,7 @@ public sealed class ComplaintStreamWriter(
             return null;
         foreach (var reaction in reactions)
             reaction.Prepare(batch, id);
-        return batch.Events.FetchForWriting<Complaint>(id);
+        return StreamWrite.Fetch<Complaint>(batch, id);
     }
 
     private ComplaintWriteOutcome Write(IDocumentSession session, ComplaintWrite write, IEventStream<Complaint>? stream, WriteContext context, DateTimeOffset now)
@@ -58,19 +59,13 @@ public sealed class ComplaintStreamWriter(
         var filing = write.Command is FileComplaint;
         if (!filing && (before is null || !write.Actor.CanSee(before)))
             return new ComplaintWriteOutcome(write.ComplaintId, null, null);
-        if (write.ExpectedVersion is { } expected && expected != (stream?.StartingVersion ?? 0))
-            throw ProblemException.Naming(ProblemKind.PreconditionFailed, "If-Match",
-                $"If-Match names version {expected} but the complaint is at version {stream?.StartingVersion}.");
+        StreamWrite.Expect(stream, write.ExpectedVersion, "complaint");
 
         var decisionContext = new DecisionContext(write.Actor, context.Parties, context.Policy, now, TimeSpan.FromDays(options.Value.ReopenWindowDays));
         var judged = ComplaintDecider.DecideAndJudge(before, write.Command, decisionContext);
         if (judged.Refusal is { } refusal)
             return new ComplaintWriteOutcome(write.ComplaintId, null, refusal);
-        var events = judged.Steps.Select(s => s.Event).ToArray();
-        if (filing)
-            session.Events.StartStream<Complaint>(write.ComplaintId, events);
-        else
-            stream!.AppendMany(events);
+        StreamWrite.Append(session, write.ComplaintId, stream, [.. judged.Steps.Select(s => s.Event)]);
 
         var written = new WrittenComplaint(before, judged.Steps, context, now);
         foreach (var reaction in reactions)
