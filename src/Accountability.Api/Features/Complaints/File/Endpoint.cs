@@ -1,6 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
-using Accountability.Api.Features.StatusPage;
+using Accountability.Api.Features.Complaints.TrackingLinks;
 using Accountability.Api.Problems;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Rules;
