@@ -79,7 +79,7 @@ public static class DemoCommand
         {
             var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
                 .Send(new CreateTenant.Command(tenant, "Demo Marketplace", "Demo Marketplace", null));
-            return created.OperatorKey.Key!;
+            return created.Value.OperatorKey.Key!;
         }
         var (stored, shown) = scope.ServiceProvider.GetRequiredService<ApiKeyMint>().Issue(tenant, Party.StoreId, isStore: true, "demo key", scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
         await using var session = store.LightweightSession();

@@ -29,8 +29,8 @@ public static class TenantCommand
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
-            var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
-                .Send(new CreateTenant.Command(request.Id, request.Name, request.StoreName ?? request.Name, null));
+            var created = (await scope.ServiceProvider.GetRequiredService<IMediator>()
+                .Send(new CreateTenant.Command(request.Id, request.Name, request.StoreName ?? request.Name, null))).Value;
             context.Output.WriteLine($"Created tenant {created.Id}. Its first operator key (shown once): {created.OperatorKey.Key}");
             return 0;
         }

@@ -9,10 +9,11 @@ namespace Accountability.Api.Commands;
 /// <summary>
 /// Runs a command as one unit of work: replays the saved response of a repeated Idempotency-Key,
 /// otherwise lets the handler append, saves its events with the response in one transaction,
-/// and turns a lost race into a 409. A handler that throws saves nothing.
+/// and turns a lost race into a 409. A handler that throws saves nothing. A command's response is a
+/// <see cref="Replayable{T}"/>: a replayed one says so, for the endpoint to tell the caller.
 /// </summary>
 public sealed class CommandTransactionBehavior<TRequest, TResponse>(
-    IDocumentSession session, IHttpContextAccessor http, TimeProvider clock)
+    IDocumentSession session, TimeProvider clock)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -28,7 +29,8 @@ public sealed class CommandTransactionBehavior<TRequest, TResponse>(
         var response = await next();
         if (idempotency is not null)
         {
-            object saved = response is IShowsSecretOnce secret ? secret.WithoutSecret() : response!;
+            var value = ((IReplayable)response!).Value;
+            var saved = value is IShowsSecretOnce secret ? secret.WithoutSecret() : value;
             session.Insert(new IdempotentResponse(idempotency.Id, idempotency.Fingerprint, JsonSerializer.Serialize(saved, Json), clock.GetUtcNow()));
         }
         try
@@ -55,7 +57,8 @@ public sealed class CommandTransactionBehavior<TRequest, TResponse>(
     {
         if (earlier.Fingerprint != idempotency.Fingerprint)
             throw new ProblemException(ProblemKind.IdempotencyKeyReused, "This Idempotency-Key was already used with a different request.");
-        http.HttpContext?.Response.Headers.Append("Idempotent-Replayed", "true");
-        return JsonSerializer.Deserialize<TResponse>(earlier.Response, Json)!;
+        // Only commands reach here, and a command's response is a Replayable<T>: the saved value is a T.
+        var value = JsonSerializer.Deserialize(earlier.Response, typeof(TResponse).GetGenericArguments()[0], Json);
+        return (TResponse)Activator.CreateInstance(typeof(TResponse), value, true)!;
     }
 }

@@ -3,7 +3,7 @@ using MediatR;
 namespace Accountability.Api.Commands;
 
 /// <summary>A request that writes. <see cref="CommandTransactionBehavior{TRequest,TResponse}"/> saves it in one transaction.</summary>
-public interface ICommand<out TResponse> : IRequest<TResponse>, ICommand;
+public interface ICommand<TResponse> : IRequest<Replayable<TResponse>>, ICommand;
 
 public interface ICommand
 {

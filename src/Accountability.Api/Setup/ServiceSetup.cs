@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.Caching;
+using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
@@ -42,9 +43,11 @@ public static class ServiceSetup
         services.AddEventStore(connectionString, settings);
         services.AddCommands();
         services.AddWriteContextCache();
+        services.AddComplaintWriter();
         services.AddHealth();
 
-        services.AddHostedService<DeadlineScheduler>();
+        services.AddDeadlines();
+        services.AddWebhookOutbox();
         services.AddSingleton<HistoryImporter>();
         services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<TargetGuard>();

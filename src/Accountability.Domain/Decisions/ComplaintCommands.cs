@@ -1,6 +1,11 @@
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Problems;
+using Accountability.Domain.Rules;
 
 namespace Accountability.Domain.Decisions;
+
+/// <summary>What may be asked of a complaint: plain data, decided by <see cref="ComplaintDecider"/>.</summary>
+public interface IComplaintCommand;
 
 public sealed record FileComplaint(
     Guid ComplaintId,
@@ -11,45 +16,51 @@ public sealed record FileComplaint(
     string Description,
     Channel Channel,
     Rules.Severity Severity = Rules.Severity.Medium,
-    string? TrackingTokenHash = null);
+    string? TrackingTokenHash = null) : IComplaintCommand;
 
-public sealed record AssignComplaint(string To);
+public sealed record AssignComplaint(string To) : IComplaintCommand;
 
-public sealed record AcknowledgeComplaint;
+public sealed record AcknowledgeComplaint : IComplaintCommand;
 
-public sealed record HandOffComplaint(string To, HandoffReason Reason, string? Note, IReadOnlyList<string> Evidence);
+public sealed record HandOffComplaint(string To, HandoffReason Reason, string? Note, IReadOnlyList<string> Evidence) : IComplaintCommand;
 
-public sealed record RecordCustomerRedirect(string Party, string RedirectedTo, string? Message);
+public sealed record RecordCustomerRedirect(string Party, string RedirectedTo, string? Message) : IComplaintCommand;
 
-public sealed record RequestInformation(string Question);
+public sealed record RequestInformation(string Question) : IComplaintCommand;
 
-public sealed record ProvideInformation(string Answer);
+public sealed record ProvideInformation(string Answer) : IComplaintCommand;
 
 /// <param name="ThirdParty">Who the holder is waiting on, in its own words.</param>
-public sealed record WaitForThirdParty(string ThirdParty, string? Reason);
+public sealed record WaitForThirdParty(string ThirdParty, string? Reason) : IComplaintCommand;
 
-public sealed record RecordThirdPartyResponse(string Answer);
+public sealed record RecordThirdPartyResponse(string Answer) : IComplaintCommand;
 
-public sealed record ProposeResolution(string Summary);
+public sealed record ProposeResolution(string Summary) : IComplaintCommand;
 
-public sealed record ResolveComplaint(RootCause RootCause, string LiableParty, string Remedy);
+public sealed record ResolveComplaint(RootCause RootCause, string LiableParty, string Remedy) : IComplaintCommand;
 
-public sealed record ReopenComplaint(string Reason);
+public sealed record ReopenComplaint(string Reason) : IComplaintCommand;
 
-public sealed record CloseComplaint;
+public sealed record CloseComplaint : IComplaintCommand;
 
-public sealed record CancelComplaint(string Reason);
+public sealed record CancelComplaint(string Reason) : IComplaintCommand;
 
-public sealed record ReissueTrackingLink(string TokenHash);
+public sealed record ReissueTrackingLink(string TokenHash) : IComplaintCommand;
 
-public sealed record RevokeTrackingLink;
+public sealed record RevokeTrackingLink : IComplaintCommand;
 
 /// <summary>The customer's answer to a request for information, given on the status page.</summary>
-public sealed record AnswerAsCustomer(string Answer);
+public sealed record AnswerAsCustomer(string Answer) : IComplaintCommand;
 
-public sealed record ConfirmFix;
+public sealed record ConfirmFix : IComplaintCommand;
 
 /// <summary>The customer says it is still broken: rejects a proposed fix, or reopens a resolved complaint.</summary>
-public sealed record ReportStillBroken(string? Comment);
+public sealed record ReportStillBroken(string? Comment) : IComplaintCommand;
 
-public sealed record RateHandling(int Stars, string? Comment);
+public sealed record RateHandling(int Stars, string? Comment) : IComplaintCommand;
+
+/// <summary>A resolved problem's fix, proposed to one of its linked complaints.</summary>
+public sealed record ProposeFix(RecurringProblem Problem) : IComplaintCommand;
+
+/// <summary>A holder's deadline fell due: the rules judge it; nobody decides anything.</summary>
+public sealed record JudgeDueDeadline(Deadline Deadline) : IComplaintCommand;

@@ -23,11 +23,29 @@ public static class RuleEngine
 
     public static IReadOnlyList<IComplaintEvent> Judge(Complaint? before, IReadOnlyList<IComplaintEvent> events, Policy policy, PartyDirectory parties)
     {
-        var followUps = new List<IComplaintEvent>();
+        var judged = new Judgement(Steps: null);
+        Judge(before, events, policy, parties, judged);
+        return judged.FollowUps;
+    }
+
+    /// <summary>
+    /// The events, each followed by the flags and escalation it raises, with the complaint as each leaves it: the states
+    /// the rules fold anyway, kept so that nothing after the write folds them again.
+    /// </summary>
+    public static IReadOnlyList<ComplaintStep> JudgeSteps(Complaint? before, IReadOnlyList<IComplaintEvent> events, Policy policy, PartyDirectory parties)
+    {
+        var judged = new Judgement(Steps: []);
+        Judge(before, events, policy, parties, judged);
+        return judged.Steps!;
+    }
+
+    private static void Judge(Complaint? before, IReadOnlyList<IComplaintEvent> events, Policy policy, PartyDirectory parties, Judgement judged)
+    {
         var state = before;
         foreach (var e in events)
         {
             var after = Complaint.Evolve(state, e)!;
+            judged.Steps?.Add(new ComplaintStep(e, after));
             var findings = state is null ? [] : Rules
                 .Where(rule => rule.SettingsIn(policy).Enabled)
                 .Select(rule => (Rule: rule, Finding: rule.Judge(state, e, after, policy, parties)))
@@ -35,9 +53,8 @@ public static class RuleEngine
                 .ToList();
             state = after;
             foreach (var (rule, finding) in findings)
-                state = Raise(state, rule, finding!, policy, e.At, followUps);
+                state = Raise(state, rule, finding!, policy, e.At, judged);
         }
-        return followUps;
     }
 
     /// <summary>
@@ -46,27 +63,48 @@ public static class RuleEngine
     /// </summary>
     public static IReadOnlyList<IComplaintEvent> JudgeDeadline(Complaint complaint, Deadline deadline, Policy policy, PartyDirectory parties, DateTimeOffset now)
     {
-        var followUps = new List<IComplaintEvent>();
+        var judged = new Judgement(Steps: null);
+        JudgeDeadline(complaint, deadline, policy, parties, now, judged);
+        return judged.FollowUps;
+    }
+
+    /// <summary>What <see cref="JudgeDeadline(Complaint, Deadline, Policy, PartyDirectory, DateTimeOffset)"/> appends, with the complaint as each event leaves it.</summary>
+    public static IReadOnlyList<ComplaintStep> JudgeDeadlineSteps(Complaint complaint, Deadline deadline, Policy policy, PartyDirectory parties, DateTimeOffset now)
+    {
+        var judged = new Judgement(Steps: []);
+        JudgeDeadline(complaint, deadline, policy, parties, now, judged);
+        return judged.Steps!;
+    }
+
+    private static void JudgeDeadline(Complaint complaint, Deadline deadline, Policy policy, PartyDirectory parties, DateTimeOffset now, Judgement judged)
+    {
         var rule = Rules.OfType<StalledHolderRule>().Single();
         if (policy.StalledHolder.Enabled && StalledHolderRule.Current(complaint, deadline, policy, parties) is { } due
             && StalledHolderRule.JudgeDeadline(complaint, due, parties, now) is { } finding)
-            Raise(complaint, rule, finding with { Charged = [due.Holder] }, policy, due.DueAt, followUps);
-        return followUps;
+            Raise(complaint, rule, finding with { Charged = [due.Holder] }, policy, due.DueAt, judged);
     }
 
-    private static Complaint Raise(Complaint state, IRule rule, Finding finding, Policy policy, DateTimeOffset at, List<IComplaintEvent> followUps)
+    private static Complaint Raise(Complaint state, IRule rule, Finding finding, Policy policy, DateTimeOffset at, Judgement judged)
     {
         var settings = rule.SettingsIn(policy);
         state = Follow(state, new FlagRaised(rule.Id, settings.Severity, finding.Evidence, finding.Sentence, policy.Version, at,
-            finding.Charged, finding.Supersedes.Count > 0 ? finding.Supersedes : null), followUps);
+            finding.Charged, finding.Supersedes.Count > 0 ? finding.Supersedes : null), judged);
         return settings.Escalates && state.Escalation is null
-            ? Follow(state, new ComplaintEscalated(rule.Id, finding.Sentence, at), followUps)
+            ? Follow(state, new ComplaintEscalated(rule.Id, finding.Sentence, at), judged)
             : state;
     }
 
-    private static Complaint Follow(Complaint state, IComplaintEvent followUp, List<IComplaintEvent> followUps)
+    private static Complaint Follow(Complaint state, IComplaintEvent followUp, Judgement judged)
     {
-        followUps.Add(followUp);
-        return Complaint.Evolve(state, followUp)!;
+        var after = Complaint.Evolve(state, followUp)!;
+        judged.FollowUps.Add(followUp);
+        judged.Steps?.Add(new ComplaintStep(followUp, after));
+        return after;
+    }
+
+    /// <summary>What a judgement collects: the follow-ups, and every step with its state when the caller keeps them.</summary>
+    private sealed record Judgement(List<ComplaintStep>? Steps)
+    {
+        public List<IComplaintEvent> FollowUps { get; } = [];
     }
 }

@@ -1,6 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.ApiKeys;
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Complaints.TrackingLinks;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Tests.Infrastructure;
 

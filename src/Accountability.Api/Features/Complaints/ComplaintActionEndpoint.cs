@@ -1,7 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Problems;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using FastEndpoints;
 using MediatR;
@@ -10,11 +9,11 @@ namespace Accountability.Api.Features.Complaints;
 
 /// <summary>
 /// The shape every action on a complaint shares: POST to /complaints/{id}/..., If-Match and Idempotency-Key honoured,
-/// the domain decides, the updated complaint comes back with its new ETag.
+/// the endpoint names the command and the domain decides it, the updated complaint comes back with its new ETag.
 /// </summary>
 public abstract class ComplaintActionEndpoint<TRequest> : Endpoint<TRequest, ComplaintView> where TRequest : notnull
 {
-    protected abstract Decision Decide(Complaint state, TRequest request, DecisionContext context);
+    protected abstract IComplaintCommand Command(TRequest request, Actor actor);
 
     protected void Action(string route, string summary, params string[] roles)
     {
@@ -26,13 +25,10 @@ public abstract class ComplaintActionEndpoint<TRequest> : Endpoint<TRequest, Com
 
     public override async Task HandleAsync(TRequest request, CancellationToken ct)
     {
-        var command = new ActOnComplaint(
-            Route<Guid>("id"),
-            User.Actor(),
-            RequestHeaders.ExpectedVersion(HttpContext),
-            RequestHeaders.IdempotencyOf(HttpContext, request),
-            (state, context) => Decide(state, request, context));
-        var view = await Resolve<IMediator>().Send(command, ct);
+        var actor = User.Actor();
+        var command = new ActOnComplaint(Route<Guid>("id"), actor, RequestHeaders.ExpectedVersion(HttpContext),
+            RequestHeaders.IdempotencyOf(HttpContext, request), Command(request, actor));
+        var view = await Resolve<IMediator>().SendCommandAsync(command, HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         await Send.OkAsync(view, ct);
     }

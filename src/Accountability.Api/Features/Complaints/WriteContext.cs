@@ -1,11 +1,9 @@
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Policies;
-using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
-using JasperFx.Events;
 using Marten.Services.BatchQuerying;
 
 namespace Accountability.Api.Features.Complaints;
@@ -26,15 +24,5 @@ public sealed record WriteContext(PartyDirectory Parties, Policy Policy, IReadOn
             parties is null ? unchanged!.Parties : new PartyDirectory(await parties),
             policy is null ? unchanged!.Policy : PolicyDocument.Current(await policy),
             endpoints is null ? unchanged!.Endpoints : await endpoints);
-    }
-
-    /// <summary>
-    /// Queues a complaint's fetch for writing with its status page: in an identity session the page's inline projection
-    /// then finds it in the session's map on saving, instead of querying for it again.
-    /// </summary>
-    public static Task<IEventStream<Complaint>> QueueComplaint(IBatchedQuery batch, Guid id)
-    {
-        _ = batch.Load<StatusPageDocument>(id);
-        return batch.Events.FetchForWriting<Complaint>(id);
     }
 }

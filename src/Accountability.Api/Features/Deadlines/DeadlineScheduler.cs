@@ -1,8 +1,9 @@
-using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Complaints.Caching;
+using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
 using Accountability.Domain.Rules;
 using JasperFx;
 using Marten;
@@ -14,10 +15,14 @@ namespace Accountability.Api.Features.Deadlines;
 /// Judges deadlines as they fall due, even on complaints nobody touches. A deadline fires once: its flag and the
 /// removal of the deadline commit together, and a concurrent writer on the complaint makes one of them retry later.
 /// </summary>
-public sealed class DeadlineScheduler(IDocumentStore store, WriteContextCache contexts, TimeProvider clock, IOptions<AccountabilityOptions> options, ILogger<DeadlineScheduler> logger)
+public sealed class DeadlineScheduler(
+    IDocumentStore store, ComplaintStreamWriter writer, WriteContextCache contexts, TimeProvider clock, IOptions<AccountabilityOptions> options, ILogger<DeadlineScheduler> logger)
     : BackgroundService
 {
     private const int Batch = 100;
+
+    /// <summary>The rules judge on the marketplace's authority: every complaint of the tenant is theirs to judge.</summary>
+    private static readonly Actor Rules = new(RuleEngine.Actor, ActorKind.Operator);
 
     private readonly PassRequests passes = new();
 
@@ -64,23 +69,10 @@ public sealed class DeadlineScheduler(IDocumentStore store, WriteContextCache co
         await using var session = store.IdentitySession(deadline.TenantId);
         session.CorrelationId = $"deadline:{deadline.Id}";
         session.LastModifiedBy = RuleEngine.Actor;
-        var batch = session.CreateBatchQuery();
-        var contextQuery = contexts.Queue(session, batch);
-        var streamQuery = WriteContext.QueueComplaint(batch, deadline.ComplaintId);
-        await batch.Execute(ct);
-        var (context, stream) = (await contextQuery(), await streamQuery);
-        var complaint = stream.Aggregate;
-        if (complaint is not null && deadline.IsWarning)
-        {
-            if (StalledHolderRule.StillOwed(complaint, deadline.ToDeadline()))
-                WebhookOutbox.EnqueueDeadlineWarning(session, complaint, deadline.Kind, deadline.ToDeadline().DueAt, context.Endpoints, now);
-        }
-        else if (complaint is not null)
-        {
-            var followUps = RuleEngine.JudgeDeadline(complaint, deadline.ToDeadline(), context.Policy, context.Parties, now);
-            stream.AppendMany(followUps);
-            WebhookOutbox.Enqueue(session, complaint, followUps, context.Endpoints, now);
-        }
+        if (deadline.IsWarning)
+            await WarnAsync(session, deadline, now, ct);
+        else
+            await writer.WriteAsync(session, new ComplaintWrite(deadline.ComplaintId, Rules, null, new JudgeDueDeadline(deadline.ToDeadline())), ct);
         session.Delete<ScheduledDeadline>(deadline.Id);
         try
         {
@@ -90,5 +82,17 @@ public sealed class DeadlineScheduler(IDocumentStore store, WriteContextCache co
         {
             logger.LogInformation("Complaint {ComplaintId} changed while its deadline was judged; judging it again next tick", deadline.ComplaintId);
         }
+    }
+
+    /// <summary>A warning appends nothing: it tells the holder, if the deadline is still theirs.</summary>
+    private async Task WarnAsync(IDocumentSession session, ScheduledDeadline deadline, DateTimeOffset now, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var contextQuery = contexts.Queue(session, batch);
+        var complaintQuery = batch.Load<Complaint>(deadline.ComplaintId);
+        await batch.Execute(ct);
+        var (context, complaint) = (await contextQuery(), await complaintQuery);
+        if (complaint is not null && StalledHolderRule.StillOwed(complaint, deadline.ToDeadline()))
+            WebhookOutbox.EnqueueDeadlineWarning(session, complaint, deadline.Kind, deadline.ToDeadline().DueAt, context.Endpoints, now);
     }
 }

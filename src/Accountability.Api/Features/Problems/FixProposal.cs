@@ -1,8 +1,5 @@
-using Accountability.Api.Features.Complaints;
-using Accountability.Api.Features.Deadlines;
-using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Problems;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Problems;
 using Marten;
@@ -16,31 +13,14 @@ namespace Accountability.Api.Features.Problems;
 public static class FixProposal
 {
     public static async Task<FixProposals> ProposeAsync(
-        IDocumentSession session, RecurringProblem problem, Actor actor, WriteContext context, DateTimeOffset now, CancellationToken ct)
+        IDocumentSession session, ComplaintStreamWriter writer, RecurringProblem problem, Actor actor, CancellationToken ct)
     {
-        var batch = session.CreateBatchQuery();
-        var streams = problem.LinkedComplaints.Select(id => WriteContext.QueueComplaint(batch, id)).ToList();
-        if (streams.Count > 0)
-            await batch.Execute(ct);
-
-        var (proposed, skipped) = (new List<Guid>(), new List<SkippedComplaint>());
-        foreach (var fetch in streams)
-        {
-            var stream = await fetch;
-            if (stream.Aggregate is not { } complaint)
-                continue;
-            var decision = ProblemDecisions.ProposeFix(complaint, problem, actor, now);
-            if (decision.Refusal is { } refusal)
-            {
-                skipped.Add(new SkippedComplaint(complaint.Id, ProblemKind.For(refusal.Code).Slug));
-                continue;
-            }
-            var judged = JudgedEvents.Of(complaint, decision, context.Policy, context.Parties);
-            stream.AppendMany(judged.Events);
-            ScheduledDeadline.ScheduleNewHold(session, complaint, judged.After, context.Policy, context.Parties);
-            WebhookOutbox.Enqueue(session, complaint, judged.Events, context.Endpoints, now);
-            proposed.Add(complaint.Id);
-        }
-        return new FixProposals(proposed, skipped);
+        if (problem.LinkedComplaints.Count == 0)
+            return new FixProposals([], []);
+        var command = new ProposeFix(problem);
+        var outcomes = await writer.WriteEachAsync(session, [.. problem.LinkedComplaints.Select(id => new ComplaintWrite(id, actor, null, command))], ct);
+        return new FixProposals(
+            [.. outcomes.Where(o => o.Written is not null).Select(o => o.ComplaintId)],
+            [.. outcomes.Where(o => o.Refusal is not null).Select(o => new SkippedComplaint(o.ComplaintId, ProblemKind.For(o.Refusal!.Code).Slug))]);
     }
 }

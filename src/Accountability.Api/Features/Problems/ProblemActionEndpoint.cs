@@ -9,14 +9,11 @@ namespace Accountability.Api.Features.Problems;
 
 /// <summary>
 /// The shape every action on a problem shares: If-Match and Idempotency-Key honoured, the domain decides, the updated
-/// problem comes back with its new ETag.
+/// problem comes back with its new ETag. The endpoint names the command; the domain decides it.
 /// </summary>
 public abstract class ProblemActionEndpoint<TRequest> : Endpoint<TRequest, ProblemView> where TRequest : notnull
 {
-    protected abstract ProblemDecision Decide(RecurringProblem state, TRequest request, ProblemContext context);
-
-    /// <summary>The complaint the request names, if any: it must exist in the caller's marketplace.</summary>
-    protected virtual Guid? ComplaintNamed(TRequest request) => null;
+    protected abstract IProblemCommand Command(TRequest request);
 
     protected void Action(string route, string summary, params string[] roles)
     {
@@ -33,14 +30,9 @@ public abstract class ProblemActionEndpoint<TRequest> : Endpoint<TRequest, Probl
 
     public override async Task HandleAsync(TRequest request, CancellationToken ct)
     {
-        var command = new ActOnProblem(
-            Route<Guid>("id"),
-            User.Actor(),
-            RequestHeaders.ExpectedVersion(HttpContext),
-            RequestHeaders.IdempotencyOf(HttpContext, request),
-            (state, context) => Decide(state, request, context),
-            ComplaintNamed(request));
-        var view = await Resolve<IMediator>().Send(command, ct);
+        var command = new ActOnProblem(Route<Guid>("id"), User.Actor(), RequestHeaders.ExpectedVersion(HttpContext),
+            RequestHeaders.IdempotencyOf(HttpContext, request), Command(request));
+        var view = await Resolve<IMediator>().SendCommandAsync(command, HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         await Send.OkAsync(view, ct);
     }

@@ -4,7 +4,6 @@ using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Pages;
 using Accountability.Api.Problems;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using FastEndpoints;
 using MediatR;
@@ -25,7 +24,7 @@ public abstract class CustomerFormEndpoint : PageFormEndpoint
 
     protected abstract string Purpose { get; }
 
-    protected abstract Decision Decide(Complaint state, IFormCollection form, DecisionContext context);
+    protected abstract IComplaintCommand Command(IFormCollection form);
 
     /// <summary>The field that cannot be used, with what is wrong in the customer's words; null when the fields can be used.</summary>
     protected virtual (string Field, string Reason)? Invalid(IFormCollection form) => null;
@@ -85,7 +84,7 @@ public abstract class CustomerFormEndpoint : PageFormEndpoint
         var once = new Idempotency($"{CustomerDecisions.Customer.PartyId}:status-form:{found.Page.Id:N}:{version}:{Action}", Action);
         try
         {
-            await Resolve<IMediator>().Send(new ActOnComplaint(found.Page.Id, CustomerDecisions.Customer, null, once, (s, c) => Decide(s, form, c)), ct);
+            await Resolve<IMediator>().SendCommandAsync(new ActOnComplaint(found.Page.Id, CustomerDecisions.Customer, null, once, Command(form)), HttpContext.Response, ct);
         }
         catch (ProblemException refused) when (refused.Kind.Status is 403 or 409 or 422)
         {

@@ -1,3 +1,4 @@
+using Accountability.Api.Features.Complaints.TrackingLinks;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Setup;
 using Accountability.Domain.Parties;

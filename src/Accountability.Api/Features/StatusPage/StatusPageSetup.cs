@@ -1,3 +1,4 @@
+using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Persistence;
 using Marten;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,6 +13,7 @@ public static class StatusPageSetup
         services.AddSingleton<StatusPageReader>();
         services.AddSingleton<StatusForms>();
         services.AddSingleton<RenderedPages>();
+        services.AddSingleton<IComplaintWriteReaction, StatusPagePreload>();
         services.AddDataProtection().SetApplicationName("Accountability");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IDocumentStore>((keys, store) => keys.XmlRepository = new DataProtectionKeyRepository(store));

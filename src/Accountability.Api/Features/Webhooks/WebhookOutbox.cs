@@ -27,16 +27,14 @@ public static class WebhookOutbox
         _ => null,
     };
 
-    public static void Enqueue(IDocumentSession session, Complaint? before, IReadOnlyList<IComplaintEvent> events,
-        IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
+    /// <summary>Queues what the appended events notify, each with the complaint as that event left it.</summary>
+    public static void Enqueue(IDocumentSession session, IReadOnlyList<ComplaintStep> steps, IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
     {
         if (endpoints.Count == 0)
             return;
-        var state = before;
         var enqueued = false;
-        foreach (var e in events)
+        foreach (var (e, state) in steps)
         {
-            state = Complaint.Evolve(state, e)!;
             if (Notice(e, state) is not var (type, recipient))
                 continue;
             enqueued |= Deliver(session, state, type, recipient, e.GetType().Name, e, endpoints, now);

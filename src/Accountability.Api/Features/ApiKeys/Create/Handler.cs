@@ -7,9 +7,9 @@ namespace Accountability.Api.Features.ApiKeys.Create;
 
 public sealed record Command(string TenantId, string PartyId, string Name, Idempotency? Idempotency) : ICommand<CreatedApiKey>;
 
-public sealed class Handler(IDocumentSession session, TimeProvider clock, ApiKeyMint mint) : MediatR.IRequestHandler<Command, CreatedApiKey>
+public sealed class Handler(IDocumentSession session, TimeProvider clock, ApiKeyMint mint) : ICommandHandler<Command, CreatedApiKey>
 {
-    public async Task<CreatedApiKey> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<CreatedApiKey>> Handle(Command command, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<Party>(command.PartyId, cancellationToken) is not { } party)
             throw new ProblemException(ProblemKind.For(Domain.Decisions.RefusalCode.UnknownParty), $"'{command.PartyId}' is not a registered party.");

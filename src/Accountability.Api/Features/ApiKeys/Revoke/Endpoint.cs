@@ -1,3 +1,4 @@
+using Accountability.Api.Commands;
 using Accountability.Api.Auth;
 using Accountability.Api.Problems;
 using FastEndpoints;
@@ -17,7 +18,7 @@ public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : EndpointWit
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var view = await mediator.Send(new Command(User.TenantId(), Route<string>("id")!), ct);
+        var view = await mediator.SendCommandAsync(new Command(User.TenantId(), Route<string>("id")!), HttpContext.Response, ct);
         keys.Forget(view.Id);
         await Send.OkAsync(view, ct);
     }

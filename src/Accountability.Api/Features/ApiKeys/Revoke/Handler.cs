@@ -10,9 +10,9 @@ public sealed record Command(string TenantId, string KeyId) : ICommand<ApiKeyVie
     public Idempotency? Idempotency => null;
 }
 
-public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, ApiKeyView>
+public sealed class Handler(IDocumentSession session, TimeProvider clock) : ICommandHandler<Command, ApiKeyView>
 {
-    public async Task<ApiKeyView> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<ApiKeyView>> Handle(Command command, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<ApiKey>(command.KeyId, cancellationToken) is not { } key || key.TenantId != command.TenantId)
             throw new ProblemException(ProblemKind.NotFound, $"No API key {command.KeyId}.");

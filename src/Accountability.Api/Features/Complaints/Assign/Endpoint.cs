@@ -1,5 +1,4 @@
 using Accountability.Api.Auth;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.Complaints.Assign;
@@ -8,6 +7,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
 {
     public override void Configure() => Action("assignment", "The operator assigns the complaint to a party, whoever holds it now.", KeyClaims.Operator);
 
-    protected override Decision Decide(Complaint state, Request r, DecisionContext c) =>
-        ComplaintDecisions.Assign(state, new AssignComplaint(r.To), c.Actor, c.Parties, c.Now);
+    protected override IComplaintCommand Command(Request r, Actor actor) => new AssignComplaint(r.To);
 }

@@ -1,5 +1,4 @@
 using Accountability.Api.Auth;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.Complaints.Cancel;
@@ -9,6 +8,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
     public override void Configure() => Action("cancellation",
         "The operator cancels a complaint the customer withdrew: it ends unresolved, every holder's clock stops, and nobody is blamed.", KeyClaims.Operator);
 
-    protected override Decision Decide(Complaint state, Request r, DecisionContext c) =>
-        ComplaintDecisions.Cancel(state, new CancelComplaint(r.Reason), c.Actor, c.Now);
+    protected override IComplaintCommand Command(Request r, Actor actor) => new CancelComplaint(r.Reason);
 }

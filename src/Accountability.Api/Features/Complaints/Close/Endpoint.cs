@@ -1,5 +1,4 @@
 using Accountability.Api.Auth;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using FastEndpoints;
 
@@ -9,5 +8,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<EmptyRequest>
 {
     public override void Configure() => Action("closure", "The operator closes a resolved complaint.", KeyClaims.Operator);
 
-    protected override Decision Decide(Complaint state, EmptyRequest r, DecisionContext c) => ComplaintDecisions.Close(state, c.Actor, c.Now);
+    protected override IComplaintCommand Command(EmptyRequest r, Actor actor) => new CloseComplaint();
 }

@@ -1,6 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
-using Accountability.Api.Features.StatusPage;
+using Accountability.Api.Features.Complaints.TrackingLinks;
 using Accountability.Api.Problems;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Rules;
@@ -22,8 +22,14 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ComplaintVi
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
-        var complaint = new FileComplaint(Guid.CreateVersion7(), r.CustomerReference, r.Product, r.VendorId, r.Category, r.Description, r.Channel!.Value, r.Severity ?? Severity.Medium);
-        var view = await mediator.Send(new Command(complaint, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r), StatusPageAddress.Of(HttpContext)), ct);
+        var (token, hash) = TrackingToken.New();
+        var complaint = new FileComplaint(Guid.CreateVersion7(), r.CustomerReference, r.Product, r.VendorId, r.Category, r.Description,
+            r.Channel!.Value, r.Severity ?? Severity.Medium, hash);
+        var answer = await mediator.Send(new ActOnComplaint(complaint.ComplaintId, User.Actor(), null, RequestHeaders.IdempotencyOf(HttpContext, r), complaint), ct);
+        // A replayed Idempotency-Key filed nothing now: its token was never stored, so no link is shown.
+        var view = CommandAnswers.Answer(answer, HttpContext.Response);
+        if (!answer.Replayed)
+            view = view with { TrackingLink = TrackingToken.Link(StatusPageAddress.Of(HttpContext), token) };
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         HttpContext.Response.Headers.Location = $"/api/complaints/{view.Id}";
         await Send.ResponseAsync(view, StatusCodes.Status201Created, ct);

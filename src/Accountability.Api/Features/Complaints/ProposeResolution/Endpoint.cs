@@ -1,4 +1,3 @@
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.Complaints.ProposeResolution;
@@ -7,6 +6,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
 {
     public override void Configure() => Action("resolution-proposals", "The holder proposes a fix for the customer to try.");
 
-    protected override Decision Decide(Complaint state, Request r, DecisionContext c) =>
-        ComplaintDecisions.ProposeResolution(state, new Domain.Decisions.ProposeResolution(r.Summary), c.Actor, c.Parties, c.Now);
+    protected override IComplaintCommand Command(Request r, Actor actor) => new Domain.Decisions.ProposeResolution(r.Summary);
 }

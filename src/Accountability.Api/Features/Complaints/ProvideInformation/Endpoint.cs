@@ -1,4 +1,3 @@
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.Complaints.ProvideInformation;
@@ -8,6 +7,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
     public override void Configure() => Action("information",
         "Records the customer's answer to a request for information (by the operator on the customer's behalf, or by the holder).");
 
-    protected override Decision Decide(Complaint state, Request r, DecisionContext c) =>
-        ComplaintDecisions.ProvideInformation(state, new Domain.Decisions.ProvideInformation(r.Answer), c.Actor, c.Parties, c.Now);
+    protected override IComplaintCommand Command(Request r, Actor actor) => new Domain.Decisions.ProvideInformation(r.Answer);
 }

@@ -1,4 +1,3 @@
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.Complaints.RecordThirdPartyResponse;
@@ -8,6 +7,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
     public override void Configure() => Action("third-party-responses",
         "Records the third party's answer (by the holder, or by the operator): the wait is over and the holder's clock runs again.");
 
-    protected override Decision Decide(Complaint state, Request r, DecisionContext c) =>
-        ComplaintDecisions.RecordThirdPartyResponse(state, new Domain.Decisions.RecordThirdPartyResponse(r.Answer), c.Actor, c.Parties, c.Now);
+    protected override IComplaintCommand Command(Request r, Actor actor) => new Domain.Decisions.RecordThirdPartyResponse(r.Answer);
 }

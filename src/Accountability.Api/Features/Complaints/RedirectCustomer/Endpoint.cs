@@ -1,4 +1,3 @@
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.Complaints.RedirectCustomer;
@@ -8,6 +7,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
     public override void Configure() => Action("customer-redirections",
         "Records that a party told the customer to contact another party instead of handing the complaint over.");
 
-    protected override Decision Decide(Complaint state, Request r, DecisionContext c) => ComplaintDecisions.RedirectCustomer(
-        state, new RecordCustomerRedirect(r.Party ?? c.Actor.PartyId, r.RedirectedTo, r.Message), c.Actor, c.Parties, c.Now);
+    protected override IComplaintCommand Command(Request r, Actor actor) => new RecordCustomerRedirect(r.Party ?? actor.PartyId, r.RedirectedTo, r.Message);
 }

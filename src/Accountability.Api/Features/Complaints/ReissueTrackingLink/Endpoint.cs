@@ -1,6 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
-using Accountability.Api.Features.StatusPage;
+using Accountability.Api.Features.Complaints.TrackingLinks;
 using Accountability.Api.Problems;
 using Accountability.Domain.Decisions;
 using FastEndpoints;
@@ -21,16 +21,12 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Compla
     public override async Task HandleAsync(CancellationToken ct)
     {
         var (token, hash) = TrackingToken.New();
-        var issued = false;
         var command = new ActOnComplaint(Route<Guid>("id"), User.Actor(), RequestHeaders.ExpectedVersion(HttpContext),
-            RequestHeaders.IdempotencyOf(HttpContext, new { reissue = true }), (state, context) =>
-            {
-                issued = true;
-                return ComplaintDecisions.ReissueTrackingLink(state, new Domain.Decisions.ReissueTrackingLink(hash), context.Actor, context.Now);
-            });
-        var view = await mediator.Send(command, ct);
+            RequestHeaders.IdempotencyOf(HttpContext, new { reissue = true }), new Domain.Decisions.ReissueTrackingLink(hash));
+        var answer = await mediator.Send(command, ct);
+        var view = CommandAnswers.Answer(answer, HttpContext.Response);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         // A replayed Idempotency-Key decided nothing now: its token was never stored, so no link is shown.
-        await Send.OkAsync(issued ? view with { TrackingLink = TrackingToken.Link(StatusPageAddress.Of(HttpContext), token) } : view, ct);
+        await Send.OkAsync(answer.Replayed ? view : view with { TrackingLink = TrackingToken.Link(StatusPageAddress.Of(HttpContext), token) }, ct);
     }
 }

@@ -1,5 +1,4 @@
 using Accountability.Api.Auth;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.Complaints.Reopen;
@@ -9,6 +8,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
     public override void Configure() => Action("reopening",
         "The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request.", KeyClaims.Operator);
 
-    protected override Decision Decide(Complaint state, Request r, DecisionContext c) =>
-        ComplaintDecisions.Reopen(state, new ReopenComplaint(r.Reason), c.Actor, c.ReopenWindow, c.Now);
+    protected override IComplaintCommand Command(Request r, Actor actor) => new ReopenComplaint(r.Reason);
 }

@@ -21,8 +21,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Compla
     {
         var command = new ActOnComplaint(Route<Guid>("id"), User.Actor(), RequestHeaders.ExpectedVersion(HttpContext),
             RequestHeaders.IdempotencyOf(HttpContext, new { revoke = true }),
-            (state, context) => ComplaintDecisions.RevokeTrackingLink(state, context.Actor, context.Now));
-        var view = await mediator.Send(command, ct);
+            new Domain.Decisions.RevokeTrackingLink());
+        var view = await mediator.SendCommandAsync(command, HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         await Send.OkAsync(view, ct);
     }

@@ -8,9 +8,9 @@ namespace Accountability.Api.Features.Policies.Replace;
 public sealed record Command(Request Policy, long? ExpectedVersion, string KeyId, Idempotency? Idempotency) : ICommand<Policy>;
 
 /// <summary>Replaces the policy as a whole; complaints are judged by the new version from their next event on.</summary>
-public sealed class Handler(IDocumentSession session, TimeProvider clock) : MediatR.IRequestHandler<Command, Policy>
+public sealed class Handler(IDocumentSession session, TimeProvider clock) : ICommandHandler<Command, Policy>
 {
-    public async Task<Policy> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<Policy>> Handle(Command command, CancellationToken cancellationToken)
     {
         var current = PolicyDocument.Current(await session.LoadAsync<PolicyDocument>(PolicyDocument.CurrentId, cancellationToken));
         if (command.ExpectedVersion is { } expected && expected != current.Version)

@@ -6,6 +6,5 @@ public sealed class Endpoint : ProblemActionEndpoint<Request>
 {
     public override void Configure() => Action("owner", "Makes the store or a vendor the problem's owner: the party that finds the cause and fixes it.");
 
-    protected override ProblemDecision Decide(RecurringProblem state, Request r, ProblemContext c) =>
-        ProblemDecisions.AssignOwner(state, new AssignProblemOwner(r.Owner), c.Actor, c.Parties, c.Now);
+    protected override IProblemCommand Command(Request r) => new AssignProblemOwner(r.Owner);
 }

@@ -20,7 +20,8 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ProblemView
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
         var problem = new OpenProblem(Guid.CreateVersion7(), r.Product, r.Category, r.Summary);
-        var view = await mediator.Send(new Command(problem, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r)), ct);
+        var view = await mediator.SendCommandAsync(
+            new ActOnProblem(problem.ProblemId, User.Actor(), null, RequestHeaders.IdempotencyOf(HttpContext, r), problem), HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         HttpContext.Response.Headers.Location = $"/api/problems/{view.Id}";
         await Send.ResponseAsync(view, StatusCodes.Status201Created, ct);

@@ -8,6 +8,5 @@ public sealed class Endpoint : ProblemActionEndpoint<Request>
     public override void Configure() => Action("root-cause",
         "Records what causes the problem; the operator or the vendor that owns the problem may.", KeyClaims.Operator, KeyClaims.Vendor);
 
-    protected override ProblemDecision Decide(RecurringProblem state, Request r, ProblemContext c) =>
-        ProblemDecisions.RecordRootCause(state, new Domain.Problems.RecordRootCause(r.RootCause!.Value, r.Explanation), c.Actor, c.Now);
+    protected override IProblemCommand Command(Request r) => new Domain.Problems.RecordRootCause(r.RootCause!.Value, r.Explanation);
 }

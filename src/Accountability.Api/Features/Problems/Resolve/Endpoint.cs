@@ -8,6 +8,5 @@ public sealed class Endpoint : ProblemActionEndpoint<Request>
         "Resolves the problem with its root cause and fix, and proposes the fix to every linked complaint still open (each customer sees it on their status page); " +
         "resolved and closed complaints are skipped and listed in proposals.skipped.");
 
-    protected override ProblemDecision Decide(RecurringProblem state, Request r, ProblemContext c) =>
-        ProblemDecisions.Resolve(state, new ResolveProblem(r.RootCause, r.Explanation, r.Fix), c.Actor, c.Now);
+    protected override IProblemCommand Command(Request r) => new ResolveProblem(r.RootCause, r.Explanation, r.Fix);
 }

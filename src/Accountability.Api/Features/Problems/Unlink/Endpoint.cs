@@ -11,6 +11,5 @@ public sealed class Endpoint : ProblemActionEndpoint<EmptyRequest>
         Describe("Unlinks a complaint from an open problem.");
     }
 
-    protected override ProblemDecision Decide(RecurringProblem state, EmptyRequest r, ProblemContext c) =>
-        ProblemDecisions.Unlink(state, new UnlinkComplaint(Route<Guid>("complaintId")), c.Actor, c.Now);
+    protected override IProblemCommand Command(EmptyRequest r) => new UnlinkComplaint(Route<Guid>("complaintId"));
 }

@@ -1,5 +1,3 @@
-using Accountability.Api.Features.Complaints;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.StatusPage.Answer;
@@ -15,6 +13,5 @@ public sealed class Endpoint : CustomerFormEndpoint
     protected override (string Field, string Reason)? Invalid(IFormCollection form) =>
         Optional(form, "answer") is null ? ("answer", StatusText.Get("Answer_Label")) : null;
 
-    protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
-        CustomerDecisions.Answer(state, new AnswerAsCustomer(Optional(form, "answer")!), context.Now);
+    protected override IComplaintCommand Command(IFormCollection form) => new AnswerAsCustomer(Optional(form, "answer")!);
 }

@@ -1,5 +1,3 @@
-using Accountability.Api.Features.Complaints;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.StatusPage.ConfirmFix;
@@ -10,6 +8,5 @@ public sealed class Endpoint : CustomerFormEndpoint
 
     protected override string Purpose => "The customer confirms the proposed fix worked.";
 
-    protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
-        CustomerDecisions.ConfirmFix(state, context.Now);
+    protected override IComplaintCommand Command(IFormCollection form) => new Domain.Decisions.ConfirmFix();
 }

@@ -1,5 +1,3 @@
-using Accountability.Api.Features.Complaints;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.StatusPage.Rate;
@@ -15,8 +13,7 @@ public sealed class Endpoint : CustomerFormEndpoint
     protected override (string Field, string Reason)? Invalid(IFormCollection form) =>
         Stars(form) is null ? ("stars", StatusText.Get("Rate_Worst")) : null;
 
-    protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
-        CustomerDecisions.Rate(state, new RateHandling(Stars(form)!.Value, Optional(form, "comment")), context.Now);
+    protected override IComplaintCommand Command(IFormCollection form) => new RateHandling(Stars(form)!.Value, Optional(form, "comment"));
 
     private static int? Stars(IFormCollection form) => form["stars"].ToString() is [var digit and >= '1' and <= '5'] ? digit - '0' : null;
 }

@@ -1,5 +1,3 @@
-using Accountability.Api.Features.Complaints;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 
 namespace Accountability.Api.Features.StatusPage.ReportStillBroken;
@@ -13,6 +11,5 @@ public sealed class Endpoint : CustomerFormEndpoint
 
     protected override IEnumerable<(string Field, int MaxLength)> FreeText => [("comment", CustomerInput.MaxLength)];
 
-    protected override Decision Decide(Complaint state, IFormCollection form, DecisionContext context) =>
-        CustomerDecisions.ReportStillBroken(state, new Domain.Decisions.ReportStillBroken(Optional(form, "comment")), context.ReopenWindow, context.Now);
+    protected override IComplaintCommand Command(IFormCollection form) => new Domain.Decisions.ReportStillBroken(Optional(form, "comment"));
 }

@@ -10,9 +10,9 @@ namespace Accountability.Api.Features.Tenants.Create;
 public sealed record Command(string Id, string Name, string StoreName, Idempotency? Idempotency) : ICommand<Response>;
 
 /// <summary>A new marketplace: the tenant, its store party, and a first operator key to do the rest with.</summary>
-public sealed class Handler(IDocumentSession session, TimeProvider clock, ApiKeyMint mint) : MediatR.IRequestHandler<Command, Response>
+public sealed class Handler(IDocumentSession session, TimeProvider clock, ApiKeyMint mint) : ICommandHandler<Command, Response>
 {
-    public async Task<Response> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<Response>> Handle(Command command, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<Tenant>(command.Id, cancellationToken) is not null)
             throw new ProblemException(ProblemKind.AlreadyExists, $"A tenant with id '{command.Id}' already exists.");

@@ -18,7 +18,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        await mediator.Send(new Command(Route<string>("id")!, User.Actor()), ct);
+        await mediator.SendCommandAsync(new Command(Route<string>("id")!, User.Actor()), HttpContext.Response, ct);
         await Send.NoContentAsync(ct);
     }
 }

@@ -10,9 +10,9 @@ public sealed record Command(string Id, Actor Actor) : ICommand<WebhookEndpointV
     public Idempotency? Idempotency => null;
 }
 
-public sealed class Handler(IDocumentSession session) : MediatR.IRequestHandler<Command, WebhookEndpointView>
+public sealed class Handler(IDocumentSession session) : ICommandHandler<Command, WebhookEndpointView>
 {
-    public async Task<WebhookEndpointView> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<WebhookEndpointView>> Handle(Command command, CancellationToken cancellationToken)
     {
         var endpoint = await WebhookEndpoint.LoadVisibleAsync(session, command.Id, command.Actor, cancellationToken);
         session.Delete(endpoint);

@@ -21,6 +21,6 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Delive
     {
         var (id, deliveryId) = (Route<string>("id")!, Route<string>("deliveryId")!);
         var once = RequestHeaders.IdempotencyOf(HttpContext, $"{id}/{deliveryId}");
-        await Send.OkAsync(await mediator.Send(new Command(id, deliveryId, User.TenantId(), User.Actor(), once), ct), ct);
+        await Send.OkAsync(await mediator.SendCommandAsync(new Command(id, deliveryId, User.TenantId(), User.Actor(), once), HttpContext.Response, ct), ct);
     }
 }

@@ -9,9 +9,9 @@ namespace Accountability.Api.Features.Webhooks.Redeliver;
 public sealed record Command(string EndpointId, string DeliveryId, string TenantId, Actor Actor, Idempotency? Idempotency) : ICommand<DeliveryView>;
 
 /// <summary>Puts a dead-lettered (or delivered) webhook back in line, with the same webhook-id and a fresh retry schedule.</summary>
-public sealed class Handler(IDocumentSession session, DeliveryTable deliveries, TimeProvider clock) : MediatR.IRequestHandler<Command, DeliveryView>
+public sealed class Handler(IDocumentSession session, DeliveryTable deliveries, TimeProvider clock) : ICommandHandler<Command, DeliveryView>
 {
-    public async Task<DeliveryView> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<DeliveryView>> Handle(Command command, CancellationToken cancellationToken)
     {
         await WebhookEndpoint.LoadVisibleAsync(session, command.EndpointId, command.Actor, cancellationToken);
         var delivery = await deliveries.FindAsync(command.TenantId, command.EndpointId, command.DeliveryId, cancellationToken)

@@ -9,9 +9,9 @@ namespace Accountability.Api.Features.Webhooks.Register;
 
 public sealed record Command(Request Endpoint, Actor Actor, Idempotency? Idempotency) : ICommand<EndpointWithSecret>;
 
-public sealed class Handler(IDocumentSession session, TargetGuard guard, TimeProvider clock) : MediatR.IRequestHandler<Command, EndpointWithSecret>
+public sealed class Handler(IDocumentSession session, TargetGuard guard, TimeProvider clock) : ICommandHandler<Command, EndpointWithSecret>
 {
-    public async Task<EndpointWithSecret> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<EndpointWithSecret>> Handle(Command command, CancellationToken cancellationToken)
     {
         var (request, actor) = (command.Endpoint, command.Actor);
         var partyId = request.PartyId ?? actor.PartyId;

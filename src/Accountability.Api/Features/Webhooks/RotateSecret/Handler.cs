@@ -11,9 +11,9 @@ public sealed record Command(string Id, Actor Actor, Idempotency? Idempotency) :
 
 /// <summary>A new secret signs from now on; the previous ones keep signing alongside it for the grace period.</summary>
 public sealed class Handler(IDocumentSession session, TimeProvider clock, IOptions<AccountabilityOptions> options)
-    : MediatR.IRequestHandler<Command, EndpointWithSecret>
+    : ICommandHandler<Command, EndpointWithSecret>
 {
-    public async Task<EndpointWithSecret> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<EndpointWithSecret>> Handle(Command command, CancellationToken cancellationToken)
     {
         var endpoint = await WebhookEndpoint.LoadVisibleAsync(session, command.Id, command.Actor, cancellationToken);
         var now = clock.GetUtcNow();

@@ -7,9 +7,9 @@ namespace Accountability.Api.Features.Webhooks.Update;
 
 public sealed record Command(string Id, Request Changes, Actor Actor, Idempotency? Idempotency) : ICommand<WebhookEndpointView>;
 
-public sealed class Handler(IDocumentSession session, TargetGuard guard) : MediatR.IRequestHandler<Command, WebhookEndpointView>
+public sealed class Handler(IDocumentSession session, TargetGuard guard) : ICommandHandler<Command, WebhookEndpointView>
 {
-    public async Task<WebhookEndpointView> Handle(Command command, CancellationToken cancellationToken)
+    public async Task<Replayable<WebhookEndpointView>> Handle(Command command, CancellationToken cancellationToken)
     {
         var endpoint = await WebhookEndpoint.LoadVisibleAsync(session, command.Id, command.Actor, cancellationToken);
         if (await guard.ProblemWithAsync(command.Changes.Url, cancellationToken) is { } problem)

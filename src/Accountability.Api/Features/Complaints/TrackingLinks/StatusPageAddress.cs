@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
-namespace Accountability.Api.Features.StatusPage;
+namespace Accountability.Api.Features.Complaints.TrackingLinks;
 
 /// <summary>
 /// Where customers open status pages, for the links they are sent. Never the request's Host (or X-Forwarded-Host): the

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Accountability.Api.Features.StatusPage;
+namespace Accountability.Api.Features.Complaints.TrackingLinks;
 
 /// <summary>
 /// The customer's key to their status page: 256 random bits, URL-safe. Only its SHA-256 is stored (in the complaint's

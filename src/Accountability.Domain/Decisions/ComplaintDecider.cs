@@ -1,0 +1,54 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Problems;
+using Accountability.Domain.Rules;
+
+namespace Accountability.Domain.Decisions;
+
+/// <summary>What a command appends once the rules have judged it: each event with the complaint as it leaves it, or the refusal.</summary>
+public sealed record JudgedDecision(IReadOnlyList<ComplaintStep> Steps, Refusal? Refusal);
+
+/// <summary>
+/// One entry for every command on a complaint: <see cref="Decide"/> picks the decision, <see cref="DecideAndJudge"/> adds
+/// the rules' judgement of what it emits, folding each event once.
+/// </summary>
+public static class ComplaintDecider
+{
+    public static Decision Decide(Complaint? state, IComplaintCommand command, DecisionContext c) => (command, state) switch
+    {
+        (FileComplaint file, _) => ComplaintDecisions.File(file, c.Actor, c.Parties, c.Now),
+        (_, null) => throw new ArgumentNullException(nameof(state), $"{command.GetType().Name} needs a complaint; only filing starts one."),
+        (AssignComplaint x, { } s) => ComplaintDecisions.Assign(s, x, c.Actor, c.Parties, c.Now),
+        (AcknowledgeComplaint, { } s) => ComplaintDecisions.Acknowledge(s, c.Actor, c.Parties, c.Now),
+        (HandOffComplaint x, { } s) => ComplaintDecisions.HandOff(s, x, c.Actor, c.Parties, c.Now),
+        (RecordCustomerRedirect x, { } s) => ComplaintDecisions.RedirectCustomer(s, x, c.Actor, c.Parties, c.Now),
+        (RequestInformation x, { } s) => ComplaintDecisions.RequestInformation(s, x, c.Actor, c.Parties, c.Now),
+        (ProvideInformation x, { } s) => ComplaintDecisions.ProvideInformation(s, x, c.Actor, c.Parties, c.Now),
+        (WaitForThirdParty x, { } s) => ComplaintDecisions.WaitForThirdParty(s, x, c.Actor, c.Parties, c.Now),
+        (RecordThirdPartyResponse x, { } s) => ComplaintDecisions.RecordThirdPartyResponse(s, x, c.Actor, c.Parties, c.Now),
+        (ProposeResolution x, { } s) => ComplaintDecisions.ProposeResolution(s, x, c.Actor, c.Parties, c.Now),
+        (ResolveComplaint x, { } s) => ComplaintDecisions.Resolve(s, x, c.Actor, c.Parties, c.Now),
+        (ReopenComplaint x, { } s) => ComplaintDecisions.Reopen(s, x, c.Actor, c.ReopenWindow, c.Now),
+        (CloseComplaint, { } s) => ComplaintDecisions.Close(s, c.Actor, c.Now),
+        (CancelComplaint x, { } s) => ComplaintDecisions.Cancel(s, x, c.Actor, c.Now),
+        (ReissueTrackingLink x, { } s) => ComplaintDecisions.ReissueTrackingLink(s, x, c.Actor, c.Now),
+        (RevokeTrackingLink, { } s) => ComplaintDecisions.RevokeTrackingLink(s, c.Actor, c.Now),
+        (AnswerAsCustomer x, { } s) => CustomerDecisions.Answer(s, x, c.Now),
+        (ConfirmFix, { } s) => CustomerDecisions.ConfirmFix(s, c.Now),
+        (ReportStillBroken x, { } s) => CustomerDecisions.ReportStillBroken(s, x, c.ReopenWindow, c.Now),
+        (RateHandling x, { } s) => CustomerDecisions.Rate(s, x, c.Now),
+        (ProposeFix x, { } s) => ProblemDecisions.ProposeFix(s, x.Problem, c.Actor, c.Now),
+        // A deadline is the rules' own judgement (DecideAndJudge): no decision emits anything for it.
+        (JudgeDueDeadline, _) => Decision.Emit(),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No decision for this command."),
+    };
+
+    public static JudgedDecision DecideAndJudge(Complaint? state, IComplaintCommand command, DecisionContext c)
+    {
+        if (command is JudgeDueDeadline due)
+            return new JudgedDecision(RuleEngine.JudgeDeadlineSteps(state!, due.Deadline, c.Policy, c.Parties, c.Now), null);
+        var decision = Decide(state, command, c);
+        return decision.Refusal is { } refusal
+            ? new JudgedDecision([], refusal)
+            : new JudgedDecision(RuleEngine.JudgeSteps(state, decision.Events, c.Policy, c.Parties), null);
+    }
+}
