@@ -30,7 +30,7 @@ public sealed class DispatchSimulationTests
         var market = await node.CreateMarketplaceAsync();
         var simulation = new DispatchSimulation(node, market, seed, nodes: 3, crashes)
         {
-            Endpoints = Scale("ENDPOINTS", 4), ComplaintsPerEndpoint = Scale("COMPLAINTS", 40), VersionsPerComplaint = Scale("VERSIONS", 5),
+            Endpoints = Scale("ENDPOINTS", 4), ComplaintsPerEndpoint = Scale("COMPLAINTS", 30), VersionsPerComplaint = Scale("VERSIONS", 4),
         };
         var result = await simulation.RunAsync();
         TestContext.Out.WriteLine(result.Summary);
