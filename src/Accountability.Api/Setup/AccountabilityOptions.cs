@@ -43,6 +43,9 @@ public sealed partial class AccountabilityOptions
     /// <summary>How long one webhook request may take before it counts as a failure.</summary>
     public double WebhookTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How much longer than the timeout a dispatcher's claim on a delivery lasts, by the database's clock.</summary>
+    public double WebhookClaimMarginSeconds { get; set; } = 10;
+
     /// <summary>An endpoint failing for longer than this is disabled, with the reason shown to its owner.</summary>
     public double WebhookDisableAfterHours { get; set; } = 72;
 
@@ -104,7 +107,7 @@ public sealed partial class AccountabilityOptions
         {
             (nameof(MaxRequestBodyBytes), MaxRequestBodyBytes), (nameof(DeadlinePollSeconds), DeadlinePollSeconds),
             (nameof(WebhookPollSeconds), WebhookPollSeconds), (nameof(WebhookTimeoutSeconds), WebhookTimeoutSeconds),
-            (nameof(WebhookDisableAfterHours), WebhookDisableAfterHours),
+            (nameof(WebhookDisableAfterHours), WebhookDisableAfterHours), (nameof(WebhookClaimMarginSeconds), WebhookClaimMarginSeconds),
         })
         {
             if (value <= 0)

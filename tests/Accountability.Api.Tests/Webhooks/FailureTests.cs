@@ -69,7 +69,7 @@ public sealed class FailureTests
                 clock.Advance(delivery.NextAttemptAt!.Value - clock.GetUtcNow() + TimeSpan.FromSeconds(1));
             }
 
-            Assert.That(delivery.Attempts, Has.Count.EqualTo(WebhookDispatcher.Schedule.Length + 1));
+            Assert.That(delivery.Attempts, Has.Count.EqualTo(Accountability.Domain.Webhooks.DeliveryPolicy.Schedule.Count + 1));
             Assert.That(delivery.Attempts[0].Error, Does.Contain("refused").IgnoreCase);
             Assert.That(clock.GetUtcNow() - started, Is.GreaterThan(TimeSpan.FromDays(1)));
             Assert.That((await market.Acme.GetJsonAsync<List<WebhookEndpointView>>("/api/webhooks")).Single().Enabled, Is.True);

@@ -1,4 +1,5 @@
 using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Complaints.List;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Parties;
@@ -9,7 +10,8 @@ using Marten.Linq.MatchesSql;
 namespace Accountability.Api.Features.Problems;
 
 /// <param name="Owner">A party id: the store or a vendor.</param>
-public sealed record ProblemFilter(ProblemStatus? Status = null, string? Product = null, string? Owner = null, int Limit = 50);
+/// <param name="Cursor">Where the previous page ended (its next cursor); null for the first page.</param>
+public sealed record ProblemFilter(ProblemStatus? Status = null, string? Product = null, string? Owner = null, int Limit = 50, string? Cursor = null);
 
 /// <summary>
 /// Reads problems for one tenant (the session's) as an actor may see them: operators every problem, a vendor those it
@@ -17,22 +19,22 @@ public sealed record ProblemFilter(ProblemStatus? Status = null, string? Product
 /// </summary>
 public sealed class ProblemQueries(IQuerySession session, TimeProvider clock)
 {
-    /// <summary>Problems newest first, filtered; at most <see cref="ProblemFilter.Limit"/>.</summary>
-    public async Task<IReadOnlyList<ProblemView>> ListAsync(Actor actor, ProblemFilter filter, CancellationToken ct)
+    /// <summary>A page of problems newest first, filtered, at most <see cref="ProblemFilter.Limit"/>; and the next page's cursor.</summary>
+    public async Task<(IReadOnlyList<ProblemView> Items, string? Next)> ListAsync(Actor actor, ProblemFilter filter, CancellationToken ct)
     {
         IQueryable<RecurringProblem> query = session.Query<RecurringProblem>();
         if (!actor.IsOperator) query = query.Where(p => p.Owner == actor.PartyId || p.MatchesSql(LinksAComplaintSeenBy(), actor.PartyId));
         if (filter.Status is { } status) query = query.Where(p => p.Status == status);
         if (filter.Product is { } product) query = query.Where(p => p.Product == product);
         if (filter.Owner is { } owner) query = query.Where(p => p.Owner == owner);
-        var problems = await query.OrderByDescending(p => p.OpenedAt).ThenByDescending(p => p.Id).Take(filter.Limit).ToListAsync(ct);
+        var (problems, next) = await PageCursor.ReadAsync(query, filter.Cursor, filter.Limit, p => p.OpenedAt, p => p.Id, "opened_at", ct);
         var parties = await PartiesAsync(ct);
-        return [.. problems.Select(p => ProblemView.From(p, parties, actor.IsOperator ? p.LinkedComplaints.Count : null))];
+        return ([.. problems.Select(p => ProblemView.From(p, parties, actor.IsOperator ? p.LinkedComplaints.Count : null))], next);
     }
 
     /// <summary>The open problems, newest first: what an operator's dashboard lists.</summary>
-    public Task<IReadOnlyList<ProblemView>> OpenProblemsAsync(int limit, CancellationToken ct) =>
-        ListAsync(Actor.Operator(Party.StoreId), new ProblemFilter(ProblemStatus.Open, Limit: limit), ct);
+    public async Task<IReadOnlyList<ProblemView>> OpenProblemsAsync(int limit, CancellationToken ct) =>
+        (await ListAsync(Actor.Operator(Party.StoreId), new ProblemFilter(ProblemStatus.Open, Limit: limit), ct)).Items;
 
     /// <summary>The problem's page, or null when it does not exist or the actor may not see it.</summary>
     public async Task<ProblemPage?> FindAsync(Guid id, Actor actor, CancellationToken ct)

@@ -18,6 +18,7 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
         "id, tenant_id, endpoint_id, party_id, complaint_id, complaint_version, event_type, payload, status, failed_attempts, next_attempt_at, created_at";
 
     private readonly string schema = store.Options.DatabaseSchemaName;
+    private readonly string endpoints = store.Options.FindOrResolveDocumentType(typeof(WebhookEndpoint)).TableName.QualifiedName;
 
     public static void Define(StoreOptions options)
     {
@@ -35,6 +36,7 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
         deliveries.AddColumn<int>("failed_attempts").NotNull();
         deliveries.AddColumn("next_attempt_at", "timestamptz").NotNull();
         deliveries.AddColumn("claimed_until", "timestamptz");
+        deliveries.AddColumn("claim", "text");
         deliveries.AddColumn("created_at", "timestamptz").NotNull();
         deliveries.Indexes.Add(new IndexDefinition("ix_webhook_deliveries_due") { Columns = ["next_attempt_at"], Predicate = "status = 'Pending'" });
         deliveries.Indexes.Add(new IndexDefinition("ix_webhook_deliveries_lane")
@@ -71,53 +73,70 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
         session.QueueSqlCommand($"notify \"{Channel(session.DocumentStore.Options.DatabaseSchemaName)}\"");
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due deliveries that are first in line for their complaint at their endpoint,
-    /// at most <paramref name="perEndpoint"/> per endpoint and none for <paramref name="saturated"/> endpoints, for
-    /// <paramref name="lease"/>: other dispatchers skip them until the lease ends (a node that died mid-send).
+    /// Claims up to <paramref name="limit"/> deliveries due at <paramref name="now"/> that are first in line for their complaint
+    /// at their endpoint, whose endpoint is not disabled, at most <paramref name="perEndpoint"/> per endpoint and none for
+    /// <paramref name="saturated"/> endpoints, under a new claim token for <paramref name="lease"/>. Due-ness follows the
+    /// service's clock, the lease the database's: a node whose clock runs ahead must not see another's claims as lapsed.
     /// </summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> ClaimAsync(
+    public async Task<(string Claim, IReadOnlyList<WebhookDelivery> Deliveries)> ClaimAsync(
         DateTimeOffset now, TimeSpan lease, int limit, int perEndpoint, string[] saturated, CancellationToken ct)
     {
         var sql = $"""
             with candidates as (
                 select d.id, row_number() over (partition by d.endpoint_id order by d.next_attempt_at, d.seq) as place
                 from {schema}.webhook_deliveries d
-                where d.status = 'Pending' and d.next_attempt_at <= $1 and (d.claimed_until is null or d.claimed_until < $1)
+                where d.status = 'Pending' and d.next_attempt_at <= $1 and (d.claimed_until is null or d.claimed_until < now())
                   and d.endpoint_id <> all($5)
+                  and not exists (select 1 from {endpoints} w
+                      where w.tenant_id = d.tenant_id and w.id = d.endpoint_id and (w.data ->> 'enabled')::boolean = false)
                   and not exists (select 1 from {schema}.webhook_deliveries e
                       where e.status = 'Pending' and e.endpoint_id = d.endpoint_id and e.complaint_id = d.complaint_id
                         and (e.complaint_version, e.seq) < (d.complaint_version, d.seq))),
             ready as (
                 select d.id from {schema}.webhook_deliveries d join candidates c on c.id = d.id
-                where c.place <= $4 and d.status = 'Pending' and (d.claimed_until is null or d.claimed_until < $1)
+                where c.place <= $4 and d.status = 'Pending' and d.next_attempt_at <= $1
+                  and (d.claimed_until is null or d.claimed_until < now())
                 order by d.next_attempt_at limit $3
                 for update of d skip locked)
-            update {schema}.webhook_deliveries d set claimed_until = $2 from ready where d.id = ready.id
+            update {schema}.webhook_deliveries d set claimed_until = now() + $2, claim = $6 from ready where d.id = ready.id
             returning {string.Join(", ", Columns.Split(", ").Select(c => "d." + c))}
             """;
+        var claim = Guid.NewGuid().ToString("N");
         await using var command = database.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = now });
-        command.Parameters.Add(new NpgsqlParameter { Value = now + lease });
+        command.Parameters.Add(new NpgsqlParameter { Value = lease });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         command.Parameters.Add(new NpgsqlParameter { Value = perEndpoint });
         command.Parameters.Add(new NpgsqlParameter { Value = saturated });
-        return await ReadDeliveriesAsync(command, ct);
+        command.Parameters.Add(new NpgsqlParameter { Value = claim });
+        return (claim, await ReadDeliveriesAsync(command, ct));
     }
 
-    /// <summary>Records an attempt and where the delivery stands after it, in the caller's session.</summary>
-    public static void RecordAttempt(IDocumentSession session, WebhookDelivery after, DeliveryAttempt attempt)
+    /// <summary>
+    /// Records an attempt and, while <paramref name="claim"/> still holds the delivery, where it stands after it; a claim
+    /// that lapsed meanwhile changes nothing, so a late answer never overwrites what the delivery's new owner recorded.
+    /// </summary>
+    public static void RecordAttempt(IDocumentSession session, WebhookDelivery after, DeliveryAttempt attempt, string claim)
     {
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         session.QueueSqlCommand($"insert into {schema}.webhook_attempts (delivery_id, attempted_at, status_code, latency_ms, error) values (?, ?, ?, ?, ?)",
             after.Id, attempt.At, (object?)attempt.StatusCode ?? DBNull.Value, attempt.LatencyMs, (object?)attempt.Error ?? DBNull.Value);
-        Update(session, after);
+        session.QueueSqlCommand($"""
+            update {schema}.webhook_deliveries set status = ?, failed_attempts = ?, next_attempt_at = ?, claimed_until = null, claim = null
+            where id = ? and claim = ?
+            """, after.Status.ToString(), after.FailedAttempts, after.NextAttemptAt, after.Id, claim);
     }
 
-    /// <summary>Writes a delivery's progress (status, failures, next attempt) and releases its claim.</summary>
+    /// <summary>Gives a claimed delivery back untried (its endpoint was disabled meanwhile, or its claim grew too old to send on).</summary>
+    public static void Release(IDocumentSession session, string id, string claim) =>
+        session.QueueSqlCommand($"update {session.DocumentStore.Options.DatabaseSchemaName}.webhook_deliveries set claimed_until = null, claim = null where id = ? and claim = ?",
+            id, claim);
+
+    /// <summary>Writes a delivery's progress (status, failures, next attempt) and releases any claim on it.</summary>
     public static void Update(IDocumentSession session, WebhookDelivery d)
     {
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        session.QueueSqlCommand($"update {schema}.webhook_deliveries set status = ?, failed_attempts = ?, next_attempt_at = ?, claimed_until = null where id = ?",
+        session.QueueSqlCommand($"update {schema}.webhook_deliveries set status = ?, failed_attempts = ?, next_attempt_at = ?, claimed_until = null, claim = null where id = ?",
             d.Status.ToString(), d.FailedAttempts, d.NextAttemptAt, d.Id);
     }
 

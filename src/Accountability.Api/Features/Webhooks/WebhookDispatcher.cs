@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using System.Threading.Channels;
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Setup;
+using Accountability.Domain.Webhooks;
 using Marten;
 using Marten.Patching;
 using Microsoft.Extensions.Options;
@@ -27,16 +27,9 @@ public sealed class WebhookDispatcher(
     private const int ClaimedAtOnce = 1000;
     private const int InFlightLimit = 4096;
 
-    /// <summary>Wait after the 1st, 2nd, ... failure; after the last, the delivery goes to the dead letters (about 47 hours in all).</summary>
-    public static readonly TimeSpan[] Schedule =
-    [
-        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30),
-        TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromHours(24),
-    ];
-
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new();
     private readonly ConcurrentDictionary<string, int> claimedPerEndpoint = new();
-    private readonly ConcurrentDictionary<string, Health> lastWritten = new();
+    private readonly ConcurrentDictionary<string, EndpointHealth> lastWritten = new();
     private readonly Channel<Sent> sent = Channel.CreateUnbounded<Sent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly PassRequests passes = new();
@@ -44,8 +37,13 @@ public sealed class WebhookDispatcher(
 
     private AccountabilityOptions Settings => options.Value;
 
-    /// <summary>A claim outlives the longest send, so only a node that died lets another take its deliveries.</summary>
-    private TimeSpan Lease => TimeSpan.FromSeconds(Settings.WebhookTimeoutSeconds + 10);
+    private TimeSpan Timeout => TimeSpan.FromSeconds(Settings.WebhookTimeoutSeconds);
+
+    /// <summary>How much longer than a send a claim lasts: half for waiting for the endpoint's turn, half for recording.</summary>
+    private TimeSpan Margin => TimeSpan.FromSeconds(Settings.WebhookClaimMarginSeconds);
+
+    /// <summary>A claim outlives the longest send, so only a node that died (or stalled) lets another take its deliveries.</summary>
+    private TimeSpan Lease => Timeout + Margin;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -94,7 +92,8 @@ public sealed class WebhookDispatcher(
     private async Task<IReadOnlyList<Task>> ClaimAndSendAsync(int room, CancellationToken ct)
     {
         var saturated = claimedPerEndpoint.Where(e => e.Value >= ClaimedPerEndpoint).Select(e => e.Key).ToArray();
-        var claimed = await table.ClaimAsync(clock.GetUtcNow(), Lease, room, ClaimedPerEndpoint, saturated, ct);
+        var (claim, claimed) = await table.ClaimAsync(clock.GetUtcNow(), Lease, room, ClaimedPerEndpoint, saturated, ct);
+        var claimedAt = Stopwatch.GetTimestamp();
         var sends = new List<Task>(claimed.Count);
         foreach (var tenant in claimed.GroupBy(d => d.TenantId))
         {
@@ -104,17 +103,17 @@ public sealed class WebhookDispatcher(
             {
                 Interlocked.Increment(ref inFlight);
                 claimedPerEndpoint.AddOrUpdate(delivery.EndpointId, 1, (_, n) => n + 1);
-                sends.Add(SendAsync(delivery, endpoints.GetValueOrDefault(delivery.EndpointId), ct));
+                sends.Add(SendAsync(new Claimed(delivery, claim, claimedAt), endpoints.GetValueOrDefault(delivery.EndpointId), ct));
             }
         }
         return sends;
     }
 
-    private async Task SendAsync(WebhookDelivery delivery, WebhookEndpoint? endpoint, CancellationToken ct)
+    private async Task SendAsync(Claimed claimed, WebhookEndpoint? endpoint, CancellationToken ct)
     {
         if (endpoint is null || !endpoint.Enabled)
         {
-            sent.Writer.TryWrite(new Sent(delivery, endpoint, null, null));
+            sent.Writer.TryWrite(new Sent(claimed, endpoint, null));
             return;
         }
         var gate = gates.GetOrAdd(endpoint.Id, _ => new SemaphoreSlim(PerEndpoint));
@@ -128,13 +127,21 @@ public sealed class WebhookDispatcher(
         }
         try
         {
+            // Measured on this node's monotonic clock: a claim that might lapse before its outcome is recorded is given
+            // back unsent, or another node could send the same delivery, and the next one after it, before this one lands.
+            // Half the margin is for waiting here, half for recording.
+            if (Stopwatch.GetElapsedTime(claimed.At) > Margin / 2)
+            {
+                sent.Writer.TryWrite(new Sent(claimed, endpoint, null));
+                return;
+            }
             var at = clock.GetUtcNow();
-            var (status, error, retryAfter, latency) = await PostAsync(endpoint, delivery, at, ct);
-            sent.Writer.TryWrite(new Sent(delivery, endpoint, new DeliveryAttempt(at, status, latency, error), retryAfter));
+            var (status, error, retryAfter, latency) = await PostAsync(endpoint, claimed.Delivery, at, ct);
+            sent.Writer.TryWrite(new Sent(claimed, endpoint, new DeliveryAttempt(at, status, latency, error), retryAfter));
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            sent.Writer.TryWrite(new Sent(delivery, endpoint, new DeliveryAttempt(clock.GetUtcNow(), null, 0, ex.Message), null));
+            sent.Writer.TryWrite(new Sent(claimed, endpoint, new DeliveryAttempt(clock.GetUtcNow(), null, 0, ex.Message)));
         }
         finally
         {
@@ -163,7 +170,7 @@ public sealed class WebhookDispatcher(
                 foreach (var item in batch)
                 {
                     Interlocked.Decrement(ref inFlight);
-                    claimedPerEndpoint.AddOrUpdate(item.Delivery.EndpointId, 0, (_, n) => n - 1);
+                    claimedPerEndpoint.AddOrUpdate(item.Claimed.Delivery.EndpointId, 0, (_, n) => n - 1);
                 }
                 batch.Clear();
                 Wake();
@@ -179,36 +186,58 @@ public sealed class WebhookDispatcher(
     {
         await using var session = store.LightweightSession();
         var now = clock.GetUtcNow();
-        var health = new Dictionary<string, (string Tenant, Health Health)>();
-        foreach (var (delivery, endpoint, attempt, retryAfter) in batch.OrderBy(s => s.Attempt?.At))
+        var disableAfter = TimeSpan.FromHours(Settings.WebhookDisableAfterHours);
+        var health = new Dictionary<string, (string Tenant, EndpointHealth Health)>();
+        foreach (var (claimed, endpoint, attempt, retryAfter) in batch.OrderBy(s => s.Attempt?.At))
         {
+            var delivery = claimed.Delivery;
             if (endpoint is null)
                 DeliveryTable.RecordAttempt(session, delivery with { Status = DeliveryStatus.DeadLetter },
-                    new DeliveryAttempt(now, null, 0, "The endpoint was deleted."));
+                    new DeliveryAttempt(now, null, 0, "The endpoint was deleted."), claimed.Claim);
             else if (attempt is null)
-                DeliveryTable.Update(session, delivery with { NextAttemptAt = now.AddMinutes(1) });
+                DeliveryTable.Release(session, delivery.Id, claimed.Claim);
             else
             {
-                var before = health.TryGetValue(endpoint.Id, out var known) ? known.Health : Health.Of(endpoint);
-                var (next, after) = Outcome(delivery, before, attempt, retryAfter);
+                var before = health.TryGetValue(endpoint.Id, out var known) ? known.Health : HealthOf(endpoint);
+                var (verdict, after) = DeliveryPolicy.Judge(delivery.FailedAttempts, before,
+                    new AttemptAnswer(attempt.At, attempt.StatusCode, attempt.Error, retryAfter), disableAfter, Random.Shared.NextDouble());
                 health[endpoint.Id] = (delivery.TenantId, after);
-                DeliveryTable.RecordAttempt(session, next, attempt);
+                var next = After(delivery, verdict);
+                DeliveryTable.RecordAttempt(session, next, attempt, claimed.Claim);
                 Telemetry.ProductMetrics.WebhookAttempt(next.Status);
             }
         }
-        // Only the health fields are patched, so an owner's edit at the same moment is never overwritten.
         var endpoints = batch.Where(s => s.Endpoint is not null).Select(s => s.Endpoint!).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
-        var changed = health.Where(h => h.Value.Health != Health.Of(endpoints[h.Key])
+        var changed = health.Where(h => h.Value.Health != HealthOf(endpoints[h.Key])
             || (lastWritten.TryGetValue(h.Key, out var written) && written != h.Value.Health)).ToArray();
         foreach (var (id, (tenant, h)) in changed)
-            session.ForTenant(tenant).Patch<WebhookEndpoint>(id)
-                .Set(e => e.Enabled, h.Enabled).Set(e => e.DisabledReason, h.DisabledReason).Set(e => e.FailingSince, h.FailingSince);
+            WriteHealth(session.ForTenant(tenant), id, h);
         foreach (var tenant in changed.Select(c => c.Value.Tenant).Distinct())
             ContextVersions.Raise(session, tenant, ContextPart.Endpoints);
         await session.SaveChangesAsync(ct);
         foreach (var (id, (_, h)) in changed)
             lastWritten[id] = h;
     }
+
+    /// <summary>
+    /// Writes only the health fields, and only while the endpoint is enabled: the dispatcher never re-enables an endpoint,
+    /// and an owner's pause (or edit) made since the claim is never overwritten by a health read before it.
+    /// </summary>
+    private static void WriteHealth(IDocumentOperations tenant, string id, EndpointHealth h)
+    {
+        var patch = tenant.Patch<WebhookEndpoint>(e => e.Id == id && e.Enabled).Set(e => e.FailingSince, h.FailingSince);
+        if (!h.Enabled)
+            patch.Set(e => e.Enabled, false).Set(e => e.DisabledReason, h.DisabledReason);
+    }
+
+    private static WebhookDelivery After(WebhookDelivery delivery, DeliveryVerdict verdict) => verdict switch
+    {
+        DeliveryVerdict.Delivered => delivery with { Status = DeliveryStatus.Delivered },
+        DeliveryVerdict.RetryAt retry => delivery with { FailedAttempts = retry.FailedAttempts, NextAttemptAt = retry.At },
+        _ => delivery with { Status = DeliveryStatus.DeadLetter, FailedAttempts = verdict.FailedAttempts },
+    };
+
+    private static EndpointHealth HealthOf(WebhookEndpoint e) => new(e.Enabled, e.DisabledReason, e.FailingSince);
 
     private async Task<(int? Status, string? Error, TimeSpan? RetryAfter, long LatencyMs)> PostAsync(
         WebhookEndpoint endpoint, WebhookDelivery delivery, DateTimeOffset now, CancellationToken ct)
@@ -239,28 +268,6 @@ public sealed class WebhookDispatcher(
             var error = ex is TaskCanceledException ? "Timed out." : ex.Message;
             return (null, error, null, watch.ElapsedMilliseconds);
         }
-    }
-
-    /// <summary>What an attempt's answer means for the delivery and for its endpoint's health.</summary>
-    private (WebhookDelivery Delivery, Health Endpoint) Outcome(WebhookDelivery delivery, Health endpoint, DeliveryAttempt attempt, TimeSpan? retryAfter)
-    {
-        var (status, now) = (attempt.StatusCode, attempt.At);
-        if (status is >= 200 and < 300)
-            return (delivery with { Status = DeliveryStatus.Delivered }, endpoint with { FailingSince = null });
-        if (status == (int)HttpStatusCode.Gone)
-            return (delivery with { Status = DeliveryStatus.DeadLetter }, endpoint with { Enabled = false, DisabledReason = $"It answered 410 Gone on {now:u}." });
-
-        var failingSince = endpoint.FailingSince ?? now;
-        var failing = endpoint with { FailingSince = failingSince };
-        if (now - failingSince > TimeSpan.FromHours(Settings.WebhookDisableAfterHours))
-            failing = failing with { Enabled = false, DisabledReason = $"Failing since {failingSince:u}; last error: {attempt.Error}" };
-
-        var retryable = status is null or 429 or >= 500;
-        var failures = delivery.FailedAttempts + 1;
-        if (!retryable || failures > Schedule.Length)
-            return (delivery with { Status = DeliveryStatus.DeadLetter, FailedAttempts = failures }, failing);
-        var wait = status == 429 && retryAfter is { } asked && asked > TimeSpan.Zero ? asked : Jittered(Schedule[failures - 1]);
-        return (delivery with { FailedAttempts = failures, NextAttemptAt = now + wait }, failing);
     }
 
     /// <summary>Listens for commits that enqueue deliveries, on any node; polling covers the gaps while it reconnects.</summary>
@@ -303,14 +310,9 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>What the dispatcher writes of an endpoint: whether it still receives, and since when it fails.</summary>
-    private sealed record Health(bool Enabled, string? DisabledReason, DateTimeOffset? FailingSince)
-    {
-        public static Health Of(WebhookEndpoint e) => new(e.Enabled, e.DisabledReason, e.FailingSince);
-    }
+    /// <summary>A delivery this node claimed, under which claim token, and when (this node's monotonic timestamp).</summary>
+    private sealed record Claimed(WebhookDelivery Delivery, string Claim, long At);
 
-    /// <summary>A claimed delivery after its turn: no attempt when its endpoint was deleted or disabled meanwhile.</summary>
-    private sealed record Sent(WebhookDelivery Delivery, WebhookEndpoint? Endpoint, DeliveryAttempt? Attempt, TimeSpan? RetryAfter);
-
-    private static TimeSpan Jittered(TimeSpan wait) => wait * (0.8 + Random.Shared.NextDouble() * 0.4);
+    /// <summary>A claimed delivery after its turn: no attempt when its endpoint was deleted or disabled meanwhile, or its claim grew too old.</summary>
+    private sealed record Sent(Claimed Claimed, WebhookEndpoint? Endpoint, DeliveryAttempt? Attempt, TimeSpan? RetryAfter = null);
 }

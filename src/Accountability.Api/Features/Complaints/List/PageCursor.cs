@@ -24,6 +24,23 @@ public sealed record PageCursor(DateTimeOffset FiledAt, Guid Id)
             : (rows, null);
     }
 
+    /// <summary>
+    /// One page of any document listed newest first by a duplicated time column (<paramref name="atColumn"/>), then id,
+    /// after the cursor; and the cursor of the next page if there is one.
+    /// </summary>
+    public static async Task<(IReadOnlyList<T> Page, string? Next)> ReadAsync<T>(IQueryable<T> query, string? cursor, int limit,
+        Expression<Func<T, DateTimeOffset>> at, Expression<Func<T, Guid>> id, string atColumn, CancellationToken ct)
+        where T : notnull
+    {
+        if (cursor is not null && TryParse(cursor, out var after))
+            query = query.Where(x => x.MatchesSql($"(d.{atColumn}, d.id) < (?, ?)", after.FiledAt, after.Id));
+        var rows = await query.OrderByDescending(at).ThenByDescending(id).Take(limit + 1).ToListAsync(ct);
+        if (rows.Count <= limit)
+            return (rows, null);
+        var last = rows[limit - 1];
+        return (rows.Take(limit).ToList(), new PageCursor(at.Compile()(last), id.Compile()(last)).ToString());
+    }
+
     public override string ToString() =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{FiledAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{Id:N}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -32,7 +32,7 @@ public sealed class Endpoint(OverviewReader reader, ScorecardQueries scorecards,
         var tenant = User.TenantId();
         var figures = await reader.ReadAsync(tenant, ct);
         await using var session = store.QuerySession(tenant);
-        var open = await new ProblemQueries(session, clock).ListAsync(User.Actor(), new ProblemFilter(ProblemStatus.Open, Limit: ProblemList.Read), ct);
+        var (open, _) = await new ProblemQueries(session, clock).ListAsync(User.Actor(), new ProblemFilter(ProblemStatus.Open, Limit: ProblemList.Read), ct);
         var cards = await scorecards.PartiesAsync(tenant, new ScorecardFilter(), ct);
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
         var table = ScorecardTable.Section(cards, parties, Query<string>("sort", isRequired: false), Query<string>("order", isRequired: false));

@@ -1,3 +1,4 @@
+using Accountability.Api.Features.Complaints.List;
 using Accountability.Api.Features.Parties;
 using Accountability.Domain.Problems;
 using FastEndpoints;
@@ -12,6 +13,9 @@ public sealed class Request
     [QueryParam] public string? Owner { get; init; }
     [QueryParam] public int Limit { get; init; } = 50;
 
+    /// <summary>The nextCursor of the previous page; absent for the first page.</summary>
+    [QueryParam] public string? Cursor { get; init; }
+
     public sealed class Validator : Validator<Request>
     {
         public Validator()
@@ -20,8 +24,9 @@ public sealed class Request
             RuleFor(r => r.Product).MaximumLength(200);
             RuleFor(r => r.Owner).PartyId().When(r => r.Owner is not null);
             RuleFor(r => r.Limit).InclusiveBetween(1, 200);
+            RuleFor(r => r.Cursor).Must(c => c is null || PageCursor.TryParse(c, out _)).WithMessage("'cursor' is not a cursor this API returned.");
         }
     }
 }
 
-public sealed record Response(IReadOnlyList<ProblemView> Items);
+public sealed record Response(IReadOnlyList<ProblemView> Items, string? NextCursor);
