@@ -26,18 +26,23 @@ public static class RuleEngine
         var followUps = new List<IComplaintEvent>();
         var state = before;
         foreach (var e in events)
-        {
-            var after = Complaint.Evolve(state, e)!;
-            var findings = state is null ? [] : Rules
-                .Where(rule => rule.SettingsIn(policy).Enabled)
-                .Select(rule => (Rule: rule, Finding: rule.Judge(state, e, after, policy, parties)))
-                .Where(found => found.Finding is not null)
-                .ToList();
-            state = after;
-            foreach (var (rule, finding) in findings)
-                state = Raise(state, rule, finding!, policy, e.At, followUps);
-        }
+            state = Judge(state, e, policy, parties, followUps);
         return followUps;
+    }
+
+    /// <summary>Judges one event: adds its follow-ups and returns the state after both, so that a caller need not fold them again.</summary>
+    internal static Complaint? Judge(Complaint? state, IComplaintEvent e, Policy policy, PartyDirectory parties, List<IComplaintEvent> followUps)
+    {
+        var after = Complaint.Evolve(state, e);
+        if (state is null || after is null)
+            return after;
+        List<(IRule Rule, Finding Finding)>? findings = null;
+        foreach (var rule in Rules)
+            if (rule.SettingsIn(policy).Enabled && rule.Judge(state, e, after, policy, parties) is { } finding)
+                (findings ??= []).Add((rule, finding));
+        foreach (var (rule, finding) in findings ?? [])
+            after = Raise(after, rule, finding, policy, e.At, followUps);
+        return after;
     }
 
     /// <summary>
