@@ -68,43 +68,58 @@ public sealed record Complaint(
     public IReadOnlyDictionary<string, TimeSpan> TimeHeld(DateTimeOffset now) => Clock.TimeHeld(now);
 
     /// <summary>Folds one event into the state. Every event counts towards the version, even one the state ignores.</summary>
-    public static Complaint? Evolve(Complaint? state, object @event)
+    public static Complaint? Evolve(Complaint? state, object @event) =>
+        state is null ? @event is ComplaintFiled filed ? Start(filed) : null : new Complaint(state, @event);
+
+    /// <summary>
+    /// The state after one event, in one copy: the fold runs for every event judged or imported, and a <c>with</c> per
+    /// change made several copies of the whole state each time.
+    /// </summary>
+    private Complaint(Complaint state, object @event) : this(state)
     {
-        if (state is null)
-            return @event is ComplaintFiled filed ? Start(filed) : null;
         var version = state.Version + 1;
-        var next = @event switch
+        switch (@event)
         {
-            ComplaintAssigned e => state.On(e),
-            ComplaintAcknowledged e => state.On(e),
-            ComplaintHandedOff e => state.On(e),
-            CustomerRedirected e => state.On(e),
-            InformationRequested e => state.On(e),
-            InformationProvided e => state.On(e),
-            ThirdPartyWaitStarted e => state with { LastChangedAt = e.At },
-            ThirdPartyResponded e => state with { LastChangedAt = e.At },
-            ResolutionProposed e => state.On(e),
-            ComplaintResolved e => state.On(e),
-            ComplaintReopened e => state.On(e),
-            ComplaintClosed e => state.On(e),
-            ComplaintCancelled e => state with { LastChangedAt = e.At, ClosedAt = e.At },
-            ResolutionConfirmed e => state with { LastChangedAt = e.At },
-            ResolutionRejected e => state with { LastChangedAt = e.At },
-            ComplaintRated e => state with { Rating = e.Stars },
-            TrackingLinkReissued => state with { HasTrackingLink = true },
-            TrackingLinkRevoked => state with { HasTrackingLink = false },
-            FlagRaised e => state.On(e, version),
-            FlagWithdrawn e => state.On(e),
-            ComplaintEscalated e => state with { Escalation = new Escalation(e.Rule, e.Reason, e.At) },
-            _ => state,
-        };
-        return next with
-        {
-            Status = StatusAfter(@event) ?? next.Status,
-            Version = version,
-            Track = state.Track.Evolve(state.Holder, @event, version),
-            Clock = state.Clock.Evolve(@event, version),
-        };
+            case ComplaintAssigned e:
+                (Holder, HeldSince, LastChangedAt, PartiesInvolved) = MoveTo(e.To, e.At);
+                break;
+            case ComplaintHandedOff e:
+                (Holder, HeldSince, LastChangedAt, PartiesInvolved) = MoveTo(e.To, e.At);
+                HandoffCount++;
+                break;
+            case ComplaintResolved e:
+                (LastChangedAt, ResolvedAt) = (e.At, e.At);
+                break;
+            case ComplaintReopened e:
+                HeldSince = LastChangedAt = e.At;
+                ReopenCount++;
+                (ResolvedAt, ClosedAt) = (null, null);
+                break;
+            case ComplaintClosed or ComplaintCancelled:
+                (LastChangedAt, ClosedAt) = (((IComplaintEvent)@event).At, ((IComplaintEvent)@event).At);
+                break;
+            case ComplaintAcknowledged or CustomerRedirected or InformationRequested or InformationProvided or ThirdPartyWaitStarted
+                or ThirdPartyResponded or ResolutionProposed or ResolutionConfirmed or ResolutionRejected:
+                LastChangedAt = ((IComplaintEvent)@event).At;
+                break;
+            case ComplaintRated e:
+                Rating = e.Stars;
+                break;
+            case TrackingLinkReissued or TrackingLinkRevoked:
+                HasTrackingLink = @event is TrackingLinkReissued;
+                break;
+            case FlagRaised or FlagWithdrawn:
+                var flagged = @event is FlagRaised raised ? state.On(raised, version) : state.On((FlagWithdrawn)@event);
+                (Flags, FlaggedRules, StandingFlags) = (flagged.Flags, flagged.FlaggedRules, flagged.StandingFlags);
+                break;
+            case ComplaintEscalated e:
+                Escalation = new Escalation(e.Rule, e.Reason, e.At);
+                break;
+        }
+        Status = StatusAfter(@event) ?? Status;
+        Version = version;
+        Track = state.Track.Evolve(state.Holder, @event, version);
+        Clock = state.Clock.Evolve(@event, version);
     }
 
     /// <summary>Where an event moves a complaint's status; null when it leaves the status as it was.</summary>
@@ -132,6 +147,10 @@ public sealed record Complaint(
         HasTrackingLink = e.TrackingTokenHash is not null,
     };
 
+    /// <summary>A new holder starts unacknowledged (see <see cref="StatusAfter"/>), with its own clock.</summary>
+    private (string Holder, DateTimeOffset HeldSince, DateTimeOffset LastChangedAt, ImmutableList<string> PartiesInvolved) MoveTo(string holder, DateTimeOffset at) =>
+        (holder, at, at, PartiesInvolved.Contains(holder) ? PartiesInvolved : PartiesInvolved.Add(holder));
+
     private Complaint On(FlagRaised e, long version)
     {
         var superseded = Flags.Where(f => e.Supersedes?.Contains(f.Version) == true).ToList();
@@ -153,40 +172,4 @@ public sealed record Complaint(
             FlaggedRules = count == 0 ? FlaggedRules.Remove(rule) : FlaggedRules.Contains(rule) ? FlaggedRules : FlaggedRules.Add(rule),
         };
     }
-
-    private Complaint On(ComplaintAssigned e) => MoveTo(e.To, e.At);
-
-    private Complaint On(ComplaintAcknowledged e) => this with { LastChangedAt = e.At };
-
-    private Complaint On(ComplaintHandedOff e) => MoveTo(e.To, e.At) with { HandoffCount = HandoffCount + 1 };
-
-    private Complaint On(CustomerRedirected e) => this with { LastChangedAt = e.At };
-
-    private Complaint On(InformationRequested e) => this with { LastChangedAt = e.At };
-
-    private Complaint On(InformationProvided e) => this with { LastChangedAt = e.At };
-
-    private Complaint On(ResolutionProposed e) => this with { LastChangedAt = e.At };
-
-    private Complaint On(ComplaintResolved e) => this with { LastChangedAt = e.At, ResolvedAt = e.At };
-
-    private Complaint On(ComplaintReopened e) => this with
-    {
-        HeldSince = e.At,
-        ReopenCount = ReopenCount + 1,
-        LastChangedAt = e.At,
-        ResolvedAt = null,
-        ClosedAt = null,
-    };
-
-    private Complaint On(ComplaintClosed e) => this with { LastChangedAt = e.At, ClosedAt = e.At };
-
-    /// <summary>A new holder starts unacknowledged (see <see cref="StatusAfter"/>), with its own clock.</summary>
-    private Complaint MoveTo(string holder, DateTimeOffset at) => this with
-    {
-        Holder = holder,
-        HeldSince = at,
-        LastChangedAt = at,
-        PartiesInvolved = PartiesInvolved.Contains(holder) ? PartiesInvolved : PartiesInvolved.Add(holder),
-    };
 }

@@ -17,24 +17,34 @@ public static class Replay
     public static IReadOnlyList<IComplaintEvent> Play(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until) =>
         Continue(null, [], history, policy, parties, until);
 
+    /// <summary>As <see cref="Play"/>, with the complaint the played events fold to (null for no history).</summary>
+    public static (IReadOnlyList<IComplaintEvent> Events, Complaint? After) PlayFolded(IEnumerable<IComplaintEvent> history, Policy policy,
+        PartyDirectory parties, DateTimeOffset until) =>
+        ContinueFolded(null, [], history, policy, parties, until);
+
     /// <summary>
     /// Plays events after a complaint's state as <see cref="Play"/> does from the start: each judged in order, with the
     /// deadlines the state still owed (and those of each new hold) judged when they fall due, up to <paramref name="until"/>.
     /// </summary>
     public static IReadOnlyList<IComplaintEvent> Continue(Complaint? state, IEnumerable<Deadline> owed, IEnumerable<IComplaintEvent> events,
-        Policy policy, PartyDirectory parties, DateTimeOffset until)
+        Policy policy, PartyDirectory parties, DateTimeOffset until) =>
+        ContinueFolded(state, owed, events, policy, parties, until).Events;
+
+    /// <summary>As <see cref="Continue"/>, with the complaint the state and the played events fold to: the fold is done once, while judging.</summary>
+    public static (IReadOnlyList<IComplaintEvent> Events, Complaint? After) ContinueFolded(Complaint? state, IEnumerable<Deadline> owed,
+        IEnumerable<IComplaintEvent> events, Policy policy, PartyDirectory parties, DateTimeOffset until)
     {
         var pending = owed.ToList();
         var played = new List<IComplaintEvent>();
-        foreach (var e in events.Where(e => !RuleEngine.IsJudgement(e)))
+        foreach (var e in events)
         {
+            if (RuleEngine.IsJudgement(e))
+                continue;
             if (state is not null)
                 state = FireDue(state, pending, policy, parties, e.At, played);
-            var followUps = RuleEngine.Judge(state, [e], policy, parties);
             var before = state;
-            state = followUps.Aggregate(Complaint.Evolve(state, e), Complaint.Evolve);
             played.Add(e);
-            played.AddRange(followUps);
+            state = RuleEngine.Judge(state, e, policy, parties, played);
             if (state is not null && (before?.HoldStartVersion != state.HoldStartVersion || before.Clock.State != state.Clock.State))
             {
                 pending.Clear();
@@ -42,19 +52,26 @@ public static class Replay
             }
         }
         if (state is not null)
-            FireDue(state, pending, policy, parties, until, played);
-        return played;
+            state = FireDue(state, pending, policy, parties, until, played);
+        return (played, state);
     }
 
     /// <summary>Judges the deadlines that fell due by <paramref name="now"/>, each once, as the scheduler would have.</summary>
     private static Complaint FireDue(Complaint state, List<Deadline> pending, Policy policy, PartyDirectory parties, DateTimeOffset now, List<IComplaintEvent> played)
     {
-        foreach (var deadline in pending.Where(d => d.DueAt <= now).ToList())
+        for (var i = 0; i < pending.Count;)
         {
-            pending.Remove(deadline);
+            if (pending[i].DueAt > now)
+            {
+                i++;
+                continue;
+            }
+            var deadline = pending[i];
+            pending.RemoveAt(i);
             var followUps = RuleEngine.JudgeDeadline(state, deadline, policy, parties, now);
             played.AddRange(followUps);
-            state = followUps.Aggregate(state, (s, f) => Complaint.Evolve(s, f)!);
+            foreach (var followUp in followUps)
+                state = Complaint.Evolve(state, followUp)!;
         }
         return state;
     }

@@ -23,7 +23,7 @@ public static class RuleEngine
 
     public static IReadOnlyList<IComplaintEvent> Judge(Complaint? before, IReadOnlyList<IComplaintEvent> events, Policy policy, PartyDirectory parties)
     {
-        var judged = new Judgement(Steps: null);
+        var judged = new Judgement([], Steps: null);
         Judge(before, events, policy, parties, judged);
         return judged.FollowUps;
     }
@@ -34,7 +34,7 @@ public static class RuleEngine
     /// </summary>
     public static IReadOnlyList<ComplaintStep> JudgeSteps(Complaint? before, IReadOnlyList<IComplaintEvent> events, Policy policy, PartyDirectory parties)
     {
-        var judged = new Judgement(Steps: []);
+        var judged = new Judgement([], Steps: []);
         Judge(before, events, policy, parties, judged);
         return judged.Steps!;
     }
@@ -43,18 +43,27 @@ public static class RuleEngine
     {
         var state = before;
         foreach (var e in events)
-        {
-            var after = Complaint.Evolve(state, e)!;
+            state = Judge(state, e, policy, parties, judged);
+    }
+
+    /// <summary>Judges one event: adds its follow-ups and returns the state after both, so that a caller need not fold them again.</summary>
+    internal static Complaint? Judge(Complaint? state, IComplaintEvent e, Policy policy, PartyDirectory parties, List<IComplaintEvent> followUps) =>
+        Judge(state, e, policy, parties, new Judgement(followUps, Steps: null));
+
+    private static Complaint? Judge(Complaint? state, IComplaintEvent e, Policy policy, PartyDirectory parties, Judgement judged)
+    {
+        var after = Complaint.Evolve(state, e);
+        if (after is not null)
             judged.Steps?.Add(new ComplaintStep(e, after));
-            var findings = state is null ? [] : Rules
-                .Where(rule => rule.SettingsIn(policy).Enabled)
-                .Select(rule => (Rule: rule, Finding: rule.Judge(state, e, after, policy, parties)))
-                .Where(found => found.Finding is not null)
-                .ToList();
-            state = after;
-            foreach (var (rule, finding) in findings)
-                state = Raise(state, rule, finding!, policy, e.At, judged);
-        }
+        if (state is null || after is null)
+            return after;
+        List<(IRule Rule, Finding Finding)>? findings = null;
+        foreach (var rule in Rules)
+            if (rule.SettingsIn(policy).Enabled && rule.Judge(state, e, after, policy, parties) is { } finding)
+                (findings ??= []).Add((rule, finding));
+        foreach (var (rule, finding) in findings ?? [])
+            after = Raise(after, rule, finding, policy, e.At, judged);
+        return after;
     }
 
     /// <summary>
@@ -63,7 +72,7 @@ public static class RuleEngine
     /// </summary>
     public static IReadOnlyList<IComplaintEvent> JudgeDeadline(Complaint complaint, Deadline deadline, Policy policy, PartyDirectory parties, DateTimeOffset now)
     {
-        var judged = new Judgement(Steps: null);
+        var judged = new Judgement([], Steps: null);
         JudgeDeadline(complaint, deadline, policy, parties, now, judged);
         return judged.FollowUps;
     }
@@ -71,7 +80,7 @@ public static class RuleEngine
     /// <summary>What <see cref="JudgeDeadline(Complaint, Deadline, Policy, PartyDirectory, DateTimeOffset)"/> appends, with the complaint as each event leaves it.</summary>
     public static IReadOnlyList<ComplaintStep> JudgeDeadlineSteps(Complaint complaint, Deadline deadline, Policy policy, PartyDirectory parties, DateTimeOffset now)
     {
-        var judged = new Judgement(Steps: []);
+        var judged = new Judgement([], Steps: []);
         JudgeDeadline(complaint, deadline, policy, parties, now, judged);
         return judged.Steps!;
     }
@@ -103,8 +112,5 @@ public static class RuleEngine
     }
 
     /// <summary>What a judgement collects: the follow-ups, and every step with its state when the caller keeps them.</summary>
-    private sealed record Judgement(List<ComplaintStep>? Steps)
-    {
-        public List<IComplaintEvent> FollowUps { get; } = [];
-    }
+    private readonly record struct Judgement(List<IComplaintEvent> FollowUps, List<ComplaintStep>? Steps);
 }

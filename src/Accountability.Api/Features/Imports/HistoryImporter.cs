@@ -188,11 +188,11 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             }
             else
             {
-                events = Replay.Play(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
-                var after = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
-                started.Start(ids[i], events, after);
+                var (played, after) = Replay.PlayFolded(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
+                events = played;
+                started.Start(ids[i], events, after!);
                 // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
-                ScheduledDeadline.ScheduleNewHold(session, null, after, policy, parties, notBefore: now);
+                ScheduledDeadline.ScheduleNewHold(session, null, after!, policy, parties, notBefore: now);
                 session.Store(ImportedCase.Of(ids[i], history, now));
                 imported++;
             }
@@ -223,11 +223,10 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         var assigned = stream.Any(e => e.Data is ComplaintAssigned or ComplaintHandedOff);
         var owed = (await session.Query<ScheduledDeadline>()
             .Where(d => d.TenantId == session.TenantId && d.ComplaintId == before.Id && d.WarnsOf == null).ToListAsync(ct)).Select(d => d.ToDeadline());
-        var events = Replay.Continue(state, owed, HistoryTranslator.Translate(state, assigned, later, statuses), policy, parties, now);
+        var (events, after) = Replay.ContinueFolded(state, owed, HistoryTranslator.Translate(state, assigned, later, statuses), policy, parties, now);
         // The version the stream ends at: the projections number the complaint as the live path does, and a concurrent write fails.
         session.Events.Append(before.Id, stream[^1].Version + events.Count, events);
-        var after = events.Aggregate(state, (s, e) => Complaint.Evolve(s, e)!);
-        ScheduledDeadline.ScheduleNewHold(session, state, after, policy, parties, notBefore: now);
+        ScheduledDeadline.ScheduleNewHold(session, state, after!, policy, parties, notBefore: now);
         session.Store(ImportedCase.Of(before.Id, later, now, before));
         return events;
     }
