@@ -37,6 +37,7 @@ cleanup() {
         -U accountability -d accountability -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+"$repo/deploy/packages.sh"
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 cli=(dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll)
 "${cli[@]}" tenant create --id bench --name "Bench Marketplace" >/dev/null

@@ -60,7 +60,7 @@ JSON
 cat > "$work/small-mapping.json" <<'JSON'
 { "caseId": "number", "timestamp": "sys_updated_at", "timestampFormat": "dd-MM-yyyy HH:mm", "party": "assignment_group", "status": "incident_state" }
 JSON
-
+"$repo/deploy/packages.sh"
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 # With BASELINE=<commit>, that commit is built beside this one and runs the same files first, in the same conditions.
 clis=("$repo/src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll")

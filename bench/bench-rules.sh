@@ -7,6 +7,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 artifacts="$repo/.local/bench-rules"
 rm -rf "$artifacts" && mkdir -p "$artifacts"
+"$repo/deploy/packages.sh"
 dotnet run -c Release --project tests/Accountability.Benchmarks -- --filter '*' --artifacts "$artifacts" "$@" > "$artifacts.log" 2>&1 \
     || { tail -50 "$artifacts.log"; exit 1; }
 grep '^// [0-9]* events before' "$artifacts.log" || true

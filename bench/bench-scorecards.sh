@@ -52,7 +52,7 @@ cleanup() {
     [[ -n "${KEEP_SCHEMA:-}" ]] && echo "kept schema $schema" || psql -q -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-
+"$repo/deploy/packages.sh"
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 cli=(dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll)
 operator_key="$("${cli[@]}" tenant create --id bench --name "Bench Marketplace" | sed -n 's/.*(shown once): //p')"

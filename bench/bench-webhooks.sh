@@ -17,7 +17,7 @@ admin="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 work="$repo/.local/bench"
 mkdir -p "$work"
 rm -f "$work/receiver.in"; mkfifo "$work/receiver.in"
-
+"$repo/deploy/packages.sh"
 dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build tests/Accountability.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet tests/Accountability.Benchmarks/bin/Release/net10.0/Accountability.Benchmarks.dll webhook-receiver --port 5098 < "$work/receiver.in" > "$work/receiver.out" &

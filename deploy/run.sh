@@ -12,6 +12,7 @@ esac
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
+deploy/packages.sh
 connection="$(deploy/postgres.sh)"
 mkdir -p .local
 if [[ -z "${Accountability__AdminKey:-}" && ! -s .local/admin-key ]]; then

@@ -5,6 +5,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+deploy/packages.sh
 
 results="$repo/.local/test-results"
 rm -rf "$results"
