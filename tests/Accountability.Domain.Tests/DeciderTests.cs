@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Parties;
-using Accountability.Domain.Problems;
+using Accountability.Domain.RecurringProblems;
 using Accountability.Domain.Rules;
 using Accountability.Domain.Tests.Rules;
 using static Accountability.Domain.Tests.Scenario;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Api.Setup;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Accountability.Api.Features.ApiKeys;
 using Accountability.Api.Features.Imports;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Parties;
 using Marten;
 using MediatR;

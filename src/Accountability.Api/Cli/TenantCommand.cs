@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using MediatR;
 using CreateTenant = Accountability.Api.Features.Tenants.Create;
 

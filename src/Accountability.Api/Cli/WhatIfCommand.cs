@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Accountability.Api.Features.Policies.WhatIf;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Times;
 using Marten;
 using Spectre.Console;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using JasperFx;
 using Marten;
 using MediatR;

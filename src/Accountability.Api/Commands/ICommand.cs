@@ -1,3 +1,4 @@
+using Accountability.Api.Http;
 using MediatR;
 
 namespace Accountability.Api.Commands;
@@ -10,7 +11,3 @@ public interface ICommand
     /// <summary>The caller's Idempotency-Key with a fingerprint of the request it came with, if any.</summary>
     Idempotency? Idempotency { get; }
 }
-
-/// <param name="Id">Unique per acting party: two parties may use the same key without colliding.</param>
-/// <param name="Fingerprint">Hash of the request, to refuse the same key sent with a different request.</param>
-public sealed record Idempotency(string Id, string Fingerprint);

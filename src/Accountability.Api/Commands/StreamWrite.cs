@@ -1,4 +1,4 @@
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using JasperFx.Events;
 using Marten;
 using Marten.Services.BatchQuerying;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Accountability.Api.Health;

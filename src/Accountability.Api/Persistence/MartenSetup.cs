@@ -4,7 +4,7 @@ using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
 using Accountability.Api.Features.Policies;
-using Accountability.Api.Features.Problems;
+using Accountability.Api.Features.RecurringProblems;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.SetAside;
 using Accountability.Api.Features.StatusPage;

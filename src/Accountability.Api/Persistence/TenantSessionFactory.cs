@@ -1,3 +1,4 @@
+using Accountability.Api.Http;
 using Accountability.Api.Auth;
 using JasperFx;
 using Marten;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Dashboard;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using FastEndpoints;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;

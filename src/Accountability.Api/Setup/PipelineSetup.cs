@@ -5,7 +5,7 @@ using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Health;
 using Accountability.Api.Persistence;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Api.Telemetry;
 using FastEndpoints;
 

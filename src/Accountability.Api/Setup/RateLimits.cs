@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Dashboard;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

@@ -10,7 +10,7 @@ using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Health;
 using Accountability.Api.Persistence;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Api.Telemetry;
 using FastEndpoints;
 using FluentValidation;

@@ -1,5 +1,5 @@
 using Accountability.Domain.Complaints;
-using Accountability.Domain.Problems;
+using Accountability.Domain.RecurringProblems;
 using Accountability.Domain.Rules;
 
 namespace Accountability.Domain.Decisions;

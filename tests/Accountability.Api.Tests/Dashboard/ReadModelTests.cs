@@ -1,5 +1,5 @@
 using Accountability.Api.Tests.Infrastructure;
-using Accountability.Api.Tests.Problems;
+using Accountability.Api.Tests.RecurringProblems;
 
 namespace Accountability.Api.Tests.Dashboard;
 
@@ -40,7 +40,7 @@ public sealed class ReadModelTests
     public async Task The_open_problems_are_listed_with_their_product_owner_and_linked_complaints()
     {
         var market = await worker.CreateMarketplaceAsync();
-        var product = ProblemSteps.NewProduct();
+        var product = RecurringProblemSteps.NewProduct();
         for (var i = 0; i < 3; i++)
             await market.FileAboutAsync(product);
         await worker.CatchUpAsync();

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Accountability.Api.Features.ApiKeys;
 using Accountability.Api.Features.Complaints;
-using Accountability.Api.Features.Problems;
+using Accountability.Api.Features.RecurringProblems;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Features.Webhooks.Deliveries;
 using Accountability.Api.Setup;

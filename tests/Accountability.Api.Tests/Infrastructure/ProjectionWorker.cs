@@ -29,7 +29,7 @@ public sealed class ProjectionWorker(TimeProvider? clock = null, string? schema 
     /// <summary>Makes the daemon process again every complaint filed after <paramref name="sequence"/>, as a restore or a second worker would.</summary>
     public async Task ReplayFromAsync(long sequence)
     {
-        await Daemon.RewindSubscriptionAsync(Features.Problems.RecurringProblemDetector.SubscriptionName, CancellationToken.None, sequence);
+        await Daemon.RewindSubscriptionAsync(Features.RecurringProblems.RecurringProblemDetector.SubscriptionName, CancellationToken.None, sequence);
         await CatchUpAsync();
     }
 

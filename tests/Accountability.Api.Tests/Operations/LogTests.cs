@@ -1,3 +1,4 @@
+using Accountability.Api.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Accountability.Api.Persistence;

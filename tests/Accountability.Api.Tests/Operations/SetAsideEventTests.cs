@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using Accountability.Api.Features.Problems;
+using Accountability.Api.Features.RecurringProblems;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.SetAside;
 using Accountability.Api.Tests.Infrastructure;
-using Accountability.Api.Tests.Problems;
+using Accountability.Api.Tests.RecurringProblems;
 using JasperFx.Events.Daemon;
 using Npgsql;
 
@@ -30,7 +30,7 @@ public sealed class SetAsideEventTests
         var (http, schema) = (node.Http, node.Schema);
         var daemon = node.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         var (a, b) = (await Marketplace.CreateAsync(http), await Marketplace.CreateAsync(http));
-        var (productA, productB) = (ProblemSteps.NewProduct(), ProblemSteps.NewProduct());
+        var (productA, productB) = (RecurringProblemSteps.NewProduct(), RecurringProblemSteps.NewProduct());
         var reference = PoisonSwitch.NewReference();
         poison.Poison(reference);
 

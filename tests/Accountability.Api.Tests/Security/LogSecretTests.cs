@@ -1,3 +1,4 @@
+using Accountability.Api.Http;
 using Accountability.Api.Persistence;
 using Accountability.Api.Tests.Infrastructure;
 using Npgsql;

@@ -28,8 +28,8 @@ public sealed record SeededMarketplace(Marketplace Market, Guid Complaint, strin
         Assert.That((await market.Operator.GetJsonAsync<Features.Complaints.Flags.Response>($"{path}/flags")).Flags, Is.Not.Empty, "the redirection raises a flag");
         var deliveries = await market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries");
         var keys = await market.Operator.GetJsonAsync<List<ApiKeyView>>("/api/api-keys");
-        var problem = await market.Operator.PostJsonAsync<Features.Problems.ProblemView>("/api/problems", new { product, category = "crash", summary = "Keeps crashing" }, 201);
-        await market.Operator.PostJsonAsync<Features.Problems.ProblemView>($"/api/problems/{problem.Id}/links", new { complaintId = filed.Id });
+        var problem = await market.Operator.PostJsonAsync<Features.RecurringProblems.ProblemView>("/api/problems", new { product, category = "crash", summary = "Keeps crashing" }, 201);
+        await market.Operator.PostJsonAsync<Features.RecurringProblems.ProblemView>($"/api/problems/{problem.Id}/links", new { complaintId = filed.Id });
         return new SeededMarketplace(market, filed.Id, product, new Uri(filed.TrackingLink!).AbsolutePath, hook.Endpoint.Id,
             deliveries[0].Id, keys.First(k => k.PartyId == "acme").Id, ownParty, problem.Id);
     }

@@ -37,7 +37,7 @@ public sealed partial class WritePathShapeTests
     public void Only_the_stream_write_fetches_for_writing_starts_or_appends_to_a_command_stream()
     {
         // The import's batched write and the re-judging's own appends are outside the commands' path, by design (docs/write-path.md).
-        string[] outside = ["Imports", Path.Combine("Policies", "Rejudge"), Path.Combine("Problems", "RecurringProblemDetector.cs")];
+        string[] outside = ["Imports", Path.Combine("Policies", "Rejudge"), Path.Combine("RecurringProblems", "RecurringProblemDetector.cs")];
         var writers = Directory.EnumerateFiles(Features, "*.cs", SearchOption.AllDirectories)
             .Where(f => !outside.Any(o => Path.GetRelativePath(Features, f).StartsWith(o, StringComparison.Ordinal)))
             .Where(f => StreamCalls().IsMatch(File.ReadAllText(f)))

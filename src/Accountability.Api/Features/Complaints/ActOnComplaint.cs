@@ -1,3 +1,4 @@
+using Accountability.Api.Http;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Domain.Decisions;

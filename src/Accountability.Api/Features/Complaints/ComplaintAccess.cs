@@ -1,4 +1,4 @@
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Marten;

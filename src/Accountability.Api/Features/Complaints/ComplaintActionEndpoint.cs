@@ -1,6 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Decisions;
 using FastEndpoints;
 using MediatR;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Pages;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Parties;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Times;
 using FastEndpoints;
 using FluentValidation;

@@ -1,4 +1,4 @@
-using Accountability.Api.Features.Problems;
+using Accountability.Api.Features.RecurringProblems;
 using Accountability.Api.Features.Scorecards;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;

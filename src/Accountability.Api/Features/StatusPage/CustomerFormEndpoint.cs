@@ -3,7 +3,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Pages;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Decisions;
 using FastEndpoints;
 using MediatR;

@@ -1,5 +1,5 @@
 using Accountability.Api.Features.Pages;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 
 namespace Accountability.Api.Features.StatusPage;
 

@@ -1,6 +1,6 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Auth;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using FastEndpoints;
 using MediatR;
 

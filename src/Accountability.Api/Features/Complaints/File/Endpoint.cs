@@ -1,7 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.TrackingLinks;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Rules;
 using FastEndpoints;

@@ -1,5 +1,5 @@
 using Accountability.Api.Auth;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Times;

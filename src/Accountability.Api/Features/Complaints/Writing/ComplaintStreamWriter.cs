@@ -1,6 +1,6 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.Caching;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;

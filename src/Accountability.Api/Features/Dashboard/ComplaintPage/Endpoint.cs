@@ -1,7 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Pages;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Parties;
 using FastEndpoints;
 using Marten;

@@ -1,10 +1,10 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Pages;
-using Accountability.Api.Features.Problems;
+using Accountability.Api.Features.RecurringProblems;
 using Accountability.Api.Features.Scorecards;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Parties;
-using Accountability.Domain.Problems;
+using Accountability.Domain.RecurringProblems;
 using FastEndpoints;
 using Marten;
 

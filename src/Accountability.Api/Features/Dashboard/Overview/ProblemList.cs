@@ -1,5 +1,5 @@
 using System.Text;
-using Accountability.Api.Features.Problems;
+using Accountability.Api.Features.RecurringProblems;
 using static Accountability.Api.Features.Dashboard.DashboardHtml;
 using Text = Accountability.Api.Features.Dashboard.DashboardText;
 

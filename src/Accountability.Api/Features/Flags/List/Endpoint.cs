@@ -1,6 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Complaints.List;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Complaints;
 using FastEndpoints;
 using Marten;

@@ -1,6 +1,6 @@
 using System.Text;
 using Accountability.Api.Auth;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using FastEndpoints;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using FastEndpoints;
 
 namespace Accountability.Api.Features.Pages.Stylesheets;

@@ -1,5 +1,5 @@
 using Accountability.Api.Auth;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Times;
 using FastEndpoints;
 using Marten;

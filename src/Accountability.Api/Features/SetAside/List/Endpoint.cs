@@ -1,5 +1,5 @@
 using Accountability.Api.Auth;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using FastEndpoints;
 
 namespace Accountability.Api.Features.SetAside.List;

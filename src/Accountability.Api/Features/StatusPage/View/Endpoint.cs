@@ -1,6 +1,6 @@
 using System.Globalization;
 using Accountability.Api.Features.Pages;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using FastEndpoints;
 
 namespace Accountability.Api.Features.StatusPage.View;

@@ -1,7 +1,7 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.ApiKeys;
 using Accountability.Api.Persistence;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Parties;
 using Marten;
 

@@ -1,5 +1,5 @@
 using Accountability.Api.Commands;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Decisions;
 using Marten;
 

@@ -1,7 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Webhooks.Deliveries;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using FastEndpoints;
 using MediatR;
 

@@ -1,6 +1,6 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Webhooks.Deliveries;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Decisions;
 using Marten;
 

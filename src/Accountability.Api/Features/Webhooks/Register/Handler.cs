@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Accountability.Api.Commands;
-using Accountability.Api.Problems;
+using Accountability.Api.Http;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Parties;
 using Marten;

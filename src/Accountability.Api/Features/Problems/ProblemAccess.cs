@@ -1,9 +1,0 @@
-using Accountability.Api.Problems;
-
-namespace Accountability.Api.Features.Problems;
-
-public static class ProblemAccess
-{
-    /// <summary>The same answer for a problem that does not exist and one the caller may not see.</summary>
-    public static ProblemException NotFound(Guid id) => new(ProblemKind.NotFound, $"No problem {id}.");
-}

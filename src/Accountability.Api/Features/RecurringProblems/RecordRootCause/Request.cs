@@ -1,0 +1,17 @@
+using Accountability.Domain.Complaints;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Accountability.Api.Features.RecurringProblems.RecordRootCause;
+
+public sealed record Request(RootCause? RootCause, string Explanation)
+{
+    public sealed class Validator : Validator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.RootCause).NotNull().IsInEnum();
+            RuleFor(r => r.Explanation).NotEmpty().MaximumLength(4000);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Accountability.Api.Http;
+using Accountability.Domain.Complaints;
+using NetArchTest.Rules;
+
+namespace Accountability.Api.Tests.Architecture;
+
+/// <summary>The layout keeps the architecture it shows (docs/write-path.md): read from the compiled assemblies.</summary>
+[Category("api")]
+public sealed class LayoutTests
+{
+    private static readonly System.Reflection.Assembly Api = typeof(ProblemException).Assembly;
+    private static readonly System.Reflection.Assembly Domain = typeof(Complaint).Assembly;
+
+    [Test]
+    public void The_domain_depends_on_no_package_and_on_nothing_of_the_service()
+    {
+        // What an assembly references is all it can depend on: the framework's assemblies, nothing else.
+        Assert.That(Domain.GetReferencedAssemblies().Select(a => a.Name).Where(name => !name!.StartsWith("System.", StringComparison.Ordinal)),
+            Is.Empty, "the domain references framework assemblies only");
+    }
+
+    [Test]
+    public void The_HTTP_concerns_know_no_feature_and_no_write_pipeline()
+    {
+        var result = Types.InAssembly(Api).That().ResideInNamespace("Accountability.Api.Http")
+            .ShouldNot().HaveDependencyOnAny("Accountability.Api.Features", "Accountability.Api.Commands", "Accountability.Api.Setup",
+                "Accountability.Api.Persistence", "Accountability.Api.Cli")
+            .GetResult();
+        Assert.That(result.FailingTypeNames ?? [], Is.Empty);
+    }
+
+    [Test]
+    public void Recurring_problems_are_named_so_everywhere_and_problem_means_an_RFC_9457_answer_only()
+    {
+        var misnamed = new[] { Api, Domain }.SelectMany(a => a.GetTypes())
+            .Where(t => t.Namespace?.Split('.').Contains("Problems") == true).Select(t => t.FullName);
+        Assert.That(misnamed, Is.Empty);
+    }
+}
