@@ -86,9 +86,11 @@ for cli in "${clis[@]}"; do
     Accountability__Schema="${schema_of[$cli]}" dotnet "$cli" tenant create --id bench --name "Bench Marketplace" >/dev/null
 done
 name_of() { [[ "$1" == "$work/baseline/"* ]] && echo "baseline $BASELINE" || echo "this commit"; }
+# Which build goes first alternates by file: the one that goes second meets PostgreSQL still busy with the first's writes.
+order=("${clis[@]}")
 for file in synthetic small-cases; do
     for run in first second; do
-        for cli in "${clis[@]}"; do
+        for cli in "${order[@]}"; do
             echo "== $file, $run import, $(name_of "$cli")"
             if [[ $file == synthetic ]]; then
                 Accountability__Schema="${schema_of[$cli]}" import_once "$log" "$work/synthetic-mapping.json" synthetic
@@ -97,4 +99,5 @@ for file in synthetic small-cases; do
             fi
         done
     done
+    order=($(printf '%s\n' "${order[@]}" | tac))
 done

@@ -16,7 +16,7 @@ public sealed class Timings : EndpointWithoutRequest
 
     public override void Configure()
     {
-        Verbs(Http.GET, Http.POST);
+        Verbs(FastEndpoints.Http.GET, FastEndpoints.Http.POST);
         Routes("baseline/timings");
         AllowAnonymous();
         Description(d => d.ExcludeFromDescription());
