@@ -1,4 +1,3 @@
-using Accountability.Api.Http;
 using MediatR;
 
 namespace Accountability.Api.Commands;

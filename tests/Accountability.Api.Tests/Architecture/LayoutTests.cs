@@ -20,10 +20,10 @@ public sealed class LayoutTests
     }
 
     [Test]
-    public void The_HTTP_concerns_know_no_feature_and_no_write_pipeline()
+    public void The_HTTP_concerns_know_no_feature_no_write_pipeline_and_no_authentication()
     {
         var result = Types.InAssembly(Api).That().ResideInNamespace("Accountability.Api.Http")
-            .ShouldNot().HaveDependencyOnAny("Accountability.Api.Features", "Accountability.Api.Commands", "Accountability.Api.Setup",
+            .ShouldNot().HaveDependencyOnAny("Accountability.Api.Features", "Accountability.Api.Commands", "Accountability.Api.Setup", "Accountability.Api.Auth",
                 "Accountability.Api.Persistence", "Accountability.Api.Cli")
             .GetResult();
         Assert.That(result.FailingTypeNames ?? [], Is.Empty);

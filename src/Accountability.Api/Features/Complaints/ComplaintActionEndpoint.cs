@@ -27,7 +27,7 @@ public abstract class ComplaintActionEndpoint<TRequest> : Endpoint<TRequest, Com
     {
         var actor = User.Actor();
         var command = new ActOnComplaint(Route<Guid>("id"), actor, RequestHeaders.ExpectedVersion(HttpContext),
-            RequestHeaders.IdempotencyOf(HttpContext, request), Command(request, actor));
+            IdempotencyKeys.Of(HttpContext, request), Command(request, actor));
         var view = await Resolve<IMediator>().SendCommandAsync(command, HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         await Send.OkAsync(view, ct);

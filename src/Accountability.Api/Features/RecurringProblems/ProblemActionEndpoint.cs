@@ -31,7 +31,7 @@ public abstract class ProblemActionEndpoint<TRequest> : Endpoint<TRequest, Probl
     public override async Task HandleAsync(TRequest request, CancellationToken ct)
     {
         var command = new ActOnProblem(Route<Guid>("id"), User.Actor(), RequestHeaders.ExpectedVersion(HttpContext),
-            RequestHeaders.IdempotencyOf(HttpContext, request), Command(request));
+            IdempotencyKeys.Of(HttpContext, request), Command(request));
         var view = await Resolve<IMediator>().SendCommandAsync(command, HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         await Send.OkAsync(view, ct);

@@ -18,7 +18,7 @@ public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : Endpoint<Re
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
-        var command = new Command(User.TenantId(), r.PartyId, r.Name, RequestHeaders.IdempotencyOf(HttpContext, r));
+        var command = new Command(User.TenantId(), r.PartyId, r.Name, IdempotencyKeys.Of(HttpContext, r));
         var created = await mediator.SendCommandAsync(command, HttpContext.Response, ct);
         // This node may remember the id as unknown (sent before the key existed): the new key works here at once.
         keys.Forget(created.Id);

@@ -22,7 +22,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Compla
     {
         var (token, hash) = TrackingToken.New();
         var command = new ActOnComplaint(Route<Guid>("id"), User.Actor(), RequestHeaders.ExpectedVersion(HttpContext),
-            RequestHeaders.IdempotencyOf(HttpContext, new { reissue = true }), new Domain.Decisions.ReissueTrackingLink(hash));
+            IdempotencyKeys.Of(HttpContext, new { reissue = true }), new Domain.Decisions.ReissueTrackingLink(hash));
         var answer = await mediator.Send(command, ct);
         var view = CommandAnswers.Answer(answer, HttpContext.Response);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);

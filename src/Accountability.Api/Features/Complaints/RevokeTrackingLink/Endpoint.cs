@@ -20,7 +20,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Compla
     public override async Task HandleAsync(CancellationToken ct)
     {
         var command = new ActOnComplaint(Route<Guid>("id"), User.Actor(), RequestHeaders.ExpectedVersion(HttpContext),
-            RequestHeaders.IdempotencyOf(HttpContext, new { revoke = true }),
+            IdempotencyKeys.Of(HttpContext, new { revoke = true }),
             new Domain.Decisions.RevokeTrackingLink());
         var view = await mediator.SendCommandAsync(command, HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);

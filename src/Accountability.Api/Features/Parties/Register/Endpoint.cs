@@ -20,7 +20,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Party>
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
         var vendor = new Party(r.Id, PartyKind.Vendor, r.DisplayName);
-        var party = await mediator.SendCommandAsync(new Command(vendor, RequestHeaders.IdempotencyOf(HttpContext, r)), HttpContext.Response, ct);
+        var party = await mediator.SendCommandAsync(new Command(vendor, IdempotencyKeys.Of(HttpContext, r)), HttpContext.Response, ct);
         HttpContext.Response.Headers.Location = $"/api/parties/{party.Id}";
         await Send.ResponseAsync(party, StatusCodes.Status201Created, ct);
     }

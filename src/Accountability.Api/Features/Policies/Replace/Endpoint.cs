@@ -19,7 +19,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Policy>
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
-        var command = new Command(r, RequestHeaders.ExpectedVersion(HttpContext), User.KeyIdOf(), RequestHeaders.IdempotencyOf(HttpContext, r));
+        var command = new Command(r, RequestHeaders.ExpectedVersion(HttpContext), User.KeyIdOf(), IdempotencyKeys.Of(HttpContext, r));
         var policy = await mediator.SendCommandAsync(command, HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(policy.Version);
         await Send.OkAsync(policy, ct);

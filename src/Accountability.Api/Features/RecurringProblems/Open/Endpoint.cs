@@ -21,7 +21,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ProblemView
     {
         var problem = new OpenProblem(Guid.CreateVersion7(), r.Product, r.Category, r.Summary);
         var view = await mediator.SendCommandAsync(
-            new ActOnProblem(problem.ProblemId, User.Actor(), null, RequestHeaders.IdempotencyOf(HttpContext, r), problem), HttpContext.Response, ct);
+            new ActOnProblem(problem.ProblemId, User.Actor(), null, IdempotencyKeys.Of(HttpContext, r), problem), HttpContext.Response, ct);
         HttpContext.Response.Headers.ETag = RequestHeaders.ETag(view.Version);
         HttpContext.Response.Headers.Location = $"/api/problems/{view.Id}";
         await Send.ResponseAsync(view, StatusCodes.Status201Created, ct);

@@ -18,7 +18,7 @@ public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : Endpoint<Re
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
-        var command = new Command(r.Id, r.Name, r.StoreName ?? r.Name, RequestHeaders.IdempotencyOf(HttpContext, r));
+        var command = new Command(r.Id, r.Name, r.StoreName ?? r.Name, IdempotencyKeys.Of(HttpContext, r));
         var created = await mediator.SendCommandAsync(command, HttpContext.Response, ct);
         keys.Forget(created.OperatorKey.Id);
         await Send.ResponseAsync(created, StatusCodes.Status201Created, ct);

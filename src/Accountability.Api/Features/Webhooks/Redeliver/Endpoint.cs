@@ -20,7 +20,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Delive
     public override async Task HandleAsync(CancellationToken ct)
     {
         var (id, deliveryId) = (Route<string>("id")!, Route<string>("deliveryId")!);
-        var once = RequestHeaders.IdempotencyOf(HttpContext, $"{id}/{deliveryId}");
+        var once = IdempotencyKeys.Of(HttpContext, $"{id}/{deliveryId}");
         await Send.OkAsync(await mediator.SendCommandAsync(new Command(id, deliveryId, User.TenantId(), User.Actor(), once), HttpContext.Response, ct), ct);
     }
 }

@@ -18,7 +18,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, EndpointWit
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
-        var created = await mediator.SendCommandAsync(new Command(r, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r)), HttpContext.Response, ct);
+        var created = await mediator.SendCommandAsync(new Command(r, User.Actor(), IdempotencyKeys.Of(HttpContext, r)), HttpContext.Response, ct);
         HttpContext.Response.Headers.Location = $"/api/webhooks/{created.Endpoint.Id}";
         await Send.ResponseAsync(created, StatusCodes.Status201Created, ct);
     }

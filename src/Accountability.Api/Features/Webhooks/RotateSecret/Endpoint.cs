@@ -19,6 +19,6 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Endpoi
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<string>("id")!;
-        await Send.OkAsync(await mediator.SendCommandAsync(new Command(id, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, id)), HttpContext.Response, ct), ct);
+        await Send.OkAsync(await mediator.SendCommandAsync(new Command(id, User.Actor(), IdempotencyKeys.Of(HttpContext, id)), HttpContext.Response, ct), ct);
     }
 }

@@ -17,5 +17,5 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, WebhookEndp
     }
 
     public override async Task HandleAsync(Request r, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.SendCommandAsync(new Command(Route<string>("id")!, r, User.Actor(), RequestHeaders.IdempotencyOf(HttpContext, r)), HttpContext.Response, ct), ct);
+        await Send.OkAsync(await mediator.SendCommandAsync(new Command(Route<string>("id")!, r, User.Actor(), IdempotencyKeys.Of(HttpContext, r)), HttpContext.Response, ct), ct);
 }
