@@ -56,7 +56,7 @@ public sealed class DispatchSimulation(IsolatedNode node, Marketplace market, in
                 if (due is { } at)
                     clock.MoveTo(at + Quantum(at - clock.GetUtcNow())); // a little past it, so retries due close together go at once
                 else if (!running.Any(n => n.Alive) || await EnableDisabledAsync() == 0)
-                    await Task.Delay(20); // only claims in flight or lapsing: poll, as a dispatcher would
+                    await Task.Delay(20); // claims in flight or lapsing on the database's clock: poll at a dispatcher's own pace
                 else
                     enabledAgain++;
 

@@ -67,7 +67,7 @@ public sealed class ScriptedReceiver : IAsyncDisposable
             if (answer == Answer.Silent)
             {
                 // No answer: the sender times out and closes the connection, which ends this request.
-                await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(Timeout.InfiniteTimeSpan, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;
             }
             if (answer == Answer.TooMany)
