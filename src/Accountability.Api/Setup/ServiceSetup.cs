@@ -53,6 +53,8 @@ public static class ServiceSetup
         services.AddSingleton<TargetGuard>();
         services.AddSingleton<DeliveryTable>();
         services.AddSingleton<Features.Scorecards.ScorecardQueries>();
+        services.AddSingleton<Features.SetAside.ISetAsideRetry, Features.Scorecards.ScorecardRetry>();
+        services.AddSingleton<Features.SetAside.ISetAsideRetry>(p => p.GetRequiredService<Features.RecurringProblems.RecurringProblemDetector>());
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookDispatcher.ClientName, (provider, client) =>
                 client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AccountabilityOptions>>().Value.WebhookTimeoutSeconds))

@@ -204,7 +204,7 @@ public sealed class WebhookDispatcher(
                 health[endpoint.Id] = (delivery.TenantId, after);
                 var next = After(delivery, verdict);
                 DeliveryTable.RecordAttempt(session, next, attempt, claimed.Claim);
-                Telemetry.ProductMetrics.WebhookAttempt(next.Status);
+                Telemetry.ProductMetrics.WebhookAttempt(MetricOutcome(next.Status));
             }
         }
         var endpoints = batch.Where(s => s.Endpoint is not null).Select(s => s.Endpoint!).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
@@ -315,4 +315,11 @@ public sealed class WebhookDispatcher(
 
     /// <summary>A claimed delivery after its turn: no attempt when its endpoint was deleted or disabled meanwhile, or its claim grew too old.</summary>
     private sealed record Sent(Claimed Claimed, WebhookEndpoint? Endpoint, DeliveryAttempt? Attempt, TimeSpan? RetryAfter = null);
+
+    private static string MetricOutcome(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Delivered => "delivered",
+        DeliveryStatus.DeadLetter => "dead_letter",
+        _ => "retrying",
+    };
 }
