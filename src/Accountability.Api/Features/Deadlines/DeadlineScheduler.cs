@@ -1,7 +1,7 @@
+using Accountability.Api.Background;
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Features.Webhooks;
-using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Rules;
@@ -16,7 +16,7 @@ namespace Accountability.Api.Features.Deadlines;
 /// removal of the deadline commit together, and a concurrent writer on the complaint makes one of them retry later.
 /// </summary>
 public sealed class DeadlineScheduler(
-    IDocumentStore store, ComplaintStreamWriter writer, WriteContextCache contexts, TimeProvider clock, IOptions<AccountabilityOptions> options, ILogger<DeadlineScheduler> logger)
+    IDocumentStore store, ComplaintStreamWriter writer, WriteContextCache contexts, TimeProvider clock, IOptions<DeadlineOptions> options, ILogger<DeadlineScheduler> logger)
     : BackgroundService
 {
     private const int Batch = 100;
