@@ -26,8 +26,14 @@ def check(ok, message):
     print(("ok   " if ok else "FAIL ") + message)
     if not ok: failures.append(message)
 
-options = open("src/Accountability.Api/Setup/AccountabilityOptions.cs").read()
-settings = set(re.findall(r"public \S+ (\w+) \{ get; set; \}", options))
+# Every options class bound to the Accountability section (ServiceSetup) holds real settings.
+import glob
+bound = re.findall(r"services\.Configure<(\w+)>\(section\)", open("src/Accountability.Api/Setup/ServiceSetup.cs").read())
+sources = {f: open(f).read() for f in glob.glob("src/Accountability.Api/**/*.cs", recursive=True)}
+settings = set()
+for name in bound:
+    source = next(text for text in sources.values() if re.search(rf"\bclass {name}\b", text))
+    settings |= set(re.findall(r"public \S+ (\w+) \{ get; set; \}", source))
 def known(name):
     if name.startswith("Accountability__"):
         return name.split("__")[1] in settings

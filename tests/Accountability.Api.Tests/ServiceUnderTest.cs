@@ -93,7 +93,8 @@ public sealed class ServiceNode(
         builder.ConfigureServices(collection =>
         {
             collection.PostConfigure<DeadlineOptions>(o => (o.RunScheduler, o.DeadlinePollSeconds) = (runScheduler, 0.5));
-            collection.PostConfigure<WebhookOptions>(o => (o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runWebhooks, 0.1, 1));
+            // The production timeout: a shorter one is overrun on a loaded machine, and a delivery is then sent twice.
+            collection.PostConfigure<WebhookOptions>(o => (o.RunWebhooks, o.WebhookPollSeconds) = (runWebhooks, 0.1));
             if (clock is not null)
                 collection.AddSingleton(clock);
             services?.Invoke(collection);

@@ -30,7 +30,8 @@ public sealed class FailureTests
         receiver.AnswerNext(200, delay: TimeSpan.FromSeconds(3));
         // The clock stands still, so the retry falls due only when the test moves it on, however slow the machine.
         var clock = new ShiftableClock(standsStill: true);
-        await using var node = IsolatedNode.Start(runWebhooks: true, clock: clock);
+        await using var node = IsolatedNode.Start(runWebhooks: true, clock: clock,
+            services: s => s.PostConfigure<WebhookOptions>(o => o.WebhookTimeoutSeconds = 1));
         var market = await node.CreateMarketplaceAsync();
         var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.assigned" } }, 201);
 
