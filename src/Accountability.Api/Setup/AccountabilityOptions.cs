@@ -79,8 +79,14 @@ public sealed partial class AccountabilityOptions
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 
-    /// <summary>Whether this node runs Marten's async projection daemon, in Solo mode: on exactly one node (the worker).</summary>
+    /// <summary>
+    /// Whether this node runs Marten's async projection daemon (scorecards, recurring problems). Any number of workers may:
+    /// per projection, one leader at a time runs it (HotCold), and another takes over when it dies.
+    /// </summary>
     public bool RunProjectionDaemon { get; set; } = true;
+
+    /// <summary>How often a standing-by worker tries to take over a projection whose leader is gone.</summary>
+    public double ProjectionLeaderPollSeconds { get; set; } = 5;
 
     /// <summary>Whether this node serves Swagger UI and the OpenAPI document at /swagger; unset, only in Development.</summary>
     public bool? ServeApiExplorer { get; set; }
@@ -108,6 +114,7 @@ public sealed partial class AccountabilityOptions
             (nameof(MaxRequestBodyBytes), MaxRequestBodyBytes), (nameof(DeadlinePollSeconds), DeadlinePollSeconds),
             (nameof(WebhookPollSeconds), WebhookPollSeconds), (nameof(WebhookTimeoutSeconds), WebhookTimeoutSeconds),
             (nameof(WebhookDisableAfterHours), WebhookDisableAfterHours), (nameof(WebhookClaimMarginSeconds), WebhookClaimMarginSeconds),
+            (nameof(ProjectionLeaderPollSeconds), ProjectionLeaderPollSeconds),
         })
         {
             if (value <= 0)
