@@ -44,7 +44,7 @@ compose = yaml.safe_load(open("deploy/compose.yaml"))
 services = compose["services"]
 check({"postgres", "migrate", "api", "worker", "proxy"} <= services.keys(), "compose: postgres, migrate, api, worker and proxy")
 check(services["api"]["deploy"]["replicas"] >= 2, "compose: at least two API replicas")
-check(services["worker"]["deploy"]["replicas"] == 1, "compose: exactly one worker")
+check(services["worker"]["deploy"]["replicas"] >= 2, "compose: at least two workers (the daemon elects a leader)")
 for name, service in services.items():
     for dependency in service.get("depends_on", {}):
         check(dependency in services, f"compose: {name} depends on {dependency}, which exists")
@@ -83,7 +83,7 @@ env = lambda d: {e["name"]: e.get("value") for e in deployments[d]["spec"]["temp
 check(env("accountability-api").get("Accountability__RunProjectionDaemon") == "false", "k8s: API nodes run no daemon")
 check(env("accountability-worker").get("Accountability__RunProjectionDaemon") == "true", "k8s: the worker runs the daemon")
 worker = deployments["accountability-worker"]["spec"]
-check(worker["replicas"] == 1 and worker["strategy"]["type"] == "Recreate", "k8s: one worker, replaced without overlap")
+check(worker["replicas"] >= 2 and worker["strategy"]["type"] == "RollingUpdate", "k8s: several workers, rolled so that one always runs")
 check(deployments["accountability-api"]["spec"]["replicas"] >= 2, "k8s: several API replicas")
 pdbs = by_kind.get("PodDisruptionBudget", [])
 api_labels = deployments["accountability-api"]["spec"]["template"]["metadata"]["labels"]

@@ -12,13 +12,21 @@ public sealed partial class EventStoreOptions
     /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;
 
-    /// <summary>Whether this node runs Marten's async projection daemon, in Solo mode: on exactly one node (the worker).</summary>
+    /// <summary>
+    /// Whether this node runs Marten's async projection daemon (scorecards, recurring problems). Any number of workers may:
+    /// per projection, one leader at a time runs it (HotCold), and another takes over when it dies.
+    /// </summary>
     public bool RunProjectionDaemon { get; set; } = true;
+
+    /// <summary>How often a standing-by worker tries to take over a projection whose leader is gone.</summary>
+    public double ProjectionLeaderPollSeconds { get; set; } = 5;
 
     public IEnumerable<string> Problems()
     {
         if (!SchemaName().IsMatch(Schema))
             yield return $"{SettingChecks.Section}:{nameof(Schema)} must be a lower-case PostgreSQL name (letters, digits, _), not '{Schema}'";
+        foreach (var problem in SettingChecks.MoreThanZero((nameof(ProjectionLeaderPollSeconds), ProjectionLeaderPollSeconds)))
+            yield return problem;
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]

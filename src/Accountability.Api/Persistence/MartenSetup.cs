@@ -49,6 +49,7 @@ public static class MartenSetup
             opts.AddRecurringProblems();
             opts.AddImports();
             opts.Listeners.Add(new CommittedEvents());
+            opts.Projections.LeadershipPollingTime = (int)(settings.ProjectionLeaderPollSeconds * 1000);
             opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
             opts.OpenTelemetry.TrackEventCounters();
 
@@ -68,8 +69,9 @@ public static class MartenSetup
             opts.Schema.For<DashboardSession>().SingleTenanted();
             opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
         }).BuildSessionsWith<TenantSessionFactory>()
-            // Solo: this node alone runs the async projections. HotCold's leader election needs a lock this build cannot take.
-            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled)
+            // HotCold: any number of workers run the daemon; per projection or subscription, the one holding its advisory lock
+            // runs it, and another takes the lock over when that node's connection dies (docs/decisions/0029).
+            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.HotCold : DaemonMode.Disabled)
             .AddSubscriptionWithServices<RecurringProblemDetector>(ServiceLifetime.Singleton, o => o.IncludeType<ComplaintFiled>());
         services.AddSetAsideEvents().ConfigureMarten((provider, opts) => ScorecardProjection.Register(opts, provider.GetRequiredService<ProcessingFaults>()));
 

@@ -2,6 +2,7 @@ using Accountability.Api.Commands;
 using Accountability.Api.Http;
 using Accountability.Domain.Decisions;
 using Marten;
+using Marten.Patching;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.Webhooks.RotateSecret;
@@ -22,7 +23,8 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock, IOptio
         {
             Secrets = [.. endpoint.SigningSecrets(now).Select(s => s with { ExpiresAt = s.ExpiresAt ?? graceEnds }), new WebhookSecret(secret, now)],
         };
-        session.Store(rotated);
+        // The secrets alone: a dispatcher's health write made since the read stays.
+        session.Patch<WebhookEndpoint>(endpoint.Id).Set(e => e.Secrets, rotated.Secrets);
         return new EndpointWithSecret(WebhookEndpointView.Of(rotated), secret);
     }
 }
