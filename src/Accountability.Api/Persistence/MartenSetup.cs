@@ -67,7 +67,7 @@ public static class MartenSetup
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
             opts.Schema.For<DashboardSession>().SingleTenanted();
-            opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
+            DeadlineTable.Define(opts);
         }).BuildSessionsWith<TenantSessionFactory>()
             // Solo: this node alone runs the async projections. HotCold's leader election needs a lock this build cannot take.
             .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.Solo : DaemonMode.Disabled)
