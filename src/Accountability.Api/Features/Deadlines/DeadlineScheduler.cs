@@ -43,6 +43,15 @@ public sealed class DeadlineScheduler(
         if (!options.Value.RunScheduler)
             return;
         var interval = TimeSpan.FromSeconds(options.Value.DeadlinePollSeconds);
+        try
+        {
+            if (await table.ConvertScheduledDeadlinesAsync(stoppingToken) is > 0 and var converted)
+                logger.LogInformation("Carried the deadlines of {Complaints} complaints from the old deadline documents into their clocks", converted);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Converting the old deadline documents failed; the next start tries again");
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var requests = passes.Take();

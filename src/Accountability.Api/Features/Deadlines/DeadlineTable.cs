@@ -112,6 +112,55 @@ public sealed class DeadlineTable(NpgsqlDataSource database, IDocumentStore stor
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Carries the deadlines a version before decision 0027 scheduled (a Marten document per deadline and per warning,
+    /// <c>mt_doc_scheduleddeadline</c>) into rows of clocks, once, and drops their table; a row already written wins.
+    /// Nodes starting together take turns on the table's lock, and those after the first find it gone.
+    /// </summary>
+    public async Task<int> ConvertScheduledDeadlinesAsync(CancellationToken ct)
+    {
+        var old = $"{store.Options.DatabaseSchemaName}.mt_doc_scheduleddeadline";
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var exists = new NpgsqlCommand($"select to_regclass('{old}') is not null", connection, transaction))
+            if (!(bool)(await exists.ExecuteScalarAsync(ct))!)
+                return 0;
+        var documents = new List<OldDeadline>();
+        try
+        {
+            await using var read = new NpgsqlCommand($"lock table {old} in access exclusive mode; select data::text from {old}", connection, transaction);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                documents.Add(JsonSerializer.Deserialize<OldDeadline>(reader.GetString(0), Json)!);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return 0;
+        }
+        var complaints = documents.GroupBy(d => (d.TenantId, d.ComplaintId)).ToList();
+        foreach (var complaint in complaints)
+        {
+            var clocks = new DeadlineClocks([.. complaint.Where(d => d.WarnsOf is null).Select(d => new DeadlineClock(
+                new Deadline(d.Kind, d.Holder, d.HoldStartVersion, d.DueAt),
+                complaint.FirstOrDefault(w => w.WarnsOf is not null && w.Kind == d.Kind)?.DueAt, DeadlineState.Pending))]);
+            await using var insert = new NpgsqlCommand($"""
+                insert into {table} (tenant_id, complaint_id, clocks, next_due_at) values ($1, $2, $3::jsonb, $4) on conflict do nothing
+                """, connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter { Value = complaint.Key.TenantId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = complaint.Key.ComplaintId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = Serialize(clocks) });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)clocks.NextDueAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await using (var drop = new NpgsqlCommand($"drop table {old}", connection, transaction))
+            await drop.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return complaints.Count;
+    }
+
+    private sealed record OldDeadline(string TenantId, Guid ComplaintId, DeadlineKind Kind, string Holder, long HoldStartVersion,
+        DateTimeOffset DueAt, DateTimeOffset? WarnsOf);
+
     /// <summary>A complaint's clocks, read through the session (so within its transaction); null when it has none.</summary>
     public static async Task<DeadlineClocks?> FindAsync(IQuerySession session, Guid complaintId, CancellationToken ct)
     {
