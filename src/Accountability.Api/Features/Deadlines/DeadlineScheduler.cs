@@ -79,27 +79,29 @@ public sealed class DeadlineScheduler(
         return claimed.Count;
     }
 
-    /// <summary>Fires a complaint's due alarms in order, each in its own transaction with its record; the last gives the claim back.</summary>
+    /// <summary>
+    /// Fires a complaint's due alarms earliest first, each in its own transaction with its record, the next read from the
+    /// clocks as the last left them (a cancelled clock's deadline does not go off); the last record gives the claim back.
+    /// </summary>
     private async Task FireAsync(ClaimedDeadlines claimed, DateTimeOffset now, CancellationToken ct)
     {
         var clocks = claimed.Clocks;
-        var alarms = clocks.DueAt(now);
         try
         {
-            for (var i = 0; i < alarms.Count; i++)
+            if (clocks.DueAt(now).Count == 0)
+                await table.ReleaseAsync(claimed, ct);
+            while (clocks.DueAt(now) is [var alarm, ..])
             {
                 await using var session = store.IdentitySession(claimed.TenantId);
-                session.CorrelationId = $"deadline:{claimed.TenantId}:{claimed.ComplaintId}:{alarms[i].Kind}";
+                session.CorrelationId = $"deadline:{claimed.TenantId}:{claimed.ComplaintId}:{alarm.Kind}";
                 session.LastModifiedBy = RuleEngine.Actor;
-                var before = clocks.Of(alarms[i].Kind);
-                clocks = clocks.With(alarms[i].IsWarning
-                    ? await WarnAsync(session, claimed.ComplaintId, before, alarms[i], now, ct)
-                    : await JudgeAsync(session, claimed.ComplaintId, before, alarms[i], now, ct));
-                DeadlineTable.Record(session, claimed, clocks, release: i == alarms.Count - 1);
+                var before = clocks.Of(alarm.Kind);
+                clocks = clocks.With(alarm.IsWarning
+                    ? await WarnAsync(session, claimed.ComplaintId, before, alarm, now, ct)
+                    : await JudgeAsync(session, claimed.ComplaintId, before, alarm, now, ct));
+                DeadlineTable.Record(session, claimed, clocks, release: clocks.DueAt(now).Count == 0);
                 await session.SaveChangesAsync(ct);
             }
-            if (alarms.Count == 0)
-                await table.ReleaseAsync(claimed, ct);
         }
         catch (ConcurrencyException)
         {
