@@ -1,4 +1,5 @@
 using Accountability.Api.Cli;
+using Accountability.Api.Configuration;
 using Accountability.Api.Setup;
 
 try

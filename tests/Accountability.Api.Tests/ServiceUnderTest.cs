@@ -1,7 +1,8 @@
-using Accountability.Api.Setup;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
+using Accountability.Api.Features.Deadlines;
+using Accountability.Api.Features.Webhooks;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
@@ -91,8 +92,8 @@ public sealed class ServiceNode(
             builder.UseSetting(name, value);
         builder.ConfigureServices(collection =>
         {
-            collection.PostConfigure<AccountabilityOptions>(o =>
-                (o.RunScheduler, o.DeadlinePollSeconds, o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runScheduler, 0.5, runWebhooks, 0.1, 1));
+            collection.PostConfigure<DeadlineOptions>(o => (o.RunScheduler, o.DeadlinePollSeconds) = (runScheduler, 0.5));
+            collection.PostConfigure<WebhookOptions>(o => (o.RunWebhooks, o.WebhookPollSeconds, o.WebhookTimeoutSeconds) = (runWebhooks, 0.1, 1));
             if (clock is not null)
                 collection.AddSingleton(clock);
             services?.Invoke(collection);

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Accountability.Api.Http;
-using Accountability.Api.Setup;
 using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Auth;
@@ -14,7 +14,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ApiKeyStore keys,
-    IOptions<AccountabilityOptions> options)
+    IOptions<ApiKeyOptions> options)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -32,7 +32,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(Header, out var presented))
             return AuthenticateResult.NoResult();
         // A client whose requests are already refused (a flood of made-up keys) costs no more database lookups.
-        var key = await keys.FindActiveAsync(presented.ToString(), Context.RequestAborted, cachedOnly: RateLimits.IsSpent(Context));
+        var key = await keys.FindActiveAsync(presented.ToString(), Context.RequestAborted, cachedOnly: IsSpent(Context));
         if (key is null)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         return Success(
@@ -41,6 +41,10 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(KeyClaims.Party, key.PartyId),
             new Claim(KeyClaims.KeyId, key.Id));
     }
+
+    /// <summary>Whether this request's rate-limit bucket is empty: it will get 429, so a key id no cache knows is not looked up for it.</summary>
+    private static bool IsSpent(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter?.GetStatistics(http) is { CurrentAvailablePermits: <= 0 };
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

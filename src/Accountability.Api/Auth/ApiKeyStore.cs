@@ -1,4 +1,3 @@
-using Accountability.Api.Setup;
 using Accountability.Api.Telemetry;
 using Marten;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,7 +10,7 @@ namespace Accountability.Api.Auth;
 /// again; an id the store does not hold is remembered as long, in a bounded cache of its own, so a client repeating a
 /// wrong key costs one lookup and a flood of made-up ids can neither grow memory nor push the real keys out.
 /// </summary>
-public sealed class ApiKeyStore(IDocumentStore store, IMemoryCache cache, IOptions<AccountabilityOptions> options) : IDisposable
+public sealed class ApiKeyStore(IDocumentStore store, IMemoryCache cache, IOptions<ApiKeyOptions> options) : IDisposable
 {
     private const int UnknownIdsKept = 10_000;
 

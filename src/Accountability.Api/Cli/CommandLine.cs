@@ -1,7 +1,8 @@
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using System.CommandLine;
+using Accountability.Api.Configuration;
 using Accountability.Api.Persistence;
 using Accountability.Api.Setup;
 using Marten;
@@ -87,7 +88,7 @@ public static class CommandLine
         builder.AddAccountability();
         var app = builder.Build();
         await StartupChecks.EnsureDatabaseReachableAsync(app.Services);
-        if (mayApplySchema && app.Services.GetRequiredService<IOptions<AccountabilityOptions>>().Value.ApplySchemaOnStartup)
+        if (mayApplySchema && app.Services.GetRequiredService<IOptions<EventStoreOptions>>().Value.ApplySchemaOnStartup)
             await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return app;
     }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Accountability.Api.Setup;
+using Accountability.Api.Persistence;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -26,7 +26,7 @@ public static class DatabaseCommand
     {
         await using var app = await CommandLine.BuildServicesAsync(context, mayApplySchema: false);
         var store = app.Services.GetRequiredService<IDocumentStore>();
-        var schema = app.Services.GetRequiredService<IOptions<AccountabilityOptions>>().Value.Schema;
+        var schema = app.Services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema;
         var migration = await store.Storage.Database.CreateMigrationAsync();
         if (migration.Difference == SchemaPatchDifference.None)
         {

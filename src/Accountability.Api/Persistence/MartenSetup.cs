@@ -9,16 +9,15 @@ using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.SetAside;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
-using Accountability.Api.Setup;
 using Accountability.Api.Telemetry;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
-using JasperFx;
-using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using JasperFx.Events;
 using JasperFx.MultiTenancy;
 using JasperFx.OpenTelemetry;
+using JasperFx;
 using Marten;
 using Weasel.Core;
 
@@ -27,7 +26,7 @@ namespace Accountability.Api.Persistence;
 public static class MartenSetup
 {
     /// <summary>The event store: every tenant in one database, each row tagged with its tenant (conjoined tenancy).</summary>
-    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, AccountabilityOptions settings)
+    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, EventStoreOptions settings)
     {
         var marten = services.AddMarten(opts =>
         {

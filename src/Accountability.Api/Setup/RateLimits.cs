@@ -57,10 +57,6 @@ public static class RateLimits
         return RateLimitPartition.GetTokenBucketLimiter($"unkeyed:{http.Connection.RemoteIpAddress}", _ => Bucket(unkeyed, TimeSpan.FromMinutes(1)));
     }
 
-    /// <summary>Whether this request's bucket is empty: it will get 429, so a key id no cache knows is not looked up for it.</summary>
-    public static bool IsSpent(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter?.GetStatistics(http) is { CurrentAvailablePermits: <= 0 };
-
     /// <summary>Refills the rate each period and holds up to one period's worth, so a burst can spend a whole period at once.</summary>
     private static TokenBucketRateLimiterOptions Bucket(int perPeriod, TimeSpan period) => new()
     {

@@ -3,14 +3,16 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Complaints.Writing;
+using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
+using Accountability.Api.Features.Pages;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Health;
-using Accountability.Api.Persistence;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using Accountability.Api.Telemetry;
 using FastEndpoints;
 using FluentValidation;
@@ -29,18 +31,24 @@ public static class ServiceSetup
     {
         var section = builder.Configuration.GetSection(AccountabilityOptions.Section);
         var settings = StartupChecks.Settings(builder.Configuration);
-        StartupChecks.RequirePublicAddress(settings, builder.Environment);
+        StartupChecks.RequirePublicAddress(builder.Configuration, builder.Environment);
         var connectionString = StartupChecks.ConnectionString(builder.Configuration);
 
         builder.AddTelemetry();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         var services = builder.Services;
         services.Configure<AccountabilityOptions>(section);
+        services.Configure<EventStoreOptions>(section);
+        services.Configure<ApiKeyOptions>(section);
+        services.Configure<ComplaintOptions>(section);
+        services.Configure<DeadlineOptions>(section);
+        services.Configure<WebhookOptions>(section);
+        services.Configure<PublicAddressOptions>(section);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
 
-        services.AddEventStore(connectionString, settings);
+        services.AddEventStore(connectionString, StartupChecks.Read<EventStoreOptions>(builder.Configuration));
         services.AddCommands();
         services.AddWriteContextCache();
         services.AddComplaintWriter();
@@ -53,9 +61,11 @@ public static class ServiceSetup
         services.AddSingleton<TargetGuard>();
         services.AddSingleton<DeliveryTable>();
         services.AddSingleton<Features.Scorecards.ScorecardQueries>();
+        services.AddSingleton<Features.SetAside.ISetAsideRetry, Features.Scorecards.ScorecardRetry>();
+        services.AddSingleton<Features.SetAside.ISetAsideRetry>(p => p.GetRequiredService<Features.RecurringProblems.RecurringProblemDetector>());
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookDispatcher.ClientName, (provider, client) =>
-                client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AccountabilityOptions>>().Value.WebhookTimeoutSeconds))
+                client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.WebhookTimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<TargetGuard>().Handler());
         services.AddStatusPages();
         services.AddDashboard();

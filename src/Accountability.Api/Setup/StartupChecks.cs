@@ -1,4 +1,11 @@
 using System.Net.Sockets;
+using Accountability.Api.Auth;
+using Accountability.Api.Configuration;
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Deadlines;
+using Accountability.Api.Features.Pages;
+using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Persistence;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -7,32 +14,44 @@ namespace Accountability.Api.Setup;
 /// <summary>What the service checks before it starts, so that a wrong setting is one clear line rather than a stack trace.</summary>
 public static class StartupChecks
 {
+    /// <summary>Reads every feature's options from the section and stops the start with one line naming each wrong setting.</summary>
     public static AccountabilityOptions Settings(IConfiguration configuration)
     {
-        AccountabilityOptions settings;
+        var settings = Read<AccountabilityOptions>(configuration);
+        var problems = settings.Problems()
+            .Concat(Read<EventStoreOptions>(configuration).Problems())
+            .Concat(Read<ApiKeyOptions>(configuration).Problems())
+            .Concat(Read<ComplaintOptions>(configuration).Problems())
+            .Concat(Read<DeadlineOptions>(configuration).Problems())
+            .Concat(Read<WebhookOptions>(configuration).Problems())
+            .Concat(Read<PublicAddressOptions>(configuration).Problems())
+            .ToList();
+        if (problems.Count > 0)
+            throw new ConfigurationException($"Invalid configuration: {string.Join("; ", problems)}.");
+        return settings;
+    }
+
+    public static T Read<T>(IConfiguration configuration) where T : new()
+    {
         try
         {
-            settings = configuration.GetSection(AccountabilityOptions.Section).Get<AccountabilityOptions>() ?? new AccountabilityOptions();
+            return configuration.GetSection(SettingChecks.Section).Get<T>() ?? new T();
         }
         catch (InvalidOperationException unreadable)
         {
             throw new ConfigurationException($"Invalid configuration: {unreadable.Message}");
         }
-        var problems = settings.Problems().ToList();
-        if (problems.Count > 0)
-            throw new ConfigurationException($"Invalid configuration: {string.Join("; ", problems)}.");
-        return settings;
     }
 
     /// <summary>
     /// Tracking links are built from StatusPageBaseUrl, never from a request's Host header; in Production no other address
     /// is safe to fall back on (the one a node listens on is an internal one).
     /// </summary>
-    public static void RequirePublicAddress(AccountabilityOptions settings, IHostEnvironment environment)
+    public static void RequirePublicAddress(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (environment.IsProduction() && string.IsNullOrWhiteSpace(settings.StatusPageBaseUrl))
+        if (environment.IsProduction() && string.IsNullOrWhiteSpace(Read<PublicAddressOptions>(configuration).StatusPageBaseUrl))
             throw new ConfigurationException(
-                $"Invalid configuration: {AccountabilityOptions.Section}:{nameof(AccountabilityOptions.StatusPageBaseUrl)} must be set in Production, " +
+                $"Invalid configuration: {SettingChecks.Section}:{nameof(PublicAddressOptions.StatusPageBaseUrl)} must be set in Production, " +
                 "to the public address customers open status pages at (such as https://help.example.com); links are never built from a request's Host.");
     }
 
@@ -80,7 +99,7 @@ public static class StartupChecks
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
         {
             var at = new NpgsqlConnectionStringBuilder(source.ConnectionString);
-            var schema = services.GetRequiredService<IOptions<AccountabilityOptions>>().Value.Schema;
+            var schema = services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema;
             throw new ConfigurationException(
                 $"Cannot use the database '{at.Database}' on {at.Host}:{at.Port} as '{at.Username}' (schema {schema}): {ex.GetBaseException().Message}");
         }

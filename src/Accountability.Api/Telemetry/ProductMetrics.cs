@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Accountability.Api.Features.Webhooks;
 
 namespace Accountability.Api.Telemetry;
 
@@ -35,10 +34,6 @@ public static class ProductMetrics
 
     public static void ApiKeyLookup(bool found) => ApiKeyLookups.Add(1, new KeyValuePair<string, object?>("found", found));
 
-    public static void WebhookAttempt(DeliveryStatus after) => WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", after switch
-    {
-        DeliveryStatus.Delivered => "delivered",
-        DeliveryStatus.DeadLetter => "dead_letter",
-        _ => "retrying",
-    }));
+    /// <param name="outcome">delivered, retrying or dead_letter.</param>
+    public static void WebhookAttempt(string outcome) => WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
-using Accountability.Api.Features.Webhooks;
+using System.Net;
 using Accountability.Api.Features.Webhooks.Deliveries;
-using Accountability.Api.Setup;
+using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +24,8 @@ public sealed class ConnectionTimeTests
         await using var registrar = IsolatedNode.Start(settings: new Dictionary<string, string> { ["Accountability:WebhookAllowedPrivateHosts:0"] = "rebind.test" },
             services: s => s.AddSingleton<IHostResolver>(names));
         await using var sender = IsolatedNode.Start(runWebhooks: true, schema: registrar.Schema,
-            services: s => s.AddSingleton<IHostResolver>(names).PostConfigure<AccountabilityOptions>(o => o.WebhookAllowedPrivateHosts = []));
-        Assert.That(sender.Host.Services.GetRequiredService<IOptions<AccountabilityOptions>>().Value.WebhookAllowedPrivateHosts, Is.Empty);
+            services: s => s.AddSingleton<IHostResolver>(names).PostConfigure<WebhookOptions>(o => o.WebhookAllowedPrivateHosts = []));
+        Assert.That(sender.Host.Services.GetRequiredService<IOptions<WebhookOptions>>().Value.WebhookAllowedPrivateHosts, Is.Empty);
         var market = await registrar.CreateMarketplaceAsync();
         var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks",
             new { url = $"http://rebind.test:{target.Port}/hooks", eventTypes = new[] { "complaint.assigned" } }, 201);

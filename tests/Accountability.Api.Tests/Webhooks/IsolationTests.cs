@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Accountability.Api.Features.Complaints;
-using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Features.Webhooks.Deliveries;
-using Accountability.Api.Setup;
+using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Tests.Infrastructure;
 
 namespace Accountability.Api.Tests.Webhooks;
@@ -73,5 +72,5 @@ public sealed class IsolationTests
     /// receiver then counts one more request (at once, or twice). A generous timeout leaves only what these tests look for.
     /// </summary>
     private static void Patient(IServiceCollection services) =>
-        services.PostConfigure<AccountabilityOptions>(o => o.WebhookTimeoutSeconds = 30);
+        services.PostConfigure<WebhookOptions>(o => o.WebhookTimeoutSeconds = 30);
 }

@@ -1,7 +1,7 @@
+using Accountability.Api.Background;
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Features.Webhooks;
-using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Rules;
@@ -19,7 +19,7 @@ namespace Accountability.Api.Features.Deadlines;
 /// </summary>
 public sealed class DeadlineScheduler(
     IDocumentStore store, DeadlineTable table, ComplaintStreamWriter writer, WriteContextCache contexts, TimeProvider clock,
-    IOptions<AccountabilityOptions> options, ILogger<DeadlineScheduler> logger)
+    IOptions<DeadlineOptions> options, ILogger<DeadlineScheduler> logger)
     : BackgroundService
 {
     /// <summary>Complaints claimed at once: small, so that several nodes share a backlog.</summary>

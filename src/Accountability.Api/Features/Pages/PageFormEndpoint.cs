@@ -1,5 +1,4 @@
 using Accountability.Api.Http;
-using Accountability.Api.Setup;
 using FastEndpoints;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +41,7 @@ public abstract class PageFormEndpoint : EndpointWithoutRequest
     {
         if (!await FindAsync(ct))
             return;
-        var publicAddress = Resolve<IOptions<AccountabilityOptions>>().Value.StatusPageBaseUrl;
+        var publicAddress = Resolve<IOptions<PublicAddressOptions>>().Value.StatusPageBaseUrl;
         if (FormOrigin.Foreign(HttpContext.Request, publicAddress) is var (header, value))
         {
             await RefuseAsync(ProblemKind.Forbidden, SentFromElsewhere(header, value.Length > 100 ? value[..100] : value), header);

@@ -22,7 +22,7 @@ namespace Accountability.Api.Features.RecurringProblems;
 /// A tenant's page that fails is decided again one complaint at a time, and a complaint that still fails is set aside
 /// (a dead letter) so that every other complaint and tenant goes on.
 /// </summary>
-public sealed class RecurringProblemDetector : SubscriptionBase
+public sealed class RecurringProblemDetector : SubscriptionBase, ISetAsideRetry
 {
     public const string SubscriptionName = "RecurringProblems";
     private const int Attempts = 3;
@@ -68,7 +68,9 @@ public sealed class RecurringProblemDetector : SubscriptionBase
     }
 
     /// <summary>Decides one complaint again, as a retry of a set-aside event does; throws if it still fails.</summary>
-    public Task DetectAsync(IDocumentStore store, IEvent filed, CancellationToken ct) => DetectWithRetriesAsync(store, filed.TenantId, [filed], ct);
+    public Task ProcessAgainAsync(IDocumentStore store, string tenant, IEvent filed, CancellationToken ct) => DetectWithRetriesAsync(store, tenant, [filed], ct);
+
+    public string ProcessorName => SubscriptionName;
 
     /// <summary>A lost race (an operator linking the same complaint, resolving the problem) is decided again on fresh data.</summary>
     private async Task DetectWithRetriesAsync(IDocumentStore store, string tenant, IReadOnlyList<IEvent> events, CancellationToken ct)

@@ -1,5 +1,3 @@
-using Accountability.Api.Features.RecurringProblems;
-using Accountability.Api.Features.Scorecards;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -11,7 +9,7 @@ namespace Accountability.Api.Features.SetAside;
 /// every tenant, from the command line). A retry runs the one projection or subscription again for the event: on
 /// success the record goes; on failure it stays, with the new error.
 /// </summary>
-public sealed class SetAsideEvents(IDocumentStore store, RecurringProblemDetector detector, ProcessingFaults faults, TimeProvider clock)
+public sealed class SetAsideEvents(IDocumentStore store, IEnumerable<ISetAsideRetry> retries, TimeProvider clock)
 {
     /// <param name="tenant">One tenant's events, or null for every tenant's.</param>
     public async Task<IReadOnlyList<SetAsideEvent>> ListAsync(string? tenant, Guid? id, CancellationToken ct)
@@ -57,12 +55,10 @@ public sealed class SetAsideEvents(IDocumentStore store, RecurringProblemDetecto
         }
     }
 
-    private Task ProcessAgainAsync(string processor, string tenant, IEvent e, CancellationToken ct) => processor switch
-    {
-        RecurringProblemDetector.SubscriptionName => detector.DetectAsync(store, e, ct),
-        ScorecardProjection.ProjectionName => ScorecardRefold.RefoldAsync(store, faults, tenant, e.StreamId, ct),
-        _ => throw new InvalidOperationException($"Events set aside by '{processor}' cannot be retried here: rebuild it with `projections rebuild`."),
-    };
+    private Task ProcessAgainAsync(string processor, string tenant, IEvent e, CancellationToken ct) =>
+        retries.FirstOrDefault(r => r.ProcessorName == processor) is { } retry
+            ? retry.ProcessAgainAsync(store, tenant, e, ct)
+            : throw new InvalidOperationException($"Events set aside by '{processor}' cannot be retried here: rebuild it with `projections rebuild`.");
 
     private async Task<IReadOnlyList<DeadLetterEvent>> LettersAsync(string? tenant, Guid? id, CancellationToken ct)
     {

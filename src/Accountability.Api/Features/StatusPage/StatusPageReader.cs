@@ -1,6 +1,7 @@
+using Accountability.Api.Auth;
 using Accountability.Api.Features.Complaints.TrackingLinks;
+using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Policies;
-using Accountability.Api.Setup;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
 using Marten;
@@ -21,7 +22,7 @@ public sealed record FoundPage(StatusPageDocument Page, PartyDirectory Parties, 
 /// Finds status pages by token: one indexed read of the read model, in plain SQL as it is the most frequent request
 /// the service answers; the tenant's parties and policy are cached briefly.
 /// </summary>
-public sealed class StatusPageReader(IDocumentStore store, NpgsqlDataSource database, IMemoryCache cache, IOptions<AccountabilityOptions> options)
+public sealed class StatusPageReader(IDocumentStore store, NpgsqlDataSource database, IMemoryCache cache, IOptions<ComplaintOptions> complaints, IOptions<ApiKeyOptions> keys)
 {
     private readonly string byToken =
         $"select data from {store.Options.FindOrResolveDocumentType(typeof(StatusPageDocument)).TableName.QualifiedName} where token_hash = $1 limit 1";
@@ -36,13 +37,13 @@ public sealed class StatusPageReader(IDocumentStore store, NpgsqlDataSource data
             return null;
         var page = store.Options.Serializer().FromJson<StatusPageDocument>(reader, 0);
         var (parties, policy) = await TenantAsync(page.Tenant, ct);
-        return new FoundPage(page, parties, policy, TimeSpan.FromDays(options.Value.ReopenWindowDays));
+        return new FoundPage(page, parties, policy, TimeSpan.FromDays(complaints.Value.ReopenWindowDays));
     }
 
     private async Task<(PartyDirectory, Policy)> TenantAsync(string tenant, CancellationToken ct) =>
         await cache.GetOrCreateAsync($"status-page:{tenant}", async entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.ApiKeyCacheSeconds);
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(keys.Value.ApiKeyCacheSeconds);
             await using var session = store.QuerySession(tenant);
             var batch = session.CreateBatchQuery();
             var parties = batch.Query<Party>().ToList();

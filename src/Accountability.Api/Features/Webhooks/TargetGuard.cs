@@ -1,6 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using Accountability.Api.Setup;
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.Webhooks;
@@ -10,7 +9,7 @@ namespace Accountability.Api.Features.Webhooks;
 /// <see cref="TargetAddresses"/>) unless the deployment allows that host explicitly. Checked when an endpoint is saved
 /// and again on every connection, so a DNS answer that changes later cannot point a delivery inside.
 /// </summary>
-public sealed class TargetGuard(IOptions<AccountabilityOptions> options, IHostResolver resolver)
+public sealed class TargetGuard(IOptions<WebhookOptions> options, IHostResolver resolver)
 {
     public async Task<string?> ProblemWithAsync(string url, CancellationToken ct)
     {

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
+using Accountability.Api.Background;
 using Accountability.Api.Features.Complaints.Caching;
-using Accountability.Api.Setup;
 using Accountability.Domain.Webhooks;
-using Marten;
 using Marten.Patching;
+using Marten;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.Webhooks;
@@ -17,7 +17,7 @@ namespace Accountability.Api.Features.Webhooks;
 /// endpoint, retried on the documented schedule; a slow endpoint holds only its own few slots, never the others'.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IDocumentStore store, DeliveryTable table, IHttpClientFactory clients, TimeProvider clock, IOptions<AccountabilityOptions> options,
+    IDocumentStore store, DeliveryTable table, IHttpClientFactory clients, TimeProvider clock, IOptions<WebhookOptions> options,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
@@ -35,7 +35,7 @@ public sealed class WebhookDispatcher(
     private readonly PassRequests passes = new();
     private int inFlight;
 
-    private AccountabilityOptions Settings => options.Value;
+    private WebhookOptions Settings => options.Value;
 
     private TimeSpan Timeout => TimeSpan.FromSeconds(Settings.WebhookTimeoutSeconds);
 
@@ -204,7 +204,7 @@ public sealed class WebhookDispatcher(
                 health[endpoint.Id] = (delivery.TenantId, after);
                 var next = After(delivery, verdict);
                 DeliveryTable.RecordAttempt(session, next, attempt, claimed.Claim);
-                Telemetry.ProductMetrics.WebhookAttempt(next.Status);
+                Telemetry.ProductMetrics.WebhookAttempt(MetricOutcome(next.Status));
             }
         }
         var endpoints = batch.Where(s => s.Endpoint is not null).Select(s => s.Endpoint!).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
@@ -315,4 +315,11 @@ public sealed class WebhookDispatcher(
 
     /// <summary>A claimed delivery after its turn: no attempt when its endpoint was deleted or disabled meanwhile, or its claim grew too old.</summary>
     private sealed record Sent(Claimed Claimed, WebhookEndpoint? Endpoint, DeliveryAttempt? Attempt, TimeSpan? RetryAfter = null);
+
+    private static string MetricOutcome(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Delivered => "delivered",
+        DeliveryStatus.DeadLetter => "dead_letter",
+        _ => "retrying",
+    };
 }

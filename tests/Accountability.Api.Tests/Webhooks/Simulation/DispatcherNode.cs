@@ -1,5 +1,4 @@
 using Accountability.Api.Features.Webhooks;
-using Accountability.Api.Setup;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace Accountability.Api.Tests.Webhooks.Simulation;
 /// </summary>
 public sealed class DispatcherNode : IAsyncDisposable
 {
-    public static readonly AccountabilityOptions Settings = new()
+    public static readonly WebhookOptions Settings = new()
     {
         RunWebhooks = true, WebhookPollSeconds = 0.05, WebhookTimeoutSeconds = 1, WebhookClaimMarginSeconds = 4,
     };

@@ -1,6 +1,6 @@
-using Accountability.Api.Setup;
-using Microsoft.AspNetCore.Hosting.Server;
+using Accountability.Api.Features.Pages;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.Complaints.TrackingLinks;
@@ -13,7 +13,7 @@ public static class StatusPageAddress
 {
     /// <summary>The configured StatusPageBaseUrl (required in Production); unset elsewhere, the address this node listens on.</summary>
     public static string Of(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<AccountabilityOptions>>().Value.StatusPageBaseUrl
+        http.RequestServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.StatusPageBaseUrl
         ?? Listening(http.RequestServices.GetRequiredService<IServer>());
 
     private static string Listening(IServer server)

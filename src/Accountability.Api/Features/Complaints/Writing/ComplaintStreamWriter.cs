@@ -1,12 +1,11 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Http;
-using Accountability.Api.Setup;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using JasperFx.Events;
-using Marten;
 using Marten.Services.BatchQuerying;
+using Marten;
 using Microsoft.Extensions.Options;
 
 namespace Accountability.Api.Features.Complaints.Writing;
@@ -17,7 +16,7 @@ namespace Accountability.Api.Features.Complaints.Writing;
 /// <see cref="IComplaintWriteReaction"/> run in the same session. The caller saves.
 /// </summary>
 public sealed class ComplaintStreamWriter(
-    WriteContextCache contexts, TimeProvider clock, IOptions<AccountabilityOptions> options, IEnumerable<IComplaintWriteReaction> reactions)
+    WriteContextCache contexts, TimeProvider clock, IOptions<ComplaintOptions> options, IEnumerable<IComplaintWriteReaction> reactions)
 {
     private readonly IComplaintWriteReaction[] reactions = [.. reactions];
 

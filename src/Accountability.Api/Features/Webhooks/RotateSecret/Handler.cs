@@ -1,6 +1,5 @@
 using Accountability.Api.Commands;
 using Accountability.Api.Http;
-using Accountability.Api.Setup;
 using Accountability.Domain.Decisions;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -10,7 +9,7 @@ namespace Accountability.Api.Features.Webhooks.RotateSecret;
 public sealed record Command(string Id, Actor Actor, Idempotency? Idempotency) : ICommand<EndpointWithSecret>;
 
 /// <summary>A new secret signs from now on; the previous ones keep signing alongside it for the grace period.</summary>
-public sealed class Handler(IDocumentSession session, TimeProvider clock, IOptions<AccountabilityOptions> options)
+public sealed class Handler(IDocumentSession session, TimeProvider clock, IOptions<WebhookOptions> options)
     : ICommandHandler<Command, EndpointWithSecret>
 {
     public async Task<Replayable<EndpointWithSecret>> Handle(Command command, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-namespace Accountability.Api.Setup;
+namespace Accountability.Api.Configuration;
 
 /// <summary>
 /// Something the operator must fix before the service can start (a missing or invalid setting, a database it cannot

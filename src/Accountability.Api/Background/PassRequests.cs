@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Accountability.Api.Setup;
+namespace Accountability.Api.Background;
 
 /// <summary>
 /// Asks a polling background loop for a pass now instead of at its next poll, and tells the caller when a pass that

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+using Accountability.Api.Configuration;
+
+namespace Accountability.Api.Persistence;
+
+/// <summary>Settings of the event store and of the background work that reads it.</summary>
+public sealed partial class EventStoreOptions
+{
+    /// <summary>PostgreSQL schema holding the event store and documents.</summary>
+    public string Schema { get; set; } = "accountability";
+
+    /// <summary>Apply schema changes at start (development); production applies them with the command line.</summary>
+    public bool ApplySchemaOnStartup { get; set; } = true;
+
+    /// <summary>Whether this node runs Marten's async projection daemon, in Solo mode: on exactly one node (the worker).</summary>
+    public bool RunProjectionDaemon { get; set; } = true;
+
+    public IEnumerable<string> Problems()
+    {
+        if (!SchemaName().IsMatch(Schema))
+            yield return $"{SettingChecks.Section}:{nameof(Schema)} must be a lower-case PostgreSQL name (letters, digits, _), not '{Schema}'";
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
+}
