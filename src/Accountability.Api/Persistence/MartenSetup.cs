@@ -67,7 +67,7 @@ public static class MartenSetup
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
             opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
             opts.Schema.For<DashboardSession>().SingleTenanted();
-            opts.Schema.For<ScheduledDeadline>().SingleTenanted().Duplicate(d => d.DueAt);
+            DeadlineTable.Define(opts);
         }).BuildSessionsWith<TenantSessionFactory>()
             // HotCold: any number of workers run the daemon; per projection or subscription, the one holding its advisory lock
             // runs it, and another takes the lock over when that node's connection dies (docs/decisions/0029).

@@ -48,11 +48,11 @@ public sealed class WaitAndCancelTests
         Assert.That(after - before, Is.EqualTo(waited[1].At - waited[0].At).Within(TimeSpan.FromMilliseconds(1)));
     }
 
-    private static async Task<DateTimeOffset> ResolutionDeadlineAsync(Guid complaint)
+    private async Task<DateTimeOffset> ResolutionDeadlineAsync(Guid complaint)
     {
-        await using var query = ServiceUnderTest.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var rows = await query.Query<ScheduledDeadline>().Where(d => d.ComplaintId == complaint && d.Kind == DeadlineKind.Resolution).ToListAsync();
-        return rows.Single(d => !d.IsWarning).DueAt;
+        await using var query = ServiceUnderTest.Services.GetRequiredService<IDocumentStore>().QuerySession(market.Id);
+        var clocks = await DeadlineTable.FindAsync(query, complaint, CancellationToken.None);
+        return clocks!.Of(DeadlineKind.Resolution).Deadline.DueAt;
     }
 
     [Test]

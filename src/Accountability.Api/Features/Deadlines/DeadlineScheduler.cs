@@ -12,14 +12,21 @@ using Microsoft.Extensions.Options;
 namespace Accountability.Api.Features.Deadlines;
 
 /// <summary>
-/// Judges deadlines as they fall due, even on complaints nobody touches. A deadline fires once: its flag and the
-/// removal of the deadline commit together, and a concurrent writer on the complaint makes one of them retry later.
+/// Judges deadlines as they fall due, even on complaints nobody touches, on any number of nodes. A pass claims complaints
+/// whose next alarm is due (a token and a lease on the database's clock); each alarm's effect (a flag, or a warning's
+/// delivery) and its record commit together and only under the claim, so an alarm fires once, and a node that dies
+/// mid-fire leaves its claims to another once the lease lapses.
 /// </summary>
 public sealed class DeadlineScheduler(
-    IDocumentStore store, ComplaintStreamWriter writer, WriteContextCache contexts, TimeProvider clock, IOptions<DeadlineOptions> options, ILogger<DeadlineScheduler> logger)
+    IDocumentStore store, DeadlineTable table, ComplaintStreamWriter writer, WriteContextCache contexts, TimeProvider clock,
+    IOptions<DeadlineOptions> options, ILogger<DeadlineScheduler> logger)
     : BackgroundService
 {
-    private const int Batch = 100;
+    /// <summary>Complaints claimed at once: small, so that several nodes share a backlog.</summary>
+    private const int Batch = 20;
+
+    /// <summary>How long a claim holds: far longer than firing a claim's alarms takes, and how long a dead node's claims wait.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     /// <summary>The rules judge on the marketplace's authority: every complaint of the tenant is theirs to judge.</summary>
     private static readonly Actor Rules = new(RuleEngine.Actor, ActorKind.Operator);
@@ -36,6 +43,15 @@ public sealed class DeadlineScheduler(
         if (!options.Value.RunScheduler)
             return;
         var interval = TimeSpan.FromSeconds(options.Value.DeadlinePollSeconds);
+        try
+        {
+            if (await table.ConvertScheduledDeadlinesAsync(stoppingToken) is > 0 and var converted)
+                logger.LogInformation("Carried the deadlines of {Complaints} complaints from the old deadline documents into their clocks", converted);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Converting the old deadline documents failed; the next start tries again");
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var requests = passes.Take();
@@ -53,46 +69,71 @@ public sealed class DeadlineScheduler(
         }
     }
 
+    /// <summary>Claims up to a batch of complaints with alarms due now and fires them; returns how many it claimed.</summary>
     public async Task<int> FireDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        IReadOnlyList<ScheduledDeadline> due;
-        await using (var query = store.QuerySession())
-            due = await query.Query<ScheduledDeadline>().Where(d => d.DueAt <= now).OrderBy(d => d.DueAt).Take(Batch).ToListAsync(ct);
-        foreach (var deadline in due)
-            await FireAsync(deadline, now, ct);
-        return due.Count;
+        var claimed = await table.ClaimAsync(now, Lease, Batch, ct);
+        foreach (var complaint in claimed)
+            await FireAsync(complaint, now, ct);
+        return claimed.Count;
     }
 
-    private async Task FireAsync(ScheduledDeadline deadline, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Fires a complaint's due alarms earliest first, each in its own transaction with its record, the next read from the
+    /// clocks as the last left them (a cancelled clock's deadline does not go off); the last record gives the claim back.
+    /// </summary>
+    private async Task FireAsync(ClaimedDeadlines claimed, DateTimeOffset now, CancellationToken ct)
     {
-        await using var session = store.IdentitySession(deadline.TenantId);
-        session.CorrelationId = $"deadline:{deadline.Id}";
-        session.LastModifiedBy = RuleEngine.Actor;
-        if (deadline.IsWarning)
-            await WarnAsync(session, deadline, now, ct);
-        else
-            await writer.WriteAsync(session, new ComplaintWrite(deadline.ComplaintId, Rules, null, new JudgeDueDeadline(deadline.ToDeadline())), ct);
-        session.Delete<ScheduledDeadline>(deadline.Id);
+        var clocks = claimed.Clocks;
         try
         {
-            await session.SaveChangesAsync(ct);
+            if (clocks.DueAt(now).Count == 0)
+                await table.ReleaseAsync(claimed, ct);
+            while (clocks.DueAt(now) is [var alarm, ..])
+            {
+                await using var session = store.IdentitySession(claimed.TenantId);
+                session.CorrelationId = $"deadline:{claimed.TenantId}:{claimed.ComplaintId}:{alarm.Kind}";
+                session.LastModifiedBy = RuleEngine.Actor;
+                var before = clocks.Of(alarm.Kind);
+                clocks = clocks.With(alarm.IsWarning
+                    ? await WarnAsync(session, claimed.ComplaintId, before, alarm, now, ct)
+                    : await JudgeAsync(session, claimed.ComplaintId, before, alarm, now, ct));
+                DeadlineTable.Record(session, claimed, clocks, release: clocks.DueAt(now).Count == 0);
+                await session.SaveChangesAsync(ct);
+            }
         }
         catch (ConcurrencyException)
         {
-            logger.LogInformation("Complaint {ComplaintId} changed while its deadline was judged; judging it again next tick", deadline.ComplaintId);
+            logger.LogInformation("Complaint {ComplaintId} changed while its deadline was judged; judging it again on the next pass", claimed.ComplaintId);
+            await table.ReleaseAsync(claimed, ct);
+        }
+        catch (DeadlineClaimLost)
+        {
+            logger.LogInformation("Complaint {ComplaintId}'s deadlines were claimed again or replaced while firing; this node's firing is undone", claimed.ComplaintId);
         }
     }
 
+    /// <summary>A deadline is judged by the rules through the complaint's write; the clock is then judged as the complaint stood.</summary>
+    private async Task<DeadlineClock> JudgeAsync(IDocumentSession session, Guid complaintId, DeadlineClock clock, Alarm alarm, DateTimeOffset now, CancellationToken ct)
+    {
+        var written = await writer.WriteAsync(session, new ComplaintWrite(complaintId, Rules, null, new JudgeDueDeadline(alarm.Deadline)), ct);
+        return written is null
+            ? clock with { State = DeadlineState.Cancelled }
+            : DeadlineClocks.Fire(clock, alarm, written.Before, written.Context.Policy, written.Context.Parties, now);
+    }
+
     /// <summary>A warning appends nothing: it tells the holder, if the deadline is still theirs.</summary>
-    private async Task WarnAsync(IDocumentSession session, ScheduledDeadline deadline, DateTimeOffset now, CancellationToken ct)
+    private async Task<DeadlineClock> WarnAsync(IDocumentSession session, Guid complaintId, DeadlineClock clock, Alarm alarm, DateTimeOffset now, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var contextQuery = contexts.Queue(session, batch);
-        var complaintQuery = batch.Load<Complaint>(deadline.ComplaintId);
+        var complaintQuery = batch.Load<Complaint>(complaintId);
         await batch.Execute(ct);
         var (context, complaint) = (await contextQuery(), await complaintQuery);
-        if (complaint is not null && StalledHolderRule.StillOwed(complaint, deadline.ToDeadline()))
-            WebhookOutbox.EnqueueDeadlineWarning(session, complaint, deadline.Kind, deadline.ToDeadline().DueAt, context.Endpoints, now);
+        var fired = DeadlineClocks.Fire(clock, alarm, complaint, context.Policy, context.Parties, now);
+        if (fired.State == DeadlineState.Warned)
+            WebhookOutbox.EnqueueDeadlineWarning(session, complaint!, alarm.Kind, fired.Deadline.DueAt, context.Endpoints, now);
+        return fired;
     }
 }

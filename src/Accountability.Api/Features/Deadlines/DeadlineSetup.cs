@@ -4,9 +4,10 @@ namespace Accountability.Api.Features.Deadlines;
 
 public static class DeadlineSetup
 {
-    /// <summary>The scheduler that judges deadlines as they fall due, and the reaction that schedules a new hold's.</summary>
+    /// <summary>The scheduler that judges deadlines as they fall due, its table, and the reaction that writes a new hold's clocks.</summary>
     public static IServiceCollection AddDeadlines(this IServiceCollection services)
     {
+        services.AddSingleton<DeadlineTable>();
         services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<IComplaintWriteReaction, NewHoldReaction>();
         return services;

@@ -136,7 +136,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             session.Delete<Complaint>(id);
             session.Delete<StatusPageDocument>(id);
         }
-        session.DeleteWhere<ScheduledDeadline>(d => complaints.Contains(d.ComplaintId));
+        DeadlineTable.Delete(session, complaints);
     }
 
     /// <summary>The replaced source's complaints whose cases the new file no longer has.</summary>
@@ -192,7 +192,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
                 events = played;
                 started.Start(ids[i], events, after!);
                 // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
-                ScheduledDeadline.ScheduleNewHold(session, null, after!, policy, parties, notBefore: now);
+                DeadlineTable.WriteStarted(session, null, after!, policy, parties, notBefore: now);
                 session.Store(ImportedCase.Of(ids[i], history, now));
                 imported++;
             }
@@ -221,12 +221,11 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         var stream = await session.Events.FetchStreamAsync(before.Id, token: ct);
         var state = stream.Select(e => e.Data).OfType<IComplaintEvent>().Aggregate((Complaint?)null, Complaint.Evolve)!;
         var assigned = stream.Any(e => e.Data is ComplaintAssigned or ComplaintHandedOff);
-        var owed = (await session.Query<ScheduledDeadline>()
-            .Where(d => d.TenantId == session.TenantId && d.ComplaintId == before.Id && d.WarnsOf == null).ToListAsync(ct)).Select(d => d.ToDeadline());
+        var owed = (await DeadlineTable.FindAsync(session, before.Id, ct))?.Owed ?? [];
         var (events, after) = Replay.ContinueFolded(state, owed, HistoryTranslator.Translate(state, assigned, later, statuses), policy, parties, now);
         // The version the stream ends at: the projections number the complaint as the live path does, and a concurrent write fails.
         session.Events.Append(before.Id, stream[^1].Version + events.Count, events);
-        ScheduledDeadline.ScheduleNewHold(session, state, after!, policy, parties, notBefore: now);
+        DeadlineTable.WriteStarted(session, state, after!, policy, parties, notBefore: now);
         session.Store(ImportedCase.Of(before.Id, later, now, before));
         return events;
     }

@@ -1,0 +1,104 @@
+using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
+
+namespace Accountability.Domain.Rules;
+
+public enum DeadlineState
+{
+    /// <summary>Waiting: its warning (if it still has one) and its deadline are ahead.</summary>
+    Pending,
+    /// <summary>The holder was warned; the deadline is ahead.</summary>
+    Warned,
+    /// <summary>The deadline fell due and was judged.</summary>
+    Fired,
+    /// <summary>It fell due when the holder no longer owed it: another hold, a paused or stopped clock, or the first response given.</summary>
+    Cancelled,
+}
+
+/// <summary>One clock of a complaint: its deadline, when the warning before it goes out (null: none is owed), and how far it has gone.</summary>
+public sealed record DeadlineClock(Deadline Deadline, DateTimeOffset? WarnAt, DeadlineState State)
+{
+    /// <summary>When the clock next needs the scheduler: its warning, then its deadline; never once fired or cancelled.</summary>
+    public DateTimeOffset? NextAt => State switch
+    {
+        DeadlineState.Pending when WarnAt is { } warnAt => warnAt,
+        DeadlineState.Pending or DeadlineState.Warned => Deadline.DueAt,
+        _ => null,
+    };
+
+    /// <summary>Its warning and its deadline, those due at <paramref name="now"/> and not gone off yet.</summary>
+    public IEnumerable<Alarm> DueAt(DateTimeOffset now)
+    {
+        if (State == DeadlineState.Pending && WarnAt is { } warnAt && warnAt <= now)
+            yield return new Alarm(Deadline, warnAt, IsWarning: true);
+        if (State is DeadlineState.Pending or DeadlineState.Warned && Deadline.DueAt <= now)
+            yield return new Alarm(Deadline, Deadline.DueAt, IsWarning: false);
+    }
+}
+
+/// <summary>A clock's warning or its deadline, fallen due at <paramref name="At"/>.</summary>
+public sealed record Alarm(Deadline Deadline, DateTimeOffset At, bool IsWarning)
+{
+    public DeadlineKind Kind => Deadline.Kind;
+}
+
+/// <summary>
+/// Every clock a complaint runs against (today the holder's first response and resolution), one per kind, each with
+/// its deadline, its warning and its state: the one deadline record the scheduler reads, keyed by its earliest alarm.
+/// </summary>
+public sealed record DeadlineClocks(IReadOnlyList<DeadlineClock> Clocks)
+{
+    /// <summary>How far into a holder's time the "deadline approaching" warning goes out.</summary>
+    public const double WarningAt = 0.8;
+
+    /// <summary>When the scheduler must next look at this complaint; null when no clock waits.</summary>
+    public DateTimeOffset? NextDueAt => Clocks.Select(c => c.NextAt).Where(at => at is not null).Min();
+
+    /// <summary>
+    /// The clocks a write starts (a new hold, or the end of a wait), those due after <paramref name="notBefore"/>; they
+    /// replace the ones before. Null when the write starts none: the clocks before stay, and one left behind by a pause is
+    /// judged, when it falls due, as the complaint stands then, and so flags nothing.
+    /// </summary>
+    public static DeadlineClocks? Started(Complaint? before, Complaint after, Policy policy, PartyDirectory parties, DateTimeOffset? notBefore = null)
+    {
+        if (before?.HoldStartVersion == after.HoldStartVersion && before.Clock.IsRunning == after.Clock.IsRunning)
+            return null;
+        var clock = after.Clock;
+        var clocks = new List<DeadlineClock>();
+        foreach (var d in StalledHolderRule.DeadlinesOf(after, policy, parties).Where(d => notBefore is null || d.DueAt > notBefore))
+        {
+            // The warning goes out when the clock has run that share of the holder's time; a resumed clock past it warned already.
+            var warnAt = clock.Since + (clock.RunTime(d.DueAt) * WarningAt - clock.RunInHold);
+            var warns = warnAt >= clock.Since && (notBefore is null || warnAt > notBefore);
+            clocks.Add(new DeadlineClock(d, warns ? warnAt : null, DeadlineState.Pending));
+        }
+        return clocks.Count == 0 ? null : new DeadlineClocks(clocks);
+    }
+
+    /// <summary>The deadlines not yet judged.</summary>
+    public IReadOnlyList<Deadline> Owed => [.. Clocks.Where(c => c.State is DeadlineState.Pending or DeadlineState.Warned).Select(c => c.Deadline)];
+
+    /// <summary>The warnings and deadlines due at <paramref name="now"/>, earliest first.</summary>
+    public IReadOnlyList<Alarm> DueAt(DateTimeOffset now) => [.. Clocks.SelectMany(c => c.DueAt(now)).OrderBy(a => a.At)];
+
+    /// <summary>
+    /// The clock after its alarm went off, judged against the complaint as it stands (null: gone): a warning sent or a
+    /// deadline judged while the holder still owes it; cancelled when it does not; a deadline that a policy change moved
+    /// later waits for its new time.
+    /// </summary>
+    public static DeadlineClock Fire(DeadlineClock clock, Alarm alarm, Complaint? complaint, Policy policy, PartyDirectory parties, DateTimeOffset now)
+    {
+        if (complaint is null || StalledHolderRule.Current(complaint, alarm.Deadline, policy, parties) is not { } current
+            || !StalledHolderRule.StillOwed(complaint, current))
+            return clock with { State = DeadlineState.Cancelled };
+        if (alarm.IsWarning)
+            return clock with { Deadline = current, State = DeadlineState.Warned };
+        return current.DueAt > now ? clock with { Deadline = current } : clock with { Deadline = current, State = DeadlineState.Fired };
+    }
+
+    /// <summary>These clocks with <paramref name="clock"/> in place of the one of its kind.</summary>
+    public DeadlineClocks With(DeadlineClock clock) =>
+        new([.. Clocks.Select(c => c.Deadline.Kind == clock.Deadline.Kind ? clock : c)]);
+
+    public DeadlineClock Of(DeadlineKind kind) => Clocks.Single(c => c.Deadline.Kind == kind);
+}
