@@ -4,8 +4,9 @@
 # Import and webhook delivery run last, through bench/bench-import.sh and bench/bench-webhooks.sh, with their own service.
 # The table also goes to bench/results/<UTC time>.md.
 # BENCH_DAEMON=false leaves the projection daemon off, as on an API node beside a worker.
+# BENCH_CONNECTION_OPTIONS adds to the service's connection string (e.g. 'Max Auto Prepare=0', to compare with none prepared).
 # BENCH_TIMINGS=1 adds where each scenario's time went (database commands by kind; it slows the service a little).
-# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] [BENCH_PORT=5090] [BENCH_TIMINGS=1] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
+# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] [BENCH_CONNECTION_OPTIONS=...] [BENCH_PORT=5090] [BENCH_TIMINGS=1] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -14,7 +15,7 @@ only="${2:-}"
 connections="${CONNECTIONS:-32}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
-connection="$(deploy/postgres.sh)"
+connection="$(deploy/postgres.sh)${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}"
 schema="bench_$(date +%s)"
 port="${BENCH_PORT:-5090}"
 base="http://127.0.0.1:$port"
@@ -61,6 +62,12 @@ page="$(head -1 "$STATUS_PATHS")"
 etag="$(curl -fs -D - -o /dev/null -H 'Accept: text/html' "$base$page" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')"
 
 ticks() { awk '{print $14 + $15}' "/proc/$service/stat"; }
+# PostgreSQL's CPU: its server processes' (children of the private cluster's postmaster; none with ACCOUNTABILITY_DB).
+postmaster="$(head -1 "${ACCOUNTABILITY_PG_DATA:-$repo/.local/pgdata}/postmaster.pid" 2>/dev/null || true)"
+pg_ticks() { [[ -z "${ACCOUNTABILITY_DB:-}" && -n "$postmaster" ]] || { echo 0; return; }
+    # Its live processes' CPU, and (fields 16 and 17 of the postmaster) that of the ones that have exited.
+    { awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
+      for p in $(ps -o pid= --ppid "$postmaster"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done; } | awk '{n += $1} END {print n + 0}'; }
 baseline=""
 run() { # name, wrk arguments...
     local name="$1"; shift
@@ -69,9 +76,10 @@ run() { # name, wrk arguments...
     # handoffs: their script walks the complaints in rounds from where the holders stand, which a warm-up would move.
     [[ "$name" == "hand off" ]] || wrk -t2 -c"$connections" -d3s "$@" >/dev/null
     [[ -n "${BENCH_TIMINGS:-}" ]] && curl -fs -X POST "$base/api/baseline/timings" >/dev/null
-    local before; before="$(ticks)"
+    local before pg_before; before="$(ticks)"; pg_before="$(pg_ticks)"
     local out; out="$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")"
     local cpu; cpu="$(( ($(ticks) - before) * 100 / $(getconf CLK_TCK) / duration ))"
+    local pg_cpu=""; [[ -z "${ACCOUNTABILITY_DB:-}" ]] && pg_cpu="$(( ($(pg_ticks) - pg_before) * 100 / $(getconf CLK_TCK) / duration ))%"
     local rss; rss="$(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$service/status")"
     echo "$out" > "$work/$name.txt"
     [[ -n "${BENCH_TIMINGS:-}" ]] && curl -fs "$base/api/baseline/timings" > "$work/$name.timings.json"
@@ -83,7 +91,7 @@ run() { # name, wrk arguments...
     errors="$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")"
     [[ "$name" == "raw insert (baseline)" ]] && baseline="$rps"
     [[ -n "$baseline" && "$name" =~ ^(file|hand) ]] && ratio="$(awk -v a="$rps" -v b="$baseline" 'BEGIN {printf "%.2fx", a / b}')"
-    row "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$cpu%" "$rss" "$ratio"
+    row "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$cpu%" "$pg_cpu" "$rss" "$ratio"
 }
 
 {
@@ -93,8 +101,8 @@ run() { # name, wrk arguments...
         "wrk, the service and PostgreSQL share them. Writes are compared with the raw-insert yardstick of the same run."
     echo
 } | tee "$results"
-row "scenario (wrk -t2 -c${connections} -d${duration}s)" "requests/s" "p50" "p95" "p99" "errors" "service CPU (200% = both cores)" "service peak RSS" "vs raw insert"
-row "---" "---" "---" "---" "---" "---" "---" "---" "---"
+row "scenario (wrk -t2 -c${connections} -d${duration}s)" "requests/s" "p50" "p95" "p99" "errors" "service CPU (200% = both cores)" "PostgreSQL CPU" "service peak RSS" "vs raw insert"
+row "---" "---" "---" "---" "---" "---" "---" "---" "---" "---"
 ROUTE=/api/baseline/complaints/ run "raw insert (baseline)" -s bench/scenarios/handoff.lua "$base"
 run "file a complaint" -s bench/scenarios/file.lua "$base/api/complaints"
 run "hand off" -s bench/scenarios/handoff.lua "$base"
@@ -111,7 +119,7 @@ if [[ -z "$only" || "import" =~ $only ]]; then
     imported="$(grep -m1 'events written' "$work/import.txt")"
     events_per_s="$(sed -n 's/.*(\([0-9,]*\) events\/s).*/\1/p' <<<"$imported")"
     seconds="$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' <<<"$imported")"
-    row "import (command line, 5,000 synthetic cases)" "${events_per_s:-?} events/s" "" "" "" "" "" "" "${seconds:-?} s for the first import"
+    row "import (command line, 5,000 synthetic cases)" "${events_per_s:-?} events/s" "" "" "" "" "" "" "" "${seconds:-?} s for the first import"
 fi
 if [[ -z "$only" || "webhook" =~ $only ]]; then
     bench/bench-webhooks.sh "$duration" 600 4 > "$work/webhooks.txt" 2>&1
@@ -119,7 +127,7 @@ if [[ -z "$only" || "webhook" =~ $only ]]; then
     row "webhook deliveries (offered about 540/s, 4 endpoints per party)" \
         "$(sed -n 's/.* = \([0-9]*\/s\).*/\1/p' <<<"$delivered")" \
         "$(sed -n 's/.*p50 \([0-9]* ms\).*/\1/p' <<<"$delivered") (commit to arrival)" "" \
-        "$(sed -n 's/.*p99 \([0-9]* ms\).*/\1/p' <<<"$delivered")" "" "" "" ""
+        "$(sed -n 's/.*p99 \([0-9]* ms\).*/\1/p' <<<"$delivered")" "" "" "" "" ""
 fi
 [[ -n "${BENCH_TIMINGS:-}" ]] && {
     echo
