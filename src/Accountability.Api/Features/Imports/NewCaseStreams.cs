@@ -11,10 +11,10 @@ using NpgsqlTypes;
 namespace Accountability.Api.Features.Imports;
 
 /// <summary>
-/// Writes the streams of a batch's new cases with COPY, in the batch's own transaction, and the documents their inline
-/// projections would write (the complaint and its <see cref="StatusPageDocument"/>), folded the same way, with the
-/// case's <see cref="ImportedCase"/>:
-/// Marten's bulk event path commits on its own and runs no inline projection (decision 0014).
+/// Writes the streams of a batch's new cases with COPY, in the batch's own transaction, with the documents their inline
+/// projections would write, folded the same way (the <see cref="StatusPageDocument"/> copied, the complaint stored with
+/// the session), and each case's <see cref="ImportedCase"/>, copied (decision 0026). Marten's bulk event path commits
+/// on its own and runs no inline projection (decision 0014).
 /// Events take their sequence numbers from the store's sequence, so the async projections see them as any append.
 /// </summary>
 public sealed class NewCaseStreams(IDocumentStore store, TimeProvider clock)
