@@ -38,8 +38,8 @@ cleanup() {
 }
 trap cleanup EXIT
 "$repo/deploy/packages.sh"
-dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
-cli=(dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll)
+dotnet build src/Accountability.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
+cli=(dotnet src/Accountability.Cli/bin/Release/net10.0/Accountability.Cli.dll)
 "${cli[@]}" tenant create --id bench --name "Bench Marketplace" >/dev/null
 /usr/bin/time -f "peak memory: %M KB" "${cli[@]}" import --tenant bench --file "$log" --mapping "$work/million-mapping.json" --source million 2>&1 \
     | grep -E "rows read|cases|events written|time|peak memory" || true

@@ -2,8 +2,9 @@
 # Measures import throughput and peak memory: generates two synthetic event logs, (1) 20,000 cases of about 10
 # updates each and (2) many small cases like a real helpdesk log (8 updates on average, 600 parties, rows sorted by
 # time rather than by case), imports each with the command line into a fresh schema, then imports it again (which
-# must change nothing). Usage: [BASELINE=<commit>] bench/bench-import.sh [cases] [small-cases]; BASELINE runs that
-# commit on the same files first, for a comparison in the same conditions (this machine is shared).
+# must change nothing), with the command line's executable alone (no service running). Usage:
+# [BASELINE=<commit>] bench/bench-import.sh [cases] [small-cases]; BASELINE runs that commit on the same files, the two
+# builds alternating, for a comparison in the same conditions (this machine is shared).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -61,14 +62,19 @@ cat > "$work/small-mapping.json" <<'JSON'
 { "caseId": "number", "timestamp": "sys_updated_at", "timestampFormat": "dd-MM-yyyy HH:mm", "party": "assignment_group", "status": "incident_state" }
 JSON
 "$repo/deploy/packages.sh"
-dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
-# With BASELINE=<commit>, that commit is built beside this one and runs the same files first, in the same conditions.
-clis=("$repo/src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll")
+# The command line's executable (src/Accountability.Cli); a commit from before it had one runs the service's.
+command_line_of() {
+    local project=Accountability.Cli
+    [[ -d "$1/src/$project" ]] || project=Accountability.Api
+    dotnet build "$1/src/$project" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+    echo "$1/src/$project/bin/Release/net10.0/$project.dll"
+}
+clis=("$(command_line_of "$repo")")
+# With BASELINE=<commit>, that commit is built beside this one and runs the same files, in the same conditions.
 if [[ -n "${BASELINE:-}" ]]; then
     rm -rf "$work/baseline" && mkdir -p "$work/baseline"
     git archive "$BASELINE" | tar -x -C "$work/baseline"
-    dotnet build "$work/baseline/src/Accountability.Api" -c Release -nologo -v quiet -clp:ErrorsOnly
-    clis=("$work/baseline/src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll" "${clis[@]}")
+    clis=("$(command_line_of "$work/baseline")" "${clis[@]}")
 fi
 # One run: the summary's figures, and the process's peak memory (maximum resident set size).
 import_once() {

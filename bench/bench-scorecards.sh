@@ -53,8 +53,8 @@ cleanup() {
 }
 trap cleanup EXIT
 "$repo/deploy/packages.sh"
-dotnet build src/Accountability.Api -c Release -nologo -v quiet -clp:ErrorsOnly
-cli=(dotnet src/Accountability.Api/bin/Release/net10.0/Accountability.Api.dll)
+dotnet build src/Accountability.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
+cli=(dotnet src/Accountability.Cli/bin/Release/net10.0/Accountability.Cli.dll)
 operator_key="$("${cli[@]}" tenant create --id bench --name "Bench Marketplace" | sed -n 's/.*(shown once): //p')"
 started=$(date +%s.%N)
 "${cli[@]}" import --tenant bench --file "$log" --mapping "$work/scorecard-mapping.json" --source synthetic | grep -E "cases|events written"

@@ -52,6 +52,9 @@ public sealed class BulkWriteTests
             Assert.That(Json(await source.LoadAsync<Complaint>(id)), Is.EqualTo(Json(await target.LoadAsync<Complaint>(id))), $"{caseId}: complaint");
             var (page, pageAgain) = (await source.LoadAsync<StatusPageDocument>(id), await target.LoadAsync<StatusPageDocument>(id));
             Assert.That(Json(page), Is.EqualTo(Json(pageAgain is null ? null : pageAgain with { Tenant = imported.Id })), $"{caseId}: status page");
+            if (page is not null)
+                Assert.That((await source.MetadataForAsync(page))!.CurrentRevision, Is.EqualTo((await target.MetadataForAsync(pageAgain!))!.CurrentRevision),
+                    $"{caseId}: status page's revision");
             Assert.That((await source.Events.FetchStreamStateAsync(id))!.Version, Is.EqualTo(events.Count));
         }
     }

@@ -7,8 +7,9 @@ using System.Text;
 namespace Accountability.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The service's own built executable as a separate process, as an operator starts it: on the test database and schema
-/// unless the test says otherwise (<see cref="Variables"/>). Keeps what it prints.
+/// The service's own built executable (or the command line's, <see cref="RunCommandAsync"/>) as a separate process, as an
+/// operator starts it: on the test database and schema unless the test says otherwise (<see cref="Variables"/>). Keeps
+/// what it prints.
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
@@ -23,12 +24,15 @@ public sealed class ServiceProcess : IDisposable
 
     public string Error { get { lock (error) return error.ToString(); } }
 
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start("Accountability.Api", environment, args);
+
+    private static ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
         var root = OpenApi.OpenApiDocumentTests.RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        var dll = Path.Combine(root, "src", "Accountability.Api", "bin", configuration, "net10.0", "Accountability.Api.dll");
-        Assert.That(File.Exists(dll), Is.True, $"Build the service first: {dll}");
+        var dll = Path.Combine(root, "src", project, "bin", configuration, "net10.0", $"{project}.dll");
+        Assert.That(File.Exists(dll), Is.True, $"Build the solution first: {dll}");
         var start = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -65,10 +69,16 @@ public sealed class ServiceProcess : IDisposable
         return variables;
     }
 
-    /// <summary>Runs a command of the service's command line to its end.</summary>
-    public static async Task<ServiceProcess> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    /// <summary>Runs the service's executable to its end (a start that fails).</summary>
+    public static Task<ServiceProcess> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        WaitAsync(Start(environment, args));
+
+    /// <summary>Runs a command of the command line's executable (src/Accountability.Cli) to its end.</summary>
+    public static Task<ServiceProcess> RunCommandAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        WaitAsync(Start("Accountability.Cli", environment, args));
+
+    private static async Task<ServiceProcess> WaitAsync(ServiceProcess service)
     {
-        var service = Start(environment, args);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await service.Process.WaitForExitAsync(timeout.Token);
         service.Process.WaitForExit(); // drains the output

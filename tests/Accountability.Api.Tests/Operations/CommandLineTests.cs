@@ -6,8 +6,9 @@ using Accountability.Domain.Rules;
 namespace Accountability.Api.Tests.Operations;
 
 /// <summary>
-/// The operator's command line: the service's own executable with a command instead of serving HTTP. The commands run in
-/// this process (<see cref="CommandLineRun"/>); one test runs the executable.
+/// The operator's command line: the command line's executable (src/Accountability.Cli), or the service's own with a
+/// command instead of serving HTTP. The commands run in this process (<see cref="CommandLineRun"/>); one test runs the
+/// command line's executable.
 /// </summary>
 [Category("slow")]
 public sealed class CommandLineTests
@@ -16,7 +17,7 @@ public sealed class CommandLineTests
     public async Task The_executable_exits_with_the_commands_code_and_prints_to_its_own_output_and_error()
     {
         await using var own = new OwnSchema();
-        using var stale = await ServiceProcess.RunAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = own.Name }, "db", "assert");
+        using var stale = await ServiceProcess.RunCommandAsync(new Dictionary<string, string?> { ["Accountability__Schema"] = own.Name }, "db", "assert");
 
         Assert.That(stale.Process.ExitCode, Is.EqualTo(1), stale.Output + stale.Error);
         Assert.That(stale.Error, Does.Contain($"The schema {own.Name} differs from this version: run `db apply`."));

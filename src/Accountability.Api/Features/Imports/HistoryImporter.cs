@@ -190,10 +190,9 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             {
                 var (played, after) = Replay.PlayFolded(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
                 events = played;
-                started.Start(ids[i], events, after!);
+                started.Start(ids[i], events, after!, ImportedCase.Of(ids[i], history, now));
                 // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
                 DeadlineTable.WriteStarted(session, null, after!, policy, parties, notBefore: now);
-                session.Store(ImportedCase.Of(ids[i], history, now));
                 imported++;
             }
             flags.AddRange(events.OfType<FlagRaised>().Select(f => f.Rule));

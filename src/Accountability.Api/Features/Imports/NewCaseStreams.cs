@@ -3,25 +3,34 @@ using Accountability.Domain.Complaints;
 using Accountability.Domain.Customers;
 using Marten;
 using Marten.Events;
+using Marten.Internal.Storage;
+using Marten.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Accountability.Api.Features.Imports;
 
 /// <summary>
-/// Writes the streams of a batch's new cases with COPY, in the batch's own transaction, and the documents their inline
-/// projections would write (the complaint and its <see cref="StatusPageDocument"/>), folded the same way:
-/// Marten's bulk event path commits on its own and runs no inline projection (decision 0014).
+/// Writes the streams of a batch's new cases with COPY, in the batch's own transaction, with the documents their inline
+/// projections would write, folded the same way (the <see cref="StatusPageDocument"/> copied, the complaint stored with
+/// the session), and each case's <see cref="ImportedCase"/>, copied (decision 0026). Marten's bulk event path commits
+/// on its own and runs no inline projection (decision 0014).
 /// Events take their sequence numbers from the store's sequence, so the async projections see them as any append.
 /// </summary>
 public sealed class NewCaseStreams(IDocumentStore store, TimeProvider clock)
 {
     private readonly List<(Guid Id, IReadOnlyList<IComplaintEvent> Events, Complaint After)> streams = [];
+    private readonly List<ImportedCase> cases = [];
 
     /// <param name="after">The complaint the events fold to, as the caller has already folded it.</param>
-    public void Start(Guid id, IReadOnlyList<IComplaintEvent> events, Complaint after) => streams.Add((id, events, after));
+    /// <param name="imported">What was imported of the case, kept beside its complaint.</param>
+    public void Start(Guid id, IReadOnlyList<IComplaintEvent> events, Complaint after, ImportedCase imported)
+    {
+        streams.Add((id, events, after));
+        cases.Add(imported);
+    }
 
-    /// <summary>Copies the streams and events into the session's transaction, and stores the projected documents with the session.</summary>
+    /// <summary>Copies the streams, their events and their documents into the session's transaction.</summary>
     public async Task WriteAsync(IDocumentSession session, CancellationToken ct)
     {
         if (streams.Count == 0)
@@ -67,17 +76,40 @@ public sealed class NewCaseStreams(IDocumentStore store, TimeProvider clock)
             }
             await copy.CompleteAsync(ct);
         }
-        foreach (var (id, stream, after) in streams)
-            StoreProjections(session, id, stream, after);
+        // The status pages and imported cases are new as their streams are: copied too, in the same transaction. The
+        // complaints are stored with the session, whose save commits the transaction (a save with nothing to write would
+        // leave it open, and roll it back).
+        await CopyStatusPagesAsync(connection, tenant, ct);
+        var tenancy = await store.Options.Tenancy.GetTenantAsync(tenant);
+        await ((MartenDocumentProvider<ImportedCase>)tenancy.Database.Providers.StorageFor<ImportedCase>()).BulkLoader
+            .LoadAsync(tenancy, serializer, connection, cases, ct);
+        foreach (var (_, _, after) in streams)
+            session.Store(after);
     }
 
-    /// <summary>The documents the inline projections fold from a new stream: the complaint, and its status page once it has one.</summary>
-    private static void StoreProjections(IDocumentSession session, Guid id, IReadOnlyList<IComplaintEvent> stream, Complaint after)
+    /// <summary>
+    /// The status pages the inline projection folds from the new streams, once they have one, at the stream's version as
+    /// the projection writes them (Marten's bulk loader would write version 1).
+    /// </summary>
+    private async Task CopyStatusPagesAsync(NpgsqlConnection connection, string tenant, CancellationToken ct)
     {
-        session.Store(after);
-        var page = stream.Aggregate((CustomerStatus?)null, CustomerStatus.Evolve);
-        if (page is not null)
-            session.Store(new StatusPageDocument(id, session.TenantId, page.TokenHash, page));
+        var table = store.Options.FindOrResolveDocumentType(typeof(StatusPageDocument)).TableName.QualifiedName;
+        var serializer = store.Options.Serializer();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {table} (tenant_id, id, data, mt_dotnet_type, mt_version, token_hash) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var (id, stream, _) in streams)
+        {
+            if (stream.Aggregate((CustomerStatus?)null, CustomerStatus.Evolve) is not { } page)
+                continue;
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(tenant, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(serializer.ToJson(new StatusPageDocument(id, tenant, page.TokenHash, page)), NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(typeof(StatusPageDocument).FullName, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync((long)stream.Count, NpgsqlDbType.Bigint, ct);
+            await WriteNullableAsync(copy, page.TokenHash, ct);
+        }
+        await copy.CompleteAsync(ct);
     }
 
     private static async Task<long[]> SequenceNumbersAsync(NpgsqlConnection connection, string schema, int count, CancellationToken ct)

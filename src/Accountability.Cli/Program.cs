@@ -1,0 +1,3 @@
+using Accountability.Api.Cli;
+
+return await CommandLine.RunAsync(args, CommandContext.OfThisProcess());
