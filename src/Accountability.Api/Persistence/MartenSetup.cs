@@ -33,6 +33,9 @@ public static class MartenSetup
             opts.Connection(connectionString);
             opts.DatabaseSchemaName = settings.Schema;
             opts.AutoCreateSchemaObjects = settings.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+            // Nodes starting together on one schema take turns applying it; the others wait for the first to finish, which
+            // takes longer than Marten's 10 s on a loaded machine (a node that gave up would not start).
+            opts.ApplyChangesLockTimeout = TimeSpan.FromSeconds(90);
             opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
             opts.Events.TenancyStyle = TenancyStyle.Conjoined;

@@ -99,5 +99,5 @@ public sealed class FailoverTests
         ["Accountability__RunScheduler"] = "false",
         ["Accountability__RunWebhooks"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",
-    }, "--urls", ServiceProcess.LoopbackUrl());
+    }, "--urls", ServiceProcess.AnyLoopbackPort);
 }

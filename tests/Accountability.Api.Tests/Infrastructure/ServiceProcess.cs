@@ -104,6 +104,9 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>For a process nobody calls (a worker): it takes a free port itself, so no other test can take it first.</summary>
+    public const string AnyLoopbackPort = "http://127.0.0.1:0";
+
     public static string LoopbackUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

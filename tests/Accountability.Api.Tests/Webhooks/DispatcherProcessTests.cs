@@ -49,7 +49,7 @@ public sealed class DispatcherProcessTests
                 }
             }
             Assert.That(outbox.Select(r => r.Complaint).Distinct().Count(), Is.EqualTo(Complaints));
-            Assert.That(dispatchers.Where(d => d.Process.HasExited), Is.Empty, "every dispatcher runs on");
+            Assert.That(dispatchers.Where(d => d.Process.HasExited).Select(d => $"exit {d.Process.ExitCode}: {d.Error} {d.Output}"), Is.Empty, "every dispatcher runs on");
         }
         finally
         {
@@ -104,5 +104,5 @@ public sealed class DispatcherProcessTests
         ["Accountability__WebhookPollSeconds"] = "0.1",
         ["Accountability__WebhookAllowedPrivateHosts__0"] = "127.0.0.1",
         ["Logging__LogLevel__Default"] = "Warning",
-    }, "--urls", ServiceProcess.LoopbackUrl());
+    }, "--urls", ServiceProcess.AnyLoopbackPort);
 }
