@@ -75,7 +75,7 @@ public static class ServiceSetup
         services.AddHttpClient(WebhookDispatcher.ClientName, (provider, client) =>
                 client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.WebhookTimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<TargetGuard>().Handler());
-        // After the status pages: the inline projections run in the order they are added (complaint, status page, problem).
+        // The status pages before the recurring problems: inline projections run in the order added (complaint, status page, problem).
         services.AddStatusPages();
         services.AddRecurringProblems();
         services.AddParties();
