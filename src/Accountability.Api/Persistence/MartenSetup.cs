@@ -1,17 +1,5 @@
-using Accountability.Api.Auth;
-using Accountability.Api.Commands;
-using Accountability.Api.Features.Dashboard;
-using Accountability.Api.Features.Deadlines;
-using Accountability.Api.Features.Imports;
-using Accountability.Api.Features.Policies;
-using Accountability.Api.Features.RecurringProblems;
-using Accountability.Api.Features.Scorecards;
-using Accountability.Api.Features.SetAside;
-using Accountability.Api.Features.StatusPage;
-using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Telemetry;
 using Accountability.Domain.Complaints;
-using Accountability.Domain.Parties;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.Events;
@@ -25,7 +13,11 @@ namespace Accountability.Api.Persistence;
 
 public static class MartenSetup
 {
-    /// <summary>The event store: every tenant in one database, each row tagged with its tenant (conjoined tenancy).</summary>
+    /// <summary>
+    /// The event store: every tenant in one database, each row tagged with its tenant (conjoined tenancy). Each feature
+    /// registers its own documents, projections and tables (<c>ConfigureMarten</c>), applied after these in the order
+    /// the features are added.
+    /// </summary>
     public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, EventStoreOptions settings)
     {
         var marten = services.AddMarten(opts =>
@@ -48,9 +40,6 @@ public static class MartenSetup
             opts.Events.MetadataConfig.HeadersEnabled = true;
             opts.Events.MetadataConfig.UserNameEnabled = true;
             opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
-            opts.Projections.Add<StatusPageProjection>(ProjectionLifecycle.Inline);
-            opts.AddRecurringProblems();
-            opts.AddImports();
             opts.Listeners.Add(new CommittedEvents());
             opts.Projections.LeadershipPollingTime = (int)(settings.ProjectionLeaderPollSeconds * 1000);
             opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
@@ -60,23 +49,12 @@ public static class MartenSetup
                 .Duplicate(c => c.Status).Duplicate(c => c.Holder).Duplicate(c => c.VendorId)
                 .Duplicate(c => c.Product).Duplicate(c => c.FiledAt)
                 .GinIndexJsonData();
-            opts.Schema.For<StatusPageDocument>().MultiTenanted().Duplicate(p => p.TokenHash);
-            opts.Schema.For<Party>().MultiTenanted();
-            opts.Schema.For<IdempotentResponse>().MultiTenanted();
-            opts.Schema.For<PolicyDocument>().MultiTenanted();
-            opts.Schema.For<WebhookEndpoint>().MultiTenanted();
-            DeliveryTable.Define(opts);
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
-            opts.Schema.For<ApiKey>().SingleTenanted().Duplicate(k => k.TenantId);
-            opts.Schema.For<DashboardSession>().SingleTenanted();
-            DeadlineTable.Define(opts);
         }).BuildSessionsWith<TenantSessionFactory>()
             // HotCold: any number of workers run the daemon; per projection or subscription, the one holding its advisory lock
             // runs it, and another takes the lock over when that node's connection dies (docs/decisions/0029).
-            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.HotCold : DaemonMode.Disabled)
-            .AddSubscriptionWithServices<RecurringProblemDetector>(ServiceLifetime.Singleton, o => o.IncludeType<ComplaintFiled>());
-        services.AddSetAsideEvents().ConfigureMarten((provider, opts) => ScorecardProjection.Register(opts, provider.GetRequiredService<ProcessingFaults>()));
+            .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.HotCold : DaemonMode.Disabled);
 
         // Plain SQL beside Marten (the webhook outbox) gets its own pool, with nothing prepared: a prepared statement may
         // settle on a generic plan, and the outbox's claim query's generic plan scans the whole backlog (30 s at 13,000).

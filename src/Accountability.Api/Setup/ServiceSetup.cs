@@ -8,6 +8,11 @@ using Accountability.Api.Features.Dashboard;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Imports;
 using Accountability.Api.Features.Pages;
+using Accountability.Api.Features.Parties;
+using Accountability.Api.Features.Policies;
+using Accountability.Api.Features.RecurringProblems;
+using Accountability.Api.Features.Scorecards;
+using Accountability.Api.Features.SetAside;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Health;
@@ -16,6 +21,7 @@ using Accountability.Api.Persistence;
 using Accountability.Api.Telemetry;
 using FastEndpoints;
 using FluentValidation;
+using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -49,6 +55,8 @@ public static class ServiceSetup
         services.AddMemoryCache();
 
         services.AddEventStore(connectionString, StartupChecks.Read<EventStoreOptions>(builder.Configuration));
+        services.AddSetAsideEvents();
+        services.AddScorecards();
         services.AddCommands();
         services.AddWriteContextCache();
         services.AddComplaintWriter();
@@ -57,19 +65,23 @@ public static class ServiceSetup
         services.AddDeadlines();
         services.AddWebhookOutbox();
         services.AddSingleton<HistoryImporter>();
+        services.ConfigureMarten(opts => opts.AddImports());
         services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<TargetGuard>();
         services.AddSingleton<DeliveryTable>();
-        services.AddSingleton<Features.Scorecards.ScorecardQueries>();
-        services.AddSingleton<Features.SetAside.ISetAsideRetry, Features.Scorecards.ScorecardRetry>();
-        services.AddSingleton<Features.SetAside.ISetAsideRetry>(p => p.GetRequiredService<Features.RecurringProblems.RecurringProblemDetector>());
+        services.AddSingleton<ISetAsideRetry, ScorecardRetry>();
+        services.AddSingleton<ISetAsideRetry>(p => p.GetRequiredService<RecurringProblemDetector>());
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(WebhookDispatcher.ClientName, (provider, client) =>
                 client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.WebhookTimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<TargetGuard>().Handler());
+        // The status pages before the recurring problems: inline projections run in the order added (complaint, status page, problem).
         services.AddStatusPages();
+        services.AddRecurringProblems();
+        services.AddParties();
+        services.AddPolicies();
         services.AddDashboard();
-        services.AddSingleton<ApiKeyStore>();
+        services.AddApiKeys();
         services.AddSingleton<Features.ApiKeys.ApiKeyMint>();
         services.AddAuthentication(CallerScheme.Name)
             .AddPolicyScheme(CallerScheme.Name, null, o => o.ForwardDefaultSelector = CallerScheme.For)

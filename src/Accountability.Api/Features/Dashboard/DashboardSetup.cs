@@ -1,4 +1,5 @@
 using Accountability.Api.Features.Dashboard.Overview;
+using Marten;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Accountability.Api.Features.Dashboard;
@@ -7,6 +8,7 @@ public static class DashboardSetup
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
+        services.ConfigureMarten(opts => opts.Schema.For<DashboardSession>().SingleTenanted());
         services.AddSingleton<DashboardSessions>();
         services.AddSingleton<DashboardForms>();
         services.AddAntiforgery(DashboardForms.Configure);

@@ -1,4 +1,5 @@
 using Accountability.Api.Features.Complaints.Writing;
+using Marten;
 
 namespace Accountability.Api.Features.Deadlines;
 
@@ -7,6 +8,7 @@ public static class DeadlineSetup
     /// <summary>The scheduler that judges deadlines as they fall due, its table, and the reaction that writes a new hold's clocks.</summary>
     public static IServiceCollection AddDeadlines(this IServiceCollection services)
     {
+        services.ConfigureMarten(DeadlineTable.Define);
         services.AddSingleton<DeadlineTable>();
         services.AddHostedService<DeadlineScheduler>();
         services.AddSingleton<IComplaintWriteReaction, NewHoldReaction>();

@@ -1,5 +1,6 @@
 using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Persistence;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -8,8 +9,14 @@ namespace Accountability.Api.Features.StatusPage;
 
 public static class StatusPageSetup
 {
+    /// <summary>The status pages: their document, kept inline with the complaint's events, and what renders and answers them.</summary>
     public static IServiceCollection AddStatusPages(this IServiceCollection services)
     {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Add<StatusPageProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<StatusPageDocument>().MultiTenanted().Duplicate(p => p.TokenHash);
+        });
         services.AddSingleton<StatusPageReader>();
         services.AddSingleton<StatusForms>();
         services.AddSingleton<RenderedPages>();

@@ -7,5 +7,5 @@ namespace Accountability.Api.Features.Webhooks;
 public sealed class WebhookOutboxReaction : IComplaintWriteReaction
 {
     public void React(IDocumentSession session, WrittenComplaint written) =>
-        WebhookOutbox.Enqueue(session, written.Steps, written.Context.Endpoints, written.Now);
+        WebhookOutbox.Enqueue(session, written.Steps, written.Context.Part<WebhookTargets>().Endpoints, written.Now);
 }

@@ -1,10 +1,20 @@
+using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Complaints.Writing;
+using Marten;
 
 namespace Accountability.Api.Features.Webhooks;
 
 public static class WebhookSetup
 {
-    /// <summary>The outbox's reaction to complaint writes: deliveries queued in the write's transaction.</summary>
-    public static IServiceCollection AddWebhookOutbox(this IServiceCollection services) =>
-        services.AddSingleton<IComplaintWriteReaction, WebhookOutboxReaction>();
+    /// <summary>The tenants' endpoints (read by writes with their context), the deliveries' table and the outbox's reaction to complaint writes: deliveries queued in the write's transaction.</summary>
+    public static IServiceCollection AddWebhookOutbox(this IServiceCollection services)
+    {
+        services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<WebhookEndpoint>().MultiTenanted();
+            DeliveryTable.Define(opts);
+        });
+        services.AddSingleton<IWriteContextPart, WebhookTargetsPart>();
+        return services.AddSingleton<IComplaintWriteReaction, WebhookOutboxReaction>();
+    }
 }

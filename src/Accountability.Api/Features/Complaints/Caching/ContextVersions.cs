@@ -12,6 +12,7 @@ public enum ContextPart
     None = 0,
     Parties = 1,
     Policy = 2,
+    /// <summary>Kept by the webhooks feature (<see cref="IWriteContextPart"/>).</summary>
     Endpoints = 4,
     All = Parties | Policy | Endpoints,
 }

@@ -9,12 +9,13 @@ namespace Accountability.Api.Features.Complaints.Caching;
 /// batch and uses the cached context only when they are the ones it was loaded at, so a change made on any node is seen
 /// by the next write even when its notification never arrived; notifications only spare that write a second round trip.
 /// </summary>
-public sealed class WriteContextCache(IDocumentStore store)
+public sealed class WriteContextCache(IDocumentStore store, IEnumerable<IWriteContextPart> owned)
 {
     private sealed record Entry(ContextVersions Versions, WriteContext Context);
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly string schema = store.Options.DatabaseSchemaName;
+    private readonly IReadOnlyList<IWriteContextPart> owned = owned.ToList();
 
     /// <summary>
     /// Queues what the session's tenant's context needs on the batch: its versions, and the parts too when none are cached.
@@ -27,7 +28,7 @@ public sealed class WriteContextCache(IDocumentStore store)
         // least as new as the versions they are stored with; never older, which would let a stale part pass the check.
         var versionsQuery = ContextVersions.Queue(batch, schema, tenant);
         entries.TryGetValue(tenant, out var cached);
-        var partsQuery = cached is null ? WriteContext.Queue(batch, ContextPart.All, null) : null;
+        var partsQuery = cached is null ? WriteContext.Queue(batch, ContextPart.All, owned, null) : null;
         return async () =>
         {
             var versions = await versionsQuery;
@@ -45,10 +46,10 @@ public sealed class WriteContextCache(IDocumentStore store)
     /// <summary>Drops every tenant's context: changes may have gone unannounced (the listener was down).</summary>
     public void ForgetAll() => entries.Clear();
 
-    private static async Task<WriteContext> ReloadAsync(IQuerySession session, Entry stale, ContextVersions versions)
+    private async Task<WriteContext> ReloadAsync(IQuerySession session, Entry stale, ContextVersions versions)
     {
         var batch = session.CreateBatchQuery();
-        var partsQuery = WriteContext.Queue(batch, stale.Versions.Differing(versions), stale.Context);
+        var partsQuery = WriteContext.Queue(batch, stale.Versions.Differing(versions), owned, stale.Context);
         await batch.Execute();
         return await partsQuery();
     }
