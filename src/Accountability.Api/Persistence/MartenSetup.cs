@@ -55,8 +55,8 @@ public static class MartenSetup
 
             opts.Schema.For<Complaint>().MultiTenanted()
                 .Duplicate(c => c.Status).Duplicate(c => c.Holder).Duplicate(c => c.VendorId)
-                .Duplicate(c => c.Product).Duplicate(c => c.FiledAt)
-                .GinIndexJsonData();
+                .Duplicate(c => c.Product).Duplicate(c => c.FiledAt);
+            ComplaintIndexes.Define(opts);
             opts.Schema.For<StatusPageDocument>().MultiTenanted().Duplicate(p => p.TokenHash);
             opts.Schema.For<Party>().MultiTenanted();
             opts.Schema.For<IdempotentResponse>().MultiTenanted();
