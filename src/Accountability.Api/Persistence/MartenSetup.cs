@@ -47,8 +47,8 @@ public static class MartenSetup
 
             opts.Schema.For<Complaint>().MultiTenanted()
                 .Duplicate(c => c.Status).Duplicate(c => c.Holder).Duplicate(c => c.VendorId)
-                .Duplicate(c => c.Product).Duplicate(c => c.FiledAt)
-                .GinIndexJsonData();
+                .Duplicate(c => c.Product).Duplicate(c => c.FiledAt);
+            ComplaintIndexes.Define(opts);
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
         }).BuildSessionsWith<TenantSessionFactory>()

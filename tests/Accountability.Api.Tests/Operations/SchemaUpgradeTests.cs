@@ -1,3 +1,4 @@
+using Accountability.Api.Persistence;
 using Accountability.Api.Tests.Infrastructure;
 using Npgsql;
 
@@ -29,6 +30,31 @@ public sealed class SchemaUpgradeTests
         Assert.That(await SqlAsync($"select pg_get_constraintdef(oid) from pg_constraint where conrelid = '{own.Name}.scorecard_facts'::regclass and contype = 'p'"),
             Is.EqualTo("PRIMARY KEY (tenant_id, complaint_id, version, kind, party)"));
         Assert.That(await SqlAsync($"select count(*)::text from {own.Name}.scorecard_facts where tenant_id = 'old'"), Is.EqualTo("1"));
+    }
+
+    [Test]
+    public async Task Db_apply_replaces_the_complaints_index_over_the_whole_document_with_the_lists_indexes_and_then_finds_nothing_to_change()
+    {
+        await using var own = new OwnSchema();
+        var schema = new Dictionary<string, string?> { ["Accountability__Schema"] = own.Name };
+        var made = await CommandLineRun.RunAsync(schema, "db", "apply");
+        Assert.That(made.ExitCode, Is.Zero, made.Error);
+        // The indexes as the version before the lists' own indexes made them (commit 15dafbb).
+        await SqlAsync($"""
+            drop index {own.Name}.{ComplaintIndexes.PartiesInvolvedIndex};
+            drop index {own.Name}.{ComplaintIndexes.FlaggedIndex};
+            create index mt_doc_complaint_idx_data on {own.Name}.mt_doc_complaint using gin (data jsonb_path_ops);
+            """);
+
+        var apply = await CommandLineRun.RunAsync(schema, "db", "apply");
+        Assert.That(apply.ExitCode, Is.Zero, apply.Error);
+        Assert.That(apply.Output, Does.Contain("Update").And.Contain("mt_doc_complaint"));
+        Assert.That(await SqlAsync($"select string_agg(indexname, ',' order by indexname) from pg_indexes where schemaname = '{own.Name}' and tablename = 'mt_doc_complaint' and indexname ~ 'data|flagged|parties'"),
+            Is.EqualTo($"{ComplaintIndexes.FlaggedIndex},{ComplaintIndexes.PartiesInvolvedIndex}"));
+
+        var again = await CommandLineRun.RunAsync(schema, "db", "apply");
+        Assert.That(again.ExitCode, Is.Zero, again.Error);
+        Assert.That(again.Output, Does.Not.Contain("mt_doc_complaint"), "an index PostgreSQL prints back differently would be rebuilt on every start");
     }
 
     private static async Task<string?> SqlAsync(string sql)

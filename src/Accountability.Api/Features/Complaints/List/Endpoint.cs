@@ -1,5 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Times;
@@ -33,7 +34,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     {
         var actor = User.Actor();
         IQueryable<Complaint> query = session.Query<Complaint>();
-        if (!actor.IsOperator) query = query.Where(c => c.PartiesInvolved.Contains(actor.PartyId));
+        if (!actor.IsOperator) query = query.InvolvingParty(actor.PartyId);
         if (r.Status is { } status) query = query.Where(c => c.Status == status);
         if (r.Holder is { } holder) query = query.Where(c => c.Holder == holder);
         if (r.Vendor is { } vendor) query = query.Where(c => c.VendorId == vendor);

@@ -81,11 +81,11 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     /// </summary>
     private static async Task<IReadOnlyList<FlaggedComplaint>> FlaggedAsync(IQuerySession session, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
     {
-        var open = await session.Query<Complaint>()
-            .Where(c => c.FlaggedRules.Any() && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed && c.Status != ComplaintStatus.Cancelled)
+        var open = await session.Query<Complaint>().Flagged()
+            .Where(c => c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed && c.Status != ComplaintStatus.Cancelled)
             .OrderBy(c => c.HeldSince).Take(FlaggedShown).Select(WithoutRuleState).ToListAsync(ct);
-        var finished = open.Count >= FlaggedShown ? [] : await session.Query<Complaint>()
-            .Where(c => c.FlaggedRules.Any() && (c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed || c.Status == ComplaintStatus.Cancelled))
+        var finished = open.Count >= FlaggedShown ? [] : await session.Query<Complaint>().Flagged()
+            .Where(c => c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed || c.Status == ComplaintStatus.Cancelled)
             .OrderByDescending(c => c.LastChangedAt).Take(FinishedConsidered).Select(WithoutRuleState).ToListAsync(ct);
         var rows = finished.Select(c => Row(c, parties, now))
             .OrderByDescending(r => r.HighestSeverity).ThenByDescending(r => r.Rules.Count).ThenByDescending(r => r.LatestFlagAt)

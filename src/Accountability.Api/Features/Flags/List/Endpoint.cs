@@ -1,6 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Complaints.List;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using FastEndpoints;
 using Marten;
@@ -21,8 +22,8 @@ public sealed class Endpoint(IQuerySession session) : Endpoint<Request, Response
     {
         var actor = User.Actor();
         IQueryable<Complaint> query = session.Query<Complaint>();
-        if (!actor.IsOperator) query = query.Where(c => c.PartiesInvolved.Contains(actor.PartyId));
-        query = r.Rule is { } rule ? query.Where(c => c.FlaggedRules.Contains(rule)) : query.Where(c => c.FlaggedRules.Any());
+        if (!actor.IsOperator) query = query.InvolvingParty(actor.PartyId);
+        query = query.Flagged(r.Rule);
 
         var (page, next) = await PageCursor.ReadAsync(query, r.Cursor, r.Limit, ct);
         var items = page
