@@ -26,9 +26,9 @@ def check(ok, message):
     print(("ok   " if ok else "FAIL ") + message)
     if not ok: failures.append(message)
 
-# Every options class bound to the Accountability section (ServiceSetup) holds real settings.
+# Every options class bound to the Accountability section (ServiceSetup's SettingsBinder) holds real settings.
 import glob
-bound = re.findall(r"services\.Configure<(\w+)>\(section\)", open("src/Accountability.Api/Setup/ServiceSetup.cs").read())
+bound = re.findall(r"options\.Bind<(\w+)>\(\)", open("src/Accountability.Api/Setup/ServiceSetup.cs").read())
 sources = {f: open(f).read() for f in glob.glob("src/Accountability.Api/**/*.cs", recursive=True)}
 settings = set()
 for name in bound:

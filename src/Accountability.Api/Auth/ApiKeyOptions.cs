@@ -3,7 +3,7 @@ using Accountability.Api.Configuration;
 namespace Accountability.Api.Auth;
 
 /// <summary>Settings of the API keys and the admin key.</summary>
-public sealed class ApiKeyOptions
+public sealed class ApiKeyOptions : ISettings
 {
     /// <summary>Key that allows creating tenants through /admin; admin endpoints answer 401 while it is unset.</summary>
     public string? AdminKey { get; set; }

@@ -4,7 +4,7 @@ using Accountability.Api.Configuration;
 namespace Accountability.Api.Persistence;
 
 /// <summary>Settings of the event store and of the background work that reads it.</summary>
-public sealed partial class EventStoreOptions
+public sealed partial class EventStoreOptions : ISettings
 {
     /// <summary>PostgreSQL schema holding the event store and documents.</summary>
     public string Schema { get; set; } = "accountability";

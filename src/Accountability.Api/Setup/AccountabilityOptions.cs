@@ -4,12 +4,10 @@ namespace Accountability.Api.Setup;
 
 /// <summary>
 /// The HTTP host's own settings, bound from the "Accountability" configuration section, where each feature's options
-/// are bound as well (<see cref="ServiceSetup"/>).
+/// are bound as well (<see cref="SettingsBinder"/>).
 /// </summary>
-public sealed class AccountabilityOptions
+public sealed class AccountabilityOptions : ISettings
 {
-    public const string Section = SettingChecks.Section;
-
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
@@ -46,5 +44,5 @@ public sealed class AccountabilityOptions
                 (nameof(UnauthenticatedRequestsPerMinutePerAddress), UnauthenticatedRequestsPerMinutePerAddress))
             .Concat(SettingChecks.MoreThanZero((nameof(MaxRequestBodyBytes), MaxRequestBodyBytes)))
             .Concat(KnownProxies.Where(p => !ClientAddresses.TryParseProxy(p, out _, out _))
-                .Select(proxy => $"{Section}:{nameof(KnownProxies)} must hold addresses or networks such as 10.0.0.0/8, not '{proxy}'"));
+                .Select(proxy => $"{SettingChecks.Section}:{nameof(KnownProxies)} must hold addresses or networks such as 10.0.0.0/8, not '{proxy}'"));
 }

@@ -35,26 +35,26 @@ public static class ServiceSetup
 
     public static WebApplicationBuilder AddAccountability(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(AccountabilityOptions.Section);
-        var settings = StartupChecks.Settings(builder.Configuration);
-        StartupChecks.RequirePublicAddress(builder.Configuration, builder.Environment);
+        var services = builder.Services;
+        var options = new SettingsBinder(builder.Configuration, services);
+        var settings = options.Bind<AccountabilityOptions>();
+        var store = options.Bind<EventStoreOptions>();
+        options.Bind<ApiKeyOptions>();
+        options.Bind<ComplaintOptions>();
+        options.Bind<DeadlineOptions>();
+        options.Bind<WebhookOptions>();
+        var publicAddress = options.Bind<PublicAddressOptions>();
+        options.ThrowIfAnyIsWrong();
+        StartupChecks.RequirePublicAddress(publicAddress, builder.Environment);
         var connectionString = StartupChecks.ConnectionString(builder.Configuration);
 
         builder.AddTelemetry();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
-        var services = builder.Services;
-        services.Configure<AccountabilityOptions>(section);
-        services.Configure<EventStoreOptions>(section);
-        services.Configure<ApiKeyOptions>(section);
-        services.Configure<ComplaintOptions>(section);
-        services.Configure<DeadlineOptions>(section);
-        services.Configure<WebhookOptions>(section);
-        services.Configure<PublicAddressOptions>(section);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
 
-        services.AddEventStore(connectionString, StartupChecks.Read<EventStoreOptions>(builder.Configuration));
+        services.AddEventStore(connectionString, store);
         services.AddSetAsideEvents();
         services.AddScorecards();
         services.AddCommands();

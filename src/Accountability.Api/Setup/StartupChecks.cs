@@ -1,10 +1,6 @@
 using System.Net.Sockets;
-using Accountability.Api.Auth;
 using Accountability.Api.Configuration;
-using Accountability.Api.Features.Complaints;
-using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Pages;
-using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Persistence;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,42 +10,13 @@ namespace Accountability.Api.Setup;
 /// <summary>What the service checks before it starts, so that a wrong setting is one clear line rather than a stack trace.</summary>
 public static class StartupChecks
 {
-    /// <summary>Reads every feature's options from the section and stops the start with one line naming each wrong setting.</summary>
-    public static AccountabilityOptions Settings(IConfiguration configuration)
-    {
-        var settings = Read<AccountabilityOptions>(configuration);
-        var problems = settings.Problems()
-            .Concat(Read<EventStoreOptions>(configuration).Problems())
-            .Concat(Read<ApiKeyOptions>(configuration).Problems())
-            .Concat(Read<ComplaintOptions>(configuration).Problems())
-            .Concat(Read<DeadlineOptions>(configuration).Problems())
-            .Concat(Read<WebhookOptions>(configuration).Problems())
-            .Concat(Read<PublicAddressOptions>(configuration).Problems())
-            .ToList();
-        if (problems.Count > 0)
-            throw new ConfigurationException($"Invalid configuration: {string.Join("; ", problems)}.");
-        return settings;
-    }
-
-    public static T Read<T>(IConfiguration configuration) where T : new()
-    {
-        try
-        {
-            return configuration.GetSection(SettingChecks.Section).Get<T>() ?? new T();
-        }
-        catch (InvalidOperationException unreadable)
-        {
-            throw new ConfigurationException($"Invalid configuration: {unreadable.Message}");
-        }
-    }
-
     /// <summary>
     /// Tracking links are built from StatusPageBaseUrl, never from a request's Host header; in Production no other address
     /// is safe to fall back on (the one a node listens on is an internal one).
     /// </summary>
-    public static void RequirePublicAddress(IConfiguration configuration, IHostEnvironment environment)
+    public static void RequirePublicAddress(PublicAddressOptions publicAddress, IHostEnvironment environment)
     {
-        if (environment.IsProduction() && string.IsNullOrWhiteSpace(Read<PublicAddressOptions>(configuration).StatusPageBaseUrl))
+        if (environment.IsProduction() && string.IsNullOrWhiteSpace(publicAddress.StatusPageBaseUrl))
             throw new ConfigurationException(
                 $"Invalid configuration: {SettingChecks.Section}:{nameof(PublicAddressOptions.StatusPageBaseUrl)} must be set in Production, " +
                 "to the public address customers open status pages at (such as https://help.example.com); links are never built from a request's Host.");

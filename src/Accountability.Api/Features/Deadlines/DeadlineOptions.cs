@@ -3,7 +3,7 @@ using Accountability.Api.Configuration;
 namespace Accountability.Api.Features.Deadlines;
 
 /// <summary>Settings of the deadline scheduler.</summary>
-public sealed class DeadlineOptions
+public sealed class DeadlineOptions : ISettings
 {
     /// <summary>Whether this node judges holders' deadlines as they fall due (several nodes may; each deadline fires once).</summary>
     public bool RunScheduler { get; set; } = true;

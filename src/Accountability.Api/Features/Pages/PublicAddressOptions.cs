@@ -3,7 +3,7 @@ using Accountability.Api.Configuration;
 namespace Accountability.Api.Features.Pages;
 
 /// <summary>Where customers and operators reach the service's pages from outside.</summary>
-public sealed class PublicAddressOptions
+public sealed class PublicAddressOptions : ISettings
 {
     /// <summary>
     /// The public address customers open status pages at (e.g. https://help.example.com), for the links they are sent.

@@ -3,7 +3,7 @@ using Accountability.Api.Configuration;
 namespace Accountability.Api.Features.Webhooks;
 
 /// <summary>Settings of webhook endpoints and of this node's dispatcher.</summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : ISettings
 {
     /// <summary>Hosts (names or addresses) that webhooks may reach although they are loopback or private, e.g. 127.0.0.1 for tests.</summary>
     public string[] WebhookAllowedPrivateHosts { get; set; } = [];
