@@ -5,7 +5,10 @@ namespace Accountability.Api.Tests.Faults;
 
 /// <summary>
 /// Connects to a restarting PostgreSQL again and again, as a client would, and notes on the test's clock when it first
-/// answered "the database system is starting up" (57P03: it is replaying its WAL) and when it first accepted a query.
+/// answered "the database system is starting up" (57P03: it is replaying its WAL), when it first accepted a query, and
+/// when the last attempt it refused began. PostgreSQL began to accept somewhere between the last two: a client can
+/// have been served a little before <see cref="AcceptingAt"/> (the watch saw it late), never before
+/// <see cref="RefusedUntil"/>.
 /// </summary>
 public sealed class PostgresWatch : IAsyncDisposable
 {
@@ -14,6 +17,7 @@ public sealed class PostgresWatch : IAsyncDisposable
     private readonly Task watching;
     private long startingUpAt = -1;
     private long acceptingAt = -1;
+    private long refusedUntil = -1;
 
     private PostgresWatch(string connectionString, Stopwatch clock)
     {
@@ -27,12 +31,16 @@ public sealed class PostgresWatch : IAsyncDisposable
     /// <summary>When PostgreSQL first accepted a query again, if it has.</summary>
     public TimeSpan? AcceptingAt => Read(ref acceptingAt);
 
+    /// <summary>When the last attempt that PostgreSQL refused (recovering, or not listening) began.</summary>
+    public TimeSpan? RefusedUntil => Read(ref refusedUntil);
+
     public static PostgresWatch Start(string connectionString, Stopwatch clock) => new(connectionString, clock);
 
     private async Task WatchAsync(string connectionString, Stopwatch clock)
     {
         while (!stop.IsCancellationRequested)
         {
+            var attempt = clock.Elapsed.Ticks;
             try
             {
                 await using var connection = new NpgsqlConnection(connectionString);
@@ -45,10 +53,11 @@ public sealed class PostgresWatch : IAsyncDisposable
             catch (PostgresException recovering) when (recovering.SqlState == CannotConnectNow)
             {
                 Interlocked.CompareExchange(ref startingUpAt, clock.Elapsed.Ticks, -1);
+                Interlocked.Exchange(ref refusedUntil, attempt);
             }
             catch (NpgsqlException) when (!stop.IsCancellationRequested)
             {
-                // not listening yet
+                Interlocked.Exchange(ref refusedUntil, attempt); // not listening yet
             }
             catch (OperationCanceledException)
             {
