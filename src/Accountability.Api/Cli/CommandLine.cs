@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
@@ -59,13 +60,18 @@ public static class CommandLine
         return null;
     };
 
+    private const string CommandLineExecutable = "Accountability.Cli";
+
     /// <summary>
-    /// Named as the executable, whichever process runs it. Directives are left out: <see cref="Handles"/> never passes
-    /// them here.
+    /// Named as the executable that runs it: the command line's own, or the service's (also in a test's process).
+    /// Directives are left out: <see cref="Handles"/> never passes them here.
     /// </summary>
-    private static readonly Command Root = new(typeof(CommandLine).Assembly.GetName().Name!,
-        "Without a command the service serves HTTP. With one it runs it and exits. The database comes from " +
-        "ACCOUNTABILITY_DB or ConnectionStrings__Accountability.")
+    private static readonly Command Root = Assembly.GetEntryAssembly()?.GetName().Name == CommandLineExecutable
+        ? Commands(CommandLineExecutable, "Runs one of the service's commands and exits.")
+        : Commands(typeof(CommandLine).Assembly.GetName().Name!, "Without a command the service serves HTTP. With one it runs it and exits.");
+
+    private static Command Commands(string executable, string whatItDoes) =>
+        new(executable, $"{whatItDoes} The database comes from ACCOUNTABILITY_DB or ConnectionStrings__Accountability.")
     {
         new HelpOption(), new VersionOption(),
         TenantCommand.Create(), ImportCommand.Create(), DatabaseCommand.Create(), ProjectionsCommand.Create(),

@@ -24,6 +24,16 @@ public sealed class CommandLineTests
         Assert.That(stale.Output, Does.Contain("CREATE TABLE"));
     }
 
+    [Test]
+    public async Task The_command_lines_executable_names_itself_in_its_help()
+    {
+        using var help = await ServiceProcess.RunCommandAsync(new Dictionary<string, string?>(), "--help");
+
+        Assert.That(help.Process.ExitCode, Is.Zero, help.Error);
+        Assert.That(help.Output, Does.Contain("Accountability.Cli [command]").And.Contain("Runs one of the service's commands and exits."));
+        Assert.That(help.Output, Does.Not.Contain("serves HTTP"));
+    }
+
     [TestCase("--help")]
     [TestCase("tenant", "create", "--help")]
     [TestCase("import", "--help")]
