@@ -118,6 +118,7 @@ public sealed class AccountabilityNoticeTests
             ("problem.resolved", problem.Id), ("complaint.fix_proposed", atAcme.Id), ("complaint.fix_proposed", atPhoton.Id),
         }));
         var problemDeliveries = store.Where(p => p.TryGetProperty("problemId", out _)).ToList();
+        problemDeliveries.ForEach(MatchesProblemSchema);
         Assert.That(problemDeliveries.Select(p => p.GetProperty("problemVersion").GetInt64()), Is.Ordered, "in the problem's order");
         Assert.That(problemDeliveries[^1].GetProperty("reason").GetString(), Is.EqualTo("Update to 2.1"));
         Assert.That(problemDeliveries[^1].GetProperty("links").GetProperty("problem").GetString(), Does.StartWith("http://").And.EndWith($"/api/problems/{problem.Id}"));
@@ -134,6 +135,20 @@ public sealed class AccountabilityNoticeTests
 
         await node.RunDispatcherPassAsync();
         Assert.That((storeReceiver.Requests.Count, acmeReceiver.Requests.Count, photonReceiver.Requests.Count), Is.EqualTo((6, 4, 1)));
+    }
+
+    /// <summary>The body has every property openapi/problem-webhook-payload.schema.json requires, and values its enums allow.</summary>
+    private static void MatchesProblemSchema(JsonElement payload)
+    {
+        var path = Path.Combine(OpenApi.OpenApiDocumentTests.RepositoryRoot(), "openapi", "problem-webhook-payload.schema.json");
+        using var schema = JsonDocument.Parse(File.ReadAllText(path));
+        var properties = schema.RootElement.GetProperty("properties");
+        foreach (var required in schema.RootElement.GetProperty("required").EnumerateArray().Select(r => r.GetString()!))
+            Assert.That(payload.TryGetProperty(required, out _), Is.True, $"payload lacks '{required}'");
+        foreach (var name in new[] { "type", "event", "eventName" })
+            Assert.That(properties.GetProperty(name).GetProperty("enum").EnumerateArray().Select(e => e.GetString()), Does.Contain(payload.GetProperty(name).GetString()));
+        foreach (var required in properties.GetProperty("problem").GetProperty("required").EnumerateArray().Select(r => r.GetString()!))
+            Assert.That(payload.GetProperty("problem").TryGetProperty(required, out _), Is.True, $"problem lacks '{required}'");
     }
 
     private static (string?, Guid) Summary(JsonElement p) =>
