@@ -59,6 +59,32 @@ public sealed class AccountabilityNoticeTests
     }
 
     [Test]
+    public async Task A_deadline_that_escalates_tells_the_store_it_is_now_accountable_and_why()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        await using var node = IsolatedNode.Start(runScheduler: true, runWebhooks: true);
+        var market = await node.CreateMarketplaceAsync();
+        var policy = PolicyJson.Editable();
+        foreach (var row in policy["stalledHolder"]!["deadlines"]!.AsArray())
+            (row!["firstResponseHours"], row["resolutionHours"]) = (1.0 / 3600, 2.0 / 3600);
+        policy["stalledHolder"]!["escalates"] = true;
+        using (var put = await market.Operator.PutAsync("/api/policy", policy))
+            Assert.That((int)put.StatusCode, Is.EqualTo(200));
+        var hook = await market.Operator.PostJsonAsync<EndpointWithSecret>("/api/webhooks",
+            new { url = receiver.Url, eventTypes = new[] { WebhookEventTypes.AccountabilityChanged } }, 201);
+
+        var held = await market.FileHeldByAsync("acme");
+        // Filed by the store (it holds a complaint when it is filed), then made accountable by the missed deadline.
+        var told = Verified(await receiver.WaitForAsync(2), hook.Secret!);
+
+        var escalation = (await market.Operator.GetJsonAsync<Features.Complaints.Flags.Response>($"/api/complaints/{held.Id}/flags")).Escalation!;
+        Assert.That(told.Select(p => p.GetProperty("eventName").GetString()), Is.EqualTo(new[] { "complaint_filed", "complaint_escalated" }));
+        Assert.That((told[1].GetProperty("reason").GetString(), told[1].GetProperty("complaint").GetProperty("accountable").GetString()),
+            Is.EqualTo((escalation.Reason, "store")));
+        Assert.That(escalation.Rule, Is.EqualTo("stalled-holder"));
+    }
+
+    [Test]
     public async Task The_payload_names_its_event_as_the_timeline_does_links_absolutely_and_a_receiver_written_for_version_1_still_reads_it()
     {
         await using var receiver = await Receiver.StartAsync();

@@ -99,7 +99,8 @@ public sealed class RecurringProblemDetector : SubscriptionBase, ISetAsideRetry
 
     /// <summary>
     /// One tenant's newly filed complaints, oldest first, decided with four reads and saved in one transaction: each is
-    /// linked to the open problem of its product and category, or counted towards opening one.
+    /// linked to the open problem of its product and category, or counted towards opening one. A page that appends reads
+    /// the write context too (one batch, its versions only when cached), for the webhooks its events call for.
     /// </summary>
     private async Task DetectAsync(IDocumentSession session, IReadOnlyList<ComplaintFiled> filed, CancellationToken ct)
     {
