@@ -33,6 +33,23 @@ public sealed class RecurringProblemTests
     }
 
     [Test]
+    public async Task A_problem_the_worker_opens_is_queued_for_the_stores_webhook_endpoint_in_the_same_transaction()
+    {
+        var market = await worker.CreateMarketplaceAsync();
+        var hook = await market.Operator.PostJsonAsync<Features.Webhooks.EndpointWithSecret>("/api/webhooks",
+            new { url = "http://127.0.0.1:9/hooks", eventTypes = new[] { "problem.opened" } }, 201);
+        var product = RecurringProblemSteps.NewProduct();
+        for (var i = 0; i < 3; i++)
+            await market.FileAboutAsync(product);
+        await worker.CatchUpAsync();
+
+        var problem = (await market.Operator.ProblemsAsync()).Single();
+        var queued = await market.Operator.GetJsonAsync<List<Features.Webhooks.Deliveries.DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries");
+        Assert.That(queued.Select(d => (d.EventType, d.ComplaintId, d.ComplaintVersion)), Is.EqualTo(new[] { ("problem.opened", problem.Id, 1L) }),
+            "the problem is the delivery's ordering key");
+    }
+
+    [Test]
     public async Task Two_complaints_open_nothing()
     {
         var market = await worker.CreateMarketplaceAsync();

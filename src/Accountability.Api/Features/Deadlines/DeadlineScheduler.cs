@@ -133,7 +133,7 @@ public sealed class DeadlineScheduler(
         var (context, complaint) = (await contextQuery(), await complaintQuery);
         var fired = DeadlineClocks.Fire(clock, alarm, complaint, context.Policy, context.Parties, now);
         if (fired.State == DeadlineState.Warned)
-            WebhookOutbox.EnqueueDeadlineWarning(session, complaint!, alarm.Kind, fired.Deadline.DueAt, context.Part<WebhookTargets>().Endpoints, now);
+            WebhookOutbox.EnqueueDeadlineWarning(session, complaint!, alarm.Kind, fired.Deadline.DueAt, context.Part<WebhookTargets>(), now);
         return fired;
     }
 }

@@ -14,7 +14,8 @@ namespace Accountability.Api.Features.RecurringProblems;
 public sealed record ActOnProblem(Guid ProblemId, Actor Actor, long? ExpectedVersion, Idempotency? Idempotency, IProblemCommand Command)
     : ICommand<ProblemView>;
 
-public sealed class ActOnProblemHandler(IDocumentSession session, WriteContextCache contexts, ComplaintStreamWriter writer, TimeProvider clock)
+public sealed class ActOnProblemHandler(
+    IDocumentSession session, WriteContextCache contexts, ComplaintStreamWriter writer, TimeProvider clock, IEnumerable<IProblemWriteReaction> reactions)
     : ICommandHandler<ActOnProblem, ProblemView>
 {
     public async Task<Replayable<ProblemView>> Handle(ActOnProblem command, CancellationToken cancellationToken)
@@ -45,6 +46,8 @@ public sealed class ActOnProblemHandler(IDocumentSession session, WriteContextCa
             throw new ProblemException(ProblemKind.For(refusal.Code), refusal.Detail);
         StreamWrite.Append(session, command.ProblemId, stream, decision.Events);
         session.RecordLinks(command.ProblemId, decision.Events);
+        foreach (var reaction in reactions)
+            reaction.React(session, new WrittenProblem(state, decision.Events, context, now));
         var after = decision.Events.Aggregate(state, (s, e) => RecurringProblem.Evolve(s, e))!;
         var view = ProblemView.From(after, context.Parties, after.LinkedComplaints.Count);
         return decision.Events.OfType<ProblemResolved>().Any()

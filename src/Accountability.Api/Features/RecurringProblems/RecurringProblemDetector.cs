@@ -28,11 +28,14 @@ public sealed class RecurringProblemDetector : SubscriptionBase, ISetAsideRetry
     private const int Attempts = 3;
     private readonly ILogger<RecurringProblemDetector> logger;
     private readonly ProcessingFaults faults;
+    private readonly IServiceProvider services;
 
-    public RecurringProblemDetector(ILogger<RecurringProblemDetector> logger, ProcessingFaults faults)
+    /// <param name="services">Read at processing time for the write context and the problem write reactions: the store is built by then.</param>
+    public RecurringProblemDetector(ILogger<RecurringProblemDetector> logger, ProcessingFaults faults, IServiceProvider services)
     {
         this.logger = logger;
         this.faults = faults;
+        this.services = services;
         Name = SubscriptionName;
         IncludeType<ComplaintFiled>();
     }
@@ -96,9 +99,10 @@ public sealed class RecurringProblemDetector : SubscriptionBase, ISetAsideRetry
 
     /// <summary>
     /// One tenant's newly filed complaints, oldest first, decided with four reads and saved in one transaction: each is
-    /// linked to the open problem of its product and category, or counted towards opening one.
+    /// linked to the open problem of its product and category, or counted towards opening one. A page that appends reads
+    /// the write context too (one batch, its versions only when cached), for the webhooks its events call for.
     /// </summary>
-    private static async Task DetectAsync(IDocumentSession session, IReadOnlyList<ComplaintFiled> filed, CancellationToken ct)
+    private async Task DetectAsync(IDocumentSession session, IReadOnlyList<ComplaintFiled> filed, CancellationToken ct)
     {
         var policy = PolicyDocument.Current(await session.LoadAsync<PolicyDocument>(PolicyDocument.CurrentId, ct)).RecurringProblems;
         if (!policy.Enabled)
@@ -138,8 +142,25 @@ public sealed class RecurringProblemDetector : SubscriptionBase, ISetAsideRetry
                 session.Events.StartStream<RecurringProblem>(id, events);
             session.RecordLinks(id, events);
         }
-        if (pending.Count > 0)
-            await session.SaveChangesAsync(ct);
+        if (pending.Count == 0)
+            return;
+        await ReactAsync(session, pending.Select(p => (open.Values.FirstOrDefault(o => o.Id == p.Key), (IReadOnlyList<IProblemEvent>)p.Value)), ct);
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Runs the problem write reactions (webhooks) on what this page appended, in its transaction, as a problem's command does.</summary>
+    private async Task ReactAsync(IDocumentSession session, IEnumerable<(RecurringProblem? Before, IReadOnlyList<IProblemEvent> Events)> written, CancellationToken ct)
+    {
+        var reactions = services.GetServices<IProblemWriteReaction>().ToArray();
+        if (reactions.Length == 0)
+            return;
+        var batch = session.CreateBatchQuery();
+        var contextQuery = services.GetRequiredService<Complaints.Caching.WriteContextCache>().Queue(session, batch);
+        await batch.Execute(ct);
+        var context = await contextQuery();
+        foreach (var (before, events) in written)
+            foreach (var reaction in reactions)
+                reaction.React(session, new WrittenProblem(before, events, context, events[^1].At));
     }
 
     /// <summary>The window's start, clamped at the earliest time there is: a complaint filed near it still has a window.</summary>

@@ -1,6 +1,8 @@
+using Accountability.Domain.Webhooks;
+
 namespace Accountability.Api.Features.Webhooks;
 
-/// <summary>What a party can subscribe to about the complaints it holds.</summary>
+/// <summary>What a party can subscribe to about the complaints and recurring problems it answers for (docs/webhooks.md).</summary>
 public static class WebhookEventTypes
 {
     public const string Assigned = "complaint.assigned";
@@ -13,5 +15,37 @@ public static class WebhookEventTypes
     /// <summary>The customer answered a question, or said whether the proposed fix worked, on the status page.</summary>
     public const string CustomerResponded = "complaint.customer_responded";
 
-    public static readonly IReadOnlyList<string> All = [Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching, CustomerResponded];
+    /// <summary>The party now answers for the complaint and did not before the event (whichever event moved it).</summary>
+    public const string AccountabilityChanged = "complaint.accountability_changed";
+
+    /// <summary>The store proposed a fix (a recurring problem's, or its own) on a complaint.</summary>
+    public const string FixProposed = "complaint.fix_proposed";
+
+    public const string ProblemOpened = "problem.opened";
+    public const string ProblemOwnerAssigned = "problem.owner_assigned";
+    public const string ProblemRootCauseRecorded = "problem.root_cause_recorded";
+    public const string ProblemResolved = "problem.resolved";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching, CustomerResponded, AccountabilityChanged, FixProposed,
+        ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved,
+    ];
+
+    public static string Of(NoticeKind kind) => kind switch
+    {
+        NoticeKind.Assigned => Assigned,
+        NoticeKind.Flagged => Flagged,
+        NoticeKind.Escalated => Escalated,
+        NoticeKind.Reopened => Reopened,
+        NoticeKind.Closed => Closed,
+        NoticeKind.CustomerResponded => CustomerResponded,
+        NoticeKind.AccountabilityChanged => AccountabilityChanged,
+        NoticeKind.FixProposed => FixProposed,
+        NoticeKind.ProblemOpened => ProblemOpened,
+        NoticeKind.ProblemOwnerAssigned => ProblemOwnerAssigned,
+        NoticeKind.ProblemRootCauseRecorded => ProblemRootCauseRecorded,
+        NoticeKind.ProblemResolved => ProblemResolved,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }

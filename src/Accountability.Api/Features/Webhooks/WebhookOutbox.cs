@@ -1,43 +1,45 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Domain.Complaints;
+using Accountability.Domain.RecurringProblems;
 using Accountability.Domain.Rules;
+using Accountability.Domain.Webhooks;
+using JasperFx.Events;
 using Marten;
 
 namespace Accountability.Api.Features.Webhooks;
 
-/// <summary>Turns appended complaint events into deliveries for the endpoints that want them, in the same session.</summary>
+/// <summary>Turns appended complaint and problem events into deliveries for the endpoints that want them, in the same session.</summary>
 public static class WebhookOutbox
 {
+    /// <summary>The payload's version: 2 added fields to version 1 and changed none (docs/webhooks.md).</summary>
+    public const int PayloadVersion = 2;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    /// <summary>Who is told about an event, and as what: the party receiving the complaint, or its holder after the event.</summary>
-    public static (string Type, string Recipient)? Notice(IComplaintEvent e, Complaint after) => e switch
+    /// <summary>Queues what each appended event notifies (<see cref="ComplaintNotices"/>), each with the complaint as that event left it.</summary>
+    public static void Enqueue(IDocumentSession session, WrittenComplaint written)
     {
-        ComplaintAssigned a => (WebhookEventTypes.Assigned, a.To),
-        ComplaintHandedOff h => (WebhookEventTypes.Assigned, h.To),
-        FlagRaised => (WebhookEventTypes.Flagged, after.Holder),
-        ComplaintEscalated => (WebhookEventTypes.Escalated, after.Holder),
-        ComplaintReopened => (WebhookEventTypes.Reopened, after.Holder),
-        ComplaintClosed or ComplaintCancelled => (WebhookEventTypes.Closed, after.Holder),
-        InformationProvided or ResolutionConfirmed or ResolutionRejected => (WebhookEventTypes.CustomerResponded, after.Holder),
-        _ => null,
-    };
-
-    /// <summary>Queues what the appended events notify, each with the complaint as that event left it.</summary>
-    public static void Enqueue(IDocumentSession session, IReadOnlyList<ComplaintStep> steps, IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
-    {
-        if (endpoints.Count == 0)
+        var targets = written.Context.Part<WebhookTargets>();
+        if (targets.Endpoints.Count == 0)
             return;
         var enqueued = false;
-        foreach (var (e, state) in steps)
+        var before = written.Before;
+        for (var i = 0; i < written.Steps.Count; i++)
         {
-            if (Notice(e, state) is not var (type, recipient))
+            var (e, after) = (written.Steps[i].Event, written.Steps[i].After);
+            var notices = ComplaintNotices.Of(before, e, after);
+            before = after;
+            if (notices.Count == 0)
                 continue;
-            enqueued |= Deliver(session, state, type, recipient, e.GetType().Name, e, endpoints, now);
+            var reason = ComplaintNotices.Reason(e, written.Steps.Take(i).Select(s => s.Event));
+            var next = ComplaintNotices.NextStepDue(after, written.Context.Policy, written.Context.Parties) is { } d ? NextStep.Of(d) : null;
+            foreach (var notice in notices)
+                enqueued |= Deliver(session, targets, after, WebhookEventTypes.Of(notice.Kind), notice.Recipient, e.GetType(), e, reason, next, written.Now);
         }
         if (enqueued)
             DeliveryTable.NotifyOnCommit(session);
@@ -45,49 +47,74 @@ public static class WebhookOutbox
 
     /// <summary>Tells the holder a deadline is near; nothing is appended to the complaint for it.</summary>
     public static void EnqueueDeadlineWarning(IDocumentSession session, Complaint complaint, DeadlineKind kind, DateTimeOffset dueAt,
-        IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
+        WebhookTargets targets, DateTimeOffset now)
     {
-        if (Deliver(session, complaint, WebhookEventTypes.DeadlineApproaching, complaint.Holder, "DeadlineApproaching",
-                new DeadlineApproaching(kind, dueAt), endpoints, now))
+        if (Deliver(session, targets, complaint, WebhookEventTypes.DeadlineApproaching, complaint.Holder, typeof(DeadlineApproaching),
+                new DeadlineApproaching(kind, dueAt), reason: null, new NextStep(kind, complaint.Holder, dueAt), now))
+            DeliveryTable.NotifyOnCommit(session);
+    }
+
+    /// <summary>
+    /// Queues what a problem's appended events notify (<see cref="ProblemNotices"/>). Their ordering key is the problem:
+    /// its id stands in the delivery's complaint id and its stream version in the complaint version.
+    /// </summary>
+    public static void EnqueueProblem(IDocumentSession session, RecurringProblem? before, IReadOnlyList<IProblemEvent> events, WebhookTargets targets,
+        DateTimeOffset now)
+    {
+        if (targets.Endpoints.Count == 0)
+            return;
+        var enqueued = false;
+        foreach (var e in events)
+        {
+            var after = RecurringProblem.Evolve(before, e)!;
+            foreach (var notice in ProblemNotices.Of(before, e, after))
+            {
+                var type = WebhookEventTypes.Of(notice.Kind);
+                foreach (var endpoint in Wanting(targets, notice.Recipient, type))
+                {
+                    var id = NewId();
+                    var payload = new ProblemPayload(id, type, PayloadVersion, now, session.TenantId, after.Id, after.Version, e.GetType().Name,
+                        EventTypeExtensions.GetEventTypeName(e.GetType()), ProblemNotices.Reason(e), e, ProblemSummary.Of(after),
+                        new ProblemLinks($"{targets.PublicAddress}/api/problems/{after.Id}"));
+                    Insert(session, endpoint, id, after.Id, after.Version, type, JsonSerializer.Serialize(payload, Json), now);
+                    enqueued = true;
+                }
+            }
+            before = after;
+        }
+        if (enqueued)
             DeliveryTable.NotifyOnCommit(session);
     }
 
     /// <summary>Queues a delivery for each of the recipient's endpoints that wants the event; says whether there was one.</summary>
-    private static bool Deliver(IDocumentSession session, Complaint state, string type, string recipient, string eventName, object data,
-        IReadOnlyList<WebhookEndpoint> endpoints, DateTimeOffset now)
+    private static bool Deliver(IDocumentSession session, WebhookTargets targets, Complaint state, string type, string recipient, Type eventType,
+        object data, string? reason, NextStep? next, DateTimeOffset now)
     {
         var any = false;
-        foreach (var endpoint in endpoints.Where(x => x.Enabled && x.PartyId == recipient && x.Wants(type)))
+        foreach (var endpoint in Wanting(targets, recipient, type))
         {
             any = true;
-            var id = $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
-            var payload = JsonSerializer.Serialize(new WebhookPayload(id, type, now, session.TenantId, state.Id, state.Version, eventName, data,
-                new ComplaintSummary(state.Holder, state.AccountableParty(), state.Status), $"/api/complaints/{state.Id}"), Json);
-            DeliveryTable.Insert(session, new WebhookDelivery(id, session.TenantId, endpoint.Id, endpoint.PartyId, state.Id, state.Version, type, payload,
-                DeliveryStatus.Pending, 0, now, now));
+            var id = NewId();
+            var link = $"/api/complaints/{state.Id}";
+            var payload = new WebhookPayload(id, type, now, session.TenantId, state.Id, state.Version, eventType.Name, data,
+                new ComplaintSummary(state.Holder, state.AccountableParty(), state.Status) { NextStepDue = next }, link)
+            {
+                EventName = EventTypeExtensions.GetEventTypeName(eventType),
+                Reason = reason,
+                Links = new ComplaintLinks(targets.PublicAddress + link, $"{targets.PublicAddress}{link}/timeline"),
+            };
+            Insert(session, endpoint, id, state.Id, state.Version, type, JsonSerializer.Serialize(payload, Json), now);
         }
         return any;
     }
+
+    private static IEnumerable<WebhookEndpoint> Wanting(WebhookTargets targets, string recipient, string type) =>
+        targets.Endpoints.Where(x => x.Enabled && x.PartyId == recipient && x.Wants(type));
+
+    private static string NewId() => $"msg_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
+
+    private static void Insert(IDocumentSession session, WebhookEndpoint endpoint, string id, Guid subject, long version, string type, string payload,
+        DateTimeOffset now) =>
+        DeliveryTable.Insert(session, new WebhookDelivery(id, session.TenantId, endpoint.Id, endpoint.PartyId, subject, version, type, payload,
+            DeliveryStatus.Pending, 0, now, now));
 }
-
-/// <summary>What a deadline warning says: which deadline, and when it falls.</summary>
-public sealed record DeadlineApproaching(DeadlineKind Deadline, DateTimeOffset DueAt);
-
-/// <summary>The complaint as it stands after the event.</summary>
-public sealed record ComplaintSummary(string Holder, string Accountable, ComplaintStatus Status);
-
-/// <summary>
-/// What a webhook's body says: the event type, which complaint (and at which version of its stream), what
-/// happened (the event itself, under its name), where the complaint stands now, and a link to it in the API.
-/// </summary>
-public sealed record WebhookPayload(
-    string Id,
-    string Type,
-    DateTimeOffset Timestamp,
-    string Tenant,
-    Guid ComplaintId,
-    long ComplaintVersion,
-    string Event,
-    object Data,
-    ComplaintSummary Complaint,
-    string Link);

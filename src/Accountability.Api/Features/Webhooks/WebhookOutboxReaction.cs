@@ -1,11 +1,14 @@
 using Accountability.Api.Features.Complaints.Writing;
+using Accountability.Api.Features.RecurringProblems;
 using Marten;
 
 namespace Accountability.Api.Features.Webhooks;
 
-/// <summary>Every write to a complaint queues the webhook deliveries its events call for, in its own transaction.</summary>
-public sealed class WebhookOutboxReaction : IComplaintWriteReaction
+/// <summary>Every write to a complaint or a problem queues the webhook deliveries its events call for, in its own transaction.</summary>
+public sealed class WebhookOutboxReaction : IComplaintWriteReaction, IProblemWriteReaction
 {
-    public void React(IDocumentSession session, WrittenComplaint written) =>
-        WebhookOutbox.Enqueue(session, written.Steps, written.Context.Part<WebhookTargets>().Endpoints, written.Now);
+    public void React(IDocumentSession session, WrittenComplaint written) => WebhookOutbox.Enqueue(session, written);
+
+    public void React(IDocumentSession session, WrittenProblem written) =>
+        WebhookOutbox.EnqueueProblem(session, written.Before, written.Events, written.Context.Part<WebhookTargets>(), written.Now);
 }

@@ -1,12 +1,13 @@
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Complaints.Writing;
+using Accountability.Api.Features.RecurringProblems;
 using Marten;
 
 namespace Accountability.Api.Features.Webhooks;
 
 public static class WebhookSetup
 {
-    /// <summary>The tenants' endpoints (read by writes with their context), the deliveries' table and the outbox's reaction to complaint writes: deliveries queued in the write's transaction.</summary>
+    /// <summary>The tenants' endpoints (read by writes with their context), the deliveries' table and the outbox's reaction to complaint and problem writes: deliveries queued in the write's transaction.</summary>
     public static IServiceCollection AddWebhookOutbox(this IServiceCollection services)
     {
         services.ConfigureMarten(opts =>
@@ -15,6 +16,8 @@ public static class WebhookSetup
             DeliveryTable.Define(opts);
         });
         services.AddSingleton<IWriteContextPart, WebhookTargetsPart>();
-        return services.AddSingleton<IComplaintWriteReaction, WebhookOutboxReaction>();
+        services.AddSingleton<WebhookOutboxReaction>();
+        services.AddSingleton<IProblemWriteReaction>(provider => provider.GetRequiredService<WebhookOutboxReaction>());
+        return services.AddSingleton<IComplaintWriteReaction>(provider => provider.GetRequiredService<WebhookOutboxReaction>());
     }
 }

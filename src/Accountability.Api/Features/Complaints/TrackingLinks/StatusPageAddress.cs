@@ -12,13 +12,16 @@ namespace Accountability.Api.Features.Complaints.TrackingLinks;
 public static class StatusPageAddress
 {
     /// <summary>The configured StatusPageBaseUrl (required in Production); unset elsewhere, the address this node listens on.</summary>
-    public static string Of(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value.StatusPageBaseUrl
-        ?? Listening(http.RequestServices.GetRequiredService<IServer>());
+    public static string Of(HttpContext http) => Of(http.RequestServices);
 
-    private static string Listening(IServer server)
+    /// <summary>The same, outside a request (webhook payloads' links); a node without a server (a worker) says http://localhost.</summary>
+    public static string Of(IServiceProvider services) =>
+        services.GetService<IOptions<PublicAddressOptions>>()?.Value.StatusPageBaseUrl
+        ?? Listening(services.GetService<IServer>());
+
+    private static string Listening(IServer? server)
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
+        var address = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
         if (!Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri))
             return "http://localhost";
         var host = uri.Host is "0.0.0.0" or "[::]" ? "localhost" : uri.Host;

@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace Accountability.Api.Features.Webhooks.Register;
 
-/// <param name="EventTypes">Any of complaint.assigned, complaint.flagged, complaint.escalated, complaint.reopened, complaint.closed, complaint.deadline_approaching.</param>
+/// <param name="EventTypes">Any of the types in docs/webhooks.md (WebhookEventTypes.All): complaint.* and problem.*.</param>
 /// <param name="PartyId">Whose endpoint it is: a vendor registers its own; the operator may name any party (default: the store).</param>
 public sealed record Request(string Url, IReadOnlyList<string> EventTypes, string? PartyId)
 {
