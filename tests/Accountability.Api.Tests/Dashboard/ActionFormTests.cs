@@ -88,6 +88,8 @@ public sealed class ActionFormTests
         var page = await person.Content.ReadAsStringAsync();
         Assert.That(person.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(page, Does.Contain("<div class=\"error\" role=\"alert\">").And.Contain(WebUtility.HtmlEncode(problem.Errors![field].Single()).Replace("&#39;", "&#x27;")));
+        if (value == "2001")
+            Assert.That(page, Does.Contain($">{new string('x', 2001)}</textarea>"), "what was typed comes back in its form");
         Assert.That((await market.TimelineAsync(complaint.Id)).Count, Is.EqualTo(before));
     }
 

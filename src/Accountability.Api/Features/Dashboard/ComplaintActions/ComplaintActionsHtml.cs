@@ -19,7 +19,8 @@ public static class ComplaintActionsHtml
 
     /// <param name="done">The action just taken, from the redirect after it, to say it went through.</param>
     /// <param name="error">Why the last form was refused, if it was.</param>
-    public static string Section(Complaint c, OfferedActions offered, string seal, string? done, string? error)
+    /// <param name="kept">The refused form's fields, shown again in its form so nothing typed is lost.</param>
+    public static string Section(Complaint c, OfferedActions offered, string seal, string? done, string? error, KeptForm? kept = null)
     {
         var html = new StringBuilder();
         DashboardHtml.Section(html, "actions", Text.Get("Actions_Heading"));
@@ -33,7 +34,7 @@ public static class ComplaintActionsHtml
             return html.ToString();
         }
         html.Append("<div class=\"actions\">");
-        var form = new Forms(html, c, seal);
+        var form = new Forms(html, c, seal, kept);
         if (offered.AssignTo.Count > 0)
             form.Write(ActionRoutes.Assign, "Assign", f =>
             {
@@ -73,13 +74,15 @@ public static class ComplaintActionsHtml
         [("", none), .. Enum.GetValues<AssignmentReason>().Select(r => (r.ToString(), Text.Get($"AssignmentReason_{r}")))];
 
     /// <summary>Writes the forms: each labelled by its heading, its fields' ids prefixed by its route so no two forms share one.</summary>
-    private sealed class Forms(StringBuilder html, Complaint c, string seal)
+    private sealed class Forms(StringBuilder html, Complaint c, string seal, KeptForm? kept)
     {
         private string prefix = "";
+        private IFormCollection? values;
 
         public void Write(string route, string name, Action<Forms> fields)
         {
             prefix = route;
+            values = kept?.Action == route ? kept.Fields : null;
             html.Append("<form method=\"post\" class=\"action\" action=\"").Append(ActionRoutes.Of(c.Id, route)).Append("\" aria-labelledby=\"").Append(route)
                 .Append("-heading\"><h3 id=\"").Append(route).Append("-heading\">").Append(E(Text.Get($"Action_{name}"))).Append("</h3>");
             Seal(html, seal);
@@ -94,8 +97,9 @@ public static class ComplaintActionsHtml
         {
             Label(field, label);
             html.Append("<select id=\"").Append(prefix).Append('-').Append(field).Append("\" name=\"").Append(field).Append('"').Append(required ? " required" : "").Append('>');
+            var chosen = values?[field].ToString();
             foreach (var (value, text) in options)
-                html.Append("<option value=\"").Append(E(value)).Append("\">").Append(E(text)).Append("</option>");
+                html.Append("<option value=\"").Append(E(value)).Append('"').Append(value.Length > 0 && value == chosen ? " selected" : "").Append('>').Append(E(text)).Append("</option>");
             html.Append("</select>");
         }
 
@@ -103,13 +107,16 @@ public static class ComplaintActionsHtml
         {
             Label(field, label);
             html.Append("<textarea id=\"").Append(prefix).Append('-').Append(field).Append("\" name=\"").Append(field).Append("\" rows=\"3\" maxlength=\"")
-                .Append(TextMaxLength).Append('"').Append(required ? " required" : "").Append("></textarea>");
+                .Append(TextMaxLength).Append('"').Append(required ? " required" : "").Append('>').Append(E(values?[field].ToString() ?? "")).Append("</textarea>");
         }
 
         private void Label(string field, string label) =>
             html.Append("<label for=\"").Append(prefix).Append('-').Append(field).Append("\">").Append(E(label)).Append("</label>");
     }
 }
+
+/// <summary>A refused action form's fields, for the page that says why to show them again.</summary>
+public sealed record KeptForm(string Action, IFormCollection Fields);
 
 /// <summary>Where each action's form is posted, under the complaint's page.</summary>
 public static class ActionRoutes

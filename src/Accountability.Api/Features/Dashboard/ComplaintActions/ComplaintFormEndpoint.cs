@@ -29,6 +29,7 @@ public abstract class ComplaintFormEndpoint<TRequest, TValidator> : DashboardFor
     private static readonly TValidator Validator = new();
 
     private ShownComplaint shown = null!;
+    private KeptForm? sent;
 
     protected abstract string Action { get; }
 
@@ -67,10 +68,11 @@ public abstract class ComplaintFormEndpoint<TRequest, TValidator> : DashboardFor
     }
 
     protected override string RefusalPage(string reason) =>
-        shown.Page(HttpContext, Resolve<DashboardForms>().Seal(HttpContext), done: null, error: reason);
+        shown.Page(HttpContext, Resolve<DashboardForms>().Seal(HttpContext), done: null, error: reason, sent);
 
     protected override async Task HandleFormAsync(IFormCollection form, CancellationToken ct)
     {
+        sent = new KeptForm(Action, form);
         if (!long.TryParse(form[ComplaintActionsHtml.VersionField], out var version) || version < 1)
         {
             await RefuseAsync(ProblemKind.Validation, DashboardText.Get("Error_NoVersion"), ComplaintActionsHtml.VersionField);

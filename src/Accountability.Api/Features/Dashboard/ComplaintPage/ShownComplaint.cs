@@ -23,13 +23,14 @@ public sealed record ShownComplaint(IReadOnlyList<IEvent> Events, Complaint Stat
 
     /// <param name="done">The action just taken, to say it went through.</param>
     /// <param name="error">Why the last action's form was refused.</param>
-    public string Page(HttpContext http, string seal, string? done, string? error)
+    /// <param name="kept">That form's fields, to show again.</param>
+    public string Page(HttpContext http, string seal, string? done, string? error, KeptForm? kept = null)
     {
         var services = http.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var reopenWindow = TimeSpan.FromDays(services.GetRequiredService<IOptions<ComplaintOptions>>().Value.ReopenWindowDays);
         var offered = OfferedActions.For(State, Parties, http.User.Actor(), now, reopenWindow);
-        var actions = ComplaintActionsHtml.Section(State, offered, seal, done, error);
+        var actions = ComplaintActionsHtml.Section(State, offered, seal, done, error, kept);
         return ComplaintHtml.Page(State, Events, new PartyDirectory(Parties), now, seal, actions);
     }
 }
