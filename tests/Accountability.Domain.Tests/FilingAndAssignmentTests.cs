@@ -69,4 +69,17 @@ public sealed class FilingAndAssignmentTests
     [TestCase(Party.CustomerId)]
     public void Assigning_to_an_unknown_party_is_refused(string to) =>
         ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint(to), Operator, Registered, T0).ShouldRefuse(RefusalCode.UnknownParty);
+
+    [Test]
+    public void An_assignment_carries_the_operators_reason_code_and_note() =>
+        ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint("photon", AssignmentReason.NeedsSpecialist, "Camera driver"), Operator, Registered, T0)
+            .ShouldEmit<ComplaintAssigned>(e => Assert.That((e.Reason, e.Note), Is.EqualTo(((AssignmentReason?)AssignmentReason.NeedsSpecialist, "Camera driver"))));
+
+    [Test]
+    public void An_assignment_without_reason_or_note_carries_neither_and_moves_the_complaint_all_the_same()
+    {
+        var decision = ComplaintDecisions.Assign(HeldByAcme(), new AssignComplaint("photon"), Operator, Registered, T0);
+        decision.ShouldEmit<ComplaintAssigned>(e => Assert.That((e.Reason, e.Note), Is.EqualTo(((AssignmentReason?)null, (string?)null))));
+        Assert.That(Given(Filed(), HandedOff(Party.StoreId, "acme"), decision.Events.Single()).Holder, Is.EqualTo("photon"));
+    }
 }

@@ -20,7 +20,9 @@ public sealed record ComplaintFiled(
     Rules.Severity Severity = Rules.Severity.Medium,
     string? TrackingTokenHash = null) : IComplaintEvent;
 
-public sealed record ComplaintAssigned(string To, string By, DateTimeOffset At) : IComplaintEvent;
+/// <param name="Reason">Why the operator moved it; null on assignments recorded before reasons existed, and on imported ones.</param>
+/// <param name="Note">The operator's own words, if any.</param>
+public sealed record ComplaintAssigned(string To, string By, DateTimeOffset At, AssignmentReason? Reason = null, string? Note = null) : IComplaintEvent;
 
 public sealed record ComplaintAcknowledged(string By, DateTimeOffset At) : IComplaintEvent;
 

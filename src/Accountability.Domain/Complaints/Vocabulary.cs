@@ -33,6 +33,22 @@ public enum HandoffReason
     Other,
 }
 
+/// <summary>Why the operator moved a complaint to another party: a small fixed set, so assignments can be counted and compared.</summary>
+public enum AssignmentReason
+{
+    /// <summary>The party holding it is not the one that can put it right.</summary>
+    WrongParty,
+    /// <summary>It needs a party with particular knowledge (a payment provider, a device maker).</summary>
+    NeedsSpecialist,
+    /// <summary>The holder let it sit: no answer, a deadline passed.</summary>
+    Unresponsive,
+    /// <summary>It is serious or has dragged on: it goes to a party with more authority, the store itself included.</summary>
+    Escalation,
+    /// <summary>Spreading work between parties that could each handle it.</summary>
+    Workload,
+    Other,
+}
+
 public enum RootCause
 {
     ProductDefect,

@@ -18,7 +18,7 @@ public sealed record FileComplaint(
     Rules.Severity Severity = Rules.Severity.Medium,
     string? TrackingTokenHash = null) : IComplaintCommand;
 
-public sealed record AssignComplaint(string To) : IComplaintCommand;
+public sealed record AssignComplaint(string To, AssignmentReason? Reason = null, string? Note = null) : IComplaintCommand;
 
 public sealed record AcknowledgeComplaint : IComplaintCommand;
 

@@ -30,7 +30,7 @@ public static class ComplaintDecisions
             return Refuse(RefusalCode.UnknownParty, $"'{c.To}' is not a registered party.");
         if (c.To == state.Holder)
             return Refuse(RefusalCode.HandoffToSelf, $"{parties.NameOf(c.To)} already holds this complaint.");
-        return Emit(new ComplaintAssigned(c.To, actor.PartyId, now));
+        return Emit(new ComplaintAssigned(c.To, actor.PartyId, now, c.Reason, c.Note));
     }
 
     public static Decision Acknowledge(Complaint state, Actor actor, PartyDirectory parties, DateTimeOffset now)

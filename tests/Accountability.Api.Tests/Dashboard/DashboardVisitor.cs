@@ -63,6 +63,19 @@ public sealed partial class DashboardVisitor : IDisposable
         return await http.SendAsync(request);
     }
 
+    /// <summary>
+    /// Sends one of a complaint page's action forms as a browser would: with the seal and the version the page carries,
+    /// read from the page now unless the test gives a page read earlier (a form kept open while others acted).
+    /// </summary>
+    public async Task<HttpResponseMessage> ActAsync(Guid complaint, string action, Dictionary<string, string> fields, string accept = "text/html",
+        string? page = null, Action<HttpRequestMessage>? alter = null)
+    {
+        page ??= await ReadAsync($"/dashboard/complaints/{complaint}");
+        var values = new Dictionary<string, string>(fields);
+        values.TryAdd("version", VersionField().Match(page).Groups[1].Value);
+        return await PostAsync($"/dashboard/complaints/{complaint}/{action}", SealOf(page), values, accept, alter);
+    }
+
     public static string SealOf(string html) => SealField().Match(html) is { Success: true } match
         ? WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new AssertionException("The page has no form to send.");
@@ -81,4 +94,7 @@ public sealed partial class DashboardVisitor : IDisposable
 
     [GeneratedRegex("name=\"form\" value=\"([^\"]+)\"")]
     private static partial Regex SealField();
+
+    [GeneratedRegex("name=\"version\" value=\"([0-9]+)\"")]
+    private static partial Regex VersionField();
 }

@@ -15,6 +15,12 @@ public sealed record ApiOperation(
 
     public bool IsRead => Method == HttpMethod.Get;
 
+    /// <summary>
+    /// The complaint page's action forms: the corpus has no dashboard session, so each is answered 401 before its route's
+    /// id is read; their ids are tested signed in (Dashboard/ActionFormTests: another marketplace's complaint is a 404).
+    /// </summary>
+    public bool IsSignedInForm => IsForm && Template.StartsWith("/dashboard/complaints/", StringComparison.Ordinal);
+
     public IEnumerable<string> Parameters => Template.Split('/').Where(s => s.StartsWith('{')).Select(s => s[1..^1]);
 
     /// <summary>Every operation of the API and every form of the pages; the pages' HTML reads are left to their own tests.</summary>

@@ -41,7 +41,7 @@ public sealed class MalformedRequests(CorpusTargets targets, Random random, Func
         var valid = Valid(operation);
         var drafts = operation.IsForm ? FormDefects(operation) : BodyDefects(operation, valid).Concat(QueryDefects(operation, valid)).Concat(KeyDefects(operation, valid));
         // The pages' forms take neither If-Match nor Idempotency-Key: a browser sends neither.
-        return drafts.Concat(RouteDefects(operation, valid)).Concat(operation.IsForm ? [] : HeaderDefects(operation, valid));
+        return drafts.Concat(operation.IsSignedInForm ? [] : RouteDefects(operation, valid)).Concat(operation.IsForm ? [] : HeaderDefects(operation, valid));
     }
 
     private IEnumerable<Draft> BodyDefects(ApiOperation operation, Draft valid)

@@ -9,4 +9,6 @@ public sealed record Request(string Summary)
     {
         public Validator() => RuleFor(r => r.Summary).NotEmpty().MaximumLength(2000);
     }
+
+    public Domain.Decisions.ProposeResolution Command() => new(Summary);
 }

@@ -8,5 +8,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
     public override void Configure() => Action("reopening",
         "The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request.", KeyClaims.Operator);
 
-    protected override IComplaintCommand Command(Request r, Actor actor) => new ReopenComplaint(r.Reason);
+    protected override IComplaintCommand Command(Request r, Actor actor) => r.Command();
 }

@@ -1,3 +1,4 @@
+using Accountability.Domain.Decisions;
 using FastEndpoints;
 using FluentValidation;
 
@@ -9,4 +10,6 @@ public sealed record Request(string Reason)
     {
         public Validator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(2000);
     }
+
+    public ReopenComplaint Command() => new(Reason);
 }

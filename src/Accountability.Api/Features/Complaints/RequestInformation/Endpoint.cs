@@ -6,5 +6,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
 {
     public override void Configure() => Action("information-requests", "The holder asks the customer for information.");
 
-    protected override IComplaintCommand Command(Request r, Actor actor) => new Domain.Decisions.RequestInformation(r.Question);
+    protected override IComplaintCommand Command(Request r, Actor actor) => r.Command();
 }

@@ -9,4 +9,6 @@ public sealed record Request(string Question)
     {
         public Validator() => RuleFor(r => r.Question).NotEmpty().MaximumLength(2000);
     }
+
+    public Domain.Decisions.RequestInformation Command() => new(Question);
 }

@@ -6,5 +6,5 @@ public sealed class Endpoint : ComplaintActionEndpoint<Request>
 {
     public override void Configure() => Action("resolution", "The holder resolves the complaint, naming the root cause and the liable party.");
 
-    protected override IComplaintCommand Command(Request r, Actor actor) => new ResolveComplaint(r.RootCause!.Value, r.LiableParty, r.Remedy);
+    protected override IComplaintCommand Command(Request r, Actor actor) => r.Command();
 }

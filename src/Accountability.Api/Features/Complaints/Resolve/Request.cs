@@ -1,5 +1,6 @@
 using Accountability.Api.Features.Parties;
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
 using FastEndpoints;
 using FluentValidation;
 
@@ -17,4 +18,6 @@ public sealed record Request(RootCause? RootCause, string LiableParty, string Re
             RuleFor(r => r.Remedy).NotEmpty().MaximumLength(2000);
         }
     }
+
+    public ResolveComplaint Command() => new(RootCause!.Value, LiableParty, Remedy);
 }

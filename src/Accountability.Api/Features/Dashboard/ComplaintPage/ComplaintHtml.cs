@@ -8,16 +8,18 @@ using State = Accountability.Domain.Complaints.Complaint;
 
 namespace Accountability.Api.Features.Dashboard.ComplaintPage;
 
-/// <summary>One complaint for the operator: where it stands, every flag with its sentence and the events that prove it, and the whole timeline.</summary>
+/// <summary>One complaint for the operator: where it stands, every flag with its sentence and the events that prove it, what the operator may do, and the whole timeline.</summary>
 public static class ComplaintHtml
 {
-    public static string Page(State c, IReadOnlyList<IEvent> events, PartyDirectory parties, DateTimeOffset now, string signOutSeal)
+    /// <param name="actions">The section of forms for what the operator may do now (ComplaintActions).</param>
+    public static string Page(State c, IReadOnlyList<IEvent> events, PartyDirectory parties, DateTimeOffset now, string signOutSeal, string actions)
     {
         var html = new StringBuilder("<p class=\"crumbs\"><a href=\"").Append(DashboardRoutes.Overview).Append("\">").Append(E(Text.Get("BackToOverview"))).Append("</a></p>");
         html.Append("<h1>").Append(E(Text.Format("Complaint_Title", c.Product))).Append("</h1>");
         html.Append("<p class=\"summary\">").Append(E(Text.Format("Complaint_Filed", c.CustomerReference, Text.Date(c.FiledAt)))).Append("</p>");
         Facts(html, c, parties, now);
         Flags(html, events);
+        html.Append(actions);
         Timeline(html, events, parties);
         return Document(Text.Format("Complaint_Title", c.Product), html.ToString(), signOutSeal);
     }

@@ -1,15 +1,13 @@
 using Accountability.Api.Auth;
-using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Pages;
 using Accountability.Api.Http;
-using Accountability.Domain.Parties;
 using FastEndpoints;
 using Marten;
 
 namespace Accountability.Api.Features.Dashboard.ComplaintPage;
 
 /// <summary>One complaint of the signed-in operator's own marketplace; any other id is the same 404 page.</summary>
-public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimeProvider clock) : EndpointWithoutRequest
+public sealed class Endpoint(IDocumentStore store, DashboardForms forms) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -17,7 +15,7 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimePro
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, and its timeline.");
+        Summary(s => s.Summary = "One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.");
         Description(d => d.Produces(200, contentType: "text/html").Produces(303).ProducesProblems(401, 404));
     }
 
@@ -25,12 +23,11 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimePro
     {
         var id = Route<Guid>("id");
         var seal = forms.Seal(HttpContext);
-        await using var session = store.QuerySession(User.TenantId());
         try
         {
-            var (events, state) = await session.ReadStreamAsync(id, User.Actor(), ct);
-            var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
-            await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, ComplaintHtml.Page(state, events, parties, clock.GetUtcNow(), seal));
+            var shown = await ShownComplaint.ReadAsync(store, User, id, ct);
+            var done = Query<string>("done", isRequired: false);
+            await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, shown.Page(HttpContext, seal, done, error: null));
         }
         catch (ProblemException missing) when (missing.Kind == ProblemKind.NotFound)
         {

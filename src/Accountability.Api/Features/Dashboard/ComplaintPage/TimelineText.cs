@@ -18,7 +18,9 @@ public static class TimelineText
     public static string What(object data, PartyDirectory parties) => data switch
     {
         ComplaintFiled e => Text.Format("Event_Filed", e.Product, e.Category, e.CustomerReference, e.Channel, e.Description),
-        ComplaintAssigned e => Text.Format("Event_Assigned", parties.NameOf(e.To)),
+        ComplaintAssigned e => (e.Reason is { } reason ? Text.Format("Event_AssignedBecause", parties.NameOf(e.To), Text.Get($"AssignmentReason_{reason}"))
+                : Text.Format("Event_Assigned", parties.NameOf(e.To)))
+            + (e.Note is { Length: > 0 } note ? Text.Format("Event_Note", note) : ""),
         ComplaintAcknowledged => Text.Get("Event_Acknowledged"),
         ComplaintHandedOff e => Text.Format("Event_HandedOff", parties.NameOf(e.From), parties.NameOf(e.To), e.Reason)
             + (e.Note is { Length: > 0 } note ? Text.Format("Event_Note", note) : "")
