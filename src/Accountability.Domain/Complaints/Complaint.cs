@@ -65,11 +65,11 @@ public sealed record Complaint(
     public long? StepInAsked { get; init; }
 
     /// <summary>The flags of this episode that stand: the grounds on which the customer may ask the store to step in.</summary>
-    public IEnumerable<Flag> EpisodeFlags => Flags.Where(f => f.Version > EpisodeStart);
+    public IEnumerable<Flag> EpisodeFlags() => Flags.Where(f => f.Version > EpisodeStart);
 
     /// <summary>Whether the customer may ask the store to step in now, and if not, why not.</summary>
-    public Customers.StepInStanding StepInStanding =>
-        Customers.StepIn.Standing(Status, Holder, EpisodeFlags.Any(), StepInAsked is not null);
+    public Customers.StepInStanding StepInStanding() =>
+        Customers.StepIn.Standing(Status, Holder, EpisodeFlags().Any(), StepInAsked is not null);
 
     /// <summary>Who answers for the complaint: its holder, or the marketplace itself once escalated.</summary>
     public string AccountableParty() => Escalation is null ? Holder : Party.StoreId;

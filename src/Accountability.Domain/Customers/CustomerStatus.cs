@@ -80,7 +80,7 @@ public sealed record CustomerStatus(
     public bool FixConfirmed { get; init; }
 
     /// <summary>Whether the customer may ask the store to step in now: the same reading the decision makes.</summary>
-    public StepInStanding StepInStanding => StepIn.Standing(Status, Holder, EpisodeFlags.Count > 0, StepInAsked);
+    public StepInStanding StepInStanding() => StepIn.Standing(Status, Holder, EpisodeFlags.Count > 0, StepInAsked);
 
     public static CustomerStatus? Evolve(CustomerStatus? view, object @event)
     {

@@ -40,7 +40,7 @@ public static class CustomerDecisions
     /// The customer asks the store to step in (<see cref="StepIn"/> says when they may); by the policy's default the
     /// store then takes the complaint over.
     /// </summary>
-    public static Decision AskStoreToStepIn(Complaint state, Policy policy, PartyDirectory parties, DateTimeOffset now) => state.StepInStanding switch
+    public static Decision AskStoreToStepIn(Complaint state, Policy policy, PartyDirectory parties, DateTimeOffset now) => state.StepInStanding() switch
     {
         StepInStanding.Open when policy.StepInRequest.StoreTakesOver => Emit(new StepInRequested(Customer.PartyId, now),
             new ComplaintTakenOver(state.Holder, Party.StoreId, TakeOverCause.CustomerAsked, now)),

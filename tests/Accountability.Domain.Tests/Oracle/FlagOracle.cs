@@ -22,7 +22,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
     private readonly List<TimeSpan> held = [];
     private readonly List<(long Version, List<long> Evidence)> standing = [];
     private readonly List<long> reopens = [];
-    private readonly List<(long Version, string Rule)> episode = [];
+    private readonly List<(long Version, string Rule, List<long> Evidence)> episode = [];
     private readonly List<ExpectedFlag> flags = [];
     private string holder = "";
     private DateTimeOffset received;
@@ -76,7 +76,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
                 if (policy.StepInRequest.Enabled)
                 {
                     var asked = $"The customer asked {parties.NameOf(Party.StoreId)} to step in while {parties.NameOf(holder)} held the complaint";
-                    found.Add(("step-in-requested", [.. episode.Select(f => f.Version), version], episode.Count == 0 ? asked + "."
+                    found.Add(("step-in-requested", [.. episode.SelectMany(f => f.Evidence).Distinct().Order(), version], episode.Count == 0 ? asked + "."
                         : $"{asked}, after {episode.Count} flag{(episode.Count == 1 ? "" : "s")} in this episode: {string.Join(", ", episode.Select(f => f.Rule))}.",
                         [holder], []));
                 }
@@ -202,7 +202,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
         var (severity, escalates) = Settings(rule);
         flags.Add(new ExpectedFlag(version, rule, severity, evidence, sentence, charged, supersedes));
         episode.RemoveAll(f => supersedes.Contains(f.Version));
-        episode.Add((version, rule));
+        episode.Add((version, rule, evidence));
         if (rule is "bounce" or "ping-pong" or "hub" or "cycle")
         {
             standing.RemoveAll(s => supersedes.Contains(s.Version));

@@ -36,7 +36,7 @@ public sealed class CustomerStepInTests
         var bounce = bounced.Flags.Single(f => f.Rule == RuleIds.Bounce);
         Assert.That(flag.Rule, Is.EqualTo(RuleIds.StepInRequested));
         Assert.That(flag.Sentence, Is.EqualTo("The customer asked The Store to step in while Acme Apps held the complaint, after 1 flag in this episode: bounce."));
-        Assert.That(flag.Evidence, Is.EqualTo(new[] { bounce.Version, bounced.Version + 1 }), "the flag that gave the right to ask, then the request");
+        Assert.That(flag.Evidence, Is.EqualTo((long[])[.. bounce.Evidence, bounced.Version + 1]), "the moves that bounced, then the request");
         Assert.That(flag.Charged, Is.EqualTo(new[] { "acme" }));
         Assert.That(judged.Steps[^1].Event, Is.EqualTo(new ComplaintTakenOver("acme", S, TakeOverCause.CustomerAsked, Now)));
         Assert.That((judged.Steps[^1].After.Holder, judged.Steps[^1].After.AccountableParty()), Is.EqualTo((S, S)));
@@ -50,7 +50,7 @@ public sealed class CustomerStepInTests
         var state = flagged.Aggregate(stalled, (c, e) => Complaint.Evolve(c, e)!);
         var flag = (FlagRaised)Ask(state).Steps[1].Event;
         Assert.That(flag.Sentence, Does.EndWith("after 1 flag in this episode: stalled-holder."));
-        Assert.That(flag.Evidence, Is.EqualTo(new long[] { 3, 5 }));
+        Assert.That(flag.Evidence, Is.EqualTo(new long[] { 2, 5 }), "the hold whose deadline passed, then the request");
     }
 
     [Test]
@@ -90,11 +90,11 @@ public sealed class CustomerStepInTests
     public void When_the_store_holds_it_or_it_is_resolved_there_is_nothing_to_step_into()
     {
         var atStore = Ask(Bounced()).Steps[^1].After;
-        Assert.That(atStore.StepInStanding, Is.EqualTo(StepInStanding.AlreadyAsked));
+        Assert.That(atStore.StepInStanding(), Is.EqualTo(StepInStanding.AlreadyAsked));
         var storeBounced = Played(new RuleScenario().Path(S, "acme", S));
         Assert.That(Ask(storeBounced).Refusal?.Code, Is.EqualTo(RefusalCode.StepInNotAllowed), "the store itself holds it");
         var resolved = Complaint.Evolve(Bounced(), Resolved("acme", T0.AddHours(5)))!;
-        Assert.That((resolved.StepInStanding, Ask(resolved).Refusal?.Code), Is.EqualTo((StepInStanding.Finished, (RefusalCode?)RefusalCode.StepInNotAllowed)));
+        Assert.That((resolved.StepInStanding(), Ask(resolved).Refusal?.Code), Is.EqualTo((StepInStanding.Finished, (RefusalCode?)RefusalCode.StepInNotAllowed)));
     }
 
     [Test]
@@ -106,11 +106,20 @@ public sealed class CustomerStepInTests
             Resolved(S, T0.AddHours(11)), new ComplaintReopened(S, "Again", T0.AddHours(12)),
             new ComplaintAssigned("acme", S, T0.AddHours(13)),
         }.Aggregate(asked, (c, e) => Complaint.Evolve(c, e)!);
-        Assert.That(reopened.StepInStanding, Is.EqualTo(StepInStanding.NoGrounds), "the earlier flags belong to the last episode");
+        Assert.That(reopened.StepInStanding(), Is.EqualTo(StepInStanding.NoGrounds), "the earlier flags belong to the last episode");
         var bouncedAgain = new IComplaintEvent[] { HandedOff("acme", S, T0.AddHours(14)), HandedOff(S, "acme", T0.AddHours(15)) }
             .Aggregate(reopened, (c, e) => RuleEngine.Judge(c, [e], Policy.Default, RuleScenario.Four).Prepend(e)
                 .Aggregate(c, (x, y) => Complaint.Evolve(x, y)!));
-        Assert.That(bouncedAgain.StepInStanding, Is.EqualTo(StepInStanding.Open));
+        Assert.That(bouncedAgain.StepInStanding(), Is.EqualTo(StepInStanding.Open));
+    }
+
+    [Test]
+    public void Rejudging_a_complaint_with_a_request_under_the_same_policy_changes_nothing()
+    {
+        var bounced = new RuleScenario().Path(S, "acme", "photon", "acme");
+        IComplaintEvent[] history = [.. bounced.Stream, .. Ask(bounced.State).Steps.Select(s => s.Event)];
+        Assert.That(history.OfType<FlagRaised>().Select(f => f.Rule), Is.EqualTo(new[] { RuleIds.Bounce, RuleIds.StepInRequested }));
+        Assert.That(Rejudging.Judge(history, Policy.Default, RuleScenario.Four, Now.AddHours(1)).IsEmpty, Is.True);
     }
 
     [Test]
@@ -119,10 +128,10 @@ public sealed class CustomerStepInTests
         var scenario = new RuleScenario().Path(S, "acme", S, "acme");
         var events = scenario.Stream.ToList();
         var page = events.Aggregate((CustomerStatus?)null, CustomerStatus.Evolve)!;
-        Assert.That(page.StepInStanding, Is.EqualTo(StepInStanding.Open));
+        Assert.That(page.StepInStanding(), Is.EqualTo(StepInStanding.Open));
         var judged = Ask(scenario.State);
         var after = judged.Steps.Select(s => s.Event).Aggregate(page, (p, e) => CustomerStatus.Evolve(p, e)!);
-        Assert.That((after.StepInStanding, after.Holder, after.Milestones[^1].Kind),
+        Assert.That((after.StepInStanding(), after.Holder, after.Milestones[^1].Kind),
             Is.EqualTo((StepInStanding.AlreadyAsked, S, MilestoneKind.TakenOver)));
     }
 }

@@ -53,7 +53,7 @@ public sealed record StatusPageView(
             ConfirmFix: s.Status is ComplaintStatus.ResolutionProposed or ComplaintStatus.Resolved && s.Milestones[^1].Kind != MilestoneKind.FixConfirmed,
             ReportStillBroken: reopenable,
             Rate: s.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed,
-            AskStoreToStepIn: s.StepInStanding == StepInStanding.Open);
+            AskStoreToStepIn: s.StepInStanding() == StepInStanding.Open);
         var nextStep = NextStepText(next, holder, now);
         return new StatusPageView(
             s.Product, s.Status, Text.Get($"Status_{s.Status}"), Text.Format("HandledBy", holder), s.FiledAt,
