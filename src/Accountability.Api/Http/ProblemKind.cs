@@ -50,6 +50,8 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.NotLinked => new("not-linked", 409, "The complaint is not linked to this problem."),
         RefusalCode.NoOwner => new("no-owner", 409, "The problem has no owner."),
         RefusalCode.RootCauseMissing => new("root-cause-missing", 422, "The root cause is missing."),
+        RefusalCode.StepInNotAllowed => new("step-in-not-allowed", 409, "The store cannot be asked to step in now."),
+        RefusalCode.StepInAlreadyAsked => new("step-in-already-asked", 409, "The store was already asked to step in."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -50,6 +50,7 @@ public sealed record HolderClock(
     {
         ComplaintAssigned e when e.To != Holder => NewHold(e.To, e.At, version),
         ComplaintHandedOff e when e.To != Holder => NewHold(e.To, e.At, version),
+        ComplaintTakenOver e when e.To != Holder => NewHold(e.To, e.At, version),
         ComplaintReopened e => NewHold(Holder, e.At, version),
         IComplaintEvent e when Complaint.StatusAfter(e) is { } status && StateIn(status) != State => Charged(e.At) with { State = StateIn(status), Since = e.At },
         _ => this,

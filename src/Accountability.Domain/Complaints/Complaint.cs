@@ -58,6 +58,19 @@ public sealed record Complaint(
     /// <summary>Set once a flag made the marketplace accountable.</summary>
     public Escalation? Escalation { get; init; }
 
+    /// <summary>The version of the event that ended the last episode (a resolution, closing or cancelling) or began this one (a reopening); 0 in the first.</summary>
+    public long EpisodeStart { get; init; }
+
+    /// <summary>The version at which the customer asked the store to step in, in this episode; null when they have not.</summary>
+    public long? StepInAsked { get; init; }
+
+    /// <summary>The flags of this episode that stand: the grounds on which the customer may ask the store to step in.</summary>
+    public IEnumerable<Flag> EpisodeFlags() => Flags.Where(f => f.Version > EpisodeStart);
+
+    /// <summary>Whether the customer may ask the store to step in now, and if not, why not.</summary>
+    public Customers.StepInStanding StepInStanding() =>
+        Customers.StepIn.Standing(Status, Holder, EpisodeFlags().Any(), StepInAsked is not null);
+
     /// <summary>Who answers for the complaint: its holder, or the marketplace itself once escalated.</summary>
     public string AccountableParty() => Escalation is null ? Holder : Party.StoreId;
 
@@ -87,16 +100,25 @@ public sealed record Complaint(
                 (Holder, HeldSince, LastChangedAt, PartiesInvolved) = MoveTo(e.To, e.At);
                 HandoffCount++;
                 break;
+            case ComplaintTakenOver e:
+                (Holder, HeldSince, LastChangedAt, PartiesInvolved) = MoveTo(e.To, e.At);
+                break;
+            case StepInRequested e:
+                (LastChangedAt, StepInAsked) = (e.At, version);
+                break;
             case ComplaintResolved e:
                 (LastChangedAt, ResolvedAt) = (e.At, e.At);
+                (EpisodeStart, StepInAsked) = (version, null);
                 break;
             case ComplaintReopened e:
                 HeldSince = LastChangedAt = e.At;
                 ReopenCount++;
                 (ResolvedAt, ClosedAt) = (null, null);
+                (EpisodeStart, StepInAsked) = (version, null);
                 break;
             case ComplaintClosed or ComplaintCancelled:
                 (LastChangedAt, ClosedAt) = (((IComplaintEvent)@event).At, ((IComplaintEvent)@event).At);
+                (EpisodeStart, StepInAsked) = (version, null);
                 break;
             case ComplaintAcknowledged or CustomerRedirected or InformationRequested or InformationProvided or ThirdPartyWaitStarted
                 or ThirdPartyResponded or ResolutionProposed or ResolutionConfirmed or ResolutionRejected:
@@ -125,7 +147,7 @@ public sealed record Complaint(
     /// <summary>Where an event moves a complaint's status; null when it leaves the status as it was.</summary>
     public static ComplaintStatus? StatusAfter(object @event) => @event switch
     {
-        ComplaintFiled or ComplaintAssigned or ComplaintHandedOff or ComplaintReopened => ComplaintStatus.Open,
+        ComplaintFiled or ComplaintAssigned or ComplaintHandedOff or ComplaintTakenOver or ComplaintReopened => ComplaintStatus.Open,
         ComplaintAcknowledged or InformationProvided or ThirdPartyResponded or ResolutionRejected => ComplaintStatus.InProgress,
         InformationRequested => ComplaintStatus.AwaitingInformation,
         ThirdPartyWaitStarted => ComplaintStatus.AwaitingThirdParty,

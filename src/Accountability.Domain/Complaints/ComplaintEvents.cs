@@ -81,3 +81,15 @@ public sealed record TrackingLinkReissued(string TokenHash, string By, DateTimeO
 
 /// <summary>The customer's tracking link no longer opens the status page.</summary>
 public sealed record TrackingLinkRevoked(string By, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The customer asked the store to take the complaint over (as eBay's "ask us to step in"): at most once per episode.</summary>
+public sealed record StepInRequested(string By, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>
+/// The policy moved the complaint from <paramref name="From"/> to <paramref name="To"/> (the store, or the policy's fallback
+/// party): the holder let its acknowledgement deadline pass, or the customer asked the store to step in.
+/// </summary>
+public sealed record ComplaintTakenOver(string From, string To, TakeOverCause Cause, DateTimeOffset At) : IComplaintEvent
+{
+    string IComplaintEvent.By => Rules.RuleEngine.Actor;
+}

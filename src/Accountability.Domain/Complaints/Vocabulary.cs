@@ -59,3 +59,10 @@ public enum RootCause
     ThirdParty,
     Unknown,
 }
+
+/// <summary>Why the policy moved a complaint to the store or its fallback party.</summary>
+public enum TakeOverCause
+{
+    AcknowledgementMissed,
+    CustomerAsked,
+}

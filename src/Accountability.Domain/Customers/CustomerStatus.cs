@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Accountability.Domain.Clocks;
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
 
 namespace Accountability.Domain.Customers;
@@ -24,11 +25,18 @@ public enum MilestoneKind
     Closed,
     Cancelled,
     Rated,
+    StepInAsked,
+    TakenOver,
 }
 
 /// <param name="Party">Who the milestone is about (who received the complaint, who acts), as a party id.</param>
 /// <param name="Text">Words addressed to the customer: the question asked, the fix proposed; never internal notes.</param>
-public sealed record Milestone(MilestoneKind Kind, DateTimeOffset At, string? Party = null, string? Text = null, int? Stars = null);
+/// <param name="From">Who had it before, on a takeover.</param>
+public sealed record Milestone(MilestoneKind Kind, DateTimeOffset At, string? Party = null, string? Text = null, int? Stars = null, string? From = null)
+{
+    /// <summary>Whether the customer did this themself (answered, confirmed, rejected, reopened, rated, asked the store to step in).</summary>
+    public bool ByCustomer => Party == Parties.Party.CustomerId;
+}
 
 /// <summary>
 /// A complaint as its customer may see it, folded from its events: where it stands, who has it, since when, and
@@ -59,6 +67,21 @@ public sealed record CustomerStatus(
     /// <summary>The holder's clock, the same the deadlines and scorecards read: the page's promise moves with its pauses.</summary>
     public HolderClock Clock { get; init; } = null!;
 
+    /// <summary>Every party that has held the complaint, in the order they first did.</summary>
+    public ImmutableList<string> Involved { get; init; } = [];
+
+    /// <summary>The versions of the flags that stand in this episode: never shown, they only open the step-in form.</summary>
+    public ImmutableList<long> EpisodeFlags { get; init; } = [];
+
+    /// <summary>Whether the customer asked the store to step in during this episode.</summary>
+    public bool StepInAsked { get; init; }
+
+    /// <summary>Whether the customer confirmed the fix now proposed.</summary>
+    public bool FixConfirmed { get; init; }
+
+    /// <summary>Whether the customer may ask the store to step in now: the same reading the decision makes.</summary>
+    public StepInStanding StepInStanding() => StepIn.Standing(Status, Holder, EpisodeFlags.Count > 0, StepInAsked);
+
     public static CustomerStatus? Evolve(CustomerStatus? view, object @event)
     {
         if (view is null)
@@ -67,18 +90,25 @@ public sealed record CustomerStatus(
         {
             ComplaintAssigned e => view.HandedTo(e.To, e.At),
             ComplaintHandedOff e => view.HandedTo(e.To, e.At),
+            ComplaintTakenOver e => view.HandedTo(e.To, e.At, new Milestone(MilestoneKind.TakenOver, e.At, e.To, From: e.From)),
+            StepInRequested e => view.With(new Milestone(MilestoneKind.StepInAsked, e.At, e.By)) with { StepInAsked = true },
+            FlagRaised e => view with { EpisodeFlags = view.EpisodeFlags.RemoveAll(v => e.Supersedes?.Contains(v) == true).Add(view.Version + 1) },
+            FlagWithdrawn e => view with { EpisodeFlags = view.EpisodeFlags.Remove(e.Flag) },
             ComplaintAcknowledged e => view.With(new Milestone(MilestoneKind.Acknowledged, e.At, e.By)),
             InformationRequested e => view.With(new Milestone(MilestoneKind.InformationRequested, e.At, e.By, e.Question)) with { OpenQuestion = e.Question },
             InformationProvided e => view.With(new Milestone(MilestoneKind.InformationProvided, e.At, e.By)) with { OpenQuestion = null },
             ThirdPartyWaitStarted e => view.With(new Milestone(MilestoneKind.WaitingOnThirdParty, e.At, e.By)),
             ThirdPartyResponded e => view.With(new Milestone(MilestoneKind.ThirdPartyResponded, e.At, e.By)),
-            ResolutionProposed e => view.With(new Milestone(MilestoneKind.FixProposed, e.At, e.By, e.Summary)) with { ProposedFix = e.Summary },
-            ResolutionConfirmed e => view.With(new Milestone(MilestoneKind.FixConfirmed, e.At, e.By)),
-            ResolutionRejected e => view.With(new Milestone(MilestoneKind.FixRejected, e.At, e.By)) with { ProposedFix = null },
-            ComplaintResolved e => view.With(new Milestone(MilestoneKind.Resolved, e.At, e.By)),
-            ComplaintReopened e => view.With(new Milestone(MilestoneKind.Reopened, e.At, e.By)) with { HeldSince = e.At, ClosedAt = null, ProposedFix = null },
-            ComplaintClosed e => view.With(new Milestone(MilestoneKind.Closed, e.At, e.By)) with { ClosedAt = e.At },
-            ComplaintCancelled e => view.With(new Milestone(MilestoneKind.Cancelled, e.At, e.By)) with { ClosedAt = e.At },
+            ResolutionProposed e => view.With(new Milestone(MilestoneKind.FixProposed, e.At, e.By, e.Summary)) with { ProposedFix = e.Summary, FixConfirmed = false },
+            ResolutionConfirmed e => view.With(new Milestone(MilestoneKind.FixConfirmed, e.At, e.By)) with { FixConfirmed = true },
+            ResolutionRejected e => view.With(new Milestone(MilestoneKind.FixRejected, e.At, e.By)) with { ProposedFix = null, FixConfirmed = false },
+            ComplaintResolved e => view.With(new Milestone(MilestoneKind.Resolved, e.At, e.By)).EndEpisode(),
+            ComplaintReopened e => view.With(new Milestone(MilestoneKind.Reopened, e.At, e.By)).EndEpisode() with
+            {
+                HeldSince = e.At, ClosedAt = null, ProposedFix = null, FixConfirmed = false,
+            },
+            ComplaintClosed e => view.With(new Milestone(MilestoneKind.Closed, e.At, e.By)).EndEpisode() with { ClosedAt = e.At },
+            ComplaintCancelled e => view.With(new Milestone(MilestoneKind.Cancelled, e.At, e.By)).EndEpisode() with { ClosedAt = e.At },
             ComplaintRated e => view.With(new Milestone(MilestoneKind.Rated, e.At, e.By, Stars: e.Stars)) with { Rating = e.Stars },
             ComplaintEscalated e => view.EscalatedAt is null ? view.With(new Milestone(MilestoneKind.Escalated, e.At)) with { EscalatedAt = e.At } : view,
             TrackingLinkReissued e => view with { TokenHash = e.TokenHash },
@@ -96,10 +126,17 @@ public sealed record CustomerStatus(
     {
         Version = 1,
         Clock = HolderClock.Start(e),
+        Involved = [e.By],
     };
 
-    private CustomerStatus HandedTo(string party, DateTimeOffset at) =>
-        With(new Milestone(MilestoneKind.HandedOver, at, party)) with { Holder = party, HeldSince = at };
+    private CustomerStatus HandedTo(string party, DateTimeOffset at, Milestone? milestone = null) =>
+        With(milestone ?? new Milestone(MilestoneKind.HandedOver, at, party)) with
+        {
+            Holder = party, HeldSince = at, Involved = Involved.Contains(party) ? Involved : Involved.Add(party),
+        };
+
+    /// <summary>A resolution, closing, cancelling or reopening ends the episode: its flags and its step-in request with it.</summary>
+    private CustomerStatus EndEpisode() => this with { EpisodeFlags = [], StepInAsked = false };
 
     private CustomerStatus With(Milestone milestone) => this with
     {

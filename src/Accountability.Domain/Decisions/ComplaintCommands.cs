@@ -57,6 +57,9 @@ public sealed record ConfirmFix : IComplaintCommand;
 /// <summary>The customer says it is still broken: rejects a proposed fix, or reopens a resolved complaint.</summary>
 public sealed record ReportStillBroken(string? Comment) : IComplaintCommand;
 
+/// <summary>The customer asks the store to take the complaint over, from the status page.</summary>
+public sealed record AskStoreToStepIn : IComplaintCommand;
+
 public sealed record RateHandling(int Stars, string? Comment) : IComplaintCommand;
 
 /// <summary>A resolved problem's fix, proposed to one of its linked complaints.</summary>

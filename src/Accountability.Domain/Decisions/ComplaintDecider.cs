@@ -36,6 +36,7 @@ public static class ComplaintDecider
         (ConfirmFix, { } s) => CustomerDecisions.ConfirmFix(s, c.Now),
         (ReportStillBroken x, { } s) => CustomerDecisions.ReportStillBroken(s, x, c.ReopenWindow, c.Now),
         (RateHandling x, { } s) => CustomerDecisions.Rate(s, x, c.Now),
+        (AskStoreToStepIn, { } s) => CustomerDecisions.AskStoreToStepIn(s, c.Policy, c.Parties, c.Now),
         (ProposeFix x, { } s) => ProblemDecisions.ProposeFix(s, x.Problem, c.Actor, c.Now),
         // A deadline is the rules' own judgement (DecideAndJudge): no decision emits anything for it.
         (JudgeDueDeadline, _) => Decision.Emit(),
@@ -45,10 +46,19 @@ public static class ComplaintDecider
     public static JudgedDecision DecideAndJudge(Complaint? state, IComplaintCommand command, DecisionContext c)
     {
         if (command is JudgeDueDeadline due)
-            return new JudgedDecision(RuleEngine.JudgeDeadlineSteps(state!, due.Deadline, c.Policy, c.Parties, c.Now), null);
+            return new JudgedDecision(JudgeDeadline(state!, due.Deadline, c), null);
         var decision = Decide(state, command, c);
         return decision.Refusal is { } refusal
             ? new JudgedDecision([], refusal)
             : new JudgedDecision(RuleEngine.JudgeSteps(state, decision.Events, c.Policy, c.Parties), null);
+    }
+
+    /// <summary>The rules' judgement of a deadline fallen due, and, when it flagged a missed acknowledgement, the policy's step-in, judged in turn.</summary>
+    private static IReadOnlyList<ComplaintStep> JudgeDeadline(Complaint state, Deadline deadline, DecisionContext c)
+    {
+        var steps = RuleEngine.JudgeDeadlineSteps(state, deadline, c.Policy, c.Parties, c.Now);
+        if (steps.Count == 0 || ComplaintDecisions.StepInAfterMissedDeadline(steps[^1].After, deadline, c.Policy, c.Parties, c.Now) is not { } takeover)
+            return steps;
+        return [.. steps, .. RuleEngine.JudgeSteps(steps[^1].After, [takeover], c.Policy, c.Parties)];
     }
 }

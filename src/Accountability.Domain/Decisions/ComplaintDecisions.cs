@@ -1,5 +1,6 @@
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
 using static Accountability.Domain.Decisions.Decision;
 
 namespace Accountability.Domain.Decisions;
@@ -160,6 +161,16 @@ public static class ComplaintDecisions
             return Refuse(RefusalCode.NoTrackingLink, "This complaint has no tracking link to revoke.");
         return Emit(new TrackingLinkRevoked(actor.PartyId, now));
     }
+
+    /// <summary>
+    /// The policy's step-in after a missed acknowledgement deadline: the complaint the stalled-holder flag just charged
+    /// moves to the store or the fallback party, unless it already holds it. Null when the policy leaves it where it is.
+    /// </summary>
+    public static ComplaintTakenOver? StepInAfterMissedDeadline(Complaint flagged, Deadline missed, Policy policy, PartyDirectory parties, DateTimeOffset now) =>
+        missed.Kind == DeadlineKind.FirstResponse && policy.StepIn.Enabled && flagged.Holder == missed.Holder
+        && policy.StepIn.Target(parties) is var to && to != flagged.Holder
+            ? new ComplaintTakenOver(flagged.Holder, to, TakeOverCause.AcknowledgementMissed, now)
+            : null;
 
     private static Decision? IsClosed(Complaint state) => state.Status switch
     {

@@ -1,5 +1,7 @@
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Customers;
 using Accountability.Domain.Parties;
+using Accountability.Domain.Rules;
 using static Accountability.Domain.Decisions.Decision;
 
 namespace Accountability.Domain.Decisions;
@@ -33,6 +35,22 @@ public static class CustomerDecisions
                 $"The complaint was closed on {closedAt:yyyy-MM-dd}; it can be reopened for {reopenWindow.TotalDays:0.#} days after closing.");
         return Emit(new ComplaintReopened(Customer.PartyId, c.Comment is { Length: > 0 } comment ? comment : "The customer says it is still broken.", now));
     }
+
+    /// <summary>
+    /// The customer asks the store to step in (<see cref="StepIn"/> says when they may); by the policy's default the
+    /// store then takes the complaint over.
+    /// </summary>
+    public static Decision AskStoreToStepIn(Complaint state, Policy policy, PartyDirectory parties, DateTimeOffset now) => state.StepInStanding() switch
+    {
+        StepInStanding.Open when policy.StepInRequest.StoreTakesOver => Emit(new StepInRequested(Customer.PartyId, now),
+            new ComplaintTakenOver(state.Holder, Party.StoreId, TakeOverCause.CustomerAsked, now)),
+        StepInStanding.Open => Emit(new StepInRequested(Customer.PartyId, now)),
+        StepInStanding.AlreadyAsked => Refuse(RefusalCode.StepInAlreadyAsked, $"You have already asked {parties.NameOf(Party.StoreId)} to step in on this complaint."),
+        StepInStanding.StoreHolds => Refuse(RefusalCode.StepInNotAllowed, $"{parties.NameOf(Party.StoreId)} is handling this complaint itself already."),
+        StepInStanding.Finished => Refuse(RefusalCode.StepInNotAllowed, "This complaint is no longer open; if it is still not working, tell us so instead."),
+        _ => Refuse(RefusalCode.StepInNotAllowed,
+            $"{parties.NameOf(Party.StoreId)} can step in once the complaint has been passed back and forth or a deadline has passed; neither has happened."),
+    };
 
     public static Decision Rate(Complaint state, RateHandling c, DateTimeOffset now)
     {

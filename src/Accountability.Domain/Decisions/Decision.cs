@@ -26,6 +26,8 @@ public enum RefusalCode
     NotLinked,
     NoOwner,
     RootCauseMissing,
+    StepInNotAllowed,
+    StepInAlreadyAsked,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

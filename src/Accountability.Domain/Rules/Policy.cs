@@ -61,6 +61,28 @@ public sealed record RecurringProblemSettings(bool Enabled, int Complaints, int 
     public static RecurringProblemSettings Default { get; } = new(Enabled: true, Complaints: 3, WindowDays: 7);
 }
 
+/// <summary>
+/// What happens when the holder lets its acknowledgement (first response) deadline pass: with <paramref name="Enabled"/>,
+/// the complaint moves to the store, or to <paramref name="FallbackParty"/> when one is named, as a marketplace steps in
+/// after its own deadline. Off by default: the stalled-holder flag alone is what ships.
+/// </summary>
+public sealed record StepInSettings(bool Enabled, string? FallbackParty = null)
+{
+    public static StepInSettings Default { get; } = new(Enabled: false);
+
+    /// <summary>Who takes the complaint over: the fallback party while it can hold complaints, else the store.</summary>
+    public string Target(Parties.PartyDirectory parties) => FallbackParty is { } fallback && parties.CanHold(fallback) ? fallback : Parties.Party.StoreId;
+}
+
+/// <summary>
+/// The customer asked the store to step in: flagged at this severity (escalating if set), and with
+/// <paramref name="StoreTakesOver"/> the store becomes the holder.
+/// </summary>
+public sealed record StepInRequestSettings(bool Enabled, Severity Severity, bool Escalates, bool StoreTakesOver) : IRuleSettings
+{
+    public static StepInRequestSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: true, StoreTakesOver: true);
+}
+
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>
 public sealed record Policy(
     int Version,
@@ -82,6 +104,12 @@ public sealed record Policy(
 
     /// <summary>Absent from policies saved before it existed: those get the default.</summary>
     public HubSettings Hub { get; init; } = HubSettings.Default;
+
+    /// <summary>Absent from policies saved before it existed: those get the default (off).</summary>
+    public StepInSettings StepIn { get; init; } = StepInSettings.Default;
+
+    /// <summary>Absent from policies saved before it existed: those get the default.</summary>
+    public StepInRequestSettings StepInRequest { get; init; } = StepInRequestSettings.Default;
 
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
@@ -117,6 +145,10 @@ public sealed record Policy(
         Check(Bounce is not null, "bounce", "Give the bounce settings, or leave them out for the default.");
         Check(Hub is not null, "hub", "Give the hub settings, or leave them out for the default.");
         Check(Hub is null || Hub.Returns is >= 2 and <= MaxCount, "hub.returns", $"Must be between 2 and {MaxCount}.");
+        Check(StepIn is not null, "stepIn", "Give the step-in settings, or leave them out for the default.");
+        Check(StepIn?.FallbackParty is null || (StepIn.FallbackParty.Length is > 0 and <= 100 && StepIn.FallbackParty != Parties.Party.CustomerId),
+            "stepIn.fallbackParty", "Name a party that holds complaints (at most 100 characters), or leave it out for the store.");
+        Check(StepInRequest is not null, "stepInRequest", "Give the step-in request settings, or leave them out for the default.");
         Check(Churn.Handoffs is >= 2 and <= MaxCount, "churn.handoffs", $"Must be between 2 and {MaxCount}.");
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");

@@ -11,8 +11,9 @@ public static class RuleIds
     public const string EvidenceFreeHandoff = "evidence-free-handoff";
     public const string ReopenLoop = "reopen-loop";
     public const string StalledHolder = "stalled-holder";
+    public const string StepInRequested = "step-in-requested";
 
-    public static readonly IReadOnlyList<string> All = [Bounce, PingPong, Hub, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder];
+    public static readonly IReadOnlyList<string> All = [Bounce, PingPong, Hub, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder, StepInRequested];
 
     /// <summary>The rules that judge the path a complaint took within one episode; each return raises at most one of them.</summary>
     public static readonly IReadOnlyList<string> Loops = [Bounce, PingPong, Hub, Cycle];

@@ -41,6 +41,8 @@ public sealed record RuleTrack
     {
         ComplaintHandedOff h => Passed(new Move(version, h.From, h.To, h.From, h.Evidence.Count > 0, h.At)),
         ComplaintAssigned a when a.To != holder => Moved(new Move(version, holder, a.To, a.By, false, a.At)),
+        // The store (or its fallback party) stepping in ends the passing around: the loops start again from the new holder.
+        ComplaintTakenOver t => EndEpisode() with { ReceivedAt = t.At },
         ComplaintResolved or ComplaintClosed => EndEpisode(),
         ComplaintReopened r => EndEpisode() with { ReceivedAt = r.At, ReopensSinceFlag = Capped(ReopensSinceFlag.Add(version)) },
         FlagRaised f when RuleIds.Loops.Contains(f.Rule) => this with

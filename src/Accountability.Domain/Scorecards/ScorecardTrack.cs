@@ -75,6 +75,8 @@ public sealed record ScorecardTrack(
         {
             case ComplaintAssigned e when e.To != holder:
                 return MoveTo(e.To, e.At, version, facts, holds);
+            case ComplaintTakenOver e when e.To != holder:
+                return MoveTo(e.To, e.At, version, facts, holds);
             case ComplaintHandedOff e:
                 facts.Add(new(FactKinds.HandedOff, version, e.From, e.At));
                 var moved = MoveTo(e.To, e.At, version, facts, holds);

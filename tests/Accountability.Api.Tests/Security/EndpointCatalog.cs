@@ -99,6 +99,7 @@ public static class EndpointCatalog
         ["POST /status/{token}/confirmation"] = (Owned.StatusPage, null),
         ["POST /status/{token}/rating"] = (Owned.StatusPage, null),
         ["POST /status/{token}/still-broken"] = (Owned.StatusPage, null),
+        ["POST /status/{token}/step-in"] = (Owned.StatusPage, null),
     };
 
     /// <summary>"METHOD /route" for every operation of openapi/accountability.v1.json.</summary>

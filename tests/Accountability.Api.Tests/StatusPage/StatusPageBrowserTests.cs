@@ -71,6 +71,58 @@ public sealed class StatusPageBrowserTests
         Assert.That(complaint.ReopenCount, Is.EqualTo(1));
     }
 
+    [TestCaseSource(typeof(Viewport), nameof(Viewport.All))]
+    public async Task After_a_bounce_the_customer_asks_the_store_to_step_in_and_reads_that_it_took_over(Viewport viewport)
+    {
+        var market = await Marketplace.CreateAsync();
+        var (customer, id) = await StepInTests.BouncedAsync(market);
+        await using var tab = await Chromium.OpenAsync(viewport);
+        var page = tab.Page;
+        await page.GotoAsync(customer.Link);
+
+        var ask = page.GetByRole(AriaRole.Button, new() { Name = "Ask Test Store to step in" });
+        await Assertions.Expect(page.GetByText("You can ask Test Store to step in below.")).ToBeVisibleAsync();
+        await Assertions.Expect(ask).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, $"status-page-step-in-offered-{viewport}");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await ask.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you: you have asked the store to step in.");
+        await Assertions.Expect(page.GetByText("Handled by Test Store")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Test Store stepped in and took it over from Acme Apps.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".you-said")).ToContainTextAsync("You asked Test Store to step in on");
+        await Assertions.Expect(ask).ToHaveCountAsync(0);
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.That(width, Is.LessThanOrEqualTo(viewport.Width), "nothing runs off the side of the screen");
+        await Screenshots.SaveAsync(page, $"status-page-step-in-asked-{viewport}");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        var timeline = await market.TimelineAsync(id);
+        Assert.That(timeline.Where(e => e.By == "customer").Select(e => e.Type), Is.EqualTo(new[] { "step_in_requested" }));
+        Assert.That((await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{id}")).Holder.Id, Is.EqualTo("store"));
+    }
+
+    [Test]
+    public async Task Asking_again_from_a_page_opened_before_is_refused_with_a_message_and_changes_nothing()
+    {
+        var market = await Marketplace.CreateAsync();
+        var (customer, id) = await StepInTests.BouncedAsync(market);
+        await using var tab = await Chromium.OpenAsync(Viewport.Phone);
+        var page = tab.Page;
+        await page.GotoAsync(customer.Link);
+        // Meanwhile acme picks it up and the customer asks from another tab.
+        await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/acknowledgement", null);
+        using (await customer.SendAsync("step-in")) { }
+        var version = (await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{id}")).Version;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask Test Store to step in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("You have already asked the store to step in on this complaint.");
+        await Screenshots.SaveAsync(page, "status-page-step-in-refused-phone");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        Assert.That((await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{id}")).Version, Is.EqualTo(version));
+    }
+
     [Test]
     public async Task An_unknown_link_shows_a_clear_page_that_passes_axe()
     {

@@ -44,7 +44,9 @@ public sealed class StatusPageTests
 
         await market.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{id}/customer-redirections", new { redirectedTo = "store" });
         var escalated = await customer.ReadAsync();
-        Assert.That(escalated, Does.Contain("Test Store has taken this complaint over").And.Contain("Escalated to Test Store&#x27;s own team."));
+        // Acme still holds it: the store answers for it and sees that Acme does it (it has not taken it over).
+        Assert.That(escalated, Does.Contain("Test Store is now responsible for putting it right, and is making sure Acme Apps does.")
+            .And.Contain("Escalated to Test Store&#x27;s own team.").And.Contain("Acme Apps will pick it up by"));
     }
 
     [Test]

@@ -22,6 +22,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
     private readonly List<TimeSpan> held = [];
     private readonly List<(long Version, List<long> Evidence)> standing = [];
     private readonly List<long> reopens = [];
+    private readonly List<(long Version, string Rule, List<long> Evidence)> episode = [];
     private readonly List<ExpectedFlag> flags = [];
     private string holder = "";
     private DateTimeOffset received;
@@ -66,16 +67,35 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
                 break;
             case ComplaintResolved or ComplaintClosed:
                 EndEpisode();
+                episode.Clear();
+                break;
+            case ComplaintCancelled:
+                episode.Clear();
+                break;
+            case StepInRequested:
+                if (policy.StepInRequest.Enabled)
+                {
+                    var asked = $"The customer asked {parties.NameOf(Party.StoreId)} to step in while {parties.NameOf(holder)} held the complaint";
+                    found.Add(("step-in-requested", [.. episode.SelectMany(f => f.Evidence).Distinct().Order(), version], episode.Count == 0 ? asked + "."
+                        : $"{asked}, after {episode.Count} flag{(episode.Count == 1 ? "" : "s")} in this episode: {string.Join(", ", episode.Select(f => f.Rule))}.",
+                        [holder], []));
+                }
+                break;
+            case ComplaintTakenOver t:
+                // docs/rules.md, "Step-in": the loops start afresh from whoever stepped in.
+                EndEpisode();
+                (holder, received) = (t.To, t.At);
                 break;
             case ComplaintReopened o:
                 EndEpisode();
+                episode.Clear();
                 received = o.At;
                 reopens.Add(version);
                 if (policy.ReopenLoop.Enabled && reopens.Count >= policy.ReopenLoop.Reopens)
                     found.Add(("reopen-loop", [.. reopens], $"Reopened {reopens.Count} times since it was last flagged: the fixes have not fixed the real problem.", [holder], []));
                 break;
         }
-        var order = new[] { "bounce", "ping-pong", "hub", "cycle", "churn", "customer-deflection", "evidence-free-handoff", "reopen-loop" };
+        var order = new[] { "bounce", "ping-pong", "hub", "cycle", "churn", "customer-deflection", "evidence-free-handoff", "reopen-loop", "step-in-requested" };
         foreach (var (rule, evidence, sentence, charged, supersedes) in found.OrderBy(f => Array.IndexOf(order, f.Rule)))
             Raise(rule, evidence, sentence, charged, supersedes);
     }
@@ -181,6 +201,8 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
         version++;
         var (severity, escalates) = Settings(rule);
         flags.Add(new ExpectedFlag(version, rule, severity, evidence, sentence, charged, supersedes));
+        episode.RemoveAll(f => supersedes.Contains(f.Version));
+        episode.Add((version, rule, evidence));
         if (rule is "bounce" or "ping-pong" or "hub" or "cycle")
         {
             standing.RemoveAll(s => supersedes.Contains(s.Version));
@@ -215,6 +237,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
         "churn" => (policy.Churn.Severity, policy.Churn.Escalates),
         "customer-deflection" => (policy.CustomerDeflection.Severity, policy.CustomerDeflection.Escalates),
         "evidence-free-handoff" => (policy.EvidenceFreeHandoff.Severity, policy.EvidenceFreeHandoff.Escalates),
+        "step-in-requested" => (policy.StepInRequest.Severity, policy.StepInRequest.Escalates),
         _ => (policy.ReopenLoop.Severity, policy.ReopenLoop.Escalates),
     };
 

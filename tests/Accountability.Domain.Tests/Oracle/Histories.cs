@@ -37,11 +37,13 @@ public static class Histories
                     < 76 => new InformationRequested(holder, "Which version?", at),
                     < 80 => new InformationProvided("customer", "2.1", at),
                     < 83 => new CustomerRedirected(holder, Other(), null, at),
+                    < 87 => new StepInRequested("customer", at),
+                    < 89 => new ComplaintTakenOver(holder, holder == S ? Other() : S, TakeOverCause.CustomerAsked, at),
                     _ => Resolved(holder, at),
                 },
             };
             history.Add(e);
-            holder = e switch { ComplaintHandedOff h => h.To, ComplaintAssigned a => a.To, _ => holder };
+            holder = e switch { ComplaintHandedOff h => h.To, ComplaintAssigned a => a.To, ComplaintTakenOver t => t.To, _ => holder };
             status = Complaint.StatusAfter(e) ?? status;
         }
         return history;
@@ -71,6 +73,13 @@ public static class Histories
             Resolved("acme", T0.AddHours(4)), new ComplaintReopened(S, "2", T0.AddHours(5)), Resolved("acme", T0.AddHours(6)), new ComplaintReopened(S, "3", T0.AddHours(7))]);
         yield return ("deflection and evidence-free handoff", [Filed(), Hand(S, "acme", 1), new CustomerRedirected("acme", "photon", null, T0.AddHours(2)),
             new ComplaintHandedOff("acme", "photon", HandoffReason.NotOurComponent, null, [], T0.AddHours(3))]);
+        yield return ("step-in asked after a bounce, then the store takes over", [.. Walk(S, "acme", "photon", "acme"),
+            new StepInRequested("customer", T0.AddHours(4)), new ComplaintTakenOver("acme", S, TakeOverCause.CustomerAsked, T0.AddHours(4))]);
+        yield return ("the store steps in, then hands it back and forth again", [.. Walk(S, "acme", "photon"),
+            new ComplaintTakenOver("photon", S, TakeOverCause.AcknowledgementMissed, T0.AddHours(30)), Hand(S, "photon", 31), Hand("photon", S, 32),
+            new StepInRequested("customer", T0.AddHours(33))]);
+        yield return ("step-in asked with nothing flagged, and across a reopen", [.. Walk(S, "acme"), new StepInRequested("customer", T0.AddHours(2)),
+            Resolved("acme", T0.AddHours(3)), new ComplaintReopened(S, "Again", T0.AddHours(4)), new StepInRequested("customer", T0.AddHours(5))]);
         yield return ("operator assignment back", [Filed(), new ComplaintAssigned("acme", S, T0.AddHours(1)), Hand("acme", "photon", 2), new ComplaintAssigned("acme", S, T0.AddHours(3))]);
     }
 

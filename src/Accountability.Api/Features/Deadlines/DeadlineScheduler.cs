@@ -96,9 +96,20 @@ public sealed class DeadlineScheduler(
                 session.CorrelationId = $"deadline:{claimed.TenantId}:{claimed.ComplaintId}:{alarm.Kind}";
                 session.LastModifiedBy = RuleEngine.Actor;
                 var before = clocks.Of(alarm.Kind);
-                clocks = clocks.With(alarm.IsWarning
-                    ? await WarnAsync(session, claimed.ComplaintId, before, alarm, now, ct)
-                    : await JudgeAsync(session, claimed.ComplaintId, before, alarm, now, ct));
+                if (alarm.IsWarning)
+                    clocks = clocks.With(await WarnAsync(session, claimed.ComplaintId, before, alarm, now, ct));
+                else
+                {
+                    // The claim is checked ahead of the write: a write that starts a new hold (the policy's step-in) writes
+                    // that hold's clocks in place of these and drops the claim, so nothing of this row is left to record.
+                    DeadlineTable.Record(session, claimed, clocks, release: false);
+                    if (await JudgeAsync(session, claimed.ComplaintId, before, alarm, now, ct) is not { } fired)
+                    {
+                        await session.SaveChangesAsync(ct);
+                        return;
+                    }
+                    clocks = clocks.With(fired);
+                }
                 DeadlineTable.Record(session, claimed, clocks, release: clocks.DueAt(now).Count == 0);
                 await session.SaveChangesAsync(ct);
             }
@@ -114,13 +125,19 @@ public sealed class DeadlineScheduler(
         }
     }
 
-    /// <summary>A deadline is judged by the rules through the complaint's write; the clock is then judged as the complaint stood.</summary>
-    private async Task<DeadlineClock> JudgeAsync(IDocumentSession session, Guid complaintId, DeadlineClock clock, Alarm alarm, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// A deadline is judged by the rules through the complaint's write; the clock is then judged as the complaint stood.
+    /// Null when the write started a new hold, whose clocks replace these.
+    /// </summary>
+    private async Task<DeadlineClock?> JudgeAsync(IDocumentSession session, Guid complaintId, DeadlineClock clock, Alarm alarm, DateTimeOffset now, CancellationToken ct)
     {
         var written = await writer.WriteAsync(session, new ComplaintWrite(complaintId, Rules, null, new JudgeDueDeadline(alarm.Deadline)), ct);
-        return written is null
-            ? clock with { State = DeadlineState.Cancelled }
-            : DeadlineClocks.Fire(clock, alarm, written.Before, written.Context.Policy, written.Context.Parties, now);
+        if (written is null)
+            return clock with { State = DeadlineState.Cancelled };
+        var (policy, parties) = (written.Context.Policy, written.Context.Parties);
+        return DeadlineClocks.Started(written.Before, written.After, policy, parties) is null
+            ? DeadlineClocks.Fire(clock, alarm, written.Before, policy, parties, now)
+            : null;
     }
 
     /// <summary>A warning appends nothing: it tells the holder, if the deadline is still theirs.</summary>

@@ -12,7 +12,8 @@ public static class PolicySettingsBinding
     public static void RequireEveryValue(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object
-            || !(typeof(IRuleSettings).IsAssignableFrom(type.Type) || type.Type == typeof(DeadlineRow) || type.Type == typeof(RecurringProblemSettings)))
+            || !(typeof(IRuleSettings).IsAssignableFrom(type.Type) || type.Type == typeof(DeadlineRow) || type.Type == typeof(RecurringProblemSettings)
+                || type.Type == typeof(StepInSettings)))
             return;
         foreach (var property in type.Properties)
         {

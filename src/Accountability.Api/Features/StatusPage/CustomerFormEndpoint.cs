@@ -100,6 +100,8 @@ public abstract class CustomerFormEndpoint : PageFormEndpoint
         "no-fix-proposed" => "Error_NoFixProposed",
         "reopen-window-expired" => "Error_ReopenWindowExpired",
         "not-resolved" => "Error_NotResolved",
+        "step-in-not-allowed" => "Error_StepInNotAllowed",
+        "step-in-already-asked" => "Error_StepInAlreadyAsked",
         _ => "Error_Other",
     };
 

@@ -28,9 +28,11 @@ public static class StatusPageHtml
         body.Append("</section>");
 
         Section(body, "next", Text.Get("Heading_Next"));
+        if (view.YouSaid is not null)
+            body.Append("<p class=\"you-said\">").Append(E(view.YouSaid)).Append("</p>");
         body.Append("<p>").Append(E(view.NextStep)).Append("</p></section>");
 
-        if (view.Can is { Answer: true } or { ConfirmFix: true } or { ReportStillBroken: true } or { Rate: true })
+        if (view.Can is { Answer: true } or { ConfirmFix: true } or { ReportStillBroken: true } or { Rate: true } or { AskStoreToStepIn: true })
         {
             Section(body, "actions", Text.Get("Heading_Actions"));
             Forms(body, view, token, sealedForm);
@@ -52,6 +54,12 @@ public static class StatusPageHtml
     private static void Forms(StringBuilder body, StatusPageView view, string token, string sealedForm)
     {
         var action = $"/status/{token}";
+        if (view.Can.AskStoreToStepIn)
+        {
+            Form(body, $"{action}/step-in", sealedForm, Text.Format("StepIn_Legend", view.Store));
+            body.Append("<p class=\"hint\">").Append(E(Text.Format(view.StoreTakesOver ? "StepIn_Hint" : "StepIn_HintNoTakeover", view.Store))).Append("</p>");
+            EndForm(body, Text.Format("StepIn_Submit", view.Store));
+        }
         if (view.Can.Answer)
         {
             Form(body, $"{action}/answer", sealedForm, Text.Get("Answer_Legend"));

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Customers;
 using Accountability.Domain.Parties;
@@ -9,7 +10,8 @@ namespace Accountability.Api.Features.StatusPage;
 public sealed record MilestoneView(MilestoneKind Kind, DateTimeOffset At, string Text);
 
 /// <summary>Which of the customer's actions the page offers now.</summary>
-public sealed record CustomerActions(bool Answer, bool ConfirmFix, bool ReportStillBroken, bool Rate);
+/// <param name="AskStoreToStepIn">Once the complaint was flagged in this episode (it bounced, or a deadline passed), while another party holds it, once per episode.</param>
+public sealed record CustomerActions(bool Answer, bool ConfirmFix, bool ReportStillBroken, bool Rate, bool AskStoreToStepIn);
 
 /// <summary>
 /// The status page in the customer's words: the HTML page renders it, and the JSON view is it. Only what the
@@ -22,6 +24,7 @@ public sealed record StatusPageView(
     string HandledBy,
     DateTimeOffset FiledAt,
     string? Escalation,
+    string? YouSaid,
     string NextStep,
     DateTimeOffset? NextStepBy,
     string? Question,
@@ -31,22 +34,59 @@ public sealed record StatusPageView(
     IReadOnlyList<MilestoneView> Timeline,
     long Version)
 {
+    /// <summary>The store's name, for the step-in form.</summary>
+    [JsonIgnore]
+    public string Store { get; init; } = "";
+
+    /// <summary>Whether the policy has the store take the complaint over when the customer asks it to step in.</summary>
+    [JsonIgnore]
+    public bool StoreTakesOver { get; init; }
+
     public static StatusPageView Of(CustomerStatus s, PartyDirectory parties, Policy policy, TimeSpan reopenWindow, DateTimeOffset now)
     {
         var next = Domain.Customers.NextStep.Of(s, parties.Find(s.Holder)?.Kind, policy, reopenWindow, now);
         var holder = parties.NameOf(s.Holder);
+        var store = parties.NameOf(Party.StoreId);
         var reopenable = next.Kind == NextStepKind.CustomerMayReopen || s.Status == ComplaintStatus.ResolutionProposed;
         var can = new CustomerActions(
             Answer: s.Status == ComplaintStatus.AwaitingInformation,
             ConfirmFix: s.Status is ComplaintStatus.ResolutionProposed or ComplaintStatus.Resolved && s.Milestones[^1].Kind != MilestoneKind.FixConfirmed,
             ReportStillBroken: reopenable,
-            Rate: s.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed);
+            Rate: s.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed,
+            AskStoreToStepIn: s.StepInStanding() == StepInStanding.Open);
+        var nextStep = NextStepText(next, holder, now);
         return new StatusPageView(
             s.Product, s.Status, Text.Get($"Status_{s.Status}"), Text.Format("HandledBy", holder), s.FiledAt,
-            s.EscalatedAt is null ? null : Text.Format("Escalated", parties.NameOf(Party.StoreId)),
-            NextStepText(next, holder, now), next.By, s.OpenQuestion, s.ProposedFix, s.Rating, can,
-            [.. s.Milestones.Select(m => new MilestoneView(m.Kind, m.At, MilestoneText(m, parties)))], s.Version);
+            EscalationText(s, parties), YouSaidText(Domain.Customers.NextStep.YouSaid(s), holder, store),
+            can.AskStoreToStepIn ? $"{nextStep} {Text.Format("Next_StepInOffered", store)}" : nextStep,
+            next.By, s.OpenQuestion, s.ProposedFix, s.Rating, can,
+            [.. s.Milestones.Select(m => new MilestoneView(m.Kind, m.At, MilestoneText(m, parties)))], s.Version)
+        {
+            Store = store,
+            StoreTakesOver = policy.StepInRequest.StoreTakesOver,
+        };
     }
+
+    /// <summary>
+    /// Who answers for it once escalated, in one story with who holds it: the store holding it took it over from those
+    /// named (or escalated it within its own team when nobody else ever had it); a vendor still holding it works under
+    /// the store's watch.
+    /// </summary>
+    private static string? EscalationText(CustomerStatus s, PartyDirectory parties)
+    {
+        if (s.EscalatedAt is null)
+            return null;
+        var store = parties.NameOf(Party.StoreId);
+        if (s.Holder != Party.StoreId)
+            return Text.Format("Escalated_Overseeing", store, parties.NameOf(s.Holder));
+        var others = s.Involved.Where(p => p != Party.StoreId).Select(parties.NameOf).ToList();
+        return others.Count == 0 ? Text.Format("Escalated_OwnTeam", store) : Text.Format("Escalated", store, Wording.List(others));
+    }
+
+    /// <summary>What the customer last told us, said back to them, while nobody has acted on it since.</summary>
+    private static string? YouSaidText(Milestone? said, string holder, string store) => said is null ? null
+        : Text.Find($"YouSaid_{said.Kind}") is { } text ? string.Format(System.Globalization.CultureInfo.CurrentUICulture, text, Text.Date(said.At), holder, said.Stars, store)
+        : null;
 
     private static string NextStepText(NextStep next, string holder, DateTimeOffset now)
     {
@@ -58,6 +98,7 @@ public sealed record StatusPageView(
             NextStepKind.CustomerAnswers => Text.Format("Next_CustomerAnswers", holder),
             NextStepKind.HolderWaitsOnThirdParty => Text.Format("Next_HolderWaitsOnThirdParty", holder),
             NextStepKind.CustomerTriesFix => Text.Get("Next_CustomerTriesFix"),
+            NextStepKind.HolderResolves => Text.Format("Next_HolderResolves", holder),
             NextStepKind.CustomerMayReopen => by is null ? Text.Get("Next_CustomerMayReopen") : Text.Format("Next_CustomerMayReopenUntil", by),
             _ => Text.Get("Next_Finished"),
         };
@@ -72,6 +113,8 @@ public sealed record StatusPageView(
         {
             MilestoneKind.InformationRequested or MilestoneKind.FixProposed => Text.Format($"Milestone_{m.Kind}", who, m.Text),
             MilestoneKind.Rated => Text.Format("Milestone_Rated", m.Stars),
+            MilestoneKind.StepInAsked => Text.Format("Milestone_StepInAsked", parties.NameOf(Party.StoreId)),
+            MilestoneKind.TakenOver => Text.Format("Milestone_TakenOver", who, parties.NameOf(m.From ?? Party.StoreId)),
             _ => Text.Format($"Milestone_{m.Kind}", who),
         };
     }

@@ -8,6 +8,8 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="RecurringProblems">Optional, for clients written before it existed: left out, the default applies.</param>
 /// <param name="Bounce">Optional, for clients written before it existed: left out, the default applies.</param>
 /// <param name="Hub">Optional, for clients written before it existed: left out, the default applies.</param>
+/// <param name="StepIn">Optional: left out, the default applies (off: a missed acknowledgement deadline only flags).</param>
+/// <param name="StepInRequest">Optional: left out, the default applies (flagged, escalates, the store takes over).</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -18,13 +20,17 @@ public sealed record Request(
     StalledHolderSettings StalledHolder,
     RecurringProblemSettings? RecurringProblems = null,
     BounceSettings? Bounce = null,
-    HubSettings? Hub = null)
+    HubSettings? Hub = null,
+    StepInSettings? StepIn = null,
+    StepInRequestSettings? StepInRequest = null)
 {
     public Policy ToPolicy(int version) => new(version, PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder)
     {
         RecurringProblems = RecurringProblems ?? RecurringProblemSettings.Default,
         Bounce = Bounce ?? BounceSettings.Default,
         Hub = Hub ?? HubSettings.Default,
+        StepIn = StepIn ?? StepInSettings.Default,
+        StepInRequest = StepInRequest ?? StepInRequestSettings.Default,
     };
 
     public sealed class Validator : Validator<Request>
