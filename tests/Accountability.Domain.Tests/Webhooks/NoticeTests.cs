@@ -84,6 +84,10 @@ public sealed class NoticeTests
             Is.EqualTo("WrongParty: Camera firmware"));
         Assert.That(ComplaintNotices.Reason(new ComplaintAssigned(Party.StoreId, RuleIds.StalledHolder, T0), [flag]), Is.EqualTo(flag.Sentence));
         Assert.That(ComplaintNotices.Reason(new ComplaintAssigned("acme", Party.StoreId, T0), []), Is.Null);
+        Assert.That(ComplaintNotices.Reason(new ComplaintAssigned("acme", Party.StoreId, T0, AssignmentReason.NeedsSpecialist, "Knows the camera"), []),
+            Is.EqualTo("NeedsSpecialist: Knows the camera"));
+        Assert.That(ComplaintNotices.Reason(new ComplaintTakenOver("acme", Party.StoreId, TakeOverCause.AcknowledgementMissed, T0), [flag]),
+            Is.EqualTo("acme did not acknowledge the complaint in time, so the policy moved it to store."));
     }
 
     [Test]
