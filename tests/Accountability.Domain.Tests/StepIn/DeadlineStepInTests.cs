@@ -55,6 +55,14 @@ public sealed class DeadlineStepInTests
             .Steps[^1].Event).To, Is.EqualTo(S));
 
     [Test]
+    public void A_fallback_party_left_empty_or_naming_the_customer_is_a_policy_problem()
+    {
+        Assert.That(StepsIn.Problems(), Is.Empty);
+        foreach (var fallback in new[] { "", Party.CustomerId, new string('x', 101) })
+            Assert.That(StepsIn with { StepIn = new StepInSettings(true, fallback) } is var policy ? policy.Problems().Keys : [], Is.EqualTo(new[] { "stepIn.fallbackParty" }), fallback);
+    }
+
+    [Test]
     public void Nothing_moves_when_the_holder_acknowledged_in_time_or_passed_it_on()
     {
         var acknowledged = Given(Filed(), HandedOff(S, "acme"), new ComplaintAcknowledged("acme", T0.AddHours(23)));
