@@ -43,6 +43,8 @@ public static class TimelineText
         FlagRaised e => Text.Format("Event_Flagged", Text.NameOf("Rule", e.Rule), Text.Get($"Severity_{e.Severity}"), e.Sentence),
         FlagWithdrawn e => Text.Format("Event_FlagWithdrawn", Text.NameOf("Rule", e.Rule), e.Flag, e.Reason),
         ComplaintEscalated e => Text.Format("Event_Escalated", e.Reason),
+        StepInRequested => Text.Get("Event_StepInRequested"),
+        ComplaintTakenOver e => Text.Format($"Event_TakenOver{e.Cause}", parties.NameOf(e.From), parties.NameOf(e.To)),
         _ => Text.Format("Event_Other", data.GetType().Name),
     };
 }
