@@ -6,7 +6,9 @@
 # BENCH_DAEMON=false leaves the projection daemon off, as on an API node beside a worker.
 # BENCH_CONNECTION_OPTIONS adds to the service's connection string (e.g. 'Max Auto Prepare=0', to compare with none prepared).
 # BENCH_TIMINGS=1 adds where each scenario's time went (database commands by kind; it slows the service a little).
-# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] [BENCH_CONNECTION_OPTIONS=...] [BENCH_PORT=5090] [BENCH_TIMINGS=1] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
+# BENCH_STATEMENTS=1 adds each scenario's costliest statements from pg_stat_statements (the private cluster must load it:
+# shared_preload_libraries = 'pg_stat_statements' in .local/pgdata/postgresql.conf), per request: calls, mean time, WAL bytes.
+# Usage: [CONNECTIONS=32] [BENCH_DAEMON=true] [BENCH_CONNECTION_OPTIONS=...] [BENCH_PORT=5090] [BENCH_TIMINGS=1] [BENCH_STATEMENTS=1] bench/bench.sh [seconds per scenario, default 15] [only the scenarios whose name matches this pattern]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -22,7 +24,7 @@ base="http://127.0.0.1:$port"
 admin="$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 work="$repo/.local/bench"
 mkdir -p "$work" "$repo/bench/results"
-rm -f "$work"/*.timings.json
+rm -f "$work"/*.timings.json "$work"/*.statements.txt
 results="$repo/bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).md"
 row() { printf '| %s |\n' "$(IFS='|'; echo "$*" | sed 's/|/ | /g')" | tee -a "$results"; }
 
@@ -39,6 +41,9 @@ cleanup() {
         -U accountability -d accountability -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+sql() { PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$connection")" psql -qAt -F ' | ' -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$connection")" \
+    -U accountability -d accountability -c "$1"; }
+[[ -n "${BENCH_STATEMENTS:-}" ]] && sql "create extension if not exists pg_stat_statements" >/dev/null
 for _ in $(seq 60); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
 
 json() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
@@ -56,6 +61,10 @@ seq 2000 | xargs -P 8 -I{} sh -c 'curl -fs -X POST "$0/api/complaints" -H "X-Api
     -d "{\"customerReference\":\"bench-{}\",\"product\":\"Photo Pro\",\"vendorId\":\"acme\",\"category\":\"crash\",\"description\":\"Crashes\",\"channel\":\"App\"}"; echo' "$base" \
     > "$work/filed.jsonl"
 grep -o '"id":"[0-9a-f-]\{36\}"' "$work/filed.jsonl" | cut -d'"' -f4 > "$COMPLAINT_IDS"
+# Complaints of their own for the handoffs' warm-up, so the measured handoffs start where the holders stand.
+seq 300 | xargs -P 8 -I{} sh -c 'curl -fs -X POST "$0/api/complaints" -H "X-Api-Key: $OPERATOR_KEY" -H "Content-Type: application/json" \
+    -d "{\"customerReference\":\"warm-{}\",\"product\":\"Photo Pro\",\"vendorId\":\"acme\",\"category\":\"crash\",\"description\":\"Crashes\",\"channel\":\"App\"}"; echo' "$base" \
+    | grep -o '"id":"[0-9a-f-]\{36\}"' | cut -d'"' -f4 > "$work/warm-up-ids"
 grep -o '"trackingLink":"[^"]*"' "$work/filed.jsonl" | cut -d'"' -f4 | sed 's#^https\?://[^/]*##' > "$STATUS_PATHS"
 one="$(head -1 "$COMPLAINT_IDS")"
 page="$(head -1 "$STATUS_PATHS")"
@@ -68,14 +77,25 @@ pg_ticks() { [[ -z "${ACCOUNTABILITY_DB:-}" && -n "$postmaster" ]] || { echo 0; 
     # Its live processes' CPU, and (fields 16 and 17 of the postmaster) that of the ones that have exited.
     { awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
       for p in $(ps -o pid= --ppid "$postmaster"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done; } | awk '{n += $1} END {print n + 0}'; }
+# A scenario's statements by total time: per request, calls and WAL bytes; per call, mean time (wall, so it waits for a
+# CPU on a loaded machine) and shared buffers touched.
+statements() { # name, requests
+    sql "select round(calls::numeric / $2, 2), round(mean_exec_time::numeric, 3), round(wal_bytes::numeric / calls),
+        round((shared_blks_hit + shared_blks_read)::numeric / calls, 1), round(total_exec_time::numeric / $2, 3),
+        regexp_replace(left(query, 90), '\s+', ' ', 'g')
+        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+        and query not like '%pg_stat_statements%' order by total_exec_time desc limit 8" > "$work/$1.statements.txt"
+}
 baseline=""
 run() { # name, wrk arguments...
     local name="$1"; shift
     [[ -z "$only" || "$name" =~ $only || "$name" == "raw insert (baseline)" ]] || return 0
-    # A few seconds first, unmeasured: JIT, pools and caches warm up as in a service that has been running. Not for
-    # handoffs: their script walks the complaints in rounds from where the holders stand, which a warm-up would move.
-    [[ "$name" == "hand off" ]] || wrk -t2 -c"$connections" -d3s "$@" >/dev/null
+    # A few seconds first, unmeasured: JIT, pools and caches warm up as in a service that has been running. Handoffs warm
+    # up on complaints of their own: their script walks the complaints in rounds from where the holders stand.
+    if [[ "$name" == "hand off" ]]; then COMPLAINT_IDS="$work/warm-up-ids" wrk -t2 -c"$connections" -d3s "$@" >/dev/null
+    else wrk -t2 -c"$connections" -d3s "$@" >/dev/null; fi
     [[ -n "${BENCH_TIMINGS:-}" ]] && curl -fs -X POST "$base/api/baseline/timings" >/dev/null
+    [[ -n "${BENCH_STATEMENTS:-}" ]] && sql "select pg_stat_statements_reset()" >/dev/null
     local before pg_before; before="$(ticks)"; pg_before="$(pg_ticks)"
     local out; out="$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")"
     local cpu; cpu="$(( ($(ticks) - before) * 100 / $(getconf CLK_TCK) / duration ))"
@@ -83,6 +103,7 @@ run() { # name, wrk arguments...
     local rss; rss="$(awk '/VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$service/status")"
     echo "$out" > "$work/$name.txt"
     [[ -n "${BENCH_TIMINGS:-}" ]] && curl -fs "$base/api/baseline/timings" > "$work/$name.timings.json"
+    [[ -n "${BENCH_STATEMENTS:-}" ]] && statements "$name" "$(awk '/requests in/ {print $1}' <<<"$out")"
     local rps p50 p95 p99 errors ratio=""
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
     p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -135,5 +156,10 @@ fi
     echo
     echo "Where the time went (database commands' wall time by kind, summed over the scenario; Features/Baseline/Timings.cs):"
     for f in "$work"/*.timings.json; do [[ -s "$f" ]] && echo && echo "- $(basename "$f" .timings.json): $(cat "$f")"; done
+} | tee -a "$results"
+[[ -n "${BENCH_STATEMENTS:-}" ]] && {
+    echo
+    echo "Statements (pg_stat_statements; per request: calls, then per call: mean ms, WAL bytes, buffers; then ms per request):"
+    for f in "$work"/*.statements.txt; do [[ -s "$f" ]] && { echo; echo "- $(basename "$f" .statements.txt):"; echo; sed 's/^/    /' "$f"; }; done
 } | tee -a "$results"
 echo "written to ${results#"$repo/"}"
