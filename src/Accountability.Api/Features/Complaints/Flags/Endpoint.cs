@@ -24,7 +24,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
     {
         Get("complaints/{id:guid}/flags");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "The flags raised on one complaint, each with its sentence and the events that prove it.");
+        Summary(new OperationText("Read a complaint's flags",
+            "The flags raised on one complaint, each with its sentence and the events that prove it.").Apply);
         Description(d => d.ProducesProblems(401, 404));
     }
 

@@ -28,7 +28,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
     {
         Get("complaints/{id:guid}/timeline");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Every event of one complaint in order, with who did it, with which key, when, and the correlation id.");
+        Summary(new OperationText("Read a complaint's timeline",
+            "Every event of one complaint in order, with who did it, with which key, when, and the correlation id.").Apply);
         Description(d => d.ProducesProblems(401, 404));
     }
 
