@@ -12941,12 +12941,21 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("vendor")]
         public PartyRef Vendor { get; set; } = new PartyRef();
 
+        /// <summary>
+        /// The product or listing.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product")]
         public string Product { get; set; } = default!;
 
+        /// <summary>
+        /// What kind of trouble it is.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         public string Category { get; set; } = default!;
 
+        /// <summary>
+        /// The store's own reference for the customer.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customerReference")]
         public string CustomerReference { get; set; } = default!;
 
@@ -12958,27 +12967,51 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// What the customer reported.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string Description { get; set; } = default!;
 
+        /// <summary>
+        /// How many times it was handed from one party to another.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("handoffCount")]
         public int HandoffCount { get; set; } = default!;
 
+        /// <summary>
+        /// How many times it was reopened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reopenCount")]
         public int ReopenCount { get; set; } = default!;
 
+        /// <summary>
+        /// How long each party has held it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("timeHeld")]
         public System.Collections.Generic.IReadOnlyList<TimeHeld> TimeHeld { get; set; } = new System.Collections.Generic.List<TimeHeld>();
 
+        /// <summary>
+        /// When it was filed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("filedAt")]
         public System.DateTimeOffset FiledAt { get; set; } = default!;
 
+        /// <summary>
+        /// When its last event happened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lastChangedAt")]
         public System.DateTimeOffset LastChangedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When it was last resolved; absent while unresolved.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolvedAt")]
         public System.DateTimeOffset? ResolvedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When it was closed; absent while open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("closedAt")]
         public System.DateTimeOffset? ClosedAt { get; set; } = default!;
 
@@ -12988,12 +13021,21 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("escalation")]
         public Escalation? Escalation { get; set; } = default!;
 
+        /// <summary>
+        /// The rules that have flagged it (ids such as bounce, ping-pong).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("flaggedRules")]
         public System.Collections.Generic.IReadOnlyList<string> FlaggedRules { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// The flags themselves, the latest 50, on a single complaint's read; absent in lists.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("flags")]
         public System.Collections.Generic.IReadOnlyList<Flag>? Flags { get; set; } = default!;
 
+        /// <summary>
+        /// The complaint's version: its ETag, to send back as If-Match.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
@@ -13077,12 +13119,18 @@ namespace Accountability.Client
     public partial class ComplaintsFlagsResponse
     {
 
+        /// <summary>
+        /// The complaint's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
         public System.Guid ComplaintId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("escalation")]
         public Escalation? Escalation { get; set; } = default!;
 
+        /// <summary>
+        /// Every flag raised on the complaint.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("flags")]
         public System.Collections.Generic.IReadOnlyList<FlagDetail> Flags { get; set; } = new System.Collections.Generic.List<FlagDetail>();
 
@@ -13290,9 +13338,15 @@ namespace Accountability.Client
     public partial class ComplaintsTimelineResponse
     {
 
+        /// <summary>
+        /// The complaint's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
         public System.Guid ComplaintId { get; set; } = default!;
 
+        /// <summary>
+        /// Every event of the complaint, in order.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         public System.Collections.Generic.IReadOnlyList<TimelineEntry> Events { get; set; } = new System.Collections.Generic.List<TimelineEntry>();
 
@@ -13650,6 +13704,9 @@ namespace Accountability.Client
     public partial class FlagDetail
     {
 
+        /// <summary>
+        /// The rule's id, such as bounce or ping-pong.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rule")]
         public string Rule { get; set; } = default!;
 
@@ -13657,15 +13714,27 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// What happened, in a plain sentence naming the parties.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sentence")]
         public string Sentence { get; set; } = default!;
 
+        /// <summary>
+        /// When the flag was raised.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         public System.DateTimeOffset At { get; set; } = default!;
 
+        /// <summary>
+        /// The complaint's version that raised it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
+        /// <summary>
+        /// The events that prove it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("evidence")]
         public System.Collections.Generic.IReadOnlyList<EvidenceEvent> Evidence { get; set; } = new System.Collections.Generic.List<EvidenceEvent>();
 
@@ -14123,9 +14192,15 @@ namespace Accountability.Client
     public partial class PartyRef
     {
 
+        /// <summary>
+        /// The party's id (store or a vendor's slug).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The party's name as people read it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         public string DisplayName { get; set; } = default!;
 
@@ -14473,24 +14548,45 @@ namespace Accountability.Client
     public partial class ProblemResponse
     {
 
+        /// <summary>
+        /// What went wrong, as a URI to switch on: urn:accountability:problem:&lt;slug&gt; (docs/errors.md).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string Type { get; set; } = default!;
 
+        /// <summary>
+        /// The kind of problem in a sentence; the same for every problem of its type.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         public string Title { get; set; } = default!;
 
+        /// <summary>
+        /// The HTTP status code.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public int Status { get; set; } = default!;
 
+        /// <summary>
+        /// What went wrong this time, in a sentence.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
         public string? Detail { get; set; } = default!;
 
+        /// <summary>
+        /// The path of the request that failed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("instance")]
         public string? Instance { get; set; } = default!;
 
+        /// <summary>
+        /// The request's trace id, to quote when asking for help.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("traceId")]
         public string? TraceId { get; set; } = default!;
 
+        /// <summary>
+        /// What was wrong, by name: body fields by their JSON path, query parameters and headers by their name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyList<string>>? Errors { get; set; } = default!;
 
@@ -15133,12 +15229,18 @@ namespace Accountability.Client
     public partial class TimeHeld
     {
 
+        /// <summary>
+        /// The party's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         public string Party { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         public string DisplayName { get; set; } = default!;
 
+        /// <summary>
+        /// How long the party has held the complaint in all, the current hold included, in seconds.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("seconds")]
         public long Seconds { get; set; } = default!;
 
@@ -15148,9 +15250,15 @@ namespace Accountability.Client
     public partial class TimelineEntry
     {
 
+        /// <summary>
+        /// The event's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public System.Guid Id { get; set; } = default!;
 
+        /// <summary>
+        /// The complaint's version this event made.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
@@ -15166,9 +15274,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string Type { get; set; } = default!;
 
+        /// <summary>
+        /// When it happened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         public System.DateTimeOffset At { get; set; } = default!;
 
+        /// <summary>
+        /// Who did it (a party id), when the event records one.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("by")]
         public string? By { get; set; } = default!;
 
@@ -15178,9 +15292,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("apiKeyId")]
         public string? ApiKeyId { get; set; } = default!;
 
+        /// <summary>
+        /// The request's correlation id, as the answer's X-Correlation-Id said.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("correlationId")]
         public string? CorrelationId { get; set; } = default!;
 
+        /// <summary>
+        /// The event's own fields.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("data")]
         public object Data { get; set; } = default!;
 
