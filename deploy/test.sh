@@ -18,6 +18,8 @@ if [[ "$*" == "--filter TestCategory=domain" ]]; then
 fi
 
 deploy/browser.sh
+# The client's drift test runs the generator pinned in the tool manifest (docs/decisions/0036).
+dotnet tool restore >/dev/null
 connection="$(deploy/postgres.sh)"
 export ACCOUNTABILITY_DB="$connection"
 run Accountability.sln "$@"

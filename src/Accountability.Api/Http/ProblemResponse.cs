@@ -4,6 +4,13 @@ using System.Text.Json.Serialization;
 namespace Accountability.Api.Http;
 
 /// <summary>The RFC 9457 body every 4xx and 5xx of this service carries.</summary>
+/// <param name="Type">What went wrong, as a URI to switch on: urn:accountability:problem:&lt;slug&gt; (docs/errors.md).</param>
+/// <param name="Title">The kind of problem in a sentence; the same for every problem of its type.</param>
+/// <param name="Status">The HTTP status code.</param>
+/// <param name="Detail">What went wrong this time, in a sentence.</param>
+/// <param name="Instance">The path of the request that failed.</param>
+/// <param name="TraceId">The request's trace id, to quote when asking for help.</param>
+/// <param name="Errors">What was wrong, by name: body fields by their JSON path, query parameters and headers by their name.</param>
 public sealed record ProblemResponse(
     string Type,
     string Title,

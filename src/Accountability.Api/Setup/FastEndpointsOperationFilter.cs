@@ -29,9 +29,17 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
         if (method == "GET" && context.ApiDescription.ParameterDescriptions.FirstOrDefault(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body)?.Type is { } query)
         {
             operation.RequestBody = null;
+            var required = ValidatorRequiredFields.Of(query) ?? new HashSet<string>();
+            // The query's own schema carries each property's description (its XML comment).
+            context.SchemaGenerator.GenerateSchema(query, context.SchemaRepository);
+            var described = context.SchemaRepository.Schemas.GetValueOrDefault(OpenApiDocument.SchemaId(query))?.Properties;
             foreach (var property in query.GetProperties().Where(p => p.GetCustomAttribute<QueryParamAttribute>() is not null))
-                operation.Parameters.Add(Parameter(ValidationProblems.FieldName(property.Name), ParameterLocation.Query, required: false,
-                    context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository)));
+            {
+                var name = ValidationProblems.FieldName(property.Name);
+                operation.Parameters.Add(Parameter(name, ParameterLocation.Query, required.Contains(name),
+                    context.SchemaGenerator.GenerateSchema(property.PropertyType, context.SchemaRepository),
+                    described is not null && described.TryGetValue(name, out var schema) ? schema.Description : null));
+            }
         }
 
         var dashboard = path.StartsWith("dashboard", StringComparison.Ordinal);

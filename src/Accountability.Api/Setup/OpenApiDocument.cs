@@ -41,10 +41,26 @@ public static class OpenApiDocument
         options.SupportNonNullableReferenceTypes();
         options.NonNullableReferenceTypesAsRequired();
         options.OperationFilter<FastEndpointsOperationFilter>();
+        options.OperationFilter<OperationDescriptions>();
+        options.SchemaFilter<ValidatorRequiredFilter>();
+        options.CustomOperationIds(OperationDescriptions.OperationId);
+        options.IncludeXmlComments(typeof(OpenApiDocument).Assembly);
+        options.IncludeXmlComments(typeof(Domain.Complaints.Complaint).Assembly);
         options.DocumentFilter<SortedPathsFilter>();
-        // Feature types are named by their folder (Complaints.HandOff.Request); shared types by their own name.
-        options.CustomSchemaIds(t => t.FullName!.StartsWith("Accountability.Api.Features.", StringComparison.Ordinal)
-            ? t.FullName["Accountability.Api.Features.".Length..].Replace('+', '.')
-            : t.Name);
+        options.CustomSchemaIds(SchemaId);
+    }
+
+    /// <summary>
+    /// A type's name, or for a feature's Request and Response its folder's too (ComplaintsHandOffRequest): names without
+    /// dots, unique (Swashbuckle refuses two types of one id), so a generated client's classes keep their names as
+    /// others are added.
+    /// </summary>
+    public static string SchemaId(Type type)
+    {
+        const string features = "Accountability.Api.Features.";
+        if (!type.FullName!.StartsWith(features, StringComparison.Ordinal))
+            return type.Name;
+        var path = type.FullName[features.Length..].Split('.', '+');
+        return path[^1] is "Request" or "Response" ? string.Concat(path) : path[^1];
     }
 }

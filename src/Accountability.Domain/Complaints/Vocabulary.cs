@@ -12,6 +12,7 @@ public enum ComplaintStatus
     Cancelled,
 }
 
+/// <summary>How the customer reached the store.</summary>
 public enum Channel
 {
     Web,
@@ -23,6 +24,7 @@ public enum Channel
     Other,
 }
 
+/// <summary>Why a holder hands a complaint on.</summary>
 public enum HandoffReason
 {
     NotOurComponent,
@@ -49,6 +51,7 @@ public enum AssignmentReason
     Other,
 }
 
+/// <summary>What caused the trouble.</summary>
 public enum RootCause
 {
     ProductDefect,

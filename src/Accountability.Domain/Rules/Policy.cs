@@ -2,6 +2,7 @@ using Accountability.Domain.Complaints;
 
 namespace Accountability.Domain.Rules;
 
+/// <summary>How serious a complaint or a flag is; a complaint's severity sets its holders' deadlines.</summary>
 public enum Severity
 {
     Low,
@@ -18,6 +19,7 @@ public interface IRuleSettings
     bool Escalates { get; }
 }
 
+/// <summary>Back and forth between the same two parties.</summary>
 /// <param name="Handoffs">How many handoffs back and forth between the same two parties make a flag (A to B to A is 2).</param>
 public sealed record PingPongSettings(bool Enabled, Severity Severity, bool Escalates, int Handoffs) : IRuleSettings;
 
@@ -27,6 +29,7 @@ public sealed record BounceSettings(bool Enabled, Severity Severity, bool Escala
     public static BounceSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false);
 }
 
+/// <summary>A party that keeps getting the complaint back and routing it on.</summary>
 /// <param name="Returns">How many times the complaint must come back to the same party, which routed it to at least two others, to call that party a hub that keeps re-routing.</param>
 public sealed record HubSettings(bool Enabled, Severity Severity, bool Escalates, int Returns) : IRuleSettings
 {
@@ -36,21 +39,26 @@ public sealed record HubSettings(bool Enabled, Severity Severity, bool Escalates
 /// <summary>A complaint returns to a party it left, through at least two other parties.</summary>
 public sealed record CycleSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings;
 
+/// <summary>Handoffs in quick succession, each party passing the complaint on soon after receiving it.</summary>
 /// <param name="Handoffs">How many passes in a row make a flag...</param>
 /// <param name="WindowHours">...when each party passed the complaint on within this many hours of receiving it.</param>
 public sealed record ChurnSettings(bool Enabled, Severity Severity, bool Escalates, int Handoffs, int WindowHours) : IRuleSettings;
 
+/// <summary>A party tells the customer to ask someone else instead of handing the complaint over.</summary>
 public sealed record CustomerDeflectionSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings;
 
+/// <summary>A handoff that claims the trouble is someone else's without evidence.</summary>
 /// <param name="Reasons">Handoff reasons that claim it is someone else's problem, and so need evidence.</param>
 public sealed record EvidenceFreeHandoffSettings(bool Enabled, Severity Severity, bool Escalates, IReadOnlyList<HandoffReason> Reasons) : IRuleSettings;
 
+/// <summary>A complaint reopened again and again.</summary>
 /// <param name="Reopens">How many reopenings make a flag.</param>
 public sealed record ReopenLoopSettings(bool Enabled, Severity Severity, bool Escalates, int Reopens) : IRuleSettings;
 
 /// <summary>How long a holder of one kind has, on a complaint of one severity, to acknowledge it and to resolve it.</summary>
 public sealed record DeadlineRow(Severity ComplaintSeverity, Parties.PartyKind PartyKind, double FirstResponseHours, double ResolutionHours);
 
+/// <summary>A holder that lets its deadlines pass; the deadlines per severity and kind of party.</summary>
 public sealed record StalledHolderSettings(bool Enabled, Severity Severity, bool Escalates, IReadOnlyList<DeadlineRow> Deadlines) : IRuleSettings;
 
 /// <summary>When complaints about one product and category count as one recurring problem.</summary>

@@ -15,11 +15,16 @@ public abstract class ComplaintActionEndpoint<TRequest> : Endpoint<TRequest, Com
 {
     protected abstract IComplaintCommand Command(TRequest request, Actor actor);
 
-    protected void Action(string route, string summary, params string[] roles)
+    protected void Action(string route, OperationText text, params string[] roles)
     {
         Post($"complaints/{{id:guid}}/{route}");
         Roles(roles.Length > 0 ? roles : [KeyClaims.Operator, KeyClaims.Vendor]);
-        Summary(s => s.Summary = summary);
+        Summary(s =>
+        {
+            text.Apply(s);
+            s.Description += " Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; " +
+                "the answer is the complaint as it now stands, with its new ETag.";
+        });
         Description(d => d.ProducesProblems(400, 401, 403, 404, 409, 412, 422));
     }
 

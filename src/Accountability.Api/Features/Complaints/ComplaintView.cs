@@ -5,17 +5,42 @@ using Accountability.Domain.Rules;
 
 namespace Accountability.Api.Features.Complaints;
 
+/// <param name="Id">The party's id (store or a vendor's slug).</param>
+/// <param name="DisplayName">The party's name as people read it.</param>
 public sealed record PartyRef(string Id, string DisplayName)
 {
     public static PartyRef Of(string id, PartyDirectory parties) => new(id, parties.NameOf(id));
 }
 
+/// <param name="Party">The party's id.</param>
+/// <param name="Seconds">How long the party has held the complaint in all, the current hold included, in seconds.</param>
 public sealed record TimeHeld(string Party, string DisplayName, long Seconds);
 
 /// <summary>
 /// A complaint as the API shows it: its state, who holds it and who answers for it, how long each party has held it,
 /// and the flags the rules raised (the latest 50, evidence as stream versions; the timeline gives each version's event).
 /// </summary>
+/// <param name="Status">Where the complaint stands in its life.</param>
+/// <param name="Holder">The party that must act now.</param>
+/// <param name="Vendor">The vendor whose product it is about.</param>
+/// <param name="Product">The product or listing.</param>
+/// <param name="Category">What kind of trouble it is.</param>
+/// <param name="CustomerReference">The store's own reference for the customer.</param>
+/// <param name="Channel">How the customer reached the store.</param>
+/// <param name="Severity">How urgent it is; it sets the holders' deadlines.</param>
+/// <param name="Description">What the customer reported.</param>
+/// <param name="HandoffCount">How many times it was handed from one party to another.</param>
+/// <param name="ReopenCount">How many times it was reopened.</param>
+/// <param name="TimeHeld">How long each party has held it.</param>
+/// <param name="FiledAt">When it was filed.</param>
+/// <param name="LastChangedAt">When its last event happened.</param>
+/// <param name="ResolvedAt">When it was last resolved; absent while unresolved.</param>
+/// <param name="ClosedAt">When it was closed; absent while open.</param>
+/// <param name="Accountable">The party that answers for it now: the holder, or the store once the rules escalated it.</param>
+/// <param name="Escalation">Why and when the rules made the store accountable; absent when they have not.</param>
+/// <param name="FlaggedRules">The rules that have flagged it (ids such as bounce, ping-pong).</param>
+/// <param name="Flags">The flags themselves, the latest 50, on a single complaint's read; absent in lists.</param>
+/// <param name="Version">The complaint's version: its ETag, to send back as If-Match.</param>
 public sealed record ComplaintView(
     Guid Id,
     ComplaintStatus Status,

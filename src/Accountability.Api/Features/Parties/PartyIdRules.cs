@@ -16,6 +16,8 @@ public static class PartyIdRules
     public static IRuleBuilderOptions<T, string?> NewPartyId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.PartyId().Must(id => id is null || !PartyRules.IsReserved(id)).WithMessage((_, id) => PartyRules.ReservedMessage(id!));
 
+    /// <summary>A display name; NotEmpty says, to the OpenAPI document too, that it is required.</summary>
     public static IRuleBuilderOptions<T, string?> DisplayName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(name => PartyRules.DisplayNameProblem(name) is null).WithMessage((_, name) => PartyRules.DisplayNameProblem(name)!);
+        rule.NotEmpty().WithMessage(PartyRules.DisplayNameProblem(null)!)
+            .Must(name => PartyRules.DisplayNameProblem(name) is null).WithMessage((_, name) => PartyRules.DisplayNameProblem(name)!);
 }

@@ -15,16 +15,20 @@ public abstract class ProblemActionEndpoint<TRequest> : Endpoint<TRequest, Probl
 {
     protected abstract IProblemCommand Command(TRequest request);
 
-    protected void Action(string route, string summary, params string[] roles)
+    protected void Action(string route, OperationText text, params string[] roles)
     {
         Post($"problems/{{id:guid}}/{route}");
-        Describe(summary, roles);
+        Describe(text, roles);
     }
 
-    protected void Describe(string summary, params string[] roles)
+    protected void Describe(OperationText text, params string[] roles)
     {
         Roles(roles.Length > 0 ? roles : [KeyClaims.Operator]);
-        Summary(s => s.Summary = summary);
+        Summary(s =>
+        {
+            text.Apply(s);
+            s.Description += " Send If-Match with the ETag last read to act only on that version; the answer is the problem as it now stands, with its new ETag.";
+        });
         Description(d => d.ProducesProblems(400, 401, 403, 404, 409, 412, 422));
     }
 

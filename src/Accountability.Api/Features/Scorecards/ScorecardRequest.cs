@@ -9,17 +9,19 @@ using System.Security.Claims;
 namespace Accountability.Api.Features.Scorecards;
 
 /// <summary>The filters every scorecard takes.</summary>
-/// <param name="From">Facts from this moment on (ISO 8601, inclusive); no lower bound when absent. Bounds are clamped to 1970..9000.</param>
-/// <param name="To">Facts before this moment (exclusive); no upper bound when absent.</param>
-/// <param name="Party">One party's card; for products, the complaints that party has held. A vendor key may name only itself.</param>
-/// <param name="Format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
 public sealed class ScorecardRequest
 {
+    /// <summary>Facts from this moment on (ISO 8601, inclusive); no lower bound when absent. Bounds are clamped to 1970..9000.</summary>
     [QueryParam] public DateTimeOffset? From { get; init; }
+    /// <summary>Facts before this moment (exclusive); no upper bound when absent.</summary>
     [QueryParam] public DateTimeOffset? To { get; init; }
+    /// <summary>One party's card; for products, the complaints that party has held. A vendor key may name only itself.</summary>
     [QueryParam] public string? Party { get; init; }
+    /// <summary>Only complaints about this product (exact name).</summary>
     [QueryParam] public string? Product { get; init; }
+    /// <summary>Only complaints of this category (exact name).</summary>
     [QueryParam] public string? Category { get; init; }
+    /// <summary>json (the default) or csv; Accept: text/csv also gives CSV.</summary>
     [QueryParam] public string? Format { get; init; }
 
     /// <summary>The filter this caller may apply: a vendor sees its own party only.</summary>

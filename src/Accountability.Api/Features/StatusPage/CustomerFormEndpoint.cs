@@ -36,7 +36,12 @@ public abstract class CustomerFormEndpoint : PageFormEndpoint
         Post($"status/{{token}}/{Action}");
         RoutePrefixOverride("");
         AllowAnonymous();
-        Summary(s => s.Summary = $"{Purpose} A form post from the status page (application/x-www-form-urlencoded, with its sealed 'form' field); answers 303 back to the page.");
+        Summary(s =>
+        {
+            s.Summary = Purpose;
+            s.Description = $"{Purpose} A form post from the customer's status page (application/x-www-form-urlencoded, with its sealed 'form' field), " +
+                "not an API call: it answers 303 back to the page, or the page again with the refusal as a message.";
+        });
         Description(d => d.Produces(303).ProducesProblems(400, 403, 404, 409, 415));
     }
 

@@ -12,7 +12,9 @@ public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : Endpoint<Re
     {
         Post("api-keys");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Issues an API key for the store (operator key) or a vendor (vendor key). The secret is shown once; a replay with the same Idempotency-Key returns the key without it.");
+        Summary(new OperationText("Issue an API key",
+            "Issues an API key for the store (operator key) or a vendor (vendor key). The secret is shown once; a replay with the same Idempotency-Key returns the key without it.",
+            new Request("acme-apps", "Acme integration")).Apply);
         Description(d => d.ClearDefaultProduces(200).Produces<CreatedApiKey>(201).ProducesProblems(400, 401, 403, 422));
     }
 

@@ -11,7 +11,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<IRe
     {
         Get("api-keys");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "This marketplace's API keys, revoked ones included; never their secrets.");
+        Summary(new OperationText("List the API keys",
+            "This marketplace's API keys, revoked ones included; never their secrets.").Apply);
         Description(d => d.ProducesProblems(401, 403));
     }
 

@@ -12,7 +12,8 @@ public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : EndpointWit
     {
         Delete("api-keys/{id}");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Revokes a key: it answers 401 from now on. Revoking twice is harmless.");
+        Summary(new OperationText("Revoke an API key",
+            "Revokes a key: it answers 401 from now on. Revoking twice is harmless.").Apply);
         Description(d => d.ProducesProblems(401, 403, 404));
     }
 

@@ -6,6 +6,7 @@ using FluentValidation;
 
 namespace Accountability.Api.Features.Complaints.Assign;
 
+/// <param name="To">The party (store or vendor) that holds the complaint from now on.</param>
 /// <param name="Reason">Why the operator moves it (optional): WrongParty, NeedsSpecialist, Unresponsive, Escalation, Workload or Other.</param>
 /// <param name="Note">The operator's own words (optional), at most 2,000 characters.</param>
 public sealed record Request(string To, AssignmentReason? Reason = null, string? Note = null)

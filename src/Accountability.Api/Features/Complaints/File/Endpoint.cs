@@ -15,8 +15,10 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ComplaintVi
     {
         Post("complaints");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Files a customer's complaint; the store holds it until it is assigned or handed off. " +
-            "The answer carries the customer's status page link (trackingLink) this once: send it to the customer.");
+        Summary(new OperationText("File a complaint",
+            "Files a customer's complaint; the store holds it until it is assigned or handed off. " +
+            "The answer carries the customer's status page link (trackingLink) this once: send it to the customer.",
+            new Request("cust-1042", "Acme Photo Pro", "acme-apps", "crash", "Crashes on start since the last update", Domain.Complaints.Channel.App)).Apply);
         Description(d => d.ClearDefaultProduces(200).Produces<ComplaintView>(201).ProducesProblems(400, 401, 403, 409, 422));
     }
 

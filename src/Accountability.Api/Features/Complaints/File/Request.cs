@@ -9,6 +9,9 @@ namespace Accountability.Api.Features.Complaints.File;
 /// <param name="Product">The product or listing the complaint is about.</param>
 /// <param name="VendorId">The vendor that makes the product.</param>
 /// <param name="Severity">How urgent it is (default Medium): it sets the holders' deadlines.</param>
+/// <param name="Category">What kind of trouble it is, in the store's own words (crash, billing, delivery...): recurring problems are grouped by product and category.</param>
+/// <param name="Description">What the customer reports, as they put it.</param>
+/// <param name="Channel">How the customer reached the store.</param>
 public sealed record Request(
     string CustomerReference,
     string Product,

@@ -13,9 +13,18 @@ public sealed record EvidenceEvent(long Version, long Sequence, Guid EventId, st
 /// <param name="Charged">The parties the flag is charged to; null on flags raised before flags named them.</param>
 /// <param name="SupersededBy">The version of a later flag of the same story that replaces this one, if any.</param>
 /// <param name="WithdrawnBy">The version of the event that withdrew this flag when the history was re-judged, if any: it no longer counts.</param>
+/// <param name="Rule">The rule's id, such as bounce or ping-pong.</param>
+/// <param name="Severity">How serious the flag is, as the policy sets it.</param>
+/// <param name="Sentence">What happened, in a plain sentence naming the parties.</param>
+/// <param name="At">When the flag was raised.</param>
+/// <param name="Version">The complaint's version that raised it.</param>
+/// <param name="Evidence">The events that prove it.</param>
 public sealed record FlagDetail(string Rule, Severity Severity, string Sentence, DateTimeOffset At, long Version, IReadOnlyList<EvidenceEvent> Evidence,
     IReadOnlyList<string>? Charged = null, long? SupersededBy = null, long? WithdrawnBy = null);
 
+/// <param name="ComplaintId">The complaint's id.</param>
+/// <param name="Escalation">Why and when the rules made the store accountable; absent when they have not.</param>
+/// <param name="Flags">Every flag raised on the complaint.</param>
 public sealed record Response(Guid ComplaintId, Escalation? Escalation, IReadOnlyList<FlagDetail> Flags);
 
 public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Response>
@@ -24,7 +33,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
     {
         Get("complaints/{id:guid}/flags");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "The flags raised on one complaint, each with its sentence and the events that prove it.");
+        Summary(new OperationText("Read a complaint's flags",
+            "The flags raised on one complaint, each with its sentence and the events that prove it.").Apply);
         Description(d => d.ProducesProblems(401, 404));
     }
 

@@ -14,7 +14,8 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     {
         Get("complaints/{id:guid}");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "One complaint: its status, holder, how long each party has held it, and its version as ETag.");
+        Summary(new OperationText("Read a complaint",
+            "One complaint: its status, holder, how long each party has held it, and its version as ETag.").Apply);
         Description(d => d.Produces(304).ProducesProblems(401, 404));
     }
 

@@ -15,7 +15,8 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     {
         Get("complaints");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held. Items name the rules that flagged them; the flags themselves are on each complaint.");
+        Summary(new OperationText("List complaints",
+            "Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held. Items name the rules that flagged them; the flags themselves are on each complaint.").Apply);
         Description(d => d.ProducesProblems(400, 401));
     }
 

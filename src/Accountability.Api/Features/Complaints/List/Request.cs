@@ -5,16 +5,23 @@ using FluentValidation;
 
 namespace Accountability.Api.Features.Complaints.List;
 
-/// <param name="Cursor">The nextCursor of the previous page; absent for the first page.</param>
 public sealed class Request
 {
+    /// <summary>Only complaints in this status.</summary>
     [QueryParam] public ComplaintStatus? Status { get; init; }
+    /// <summary>Only complaints this party holds now (a party id).</summary>
     [QueryParam] public string? Holder { get; init; }
+    /// <summary>Only complaints about this vendor's product (a party id).</summary>
     [QueryParam] public string? Vendor { get; init; }
+    /// <summary>Only complaints about this product (exact name).</summary>
     [QueryParam] public string? Product { get; init; }
+    /// <summary>Only complaints filed at or after this moment (ISO 8601).</summary>
     [QueryParam] public DateTimeOffset? OpenedFrom { get; init; }
+    /// <summary>Only complaints filed at or before this moment (ISO 8601).</summary>
     [QueryParam] public DateTimeOffset? OpenedTo { get; init; }
+    /// <summary>At most this many items, 1 to 200; 50 when absent.</summary>
     [QueryParam] public int Limit { get; init; } = 50;
+    /// <summary>The nextCursor of the previous page; absent for the first page.</summary>
     [QueryParam] public string? Cursor { get; init; }
 
     public sealed class Validator : Validator<Request>

@@ -6,6 +6,7 @@ namespace Accountability.Api.Features.Complaints.RedirectCustomer;
 
 /// <param name="Party">Who told the customer to go elsewhere; defaults to the caller's own party.</param>
 /// <param name="RedirectedTo">Where the customer was sent.</param>
+/// <param name="Message">What the customer was told, as far as it is known.</param>
 public sealed record Request(string? Party, string RedirectedTo, string? Message)
 {
     public sealed class Validator : Validator<Request>

@@ -14,7 +14,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Compla
     {
         Post("complaints/{id:guid}/tracking-link");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Issues the customer a new status page link (trackingLink, shown this once); the previous link stops working.");
+        Summary(new OperationText("Issue the customer a new status page link",
+            "Issues the customer a new status page link (trackingLink, shown this once); the previous link stops working.").Apply);
         Description(d => d.ProducesProblems(401, 403, 404, 409, 412));
     }
 

@@ -4,6 +4,7 @@ using FluentValidation;
 
 namespace Accountability.Api.Features.Complaints.Reopen;
 
+/// <param name="Reason">Why it is reopened, in the customer's words as relayed.</param>
 public sealed record Request(string Reason)
 {
     public sealed class Validator : Validator<Request>

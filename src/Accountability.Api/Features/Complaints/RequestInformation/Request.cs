@@ -3,6 +3,7 @@ using FluentValidation;
 
 namespace Accountability.Api.Features.Complaints.RequestInformation;
 
+/// <param name="Question">What the holder asks the customer; the customer sees it on the status page.</param>
 public sealed record Request(string Question)
 {
     public sealed class Validator : Validator<Request>

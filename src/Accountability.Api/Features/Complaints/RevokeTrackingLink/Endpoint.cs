@@ -13,7 +13,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Compla
     {
         Delete("complaints/{id:guid}/tracking-link");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Revokes the customer's status page link: it answers 404 like any unknown link from now on.");
+        Summary(new OperationText("Revoke the customer's status page link",
+            "Revokes the customer's status page link: it answers 404 like any unknown link from now on.").Apply);
         Description(d => d.ProducesProblems(401, 403, 404, 409, 412));
     }
 

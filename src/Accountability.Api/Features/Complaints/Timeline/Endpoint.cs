@@ -9,6 +9,12 @@ namespace Accountability.Api.Features.Complaints.Timeline;
 /// <param name="Sequence">The event's position in the whole store.</param>
 /// <param name="Type">The event's name, such as complaint_handed_off.</param>
 /// <param name="ApiKeyId">The key the actor used (never the key itself).</param>
+/// <param name="Id">The event's id.</param>
+/// <param name="Version">The complaint's version this event made.</param>
+/// <param name="At">When it happened.</param>
+/// <param name="By">Who did it (a party id), when the event records one.</param>
+/// <param name="CorrelationId">The request's correlation id, as the answer's X-Correlation-Id said.</param>
+/// <param name="Data">The event's own fields.</param>
 public sealed record TimelineEntry(
     Guid Id,
     long Version,
@@ -20,6 +26,8 @@ public sealed record TimelineEntry(
     string? CorrelationId,
     object Data);
 
+/// <param name="ComplaintId">The complaint's id.</param>
+/// <param name="Events">Every event of the complaint, in order.</param>
 public sealed record Response(Guid ComplaintId, IReadOnlyList<TimelineEntry> Events);
 
 public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Response>
@@ -28,7 +36,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
     {
         Get("complaints/{id:guid}/timeline");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Every event of one complaint in order, with who did it, with which key, when, and the correlation id.");
+        Summary(new OperationText("Read a complaint's timeline",
+            "Every event of one complaint in order, with who did it, with which key, when, and the correlation id.").Apply);
         Description(d => d.ProducesProblems(401, 404));
     }
 

@@ -15,7 +15,8 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms) : Endpo
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.");
+        Summary(new OperationText("A complaint on the dashboard",
+            "One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.").Apply);
         Description(d => d.Produces(200, contentType: "text/html").Produces(303).ProducesProblems(401, 404));
     }
 

@@ -23,7 +23,8 @@ public sealed class Endpoint(OverviewReader reader, ScorecardQueries scorecards,
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "The operator's dashboard (HTML, signed in with the session cookie): flagged complaints needing action first, open problems, charts, and the parties' scorecards (sort and order in the query).");
+        Summary(new OperationText("The operator's dashboard",
+            "The operator's dashboard (HTML, signed in with the session cookie): flagged complaints needing action first, open problems, charts, and the parties' scorecards (sort and order in the query).").Apply);
         Description(d => d.Produces(200, contentType: "text/html").Produces(303).ProducesProblems(401));
     }
 

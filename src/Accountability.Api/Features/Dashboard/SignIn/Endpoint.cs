@@ -15,8 +15,9 @@ public sealed class Endpoint(ApiKeyStore keys, DashboardSessions sessions, Dashb
         Post("dashboard/sign-in");
         RoutePrefixOverride("");
         AllowAnonymous();
-        Summary(s => s.Summary = "Signs in to the dashboard with an operator key: a form post (application/x-www-form-urlencoded, fields 'key' and the sealed 'form'); " +
-            "answers 303 to the dashboard with a session cookie. Vendor keys are refused.");
+        Summary(new OperationText("Sign in to the dashboard",
+            "Signs in to the dashboard with an operator key: a form post (application/x-www-form-urlencoded, fields 'key' and the sealed 'form'); " +
+            "answers 303 to the dashboard with a session cookie. Vendor keys are refused.").Apply);
         Description(d => d.ClearDefaultProduces(204).Produces(303).ProducesProblems(400, 401, 403, 415, 429));
     }
 

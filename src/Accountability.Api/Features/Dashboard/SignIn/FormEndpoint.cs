@@ -1,4 +1,5 @@
 using Accountability.Api.Features.Pages;
+using Accountability.Api.Http;
 using FastEndpoints;
 
 namespace Accountability.Api.Features.Dashboard.SignIn;
@@ -11,7 +12,8 @@ public sealed class FormEndpoint(DashboardForms forms) : EndpointWithoutRequest
         Get("dashboard/sign-in");
         RoutePrefixOverride("");
         AllowAnonymous();
-        Summary(s => s.Summary = "The dashboard's sign-in page (HTML): a form for an operator key.");
+        Summary(new OperationText("The dashboard's sign-in page",
+            "The dashboard's sign-in page (HTML): a form for an operator key.").Apply);
         Description(d => d.Produces(200, contentType: "text/html"));
     }
 

@@ -13,7 +13,8 @@ public sealed class Endpoint(DashboardSessions sessions, DashboardForms forms) :
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Signs out of the dashboard: a form post with the page's sealed 'form' field; answers 303 to the sign-in page.");
+        Summary(new OperationText("Sign out of the dashboard",
+            "Signs out of the dashboard: a form post with the page's sealed 'form' field; answers 303 to the sign-in page.").Apply);
         Description(d => d.ClearDefaultProduces(204).Produces(303).ProducesProblems(400, 401, 403, 415));
     }
 

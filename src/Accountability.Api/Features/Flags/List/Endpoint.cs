@@ -14,7 +14,8 @@ public sealed class Endpoint(IQuerySession session) : Endpoint<Request, Response
     {
         Get("flags");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Flags across complaints, newest complaints first, optionally of one rule (the latest 50 per complaint; /complaints/{id}/flags has them all); a vendor sees those on complaints it holds or has held.");
+        Summary(new OperationText("List flags across complaints",
+            "Flags across complaints, newest complaints first, optionally of one rule (the latest 50 per complaint; /complaints/{id}/flags has them all); a vendor sees those on complaints it holds or has held.").Apply);
         Description(d => d.ProducesProblems(400, 401));
     }
 

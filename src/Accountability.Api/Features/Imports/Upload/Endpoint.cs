@@ -13,7 +13,9 @@ public sealed class Endpoint(HistoryImporter importer) : Endpoint<Request, Impor
         Post("imports");
         Roles(KeyClaims.Operator);
         Options(b => b.WithMetadata(new RequestSizeLimitAttribute(Request.MaxBytes)));
-        Summary(s => s.Summary = "Imports an event log (CSV or JSON Lines, with a mapping): each case becomes a complaint judged by the rules. Importing the same cases again changes nothing.");
+        Summary(new OperationText("Import an event log",
+            "Imports an event log (CSV or JSON Lines, with a mapping): each case becomes a complaint judged by the rules. Importing the same cases again changes nothing.",
+            new Request("servicenow-2025", new ImportMapping("number", "sys_updated_at", "assignment_group"), Csv: "number,sys_updated_at,assignment_group\nINC001,2025-03-01T09:00:00Z,store\nINC001,2025-03-01T10:30:00Z,acme-apps\n")).Apply);
         Description(d => d.ProducesProblems(400, 401, 403, 409, 413));
     }
 

@@ -9,6 +9,7 @@ namespace Accountability.Api.Features.Imports.Upload;
 /// <param name="Replace">The source was imported with another mapping: remove its complaints and import it again.</param>
 /// <param name="Jsonl">The event log as JSON Lines, one JSON object a line, for a mapping whose format is jsonl (docs/import-sources.md).</param>
 /// <remarks>The log, csv or jsonl, is up to 4 MiB; use the command line for larger files.</remarks>
+/// <param name="Mapping">Which columns (or JSON fields) hold the case id, the time, the party and the rest (docs/import.md).</param>
 public sealed record Request(string Source, ImportMapping Mapping, string? Csv = null, bool? Replace = null, string? Jsonl = null)
 {
     public const int MaxBytes = 4 * 1024 * 1024;

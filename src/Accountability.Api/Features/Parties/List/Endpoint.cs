@@ -12,7 +12,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<IRe
     {
         Get("parties");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "The store and the vendors of this marketplace: who a complaint can be handed to.");
+        Summary(new OperationText("List the parties",
+            "The store and the vendors of this marketplace: who a complaint can be handed to.").Apply);
         Description(d => d.ProducesProblems(401));
     }
 

@@ -13,7 +13,9 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Party>
     {
         Post("parties");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Registers a vendor of this marketplace.");
+        Summary(new OperationText("Register a vendor",
+            "Registers a vendor of this marketplace.",
+            new Request("acme-apps", "Acme Apps")).Apply);
         Description(d => d.ClearDefaultProduces(200).Produces<Party>(201).ProducesProblems(400, 401, 403, 409, 422));
     }
 

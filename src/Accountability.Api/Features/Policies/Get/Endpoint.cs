@@ -13,7 +13,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Pol
     {
         Get("policy");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "The marketplace's rule policy: every threshold, severity and whether a flag escalates. Its version is the ETag.");
+        Summary(new OperationText("Read the rule policy",
+            "The marketplace's rule policy: every threshold, severity and whether a flag escalates. Its version is the ETag.").Apply);
         Description(d => d.ProducesProblems(401));
     }
 

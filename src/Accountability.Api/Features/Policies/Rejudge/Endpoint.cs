@@ -12,9 +12,11 @@ public sealed class Endpoint(IDocumentStore store, TimeProvider clock) : Endpoin
     {
         Post("policy/rejudge");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Re-judges every complaint's history under the rules and policy in force and writes the differences as new events "
+        Summary(new OperationText("Re-judge every complaint under the policy in force",
+            "Re-judges every complaint's history under the rules and policy in force and writes the differences as new events "
             + "(a flag withdrawn, a flag raised): flags only, without escalation, webhook or deadline. Running it again writes nothing. "
-            + "With dryRun, reports the differences and writes nothing.");
+            + "With dryRun, reports the differences and writes nothing.",
+            new Request(DryRun: true)).Apply);
         Description(d => d.ProducesProblems(400, 401, 403));
     }
 

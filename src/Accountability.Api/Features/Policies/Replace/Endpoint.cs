@@ -13,7 +13,9 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, Policy>
     {
         Put("policy");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Replaces the rule policy as a whole and gives it the next version; send If-Match to be sure nobody replaced it meanwhile.");
+        Summary(new OperationText("Replace the rule policy",
+            "Replaces the rule policy as a whole and gives it the next version; send If-Match to be sure nobody replaced it meanwhile.",
+            Request.From(Domain.Rules.Policy.Default)).Apply);
         Description(d => d.ProducesProblems(400, 401, 403, 412));
     }
 

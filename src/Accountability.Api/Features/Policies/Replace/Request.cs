@@ -8,6 +8,13 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="RecurringProblems">Optional, for clients written before it existed: left out, the default applies.</param>
 /// <param name="Bounce">Optional, for clients written before it existed: left out, the default applies.</param>
 /// <param name="Hub">Optional, for clients written before it existed: left out, the default applies.</param>
+/// <param name="PingPong">The ping-pong rule's settings.</param>
+/// <param name="Cycle">The cycle rule's settings.</param>
+/// <param name="Churn">The churn rule's settings.</param>
+/// <param name="CustomerDeflection">The customer-deflection rule's settings.</param>
+/// <param name="EvidenceFreeHandoff">The evidence-free-handoff rule's settings.</param>
+/// <param name="ReopenLoop">The reopen-loop rule's settings.</param>
+/// <param name="StalledHolder">The stalled-holder rule's settings and the holders' deadlines.</param>
 /// <param name="StepIn">Optional: left out, the default applies (off: a missed acknowledgement deadline only flags).</param>
 /// <param name="StepInRequest">Optional: left out, the default applies (flagged, escalates, the store takes over).</param>
 public sealed record Request(
@@ -24,6 +31,9 @@ public sealed record Request(
     StepInSettings? StepIn = null,
     StepInRequestSettings? StepInRequest = null)
 {
+    public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
+        policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
+
     public Policy ToPolicy(int version) => new(version, PingPong, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder)
     {
         RecurringProblems = RecurringProblems ?? RecurringProblemSettings.Default,

@@ -13,7 +13,9 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     {
         Post("policy/what-if");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "What a candidate policy would have flagged on the complaints filed in a time range, next to what the policy in force flagged. Writes nothing.");
+        Summary(new OperationText("Try a candidate policy on past complaints",
+            "What a candidate policy would have flagged on the complaints filed in a time range, next to what the policy in force flagged. Writes nothing.",
+            new Request(Replace.Request.From(Domain.Rules.Policy.Default), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), null)).Apply);
         Description(d => d.ProducesProblems(400, 401, 403));
     }
 

@@ -12,8 +12,9 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     {
         Get("problems/{id:guid}");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "The problem's page: the problem (its version as ETag), its linked complaints, the time they were held per party, and the parties involved. " +
-            "A vendor sees only the linked complaints it holds or has held.");
+        Summary(new OperationText("Read a recurring problem",
+            "The problem's page: the problem (its version as ETag), its linked complaints, the time they were held per party, and the parties involved. " +
+            "A vendor sees only the linked complaints it holds or has held.").Apply);
         Description(d => d.ProducesProblems(401, 404));
     }
 

@@ -11,7 +11,8 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
     {
         Get("problems");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Recurring problems, newest first, a page at a time (follow nextCursor), filtered by status, product and owner; a vendor sees those it owns or that link a complaint it holds or has held.");
+        Summary(new OperationText("List recurring problems",
+            "Recurring problems, newest first, a page at a time (follow nextCursor), filtered by status, product and owner; a vendor sees those it owns or that link a complaint it holds or has held.").Apply);
         Description(d => d.ProducesProblems(400, 401));
     }
 

@@ -13,7 +13,9 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ProblemView
     {
         Post("problems");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Opens a problem about a product and category by hand; link complaints to it next.");
+        Summary(new OperationText("Open a recurring problem",
+            "Opens a problem about a product and category by hand; link complaints to it next.",
+            new Request("Acme Photo Pro", "crash", "Crashes on start since 2.4.0")).Apply);
         Description(d => d.ClearDefaultProduces(200).Produces<ProblemView>(201).ProducesProblems(400, 401, 403, 409, 422));
     }
 

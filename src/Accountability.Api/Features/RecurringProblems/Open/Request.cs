@@ -5,6 +5,7 @@ namespace Accountability.Api.Features.RecurringProblems.Open;
 
 /// <param name="Product">The product or listing, as complaints name it.</param>
 /// <param name="Summary">What keeps going wrong, in a sentence.</param>
+/// <param name="Category">The category of the complaints it gathers.</param>
 public sealed record Request(string Product, string Category, string Summary)
 {
     public sealed class Validator : Validator<Request>

@@ -10,7 +10,8 @@ public sealed class Endpoint(ScorecardQueries queries) : Endpoint<ScorecardReque
     {
         Get("scorecards/parties");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Each party's scorecard over a period: complaints received and held, times to acknowledge and resolve, handoffs and bounce-backs, deflections, flags, reopens, ratings and resolutions. An operator sees every party; a vendor its own. CSV with format=csv or Accept: text/csv.");
+        Summary(new OperationText("Read the parties' scorecards",
+            "Each party's scorecard over a period: complaints received and held, times to acknowledge and resolve, handoffs and bounce-backs, deflections, flags, reopens, ratings and resolutions. An operator sees every party; a vendor its own. CSV with format=csv or Accept: text/csv.").Apply);
         Description(d => d.Produces<PartyScorecards>(200, "application/json", ScorecardCsv.MediaType).ProducesProblems(400, 401, 403));
     }
 

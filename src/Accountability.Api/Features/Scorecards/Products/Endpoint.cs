@@ -10,7 +10,8 @@ public sealed class Endpoint(ScorecardQueries queries) : Endpoint<ScorecardReque
     {
         Get("scorecards/products");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Each product's scorecard over a period: complaints by category, reopen rate, flags by rule. A vendor sees only the complaints it has held. CSV with format=csv or Accept: text/csv.");
+        Summary(new OperationText("Read the products' scorecards",
+            "Each product's scorecard over a period: complaints by category, reopen rate, flags by rule. A vendor sees only the complaints it has held. CSV with format=csv or Accept: text/csv.").Apply);
         Description(d => d.Produces<ProductScorecards>(200, "application/json", ScorecardCsv.MediaType).ProducesProblems(400, 401, 403));
     }
 

@@ -10,8 +10,9 @@ public sealed class Endpoint(SetAsideEvents setAside) : EndpointWithoutRequest<I
     {
         Get("set-aside-events");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "This marketplace's events that a projection or subscription could not process and set aside (the scorecards or " +
-            "recurring problems lack them until they are retried), oldest first.");
+        Summary(new OperationText("List set-aside events",
+            "This marketplace's events that a projection or subscription could not process and set aside (the scorecards or " +
+            "recurring problems lack them until they are retried), oldest first.").Apply);
         Description(d => d.ProducesProblems(401, 403));
     }
 

@@ -10,8 +10,9 @@ public sealed class Endpoint(SetAsideEvents setAside) : EndpointWithoutRequest<R
     {
         Post("set-aside-events/{id:guid}/retry");
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "Runs the projection or subscription again for one of this marketplace's set-aside events, after a fix: processed, " +
-            "it is no longer set aside; failing again, it stays set aside with the new error.");
+        Summary(new OperationText("Retry a set-aside event",
+            "Runs the projection or subscription again for one of this marketplace's set-aside events, after a fix: processed, " +
+            "it is no longer set aside; failing again, it stays set aside with the new error.").Apply);
         Description(d => d.ProducesProblems(401, 403, 404));
     }
 

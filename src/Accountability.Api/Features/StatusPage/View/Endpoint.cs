@@ -14,8 +14,9 @@ public sealed class Endpoint(StatusPageReader reader, StatusForms forms, Rendere
         Get("status/{token}");
         RoutePrefixOverride("");
         AllowAnonymous();
-        Summary(s => s.Summary = "The customer's status page: where the complaint stands, who has it, what happens next, and what has happened. " +
-            "HTML by default; JSON with Accept: application/json or a link ending in .json. ETag and 304 supported.");
+        Summary(new OperationText("The customer's status page",
+            "The customer's status page: where the complaint stands, who has it, what happens next, and what has happened. " +
+            "HTML by default; JSON with Accept: application/json or a link ending in .json. ETag and 304 supported.").Apply);
         Description(d => d.Produces(304).ProducesProblems(404));
     }
 

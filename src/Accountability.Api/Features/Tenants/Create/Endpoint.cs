@@ -12,7 +12,9 @@ public sealed class Endpoint(IMediator mediator, ApiKeyStore keys) : Endpoint<Re
     {
         Post("admin/tenants");
         Roles(KeyClaims.Admin);
-        Summary(s => s.Summary = "Creates a marketplace (tenant) with its store party and first operator key. Needs the X-Admin-Key header.");
+        Summary(new OperationText("Create a marketplace",
+            "Creates a marketplace (tenant) with its store party and first operator key. Needs the X-Admin-Key header.",
+            new Request("tour", "Tour Marketplace", null)).Apply);
         Description(d => d.ClearDefaultProduces(200).Produces<Response>(201).ProducesProblems(400, 401, 403, 409));
     }
 

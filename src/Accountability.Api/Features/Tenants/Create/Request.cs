@@ -8,6 +8,7 @@ namespace Accountability.Api.Features.Tenants.Create;
 
 /// <param name="Id">The marketplace's id: lowercase letters, digits and dashes.</param>
 /// <param name="StoreName">How the store appears to customers and vendors; defaults to the name.</param>
+/// <param name="Name">The marketplace's name, as its operators see it.</param>
 public sealed record Request(string Id, string Name, string? StoreName)
 {
     public sealed class Validator : Validator<Request>

@@ -12,7 +12,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest
     {
         Delete("webhooks/{id}");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Deletes an endpoint: nothing more is sent to it.");
+        Summary(new OperationText("Delete a webhook endpoint",
+            "Deletes an endpoint: nothing more is sent to it.").Apply);
         Description(d => d.Produces(204).ProducesProblems(401, 404));
     }
 

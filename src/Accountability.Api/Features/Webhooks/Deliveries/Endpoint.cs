@@ -20,7 +20,8 @@ public sealed class Endpoint(IQuerySession session, DeliveryTable deliveries) : 
     {
         Get("webhooks/{id}/deliveries");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "The endpoint's delivery log, newest first (200 at most): each delivery with its latest 20 attempts' time, status code, latency and error.");
+        Summary(new OperationText("Read a webhook endpoint's deliveries",
+            "The endpoint's delivery log, newest first (200 at most): each delivery with its latest 20 attempts' time, status code, latency and error.").Apply);
         Description(d => d.ProducesProblems(401, 404));
     }
 

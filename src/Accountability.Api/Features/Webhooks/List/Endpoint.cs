@@ -11,7 +11,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<IRe
     {
         Get("webhooks");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Webhook endpoints: a vendor's own, or every party's for the operator. Never their secrets.");
+        Summary(new OperationText("List webhook endpoints",
+            "Webhook endpoints: a vendor's own, or every party's for the operator. Never their secrets.").Apply);
         Description(d => d.ProducesProblems(401));
     }
 

@@ -13,7 +13,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Delive
     {
         Post("webhooks/{id}/deliveries/{deliveryId}/redelivery");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Sends a delivery again, by hand, with the same webhook-id (for dead letters, typically).");
+        Summary(new OperationText("Send a delivery again",
+            "Sends a delivery again, by hand, with the same webhook-id (for dead letters, typically).").Apply);
         Description(d => d.ProducesProblems(401, 404));
     }
 

@@ -12,7 +12,9 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, EndpointWit
     {
         Post("webhooks");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Registers a webhook endpoint and returns its signing secret (whsec_...), shown once.");
+        Summary(new OperationText("Register a webhook endpoint",
+            "Registers a webhook endpoint and returns its signing secret (whsec_...), shown once.",
+            new Request("https://hooks.acme.example/accountability", ["complaint.assigned", "complaint.flagged"], null)).Apply);
         Description(d => d.ClearDefaultProduces(200).Produces<EndpointWithSecret>(201).ProducesProblems(400, 401, 403, 422));
     }
 

@@ -12,7 +12,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Endpoi
     {
         Post("webhooks/{id}/secret-rotation");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Issues a new signing secret, shown once; the old one keeps signing too for WebhookSecretGraceHours.");
+        Summary(new OperationText("Rotate a webhook endpoint's signing secret",
+            "Issues a new signing secret, shown once; the old one keeps signing too for WebhookSecretGraceHours.").Apply);
         Description(d => d.ProducesProblems(401, 404));
     }
 

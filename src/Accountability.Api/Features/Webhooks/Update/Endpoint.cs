@@ -12,7 +12,9 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, WebhookEndp
     {
         Put("webhooks/{id}");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
-        Summary(s => s.Summary = "Changes an endpoint's URL and event types, or disables and re-enables it.");
+        Summary(new OperationText("Change a webhook endpoint",
+            "Changes an endpoint's URL and event types, or disables and re-enables it.",
+            new Request("https://hooks.acme.example/accountability", ["complaint.assigned"], true)).Apply);
         Description(d => d.ProducesProblems(400, 401, 404, 422));
     }
 
