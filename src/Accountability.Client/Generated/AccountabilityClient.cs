@@ -1099,7 +1099,7 @@ namespace Accountability.Client
         /// Assign a complaint to a party
         /// </summary>
         /// <remarks>
-        /// The operator assigns the complaint to a party, whoever holds it now. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// The operator assigns the complaint to a party, whoever holds it now, optionally with a reason code and a note. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
         /// </remarks>
         /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
         /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
@@ -1112,7 +1112,7 @@ namespace Accountability.Client
         /// Assign a complaint to a party
         /// </summary>
         /// <remarks>
-        /// The operator assigns the complaint to a party, whoever holds it now. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// The operator assigns the complaint to a party, whoever holds it now, optionally with a reason code and a note. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
         /// </remarks>
         /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
         /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
@@ -2110,7 +2110,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2156,7 +2156,7 @@ namespace Accountability.Client
         /// Assign a complaint to a party
         /// </summary>
         /// <remarks>
-        /// The operator assigns the complaint to a party, whoever holds it now. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// The operator assigns the complaint to a party, whoever holds it now, optionally with a reason code and a note. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
         /// </remarks>
         /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
         /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
@@ -2172,7 +2172,7 @@ namespace Accountability.Client
         /// Assign a complaint to a party
         /// </summary>
         /// <remarks>
-        /// The operator assigns the complaint to a party, whoever holds it now. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// The operator assigns the complaint to a party, whoever holds it now, optionally with a reason code and a note. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
         /// </remarks>
         /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
         /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
@@ -2292,7 +2292,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2474,7 +2474,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2650,7 +2650,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2832,7 +2832,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3145,7 +3145,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3327,7 +3327,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3509,7 +3509,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3691,7 +3691,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3873,7 +3873,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4055,7 +4055,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4237,7 +4237,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4419,7 +4419,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4715,7 +4715,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4881,7 +4881,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -10917,7 +10917,7 @@ namespace Accountability.Client
         /// A complaint on the dashboard
         /// </summary>
         /// <remarks>
-        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, and its timeline.
+        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -10928,7 +10928,7 @@ namespace Accountability.Client
         /// A complaint on the dashboard
         /// </summary>
         /// <remarks>
-        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, and its timeline.
+        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -11137,7 +11137,7 @@ namespace Accountability.Client
         /// A complaint on the dashboard
         /// </summary>
         /// <remarks>
-        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, and its timeline.
+        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -11151,7 +11151,7 @@ namespace Accountability.Client
         /// A complaint on the dashboard
         /// </summary>
         /// <remarks>
-        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, and its timeline.
+        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -11737,6 +11737,1446 @@ namespace Accountability.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IDashboardComplaintActionsClient
+    {
+        /// <summary>
+        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> AssignAsync(System.Guid id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> AssignAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> CloseAsync(System.Guid id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> CloseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> ProposeFixAsync(System.Guid id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> ProposeFixAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> ReopenAsync(System.Guid id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> ReopenAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> RequestInformationAsync(System.Guid id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> RequestInformationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> ResolveAsync(System.Guid id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> ResolveAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> TakeOverAsync(System.Guid id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> TakeOverAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DashboardComplaintActionsClient : IDashboardComplaintActionsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public DashboardComplaintActionsClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <summary>
+        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> AssignAsync(System.Guid id)
+        {
+            return AssignAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> AssignAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/complaints/{id}/assign"
+                    urlBuilder_.Append("dashboard/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/assign");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unsupported Media Type. Problem types: `urn:accountability:problem:unsupported-media-type` (Send the body as application/json.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+
+                        if (status_ == 200 || status_ == 204)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> CloseAsync(System.Guid id)
+        {
+            return CloseAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> CloseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/complaints/{id}/close"
+                    urlBuilder_.Append("dashboard/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/close");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unsupported Media Type. Problem types: `urn:accountability:problem:unsupported-media-type` (Send the body as application/json.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+
+                        if (status_ == 200 || status_ == 204)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> ProposeFixAsync(System.Guid id)
+        {
+            return ProposeFixAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> ProposeFixAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/complaints/{id}/propose-fix"
+                    urlBuilder_.Append("dashboard/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/propose-fix");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unsupported Media Type. Problem types: `urn:accountability:problem:unsupported-media-type` (Send the body as application/json.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+
+                        if (status_ == 200 || status_ == 204)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> ReopenAsync(System.Guid id)
+        {
+            return ReopenAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> ReopenAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/complaints/{id}/reopen"
+                    urlBuilder_.Append("dashboard/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/reopen");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unsupported Media Type. Problem types: `urn:accountability:problem:unsupported-media-type` (Send the body as application/json.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+
+                        if (status_ == 200 || status_ == 204)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> RequestInformationAsync(System.Guid id)
+        {
+            return RequestInformationAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> RequestInformationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/complaints/{id}/request-information"
+                    urlBuilder_.Append("dashboard/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/request-information");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unsupported Media Type. Problem types: `urn:accountability:problem:unsupported-media-type` (Send the body as application/json.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+
+                        if (status_ == 200 || status_ == 204)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> ResolveAsync(System.Guid id)
+        {
+            return ResolveAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> ResolveAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/complaints/{id}/resolve"
+                    urlBuilder_.Append("dashboard/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/resolve");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unsupported Media Type. Problem types: `urn:accountability:problem:unsupported-media-type` (Send the body as application/json.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+
+                        if (status_ == 200 || status_ == 204)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> TakeOverAsync(System.Guid id)
+        {
+            return TakeOverAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </summary>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> TakeOverAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/complaints/{id}/take-over"
+                    urlBuilder_.Append("dashboard/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/take-over");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unsupported Media Type. Problem types: `urn:accountability:problem:unsupported-media-type` (Send the body as application/json.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+
+                        if (status_ == 200 || status_ == 204)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new ApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IStatusPageClient
     {
         /// <summary>
@@ -11822,6 +13262,27 @@ namespace Accountability.Client
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> RateAsync(string token, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The customer asks the store to step in, once the complaint was flagged in this episode (it bounced, or a deadline passed), once per episode; by the policy's default the store takes it over.
+        /// </summary>
+        /// <remarks>
+        /// The customer asks the store to step in, once the complaint was flagged in this episode (it bounced, or a deadline passed), once per episode; by the policy's default the store takes it over. A form post from the customer's status page (application/x-www-form-urlencoded, with its sealed 'form' field), not an API call: it answers 303 back to the page, or the page again with the refusal as a message.
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> AskStoreToStepInAsync(string token);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The customer asks the store to step in, once the complaint was flagged in this episode (it bounced, or a deadline passed), once per episode; by the policy's default the store takes it over.
+        /// </summary>
+        /// <remarks>
+        /// The customer asks the store to step in, once the complaint was flagged in this episode (it bounced, or a deadline passed), once per episode; by the policy's default the store takes it over. A form post from the customer's status page (application/x-www-form-urlencoded, with its sealed 'form' field), not an API call: it answers 303 back to the page, or the page again with the refusal as a message.
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> AskStoreToStepInAsync(string token, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// The customer says it is still broken: a proposed fix is rejected, a resolved complaint (or a closed one within the reopen window) is reopened.
@@ -12427,6 +13888,152 @@ namespace Accountability.Client
         }
 
         /// <summary>
+        /// The customer asks the store to step in, once the complaint was flagged in this episode (it bounced, or a deadline passed), once per episode; by the policy's default the store takes it over.
+        /// </summary>
+        /// <remarks>
+        /// The customer asks the store to step in, once the complaint was flagged in this episode (it bounced, or a deadline passed), once per episode; by the policy's default the store takes it over. A form post from the customer's status page (application/x-www-form-urlencoded, with its sealed 'form' field), not an API call: it answers 303 back to the page, or the page again with the refusal as a message.
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> AskStoreToStepInAsync(string token)
+        {
+            return AskStoreToStepInAsync(token, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The customer asks the store to step in, once the complaint was flagged in this episode (it bounced, or a deadline passed), once per episode; by the policy's default the store takes it over.
+        /// </summary>
+        /// <remarks>
+        /// The customer asks the store to step in, once the complaint was flagged in this episode (it bounced, or a deadline passed), once per episode; by the policy's default the store takes it over. A form post from the customer's status page (application/x-www-form-urlencoded, with its sealed 'form' field), not an API call: it answers 303 back to the page, or the page again with the refusal as a message.
+        /// </remarks>
+        /// <returns>No Content</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> AskStoreToStepInAsync(string token, System.Threading.CancellationToken cancellationToken)
+        {
+            if (token == null)
+                throw new System.ArgumentNullException("token");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "status/{token}/step-in"
+                    urlBuilder_.Append("status/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/step-in");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unsupported Media Type. Problem types: `urn:accountability:problem:unsupported-media-type` (Send the body as application/json.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// The customer says it is still broken: a proposed fix is rejected, a resolved complaint (or a closed one within the reopen window) is reopened.
         /// </summary>
         /// <remarks>
@@ -12759,6 +14366,33 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// Why the operator moved a complaint to another party: a small fixed set, so assignments can be counted and compared.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum AssignmentReason
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"WrongParty")]
+        WrongParty = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"NeedsSpecialist")]
+        NeedsSpecialist = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Unresponsive")]
+        Unresponsive = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Escalation")]
+        Escalation = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Workload")]
+        Workload = 4,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Other")]
+        Other = 5,
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BadRow
     {
@@ -13056,6 +14690,16 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
         public string To { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AssignmentReason>))]
+        public AssignmentReason? Reason { get; set; } = default!;
+
+        /// <summary>
+        /// The operator's own words (optional), at most 2,000 characters.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
+        public string? Note { get; set; } = default!;
 
     }
 
@@ -13416,6 +15060,12 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("rate")]
         public bool Rate { get; set; } = default!;
+
+        /// <summary>
+        /// Once the complaint was flagged in this episode (it bounced, or a deadline passed), while another party holds it, once per episode.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("askStoreToStepIn")]
+        public bool AskStoreToStepIn { get; set; } = default!;
 
     }
 
@@ -14118,6 +15768,12 @@ namespace Accountability.Client
         [System.Runtime.Serialization.EnumMember(Value = @"Rated")]
         Rated = 15,
 
+        [System.Runtime.Serialization.EnumMember(Value = @"StepInAsked")]
+        StepInAsked = 16,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"TakenOver")]
+        TakenOver = 17,
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -14427,6 +16083,12 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("hub")]
         public HubSettings? Hub { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("stepIn")]
+        public StepInSettings? StepIn { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("stepInRequest")]
+        public StepInRequestSettings? StepInRequest { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -14513,6 +16175,12 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("hub")]
         public HubSettings Hub { get; set; } = new HubSettings();
+
+        [System.Text.Json.Serialization.JsonPropertyName("stepIn")]
+        public StepInSettings StepIn { get; set; } = new StepInSettings();
+
+        [System.Text.Json.Serialization.JsonPropertyName("stepInRequest")]
+        public StepInRequestSettings StepInRequest { get; set; } = new StepInRequestSettings();
 
     }
 
@@ -15157,6 +16825,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("escalation")]
         public string? Escalation { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("youSaid")]
+        public string? YouSaid { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("nextStep")]
         public string NextStep { get; set; } = default!;
 
@@ -15180,6 +16851,46 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The customer asked the store to step in: flagged at this severity (escalating if set), and with
+    /// <br/>StoreTakesOver the store becomes the holder.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StepInRequestSettings
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("enabled")]
+        public bool Enabled { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("severity")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
+        public Severity Severity { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("escalates")]
+        public bool Escalates { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("storeTakesOver")]
+        public bool StoreTakesOver { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What happens when the holder lets its acknowledgement (first response) deadline pass: with Enabled,
+    /// <br/>the complaint moves to the store, or to FallbackParty when one is named, as a marketplace steps in
+    /// <br/>after its own deadline. Off by default: the stalled-holder flag alone is what ships.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StepInSettings
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("enabled")]
+        public bool Enabled { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("fallbackParty")]
+        public string? FallbackParty { get; set; } = default!;
 
     }
 
@@ -15350,7 +17061,7 @@ namespace Accountability.Client
         public string Url { get; set; } = default!;
 
         /// <summary>
-        /// Any of complaint.assigned, complaint.flagged, complaint.escalated, complaint.reopened, complaint.closed, complaint.deadline_approaching.
+        /// Any of the types in docs/webhooks.md (WebhookEventTypes.All): complaint.* and problem.*.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventTypes")]
         public System.Collections.Generic.IReadOnlyList<string> EventTypes { get; set; } = new System.Collections.Generic.List<string>();
