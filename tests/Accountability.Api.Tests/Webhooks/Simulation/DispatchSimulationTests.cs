@@ -14,7 +14,7 @@ public sealed class DispatchSimulationTests
     public async Task Three_dispatchers_over_simulated_days_deliver_everything_in_order_without_sending_anything_twice()
     {
         var result = await RunAsync(seed: 21, crashes: false);
-        Assert.That(result.SentAgainAfterSuccess, Is.Empty, "in normal operation nothing is sent again after a 200");
+        Assert.That(result.AttemptedAgainAfterA200, Is.Empty, "in normal operation nothing is sent again after the dispatcher saw a 200");
     }
 
     [Test]

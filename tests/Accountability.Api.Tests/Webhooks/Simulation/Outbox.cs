@@ -56,6 +56,27 @@ public sealed class Outbox(IDocumentStore store, string tenant)
         return found;
     }
 
+    /// <summary>
+    /// Deliveries a dispatcher attempted again after it had recorded a 200 for them: what the sender saw, not what the
+    /// receiver sent (a 200 written after the sender's timeout never reached it, and its retry is right).
+    /// </summary>
+    public async Task<List<string>> AttemptedAgainAfterA200Async()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            select distinct ok.delivery_id from {schema}.webhook_attempts ok
+            join {schema}.webhook_deliveries d on d.id = ok.delivery_id and d.tenant_id = $1
+            where ok.status_code = 200 and exists (select 1 from {schema}.webhook_attempts later
+                where later.delivery_id = ok.delivery_id and later.attempted_at > ok.attempted_at)
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            found.Add(reader.GetString(0));
+        return found;
+    }
+
     /// <summary>The claim columns of a delivery: whether a dispatcher holds it, and when it is due.</summary>
     public async Task<(bool Claimed, DateTimeOffset NextAttemptAt)> ClaimOfAsync(string id)
     {

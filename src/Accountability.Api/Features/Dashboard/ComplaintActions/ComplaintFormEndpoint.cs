@@ -47,8 +47,9 @@ public abstract class ComplaintFormEndpoint<TRequest, TValidator> : DashboardFor
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = $"{Purpose} A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' " +
-            "field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.");
+        Summary(new OperationText($"The dashboard's '{Action}' form",
+            $"{Purpose} A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' " +
+            "field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.").Apply);
         Description(d => d.ClearDefaultProduces(204).Produces(303).ProducesProblems(400, 401, 403, 404, 409, 412, 415, 422));
     }
 
