@@ -84,6 +84,23 @@ public static class ComplaintListTable
         return async () => await rows is [var row, ..] ? Read(session, row).Clocks : [];
     }
 
+    public static async Task<IReadOnlyList<RunningClock>> ClocksAsync(IQuerySession session, Guid complaintId, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var clocks = QueueClocks(batch, session, complaintId);
+        await batch.Execute(ct);
+        return await clocks();
+    }
+
+    /// <summary>The complaints with a running (not paused) clock due before <paramref name="before"/>, the soonest due first.</summary>
+    public static async Task<IReadOnlyList<ComplaintListItem>> DueBeforeAsync(IQuerySession session, DateTimeOffset before, int limit, CancellationToken ct)
+    {
+        var rows = await session.QueryAsync<string>(
+            $"select item::text from {session.DocumentStore.Options.DatabaseSchemaName}.{Name} where tenant_id = ? and due_at < ? order by due_at, id limit {limit}",
+            ct, session.TenantId, before.ToUniversalTime());
+        return [.. rows.Select(row => Read(session, row))];
+    }
+
     /// <summary>Removes the rows of complaints that are gone (an import replacing a source).</summary>
     public static void Delete(IDocumentSession session, IReadOnlyCollection<Guid> complaintIds) =>
         session.QueueSqlCommand($"delete from {session.DocumentStore.Options.DatabaseSchemaName}.{Name} where tenant_id = ? and id = any(?)",

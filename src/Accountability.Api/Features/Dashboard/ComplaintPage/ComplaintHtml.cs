@@ -11,12 +11,14 @@ namespace Accountability.Api.Features.Dashboard.ComplaintPage;
 /// <summary>One complaint for the operator: where it stands, every flag with its sentence and the events that prove it, and the whole timeline.</summary>
 public static class ComplaintHtml
 {
-    public static string Page(State c, IReadOnlyList<IEvent> events, PartyDirectory parties, DateTimeOffset now, string signOutSeal)
+    public static string Page(State c, IReadOnlyList<IEvent> events, PartyDirectory parties, DateTimeOffset now, string signOutSeal,
+        IReadOnlyList<RunningClock>? clocks = null)
     {
         var html = new StringBuilder("<p class=\"crumbs\"><a href=\"").Append(DashboardRoutes.Overview).Append("\">").Append(E(Text.Get("BackToOverview"))).Append("</a></p>");
         html.Append("<h1>").Append(E(Text.Format("Complaint_Title", c.Product))).Append("</h1>");
         html.Append("<p class=\"summary\">").Append(E(Text.Format("Complaint_Filed", c.CustomerReference, Text.Date(c.FiledAt)))).Append("</p>");
         Facts(html, c, parties, now);
+        ClocksHtml.Section(html, clocks ?? [], parties, now);
         Flags(html, events);
         Timeline(html, events, parties);
         return Document(Text.Format("Complaint_Title", c.Product), html.ToString(), signOutSeal);

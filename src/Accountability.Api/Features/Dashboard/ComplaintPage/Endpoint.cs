@@ -2,6 +2,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Pages;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Parties;
 using FastEndpoints;
 using Marten;
@@ -17,7 +18,7 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimePro
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, and its timeline.");
+        Summary(s => s.Summary = "One complaint on the dashboard (HTML): where it stands, its running deadlines, its flags with their sentences and evidence, and its timeline.");
         Description(d => d.Produces(200, contentType: "text/html").Produces(303).ProducesProblems(401, 404));
     }
 
@@ -30,7 +31,8 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimePro
         {
             var (events, state) = await session.ReadStreamAsync(id, User.Actor(), ct);
             var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
-            await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, ComplaintHtml.Page(state, events, parties, clock.GetUtcNow(), seal));
+            var clocks = await ComplaintListTable.ClocksAsync(session, id, ct);
+            await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, ComplaintHtml.Page(state, events, parties, clock.GetUtcNow(), seal, clocks));
         }
         catch (ProblemException missing) when (missing.Kind == ProblemKind.NotFound)
         {
