@@ -69,10 +69,10 @@ measure() {
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$complaints" "$list" "$vendor" "$one_rps" \
         "$(awk -v a="$list" -v b="$one_rps" 'BEGIN {printf "%.2f", a / b}')" "$(awk -v a="$vendor" -v b="$one_rps" 'BEGIN {printf "%.2f", a / b}')" "$load" | tee -a "$results"
 }
-grow() { # to this many complaints: copies of the set-up's rows under new ids, each copy filed a day before the last
+grow() { # to about this many complaints: copies of the rows there under new ids, each copy filed a day before the last
     local template copies
     template="$(count)"
-    copies=$(( ($1 - $(count)) / template ))
+    copies=$(( ($1 - 1) / template ))  # whole copies of what is there: the tenant ends at or just above the size
     (( copies > 0 )) || return 0
     sql "create temp table n as select g, c.id as old, gen_random_uuid() as new from generate_series(1, $copies) g,
              (select id from $schema.complaint_list where tenant_id = 'bench' order by filed_at desc limit $template) c;
