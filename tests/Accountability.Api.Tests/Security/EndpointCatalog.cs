@@ -84,6 +84,7 @@ public static class EndpointCatalog
         ["POST /api/webhooks/{id}/secret-rotation"] = (Owned.Webhook, null),
         ["GET /dashboard"] = (Owned.Dashboard, null),
         ["GET /dashboard/complaints/{id}"] = (Owned.Dashboard, null),
+        ["GET /dashboard/due"] = (Owned.Dashboard, null),
         ["GET /dashboard/sign-in"] = (Owned.Dashboard, null),
         ["POST /dashboard/sign-in"] = (Owned.Dashboard, null),
         ["POST /dashboard/sign-out"] = (Owned.Dashboard, null),
