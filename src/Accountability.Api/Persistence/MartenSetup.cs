@@ -49,6 +49,7 @@ public static class MartenSetup
                 .Duplicate(c => c.Status).Duplicate(c => c.Holder).Duplicate(c => c.VendorId)
                 .Duplicate(c => c.Product).Duplicate(c => c.FiledAt);
             ComplaintIndexes.Define(opts);
+            ComplaintListTable.Define(opts);
             opts.Schema.For<Tenant>().SingleTenanted();
             opts.Schema.For<DataProtectionKey>().SingleTenanted();
         }).BuildSessionsWith<TenantSessionFactory>()

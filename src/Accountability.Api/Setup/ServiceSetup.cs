@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.Caching;
+using Accountability.Api.Features.Complaints.List;
 using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Dashboard;
@@ -60,6 +61,7 @@ public static class ServiceSetup
         services.AddCommands();
         services.AddWriteContextCache();
         services.AddComplaintWriter();
+        services.AddComplaintList();
         services.AddHealth();
 
         services.AddDeadlines();

@@ -54,7 +54,7 @@ public sealed class RequestPipelineTests
         Assert.That(problem.Errors["body"][0], Does.Not.Contain("System.").And.Not.Contain("Accountability.").And.Not.Contain("Path:"));
     }
 
-    [TestCase("/api/complaints?flagged=true", "flagged")]
+    [TestCase("/api/complaints?flaged=true", "flaged")]
     [TestCase("/api/complaints?product=Photo%20Pro&utm_source=mail", "utm_source")]
     [TestCase("/api/scorecards/parties?format=json&party=acme&colour=red", "colour")]
     public async Task An_unknown_query_parameter_on_the_api_is_a_400_naming_it(string path, string parameter)

@@ -12,6 +12,18 @@ public sealed record PartyRef(string Id, string DisplayName)
     public static PartyRef Of(string id, PartyDirectory parties) => new(id, parties.NameOf(id));
 }
 
+/// <summary>
+/// A running clock of the complaint: what is owed (a first response or the resolution), the party that must act, when it
+/// falls due, the seconds left (negative once overdue), and whether it is paused (waiting on the customer or a third
+/// party: the time left stands still, and the due time is when it would fall due if the clock ran again now).
+/// </summary>
+public sealed record ClockView(DeadlineKind Kind, PartyRef MustAct, DateTimeOffset DueAt, long SecondsLeft, bool Paused, bool Overdue)
+{
+    public static IReadOnlyList<ClockView> Of(IEnumerable<RunningClock> clocks, PartyDirectory parties, DateTimeOffset now) =>
+        [.. clocks.Select(c => new ClockView(c.Kind, PartyRef.Of(c.Holder, parties), c.DueFrom(now), (long)Math.Floor(c.LeftAt(now).TotalSeconds),
+            c.IsPaused, c.IsOverdueAt(now)))];
+}
+
 /// <param name="Party">The party's id.</param>
 /// <param name="Seconds">How long the party has held the complaint in all, the current hold included, in seconds.</param>
 public sealed record TimeHeld(string Party, string DisplayName, long Seconds);
@@ -68,6 +80,10 @@ public sealed record ComplaintView(
     /// <summary>The customer's status page link: only in the answer that issues it (filing, reissuing), never again.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TrackingLink { get; init; }
+
+    /// <summary>The running clocks, soonest due first: in the complaint's answer and in list items, not in a write's answer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClockView>? Clocks { get; init; }
 
     public object WithoutSecret() => this with { TrackingLink = null };
 

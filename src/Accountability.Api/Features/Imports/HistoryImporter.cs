@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Accountability.Api.Features.Deadlines;
+using Accountability.Api.Persistence;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Domain.Complaints;
@@ -137,6 +138,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             session.Delete<StatusPageDocument>(id);
         }
         DeadlineTable.Delete(session, complaints);
+        ComplaintListTable.Delete(session, complaints);
     }
 
     /// <summary>The replaced source's complaints whose cases the new file no longer has.</summary>
@@ -193,6 +195,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
                 started.Start(ids[i], events, after!, ImportedCase.Of(ids[i], history, now));
                 // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
                 DeadlineTable.WriteStarted(session, null, after!, policy, parties, notBefore: now);
+                ComplaintListTable.Write(session, after!, RunningClock.Of(after!, policy, parties));
                 imported++;
             }
             flags.AddRange(events.OfType<FlagRaised>().Select(f => f.Rule));
@@ -225,6 +228,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         // The version the stream ends at: the projections number the complaint as the live path does, and a concurrent write fails.
         session.Events.Append(before.Id, stream[^1].Version + events.Count, events);
         DeadlineTable.WriteStarted(session, state, after!, policy, parties, notBefore: now);
+        ComplaintListTable.Write(session, after!, RunningClock.Of(after!, policy, parties));
         session.Store(ImportedCase.Of(before.Id, later, now, before));
         return events;
     }

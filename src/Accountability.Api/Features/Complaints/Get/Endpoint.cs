@@ -1,6 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using FastEndpoints;
@@ -15,7 +16,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         Get("complaints/{id:guid}");
         Roles(KeyClaims.Operator, KeyClaims.Vendor);
         Summary(new OperationText("Read a complaint",
-            "One complaint: its status, holder, how long each party has held it, and its version as ETag.").Apply);
+            "One complaint: its status, holder, how long each party has held it, its running clocks, and its version as ETag.").Apply);
         Description(d => d.Produces(304).ProducesProblems(401, 404));
     }
 
@@ -25,6 +26,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         var batch = session.CreateBatchQuery();
         var complaintQuery = batch.Load<Complaint>(id);
         var partiesQuery = batch.Query<Party>().ToList();
+        var clocksQuery = ComplaintListTable.QueueClocks(batch, session, id);
         await batch.Execute(ct);
         if (await complaintQuery is not { } complaint || !User.Actor().CanSee(complaint))
             throw ComplaintAccess.NotFound(id);
@@ -36,6 +38,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
             await Send.ResultAsync(TypedResults.StatusCode(StatusCodes.Status304NotModified));
             return;
         }
-        await Send.OkAsync(ComplaintView.From(complaint, new PartyDirectory(await partiesQuery), clock.GetUtcNow()), ct);
+        var (parties, now) = (new PartyDirectory(await partiesQuery), clock.GetUtcNow());
+        await Send.OkAsync(ComplaintView.From(complaint, parties, now) with { Clocks = ClockView.Of(await clocksQuery(), parties, now) }, ct);
     }
 }

@@ -11,13 +11,16 @@ namespace Accountability.Api.Features.Dashboard.ComplaintPage;
 /// <summary>One complaint for the operator: where it stands, every flag with its sentence and the events that prove it, what the operator may do, and the whole timeline.</summary>
 public static class ComplaintHtml
 {
+    /// <param name="clocks">The holder's running deadlines.</param>
     /// <param name="actions">The section of forms for what the operator may do now (ComplaintActions).</param>
-    public static string Page(State c, IReadOnlyList<IEvent> events, PartyDirectory parties, DateTimeOffset now, string signOutSeal, string actions)
+    public static string Page(State c, IReadOnlyList<IEvent> events, PartyDirectory parties, DateTimeOffset now, string signOutSeal,
+        IReadOnlyList<RunningClock> clocks, string actions)
     {
         var html = new StringBuilder("<p class=\"crumbs\"><a href=\"").Append(DashboardRoutes.Overview).Append("\">").Append(E(Text.Get("BackToOverview"))).Append("</a></p>");
         html.Append("<h1>").Append(E(Text.Format("Complaint_Title", c.Product))).Append("</h1>");
         html.Append("<p class=\"summary\">").Append(E(Text.Format("Complaint_Filed", c.CustomerReference, Text.Date(c.FiledAt)))).Append("</p>");
         Facts(html, c, parties, now);
+        ClocksHtml.Section(html, clocks, parties, now);
         Flags(html, events);
         html.Append(actions);
         Timeline(html, events, parties);

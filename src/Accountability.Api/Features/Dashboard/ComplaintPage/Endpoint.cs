@@ -16,7 +16,7 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms) : Endpo
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
         Summary(new OperationText("A complaint on the dashboard",
-            "One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.").Apply);
+            "One complaint on the dashboard (HTML): where it stands, its running deadlines, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.").Apply);
         Description(d => d.Produces(200, contentType: "text/html").Produces(303).ProducesProblems(401, 404));
     }
 

@@ -1,3 +1,4 @@
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
@@ -9,7 +10,7 @@ namespace Accountability.Api.Features.Policies.Rejudge;
 /// <summary>
 /// Re-judges a tenant's complaints one page at a time (<see cref="Rejudging"/>) and appends each complaint's differences
 /// at the version it was read at, so a complaint written to meanwhile is read and judged again rather than overwritten.
-/// The events go straight to the stream: no escalation, webhook or deadline follows them. The API and the command line both ask it.
+/// The events go straight to the stream (and the complaint's list row): no escalation, webhook or deadline follows them. The API and the command line both ask it.
 /// </summary>
 public static class HistoryRejudging
 {
@@ -58,6 +59,9 @@ public static class HistoryRejudging
                 session.CorrelationId = $"rejudge:{Guid.NewGuid():N}";
                 var stream = await session.Events.FetchForWriting<Complaint>(id, version, ct);
                 stream.AppendMany(judged.Events);
+                // The flags change what the list shows and filters on: its row follows in the same transaction.
+                var after = judged.Events.Aggregate(stream.Aggregate, (state, e) => Complaint.Evolve(state, e))!;
+                ComplaintListTable.Write(session, after, RunningClock.Of(after, policy, parties));
                 await session.SaveChangesAsync(ct);
                 return judged;
             }
