@@ -991,7 +991,7 @@ namespace Accountability.Client
         /// List complaints
         /// </summary>
         /// <remarks>
-        /// Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held. Items name the rules that flagged them; the flags themselves are on each complaint.
+        /// Complaints, newest first, filtered by status, holder, vendor, product, filing date, flags, escalation, accountable party and due clocks; a vendor sees only those it holds or has held. Items name the rules that flagged them (the flags themselves are on each complaint) and carry their running clocks.
         /// </remarks>
         /// <param name="status">Only complaints in this status.</param>
         /// <param name="holder">Only complaints this party holds now (a party id).</param>
@@ -999,18 +999,23 @@ namespace Accountability.Client
         /// <param name="product">Only complaints about this product (exact name).</param>
         /// <param name="openedFrom">Only complaints filed at or after this moment (ISO 8601).</param>
         /// <param name="openedTo">Only complaints filed at or before this moment (ISO 8601).</param>
+        /// <param name="flagged">"true": complaints with a standing flag; "false": without; a rule id (such as ping-pong): with a flag of that rule.</param>
+        /// <param name="escalated">Whether the marketplace has made itself accountable for the complaint.</param>
+        /// <param name="accountable">The party that answers for the complaint: its holder, or the marketplace once escalated.</param>
+        /// <param name="overdue">"true": complaints with a running clock past its deadline; "false": without.</param>
+        /// <param name="dueBefore">Complaints with a running (not paused) clock due before this time, overdue ones included.</param>
         /// <param name="limit">At most this many items, 1 to 200; 50 when absent.</param>
         /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ApiResponse<ComplaintsListResponse>> ListAsync(ComplaintStatus? status, string? holder, string? vendor, string? product, System.DateTimeOffset? openedFrom, System.DateTimeOffset? openedTo, int? limit, string? cursor);
+        System.Threading.Tasks.Task<ApiResponse<ComplaintsListResponse>> ListAsync(ComplaintStatus? status, string? holder, string? vendor, string? product, System.DateTimeOffset? openedFrom, System.DateTimeOffset? openedTo, string? flagged, bool? escalated, string? accountable, bool? overdue, System.DateTimeOffset? dueBefore, int? limit, string? cursor);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// List complaints
         /// </summary>
         /// <remarks>
-        /// Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held. Items name the rules that flagged them; the flags themselves are on each complaint.
+        /// Complaints, newest first, filtered by status, holder, vendor, product, filing date, flags, escalation, accountable party and due clocks; a vendor sees only those it holds or has held. Items name the rules that flagged them (the flags themselves are on each complaint) and carry their running clocks.
         /// </remarks>
         /// <param name="status">Only complaints in this status.</param>
         /// <param name="holder">Only complaints this party holds now (a party id).</param>
@@ -1018,11 +1023,16 @@ namespace Accountability.Client
         /// <param name="product">Only complaints about this product (exact name).</param>
         /// <param name="openedFrom">Only complaints filed at or after this moment (ISO 8601).</param>
         /// <param name="openedTo">Only complaints filed at or before this moment (ISO 8601).</param>
+        /// <param name="flagged">"true": complaints with a standing flag; "false": without; a rule id (such as ping-pong): with a flag of that rule.</param>
+        /// <param name="escalated">Whether the marketplace has made itself accountable for the complaint.</param>
+        /// <param name="accountable">The party that answers for the complaint: its holder, or the marketplace once escalated.</param>
+        /// <param name="overdue">"true": complaints with a running clock past its deadline; "false": without.</param>
+        /// <param name="dueBefore">Complaints with a running (not paused) clock due before this time, overdue ones included.</param>
         /// <param name="limit">At most this many items, 1 to 200; 50 when absent.</param>
         /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ApiResponse<ComplaintsListResponse>> ListAsync(ComplaintStatus? status, string? holder, string? vendor, string? product, System.DateTimeOffset? openedFrom, System.DateTimeOffset? openedTo, int? limit, string? cursor, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<ApiResponse<ComplaintsListResponse>> ListAsync(ComplaintStatus? status, string? holder, string? vendor, string? product, System.DateTimeOffset? openedFrom, System.DateTimeOffset? openedTo, string? flagged, bool? escalated, string? accountable, bool? overdue, System.DateTimeOffset? dueBefore, int? limit, string? cursor, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// File a complaint
@@ -1051,7 +1061,7 @@ namespace Accountability.Client
         /// Read a complaint
         /// </summary>
         /// <remarks>
-        /// One complaint: its status, holder, how long each party has held it, and its version as ETag.
+        /// One complaint: its status, holder, how long each party has held it, its running clocks, and its version as ETag.
         /// </remarks>
         /// <param name="if_None_Match">The ETag last read: answers 304 while it is still current.</param>
         /// <returns>OK</returns>
@@ -1063,7 +1073,7 @@ namespace Accountability.Client
         /// Read a complaint
         /// </summary>
         /// <remarks>
-        /// One complaint: its status, holder, how long each party has held it, and its version as ETag.
+        /// One complaint: its status, holder, how long each party has held it, its running clocks, and its version as ETag.
         /// </remarks>
         /// <param name="if_None_Match">The ETag last read: answers 304 while it is still current.</param>
         /// <returns>OK</returns>
@@ -1521,7 +1531,7 @@ namespace Accountability.Client
         /// List complaints
         /// </summary>
         /// <remarks>
-        /// Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held. Items name the rules that flagged them; the flags themselves are on each complaint.
+        /// Complaints, newest first, filtered by status, holder, vendor, product, filing date, flags, escalation, accountable party and due clocks; a vendor sees only those it holds or has held. Items name the rules that flagged them (the flags themselves are on each complaint) and carry their running clocks.
         /// </remarks>
         /// <param name="status">Only complaints in this status.</param>
         /// <param name="holder">Only complaints this party holds now (a party id).</param>
@@ -1529,13 +1539,18 @@ namespace Accountability.Client
         /// <param name="product">Only complaints about this product (exact name).</param>
         /// <param name="openedFrom">Only complaints filed at or after this moment (ISO 8601).</param>
         /// <param name="openedTo">Only complaints filed at or before this moment (ISO 8601).</param>
+        /// <param name="flagged">"true": complaints with a standing flag; "false": without; a rule id (such as ping-pong): with a flag of that rule.</param>
+        /// <param name="escalated">Whether the marketplace has made itself accountable for the complaint.</param>
+        /// <param name="accountable">The party that answers for the complaint: its holder, or the marketplace once escalated.</param>
+        /// <param name="overdue">"true": complaints with a running clock past its deadline; "false": without.</param>
+        /// <param name="dueBefore">Complaints with a running (not paused) clock due before this time, overdue ones included.</param>
         /// <param name="limit">At most this many items, 1 to 200; 50 when absent.</param>
         /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ApiResponse<ComplaintsListResponse>> ListAsync(ComplaintStatus? status, string? holder, string? vendor, string? product, System.DateTimeOffset? openedFrom, System.DateTimeOffset? openedTo, int? limit, string? cursor)
+        public virtual System.Threading.Tasks.Task<ApiResponse<ComplaintsListResponse>> ListAsync(ComplaintStatus? status, string? holder, string? vendor, string? product, System.DateTimeOffset? openedFrom, System.DateTimeOffset? openedTo, string? flagged, bool? escalated, string? accountable, bool? overdue, System.DateTimeOffset? dueBefore, int? limit, string? cursor)
         {
-            return ListAsync(status, holder, vendor, product, openedFrom, openedTo, limit, cursor, System.Threading.CancellationToken.None);
+            return ListAsync(status, holder, vendor, product, openedFrom, openedTo, flagged, escalated, accountable, overdue, dueBefore, limit, cursor, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -1543,7 +1558,7 @@ namespace Accountability.Client
         /// List complaints
         /// </summary>
         /// <remarks>
-        /// Complaints, newest first, filtered by status, holder, vendor, product and filing date; a vendor sees only those it holds or has held. Items name the rules that flagged them; the flags themselves are on each complaint.
+        /// Complaints, newest first, filtered by status, holder, vendor, product, filing date, flags, escalation, accountable party and due clocks; a vendor sees only those it holds or has held. Items name the rules that flagged them (the flags themselves are on each complaint) and carry their running clocks.
         /// </remarks>
         /// <param name="status">Only complaints in this status.</param>
         /// <param name="holder">Only complaints this party holds now (a party id).</param>
@@ -1551,11 +1566,16 @@ namespace Accountability.Client
         /// <param name="product">Only complaints about this product (exact name).</param>
         /// <param name="openedFrom">Only complaints filed at or after this moment (ISO 8601).</param>
         /// <param name="openedTo">Only complaints filed at or before this moment (ISO 8601).</param>
+        /// <param name="flagged">"true": complaints with a standing flag; "false": without; a rule id (such as ping-pong): with a flag of that rule.</param>
+        /// <param name="escalated">Whether the marketplace has made itself accountable for the complaint.</param>
+        /// <param name="accountable">The party that answers for the complaint: its holder, or the marketplace once escalated.</param>
+        /// <param name="overdue">"true": complaints with a running clock past its deadline; "false": without.</param>
+        /// <param name="dueBefore">Complaints with a running (not paused) clock due before this time, overdue ones included.</param>
         /// <param name="limit">At most this many items, 1 to 200; 50 when absent.</param>
         /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ApiResponse<ComplaintsListResponse>> ListAsync(ComplaintStatus? status, string? holder, string? vendor, string? product, System.DateTimeOffset? openedFrom, System.DateTimeOffset? openedTo, int? limit, string? cursor, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ApiResponse<ComplaintsListResponse>> ListAsync(ComplaintStatus? status, string? holder, string? vendor, string? product, System.DateTimeOffset? openedFrom, System.DateTimeOffset? openedTo, string? flagged, bool? escalated, string? accountable, bool? overdue, System.DateTimeOffset? dueBefore, int? limit, string? cursor, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1594,6 +1614,26 @@ namespace Accountability.Client
                     if (openedTo != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("openedTo")).Append('=').Append(System.Uri.EscapeDataString(openedTo.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (flagged != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("flagged")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(flagged, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (escalated != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("escalated")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(escalated, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (accountable != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("accountable")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(accountable, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (overdue != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("overdue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(overdue, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (dueBefore != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("dueBefore")).Append('=').Append(System.Uri.EscapeDataString(dueBefore.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (limit != null)
                     {
@@ -1839,7 +1879,7 @@ namespace Accountability.Client
         /// Read a complaint
         /// </summary>
         /// <remarks>
-        /// One complaint: its status, holder, how long each party has held it, and its version as ETag.
+        /// One complaint: its status, holder, how long each party has held it, its running clocks, and its version as ETag.
         /// </remarks>
         /// <param name="if_None_Match">The ETag last read: answers 304 while it is still current.</param>
         /// <returns>OK</returns>
@@ -1854,7 +1894,7 @@ namespace Accountability.Client
         /// Read a complaint
         /// </summary>
         /// <remarks>
-        /// One complaint: its status, holder, how long each party has held it, and its version as ETag.
+        /// One complaint: its status, holder, how long each party has held it, its running clocks, and its version as ETag.
         /// </remarks>
         /// <param name="if_None_Match">The ETag last read: answers 304 while it is still current.</param>
         /// <returns>OK</returns>
@@ -10917,7 +10957,7 @@ namespace Accountability.Client
         /// A complaint on the dashboard
         /// </summary>
         /// <remarks>
-        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
+        /// One complaint on the dashboard (HTML): where it stands, its running deadlines, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -10928,11 +10968,26 @@ namespace Accountability.Client
         /// A complaint on the dashboard
         /// </summary>
         /// <remarks>
-        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
+        /// One complaint on the dashboard (HTML): where it stands, its running deadlines, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> ComplaintPageAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> DueAsync();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> DueAsync(System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Sign in to the dashboard
@@ -11137,7 +11192,7 @@ namespace Accountability.Client
         /// A complaint on the dashboard
         /// </summary>
         /// <remarks>
-        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
+        /// One complaint on the dashboard (HTML): where it stands, its running deadlines, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -11151,7 +11206,7 @@ namespace Accountability.Client
         /// A complaint on the dashboard
         /// </summary>
         /// <remarks>
-        /// One complaint on the dashboard (HTML): where it stands, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
+        /// One complaint on the dashboard (HTML): where it stands, its running deadlines, its flags with their sentences and evidence, the actions the operator may take now, and its timeline.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -11232,6 +11287,106 @@ namespace Accountability.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> DueAsync()
+        {
+            return DueAsync(System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> DueAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/due"
+                    urlBuilder_.Append("dashboard/due");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, responseText_, headers_, null);
                         }
                         else
                         {
@@ -11740,93 +11895,135 @@ namespace Accountability.Client
     public partial interface IDashboardComplaintActionsClient
     {
         /// <summary>
-        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'assign' form
         /// </summary>
+        /// <remarks>
+        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> AssignAsync(System.Guid id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'assign' form
         /// </summary>
+        /// <remarks>
+        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> AssignAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'close' form
         /// </summary>
+        /// <remarks>
+        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> CloseAsync(System.Guid id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'close' form
         /// </summary>
+        /// <remarks>
+        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> CloseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'propose-fix' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> ProposeFixAsync(System.Guid id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'propose-fix' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> ProposeFixAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'reopen' form
         /// </summary>
+        /// <remarks>
+        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> ReopenAsync(System.Guid id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'reopen' form
         /// </summary>
+        /// <remarks>
+        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> ReopenAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'request-information' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> RequestInformationAsync(System.Guid id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'request-information' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> RequestInformationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'resolve' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> ResolveAsync(System.Guid id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'resolve' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> ResolveAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'take-over' form
         /// </summary>
+        /// <remarks>
+        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> TakeOverAsync(System.Guid id);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'take-over' form
         /// </summary>
+        /// <remarks>
+        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> TakeOverAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
@@ -11865,8 +12062,11 @@ namespace Accountability.Client
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
         /// <summary>
-        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'assign' form
         /// </summary>
+        /// <remarks>
+        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse> AssignAsync(System.Guid id)
         {
@@ -11875,8 +12075,11 @@ namespace Accountability.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'assign' form
         /// </summary>
+        /// <remarks>
+        /// The operator assigns the complaint to another party, with an optional reason code and note (fields 'to', 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse> AssignAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
         {
@@ -12034,8 +12237,11 @@ namespace Accountability.Client
         }
 
         /// <summary>
-        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'close' form
         /// </summary>
+        /// <remarks>
+        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse> CloseAsync(System.Guid id)
         {
@@ -12044,8 +12250,11 @@ namespace Accountability.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'close' form
         /// </summary>
+        /// <remarks>
+        /// The operator closes a resolved complaint. A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse> CloseAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
         {
@@ -12203,8 +12412,11 @@ namespace Accountability.Client
         }
 
         /// <summary>
-        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'propose-fix' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse> ProposeFixAsync(System.Guid id)
         {
@@ -12213,8 +12425,11 @@ namespace Accountability.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'propose-fix' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, proposes a fix for the customer to try (field 'summary'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse> ProposeFixAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
         {
@@ -12372,8 +12587,11 @@ namespace Accountability.Client
         }
 
         /// <summary>
-        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'reopen' form
         /// </summary>
+        /// <remarks>
+        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse> ReopenAsync(System.Guid id)
         {
@@ -12382,8 +12600,11 @@ namespace Accountability.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'reopen' form
         /// </summary>
+        /// <remarks>
+        /// The operator reopens a resolved complaint, or a closed one within the reopen window, at the customer's request (field 'reason'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse> ReopenAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
         {
@@ -12541,8 +12762,11 @@ namespace Accountability.Client
         }
 
         /// <summary>
-        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'request-information' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse> RequestInformationAsync(System.Guid id)
         {
@@ -12551,8 +12775,11 @@ namespace Accountability.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'request-information' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, asks the customer for information (field 'question'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse> RequestInformationAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
         {
@@ -12710,8 +12937,11 @@ namespace Accountability.Client
         }
 
         /// <summary>
-        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'resolve' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse> ResolveAsync(System.Guid id)
         {
@@ -12720,8 +12950,11 @@ namespace Accountability.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'resolve' form
         /// </summary>
+        /// <remarks>
+        /// The operator, holding the complaint, resolves it (fields 'rootCause', 'liableParty', 'remedy'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse> ResolveAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
         {
@@ -12879,8 +13112,11 @@ namespace Accountability.Client
         }
 
         /// <summary>
-        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'take-over' form
         /// </summary>
+        /// <remarks>
+        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse> TakeOverAsync(System.Guid id)
         {
@@ -12889,8 +13125,11 @@ namespace Accountability.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// The dashboard's 'take-over' form
         /// </summary>
+        /// <remarks>
+        /// The operator takes the complaint over for the marketplace: an assignment to the store, with an optional reason code and note (fields 'reason', 'note'). A form post from the dashboard's complaint page (application/x-www-form-urlencoded, with its sealed 'form' field and the 'version' it showed): the API's own validation and command; answers 303 back to the page.
+        /// </remarks>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse> TakeOverAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
         {
@@ -14486,6 +14725,36 @@ namespace Accountability.Client
     }
 
     /// <summary>
+    /// A running clock of the complaint: what is owed (a first response or the resolution), the party that must act, when it
+    /// <br/>falls due, the seconds left (negative once overdue), and whether it is paused (waiting on the customer or a third
+    /// <br/>party: the time left stands still, and the due time is when it would fall due if the clock ran again now).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ClockView
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlineKind>))]
+        public DeadlineKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("mustAct")]
+        public PartyRef MustAct { get; set; } = new PartyRef();
+
+        [System.Text.Json.Serialization.JsonPropertyName("dueAt")]
+        public System.DateTimeOffset DueAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("secondsLeft")]
+        public long SecondsLeft { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("paused")]
+        public bool Paused { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overdue")]
+        public bool Overdue { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// One complaint whose flags changed: the rules of the flags raised and of those withdrawn.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -14679,6 +14948,12 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("trackingLink")]
         public string? TrackingLink { get; set; } = default!;
 
+        /// <summary>
+        /// The running clocks, soonest due first: in the complaint's answer and in list items, not in a write's answer.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("clocks")]
+        public System.Collections.Generic.IReadOnlyList<ClockView>? Clocks { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -14845,6 +15120,36 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("openedTo")]
         public System.DateTimeOffset? OpenedTo { get; set; } = default!;
+
+        /// <summary>
+        /// "true": complaints with a standing flag; "false": without; a rule id (such as ping-pong): with a flag of that rule.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("flagged")]
+        public string? Flagged { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the marketplace has made itself accountable for the complaint.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("escalated")]
+        public bool? Escalated { get; set; } = default!;
+
+        /// <summary>
+        /// The party that answers for the complaint: its holder, or the marketplace once escalated.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("accountable")]
+        public string? Accountable { get; set; } = default!;
+
+        /// <summary>
+        /// "true": complaints with a running clock past its deadline; "false": without.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("overdue")]
+        public bool? Overdue { get; set; } = default!;
+
+        /// <summary>
+        /// Complaints with a running (not paused) clock due before this time, overdue ones included.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("dueBefore")]
+        public System.DateTimeOffset? DueBefore { get; set; } = default!;
 
         /// <summary>
         /// At most this many items, 1 to 200; 50 when absent.
@@ -15104,6 +15409,18 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum DeadlineKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"FirstResponse")]
+        FirstResponse = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Resolution")]
+        Resolution = 1,
 
     }
 
