@@ -1,6 +1,6 @@
 using Accountability.Api.Auth;
-using Accountability.Api.Http;
 using Accountability.Api.Features.Pages;
+using Accountability.Api.Http;
 using Accountability.Api.Persistence;
 using Accountability.Domain.Parties;
 using FastEndpoints;
@@ -22,7 +22,8 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimePro
         RoutePrefixOverride("");
         AuthSchemes(DashboardAuthenticationHandler.SchemeName);
         Roles(KeyClaims.Operator);
-        Summary(s => s.Summary = "The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.");
+        Summary(new OperationText("The dashboard's overdue and due-soon queue",
+            "The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.").Apply);
         Description(d => d.Produces(200, contentType: "text/html").Produces(303).ProducesProblems(401));
     }
 
