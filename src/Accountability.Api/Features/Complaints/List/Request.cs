@@ -39,4 +39,6 @@ public sealed class Request
     }
 }
 
+/// <param name="Items">The complaints of this page.</param>
+/// <param name="NextCursor">The cursor to ask for the next page with; null on the last page.</param>
 public sealed record Response(IReadOnlyList<ComplaintView> Items, string? NextCursor);
