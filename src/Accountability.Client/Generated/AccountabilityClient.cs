@@ -15171,7 +15171,7 @@ namespace Accountability.Client
         public bool ConfirmFix { get; set; } = default!;
 
         /// <summary>
-        /// Whether the customer can say it is still broken: a fix is proposed, or it was resolved within the reopen window.
+        /// Whether the customer can say it is still broken: a fix is proposed, the complaint is resolved, or it was closed less than the reopen window ago.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reportStillBroken")]
         public bool ReportStillBroken { get; set; } = default!;
@@ -15303,7 +15303,7 @@ namespace Accountability.Client
     }
 
     /// <summary>
-    /// Where a delivery stands: Pending (not yet delivered; it will be tried, or tried again, at nextAttemptAt), Delivered (the endpoint answered 2xx), DeadLetter (given up: retries ran out, a 4xx other than 429, 410 Gone, or the endpoint was deleted).
+    /// Where a delivery stands: Pending (not yet delivered; it will be tried, or tried again, at nextAttemptAt), Delivered (the endpoint answered 2xx), DeadLetter (given up: retries ran out, an answer that is not retried such as a 4xx other than 429, or the endpoint was deleted).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum DeliveryStatus

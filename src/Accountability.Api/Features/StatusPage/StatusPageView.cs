@@ -15,7 +15,7 @@ public sealed record MilestoneView(MilestoneKind Kind, DateTimeOffset At, string
 /// <summary>Which of the customer's actions the page offers now.</summary>
 /// <param name="Answer">Whether the customer can answer a question: the complaint awaits information from them.</param>
 /// <param name="ConfirmFix">Whether the customer can confirm the fix: a fix was proposed or the complaint resolved, and not confirmed since.</param>
-/// <param name="ReportStillBroken">Whether the customer can say it is still broken: a fix is proposed, or it was resolved within the reopen window.</param>
+/// <param name="ReportStillBroken">Whether the customer can say it is still broken: a fix is proposed, the complaint is resolved, or it was closed less than the reopen window ago.</param>
 /// <param name="Rate">Whether the customer can rate the handling: the complaint is resolved or closed.</param>
 /// <param name="AskStoreToStepIn">Once the complaint was flagged in this episode (it bounced, or a deadline passed), while another party holds it, once per episode.</param>
 public sealed record CustomerActions(bool Answer, bool ConfirmFix, bool ReportStillBroken, bool Rate, bool AskStoreToStepIn);

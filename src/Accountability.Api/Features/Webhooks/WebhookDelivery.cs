@@ -1,6 +1,6 @@
 namespace Accountability.Api.Features.Webhooks;
 
-/// <summary>Where a delivery stands: Pending (not yet delivered; it will be tried, or tried again, at nextAttemptAt), Delivered (the endpoint answered 2xx), DeadLetter (given up: retries ran out, a 4xx other than 429, 410 Gone, or the endpoint was deleted).</summary>
+/// <summary>Where a delivery stands: Pending (not yet delivered; it will be tried, or tried again, at nextAttemptAt), Delivered (the endpoint answered 2xx), DeadLetter (given up: retries ran out, an answer that is not retried such as a 4xx other than 429, or the endpoint was deleted).</summary>
 public enum DeliveryStatus
 {
     Pending,
