@@ -1,5 +1,6 @@
 namespace Accountability.Api.Auth;
 
+/// <summary>What a key may do: Operator (the marketplace, every complaint of its tenant) or Vendor (only its own complaints).</summary>
 public enum ApiKeyRole
 {
     Operator,

@@ -5092,6 +5092,8 @@ namespace Accountability.Client
         /// Flags across complaints, newest complaints first, optionally of one rule (the latest 50 per complaint; /complaints/{id}/flags has them all); a vendor sees those on complaints it holds or has held.
         /// </remarks>
         /// <param name="rule">Only flags of this rule, such as ping-pong; all rules when absent.</param>
+        /// <param name="limit">At most this many complaints' flags, 1 to 200; 50 when absent.</param>
+        /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse<FlagsListResponse>> ListAsync(string? rule, int? limit, string? cursor);
@@ -5104,6 +5106,8 @@ namespace Accountability.Client
         /// Flags across complaints, newest complaints first, optionally of one rule (the latest 50 per complaint; /complaints/{id}/flags has them all); a vendor sees those on complaints it holds or has held.
         /// </remarks>
         /// <param name="rule">Only flags of this rule, such as ping-pong; all rules when absent.</param>
+        /// <param name="limit">At most this many complaints' flags, 1 to 200; 50 when absent.</param>
+        /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse<FlagsListResponse>> ListAsync(string? rule, int? limit, string? cursor, System.Threading.CancellationToken cancellationToken);
@@ -5149,6 +5153,8 @@ namespace Accountability.Client
         /// Flags across complaints, newest complaints first, optionally of one rule (the latest 50 per complaint; /complaints/{id}/flags has them all); a vendor sees those on complaints it holds or has held.
         /// </remarks>
         /// <param name="rule">Only flags of this rule, such as ping-pong; all rules when absent.</param>
+        /// <param name="limit">At most this many complaints' flags, 1 to 200; 50 when absent.</param>
+        /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse<FlagsListResponse>> ListAsync(string? rule, int? limit, string? cursor)
@@ -5164,6 +5170,8 @@ namespace Accountability.Client
         /// Flags across complaints, newest complaints first, optionally of one rule (the latest 50 per complaint; /complaints/{id}/flags has them all); a vendor sees those on complaints it holds or has held.
         /// </remarks>
         /// <param name="rule">Only flags of this rule, such as ping-pong; all rules when absent.</param>
+        /// <param name="limit">At most this many complaints' flags, 1 to 200; 50 when absent.</param>
+        /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse<FlagsListResponse>> ListAsync(string? rule, int? limit, string? cursor, System.Threading.CancellationToken cancellationToken)
@@ -7011,6 +7019,9 @@ namespace Accountability.Client
         /// <remarks>
         /// Recurring problems, newest first, a page at a time (follow nextCursor), filtered by status, product and owner; a vendor sees those it owns or that link a complaint it holds or has held.
         /// </remarks>
+        /// <param name="product">Only problems about this product (exact name).</param>
+        /// <param name="owner">Only problems this party owns (a party id).</param>
+        /// <param name="limit">At most this many items, 1 to 200; 50 when absent.</param>
         /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -7023,6 +7034,9 @@ namespace Accountability.Client
         /// <remarks>
         /// Recurring problems, newest first, a page at a time (follow nextCursor), filtered by status, product and owner; a vendor sees those it owns or that link a complaint it holds or has held.
         /// </remarks>
+        /// <param name="product">Only problems about this product (exact name).</param>
+        /// <param name="owner">Only problems this party owns (a party id).</param>
+        /// <param name="limit">At most this many items, 1 to 200; 50 when absent.</param>
         /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -7364,6 +7378,9 @@ namespace Accountability.Client
         /// <remarks>
         /// Recurring problems, newest first, a page at a time (follow nextCursor), filtered by status, product and owner; a vendor sees those it owns or that link a complaint it holds or has held.
         /// </remarks>
+        /// <param name="product">Only problems about this product (exact name).</param>
+        /// <param name="owner">Only problems this party owns (a party id).</param>
+        /// <param name="limit">At most this many items, 1 to 200; 50 when absent.</param>
         /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -7379,6 +7396,9 @@ namespace Accountability.Client
         /// <remarks>
         /// Recurring problems, newest first, a page at a time (follow nextCursor), filtered by status, product and owner; a vendor sees those it owns or that link a complaint it holds or has held.
         /// </remarks>
+        /// <param name="product">Only problems about this product (exact name).</param>
+        /// <param name="owner">Only problems this party owns (a party id).</param>
+        /// <param name="limit">At most this many items, 1 to 200; 50 when absent.</param>
         /// <param name="cursor">The nextCursor of the previous page; absent for the first page.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -14547,6 +14567,9 @@ namespace Accountability.Client
         }
     }
 
+    /// <summary>
+    /// What a key may do: Operator (the marketplace, every complaint of its tenant) or Vendor (only its own complaints).
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ApiKeyRole
     {
@@ -14566,9 +14589,15 @@ namespace Accountability.Client
     public partial class ApiKeyView
     {
 
+        /// <summary>
+        /// The key's id, the part between acc_ and the secret; use it to revoke the key.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The party the key acts for: store for an operator key, the vendor's id for a vendor key.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("partyId")]
         public string PartyId { get; set; } = default!;
 
@@ -14576,12 +14605,21 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ApiKeyRole>))]
         public ApiKeyRole Role { get; set; } = default!;
 
+        /// <summary>
+        /// The label given to the key when it was created.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// When the key was created.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the key was revoked; null while it still works.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("revokedAt")]
         public System.DateTimeOffset? RevokedAt { get; set; } = default!;
 
@@ -14632,13 +14670,22 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// A row of the log that was not imported, and why.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BadRow
     {
 
+        /// <summary>
+        /// The line of the file where the row starts, 1-based.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("line")]
         public int Line { get; set; } = default!;
 
+        /// <summary>
+        /// Why it was not imported, in a sentence.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         public string Reason { get; set; } = default!;
 
@@ -14651,6 +14698,9 @@ namespace Accountability.Client
     public partial class BounceSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -14658,6 +14708,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
@@ -14700,6 +14753,9 @@ namespace Accountability.Client
     public partial class ChurnSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -14707,6 +14763,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
@@ -14761,12 +14820,21 @@ namespace Accountability.Client
     public partial class ComplaintChanges
     {
 
+        /// <summary>
+        /// The complaint's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
         public System.Guid ComplaintId { get; set; } = default!;
 
+        /// <summary>
+        /// The rule ids of the flags raised, one entry per flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("raised")]
         public System.Collections.Generic.IReadOnlyList<string> Raised { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// The rule ids of the flags withdrawn, one entry per flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("withdrawn")]
         public System.Collections.Generic.IReadOnlyList<string> Withdrawn { get; set; } = new System.Collections.Generic.List<string>();
 
@@ -14779,20 +14847,37 @@ namespace Accountability.Client
     public partial class ComplaintComparison
     {
 
+        /// <summary>
+        /// The complaint's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
         public System.Guid ComplaintId { get; set; } = default!;
 
+        /// <summary>
+        /// The product or listing it is about.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product")]
         public string Product { get; set; } = default!;
 
+        /// <summary>
+        /// The rules of the flags its history holds, raised under the policies in force then, one entry per flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("current")]
         public System.Collections.Generic.IReadOnlyList<string> Current { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// The rules of the flags the candidate policy raises on a replay of its history, one entry per flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("candidate")]
         public System.Collections.Generic.IReadOnlyList<string> Candidate { get; set; } = new System.Collections.Generic.List<string>();
 
     }
 
+    /// <summary>
+    /// Where a complaint stands: Open (not yet acknowledged by its holder), InProgress (acknowledged), AwaitingInformation
+    /// <br/>(waiting on the customer), AwaitingThirdParty (waiting on someone outside), ResolutionProposed (a fix awaits the
+    /// <br/>customer's answer), Resolved, Closed, Cancelled (withdrawn).
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ComplaintStatus
     {
@@ -14831,6 +14916,9 @@ namespace Accountability.Client
     public partial class ComplaintView
     {
 
+        /// <summary>
+        /// The complaint's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public System.Guid Id { get; set; } = default!;
 
@@ -15169,9 +15257,15 @@ namespace Accountability.Client
     public partial class ComplaintsListResponse
     {
 
+        /// <summary>
+        /// The complaints of this page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         public System.Collections.Generic.IReadOnlyList<ComplaintView> Items { get; set; } = new System.Collections.Generic.List<ComplaintView>();
 
+        /// <summary>
+        /// The cursor to ask for the next page with; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
@@ -15319,13 +15413,22 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// A key just created, with its secret: shown in this response only.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreatedApiKey
     {
 
+        /// <summary>
+        /// The key's id, the part between acc_ and the secret; use it to revoke the key.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The party the key acts for: store for an operator key, the vendor's id for a vendor key.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("partyId")]
         public string PartyId { get; set; } = default!;
 
@@ -15333,9 +15436,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ApiKeyRole>))]
         public ApiKeyRole Role { get; set; } = default!;
 
+        /// <summary>
+        /// The label given to the key when it was created.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// When the key was created.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
@@ -15354,15 +15463,27 @@ namespace Accountability.Client
     public partial class CustomerActions
     {
 
+        /// <summary>
+        /// Whether the customer can answer a question: the complaint awaits information from them.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("answer")]
         public bool Answer { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the customer can confirm the fix: a fix was proposed or the complaint resolved, and not confirmed since.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("confirmFix")]
         public bool ConfirmFix { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the customer can say it is still broken: a fix is proposed, the complaint is resolved, or it was closed less than the reopen window ago.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reportStillBroken")]
         public bool ReportStillBroken { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the customer can rate the handling: the complaint is resolved or closed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rate")]
         public bool Rate { get; set; } = default!;
 
@@ -15381,6 +15502,9 @@ namespace Accountability.Client
     public partial class CustomerDeflectionSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -15388,6 +15512,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
@@ -15400,6 +15527,9 @@ namespace Accountability.Client
     public partial class CycleSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -15407,6 +15537,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
@@ -15439,9 +15572,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PartyKind>))]
         public PartyKind PartyKind { get; set; } = default!;
 
+        /// <summary>
+        /// Hours the holder has to acknowledge the complaint, counted on the holder's clock from the start of its hold (paused while waiting on the customer or a third party).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("firstResponseHours")]
         public double FirstResponseHours { get; set; } = default!;
 
+        /// <summary>
+        /// Hours the holder has to resolve the complaint, counted the same way; at least the first-response hours.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolutionHours")]
         public double ResolutionHours { get; set; } = default!;
 
@@ -15454,20 +15593,35 @@ namespace Accountability.Client
     public partial class DeliveryAttempt
     {
 
+        /// <summary>
+        /// When the attempt was made.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         public System.DateTimeOffset At { get; set; } = default!;
 
+        /// <summary>
+        /// The HTTP status the endpoint answered; null when none came back (refused, timed out, endpoint deleted).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("statusCode")]
         public int? StatusCode { get; set; } = default!;
 
+        /// <summary>
+        /// How long the endpoint took to answer, in milliseconds.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("latencyMs")]
         public long LatencyMs { get; set; } = default!;
 
+        /// <summary>
+        /// Why the attempt failed; null when it succeeded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string? Error { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// Where a delivery stands: Pending (not yet delivered; it will be tried, or tried again, at nextAttemptAt), Delivered (the endpoint answered 2xx), DeadLetter (given up: retries ran out, an answer that is not retried such as a 4xx other than 429, or the endpoint was deleted).
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum DeliveryStatus
     {
@@ -15490,15 +15644,27 @@ namespace Accountability.Client
     public partial class DeliveryView
     {
 
+        /// <summary>
+        /// The delivery's id: the webhook-id header every attempt carries.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The webhook's event type, such as complaint.handed_off.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventType")]
         public string EventType { get; set; } = default!;
 
+        /// <summary>
+        /// The complaint it reports on (for a problem's webhook, the problem's id).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
         public System.Guid ComplaintId { get; set; } = default!;
 
+        /// <summary>
+        /// The complaint's (or problem's) version it reports.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintVersion")]
         public long ComplaintVersion { get; set; } = default!;
 
@@ -15506,12 +15672,21 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeliveryStatus>))]
         public DeliveryStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// When the delivery was written, with the event it reports.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// When the next attempt is due, while Pending; null otherwise.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextAttemptAt")]
         public System.DateTimeOffset? NextAttemptAt { get; set; } = default!;
 
+        /// <summary>
+        /// Its latest 20 attempts.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("attempts")]
         public System.Collections.Generic.IReadOnlyList<DeliveryAttempt> Attempts { get; set; } = new System.Collections.Generic.List<DeliveryAttempt>();
 
@@ -15524,12 +15699,21 @@ namespace Accountability.Client
     public partial class Durations
     {
 
+        /// <summary>
+        /// How many durations were measured.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("count")]
         public int Count { get; set; } = default!;
 
+        /// <summary>
+        /// Their median, in seconds; null when there were none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("medianSeconds")]
         public double? MedianSeconds { get; set; } = default!;
 
+        /// <summary>
+        /// Their 90th percentile, in seconds; null when there were none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("p90Seconds")]
         public double? P90Seconds { get; set; } = default!;
 
@@ -15550,16 +15734,28 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// Why and when the rules made the store accountable for a complaint; absent (null) when they have not.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Escalation
     {
 
+        /// <summary>
+        /// The id of the rule whose flag escalated it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rule")]
         public string Rule { get; set; } = default!;
 
+        /// <summary>
+        /// That flag's sentence.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         public string Reason { get; set; } = default!;
 
+        /// <summary>
+        /// When it was escalated: the flag's time.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         public System.DateTimeOffset At { get; set; } = default!;
 
@@ -15572,18 +15768,33 @@ namespace Accountability.Client
     public partial class EvidenceEvent
     {
 
+        /// <summary>
+        /// The event's version in the complaint's stream.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
+        /// <summary>
+        /// The event's position in the whole event store.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
         public long Sequence { get; set; } = default!;
 
+        /// <summary>
+        /// The event's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         public System.Guid EventId { get; set; } = default!;
 
+        /// <summary>
+        /// The event's type, as in the timeline.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string Type { get; set; } = default!;
 
+        /// <summary>
+        /// When the event happened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         public System.DateTimeOffset At { get; set; } = default!;
 
@@ -15596,6 +15807,9 @@ namespace Accountability.Client
     public partial class EvidenceFreeHandoffSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -15603,6 +15817,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
@@ -15615,13 +15832,22 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// Only in the answer to resolving a problem: what became of its linked complaints.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FixProposals
     {
 
+        /// <summary>
+        /// The ids of the complaints the fix was proposed to.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("proposedTo")]
         public System.Collections.Generic.IReadOnlyList<System.Guid> ProposedTo { get; set; } = new System.Collections.Generic.List<System.Guid>();
 
+        /// <summary>
+        /// The complaints left as they were, with why.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("skipped")]
         public System.Collections.Generic.IReadOnlyList<SkippedComplaint> Skipped { get; set; } = new System.Collections.Generic.List<SkippedComplaint>();
 
@@ -15634,6 +15860,9 @@ namespace Accountability.Client
     public partial class Flag
     {
 
+        /// <summary>
+        /// The rule's id, such as bounce or ping-pong.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rule")]
         public string Rule { get; set; } = default!;
 
@@ -15641,15 +15870,27 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// The complaint's stream versions whose events prove it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("evidence")]
         public System.Collections.Generic.IReadOnlyList<long> Evidence { get; set; } = new System.Collections.Generic.List<long>();
 
+        /// <summary>
+        /// What happened, in a plain sentence naming the parties.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sentence")]
         public string Sentence { get; set; } = default!;
 
+        /// <summary>
+        /// When the flag was raised.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         public System.DateTimeOffset At { get; set; } = default!;
 
+        /// <summary>
+        /// The complaint's version that raised it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
@@ -15732,15 +15973,27 @@ namespace Accountability.Client
     public partial class FlaggedComplaint
     {
 
+        /// <summary>
+        /// The complaint's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
         public System.Guid ComplaintId { get; set; } = default!;
 
+        /// <summary>
+        /// The product or listing it is about.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product")]
         public string Product { get; set; } = default!;
 
+        /// <summary>
+        /// The id of the party holding it now.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("holder")]
         public string Holder { get; set; } = default!;
 
+        /// <summary>
+        /// The id of the party that answers for it now: the holder, or store once the rules escalated it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("accountable")]
         public string Accountable { get; set; } = default!;
 
@@ -15759,9 +16012,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("rule")]
         public string? Rule { get; set; } = default!;
 
+        /// <summary>
+        /// At most this many complaints' flags, 1 to 200; 50 when absent.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("limit")]
         public int? Limit { get; set; } = default!;
 
+        /// <summary>
+        /// The nextCursor of the previous page; absent for the first page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cursor")]
         public string? Cursor { get; set; } = default!;
 
@@ -15771,9 +16030,15 @@ namespace Accountability.Client
     public partial class FlagsListResponse
     {
 
+        /// <summary>
+        /// The flags, newest complaints first.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         public System.Collections.Generic.IReadOnlyList<FlaggedComplaint> Items { get; set; } = new System.Collections.Generic.List<FlaggedComplaint>();
 
+        /// <summary>
+        /// The cursor to ask for the next page with; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
@@ -15813,6 +16078,9 @@ namespace Accountability.Client
     public partial class HubSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -15820,6 +16088,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
@@ -15838,12 +16109,21 @@ namespace Accountability.Client
     public partial class ImportMapping
     {
 
+        /// <summary>
+        /// The column (for jsonl, the path) holding the case's id in the source; its rows become one complaint.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("caseId")]
         public string CaseId { get; set; } = default!;
 
+        /// <summary>
+        /// The column holding when the row's update happened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("timestamp")]
         public string Timestamp { get; set; } = default!;
 
+        /// <summary>
+        /// The column holding the party that has the case after the row's update.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         public string Party { get; set; } = default!;
 
@@ -15853,9 +16133,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("timestampFormat")]
         public string? TimestampFormat { get; set; } = default!;
 
+        /// <summary>
+        /// The column holding the case's status word (see statuses).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public string? Status { get; set; } = default!;
 
+        /// <summary>
+        /// The column holding the person who made the update (see personIs).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("person")]
         public string? Person { get; set; } = default!;
 
@@ -15865,9 +16151,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("personIs")]
         public string? PersonIs { get; set; } = default!;
 
+        /// <summary>
+        /// The column holding the product or listing the case is about.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product")]
         public string? Product { get; set; } = default!;
 
+        /// <summary>
+        /// The column holding what kind of trouble it is.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         public string? Category { get; set; } = default!;
 
@@ -15918,19 +16210,34 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// What an import of an event log did.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImportReport
     {
 
+        /// <summary>
+        /// The source's name, as sent.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("source")]
         public string Source { get; set; } = default!;
 
+        /// <summary>
+        /// The log's rows read (data rows, bad ones included).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rows")]
         public int Rows { get; set; } = default!;
 
+        /// <summary>
+        /// The distinct case ids among the readable rows.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cases")]
         public int Cases { get; set; } = default!;
 
+        /// <summary>
+        /// Cases written as new complaints by this import.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("casesImported")]
         public int CasesImported { get; set; } = default!;
 
@@ -15940,15 +16247,27 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("casesAlreadyImported")]
         public int CasesAlreadyImported { get; set; } = default!;
 
+        /// <summary>
+        /// Complaint events written, the rules' flags and escalations included.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventsWritten")]
         public int EventsWritten { get; set; } = default!;
 
+        /// <summary>
+        /// Parties the log named that the tenant did not know, registered as vendors by this import.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("partiesRegistered")]
         public int PartiesRegistered { get; set; } = default!;
 
+        /// <summary>
+        /// Flags the rules raised on the imported history, counted by rule id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("flagsByRule")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> FlagsByRule { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
 
+        /// <summary>
+        /// How many rows could not be read, all of them (badRows lists the first 100).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("badRowCount")]
         public int BadRowCount { get; set; } = default!;
 
@@ -15958,9 +16277,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("badRows")]
         public System.Collections.Generic.IReadOnlyList<BadRow> BadRows { get; set; } = new System.Collections.Generic.List<BadRow>();
 
+        /// <summary>
+        /// How long the import took, in seconds.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("seconds")]
         public double Seconds { get; set; } = default!;
 
+        /// <summary>
+        /// Events written per second of the import.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventsPerSecond")]
         public double EventsPerSecond { get; set; } = default!;
 
@@ -15992,6 +16317,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("conflicts")]
         public System.Collections.Generic.IReadOnlyList<BadRow> Conflicts { get; set; } = new System.Collections.Generic.List<BadRow>();
 
+        /// <summary>
+        /// How many rows were in conflict, all of them (conflicts lists the first 100).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("conflictCount")]
         public int ConflictCount { get; set; } = default!;
 
@@ -16093,6 +16421,9 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// A step in the complaint's story as the customer sees it.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class MilestoneView
     {
@@ -16101,9 +16432,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MilestoneKind>))]
         public MilestoneKind Kind { get; set; } = default!;
 
+        /// <summary>
+        /// When it happened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("at")]
         public System.DateTimeOffset At { get; set; } = default!;
 
+        /// <summary>
+        /// The step in a sentence for the customer, naming who took it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string Text { get; set; } = default!;
 
@@ -16134,6 +16471,9 @@ namespace Accountability.Client
     public partial class Party
     {
 
+        /// <summary>
+        /// The party's id: store for the marketplace, a vendor's slug otherwise.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; } = default!;
 
@@ -16141,11 +16481,17 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PartyKind>))]
         public PartyKind Kind { get; set; } = default!;
 
+        /// <summary>
+        /// The party's name as people read it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         public string DisplayName { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// What kind of party it is: Store (the marketplace operator) or Vendor (a seller on it); no registered party is a Customer.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum PartyKind
     {
@@ -16161,6 +16507,9 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// A party named by its id and name.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartyRef
     {
@@ -16179,10 +16528,16 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// One party's record over the period.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartyScorecard
     {
 
+        /// <summary>
+        /// The party's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         public string Party { get; set; } = default!;
 
@@ -16198,6 +16553,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("heldNow")]
         public int HeldNow { get; set; } = default!;
 
+        /// <summary>
+        /// How long the holds of the complaints it holds now have run up to asOf, summed, in seconds.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("heldNowSeconds")]
         public double HeldNowSeconds { get; set; } = default!;
 
@@ -16213,15 +16571,27 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("timeHeldSeconds")]
         public double TimeHeldSeconds { get; set; } = default!;
 
+        /// <summary>
+        /// Complaints the party handed off to another party in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("handoffsOut")]
         public int HandoffsOut { get; set; } = default!;
 
+        /// <summary>
+        /// Of those handoffs, how many came back to the party later.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("bouncedBack")]
         public int BouncedBack { get; set; } = default!;
 
+        /// <summary>
+        /// bouncedBack / handoffsOut, from 0 to 1; null when the party handed nothing off.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("bounceBackRate")]
         public double? BounceBackRate { get; set; } = default!;
 
+        /// <summary>
+        /// Times the party told the customer to ask someone else instead of handing the complaint over.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customerDeflections")]
         public int CustomerDeflections { get; set; } = default!;
 
@@ -16231,6 +16601,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("flagsByRule")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> FlagsByRule { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
 
+        /// <summary>
+        /// Stalled-holder flags against the party: deadlines it let pass, less withdrawn ones.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deadlineBreaches")]
         public int DeadlineBreaches { get; set; } = default!;
 
@@ -16240,21 +16613,36 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("unchargedFlags")]
         public int UnchargedFlags { get; set; } = default!;
 
+        /// <summary>
+        /// Complaints the party resolved while holding them, in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolutions")]
         public int Resolutions { get; set; } = default!;
 
+        /// <summary>
+        /// Of those resolutions, how many were reopened afterwards.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reopenedResolutions")]
         public int ReopenedResolutions { get; set; } = default!;
 
+        /// <summary>
+        /// reopenedResolutions / resolutions, from 0 to 1; null when the party resolved nothing.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reopenRate")]
         public double? ReopenRate { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("rating")]
         public Rating Rating { get; set; } = new Rating();
 
+        /// <summary>
+        /// The party's resolutions by the root cause it recorded, every root cause listed (0 included).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolutionsByRootCause")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> ResolutionsByRootCause { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
 
+        /// <summary>
+        /// The party's resolutions by the id of the party the resolution named liable.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolutionsByLiableParty")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> ResolutionsByLiableParty { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
 
@@ -16267,15 +16655,27 @@ namespace Accountability.Client
     public partial class PartyScorecards
     {
 
+        /// <summary>
+        /// The period's start (inclusive), as asked; null when open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("from")]
         public System.DateTimeOffset? From { get; set; } = default!;
 
+        /// <summary>
+        /// The period's end (exclusive), as asked; null when open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
         public System.DateTimeOffset? To { get; set; } = default!;
 
+        /// <summary>
+        /// The moment holds still running were counted up to.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("asOf")]
         public System.DateTimeOffset AsOf { get; set; } = default!;
 
+        /// <summary>
+        /// A card per party.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("parties")]
         public System.Collections.Generic.IReadOnlyList<PartyScorecard> Parties { get; set; } = new System.Collections.Generic.List<PartyScorecard>();
 
@@ -16288,6 +16688,9 @@ namespace Accountability.Client
     public partial class PingPongSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -16295,6 +16698,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
@@ -16358,6 +16764,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("byRule")]
         public System.Collections.Generic.IReadOnlyDictionary<string, RuleChanges> ByRule { get; set; } = new System.Collections.Generic.Dictionary<string, RuleChanges>();
 
+        /// <summary>
+        /// Each complaint whose flags changed (or would change), with how.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaints")]
         public System.Collections.Generic.IReadOnlyList<ComplaintChanges> Complaints { get; set; } = new System.Collections.Generic.List<ComplaintChanges>();
 
@@ -16433,12 +16842,21 @@ namespace Accountability.Client
     public partial class PoliciesWhatIfResponse
     {
 
+        /// <summary>
+        /// The start of the range replayed: complaints filed from then (inclusive).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("from")]
         public System.DateTimeOffset From { get; set; } = default!;
 
+        /// <summary>
+        /// Its end: complaints filed up to then (inclusive).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
         public System.DateTimeOffset To { get; set; } = default!;
 
+        /// <summary>
+        /// How many complaints were filed in the range and replayed (5000 at most).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintsReplayed")]
         public int ComplaintsReplayed { get; set; } = default!;
 
@@ -16448,6 +16866,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("candidate")]
         public RuleCounts Candidate { get; set; } = new RuleCounts();
 
+        /// <summary>
+        /// The complaints either flags, in order of filing.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaints")]
         public System.Collections.Generic.IReadOnlyList<ComplaintComparison> Complaints { get; set; } = new System.Collections.Generic.List<ComplaintComparison>();
 
@@ -16460,6 +16881,9 @@ namespace Accountability.Client
     public partial class Policy
     {
 
+        /// <summary>
+        /// The policy's version number, 1 for the default; each saved policy gets the next one.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
@@ -16512,15 +16936,27 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("problem")]
         public ProblemView Problem { get; set; } = new ProblemView();
 
+        /// <summary>
+        /// The linked complaints the caller may see.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaints")]
         public System.Collections.Generic.IReadOnlyList<ComplaintView> Complaints { get; set; } = new System.Collections.Generic.List<ComplaintView>();
 
+        /// <summary>
+        /// How long each party has held those complaints, summed up to now, by party id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("timeHeld")]
         public System.Collections.Generic.IReadOnlyList<TimeHeld> TimeHeld { get; set; } = new System.Collections.Generic.List<TimeHeld>();
 
+        /// <summary>
+        /// The time held by all parties together, in seconds.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("totalSecondsHeld")]
         public long TotalSecondsHeld { get; set; } = default!;
 
+        /// <summary>
+        /// Every party involved in those complaints, and the owner.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("parties")]
         public System.Collections.Generic.IReadOnlyList<PartyRef> Parties { get; set; } = new System.Collections.Generic.List<PartyRef>();
 
@@ -16577,6 +17013,9 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// Where a recurring problem stands: Open, or Resolved once its owner recorded a root cause and fix.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ProblemStatus
     {
@@ -16589,10 +17028,16 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// A recurring problem: several complaints about one product and category with one cause.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProblemView
     {
 
+        /// <summary>
+        /// The problem's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public System.Guid Id { get; set; } = default!;
 
@@ -16600,21 +17045,36 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProblemStatus>))]
         public ProblemStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// The product or listing the complaints are about.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product")]
         public string Product { get; set; } = default!;
 
+        /// <summary>
+        /// The kind of trouble they share.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("category")]
         public string Category { get; set; } = default!;
 
+        /// <summary>
+        /// What the problem is, in a line written when it was opened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("summary")]
         public string Summary { get; set; } = default!;
 
+        /// <summary>
+        /// True when the service opened it because complaints passed the policy's threshold; false when an operator did.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("openedAutomatically")]
         public bool OpenedAutomatically { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("openedBy")]
         public PartyRef? OpenedBy { get; set; } = default!;
 
+        /// <summary>
+        /// When it was opened.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("openedAt")]
         public System.DateTimeOffset OpenedAt { get; set; } = default!;
 
@@ -16625,12 +17085,21 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RootCause>))]
         public RootCause? RootCause { get; set; } = default!;
 
+        /// <summary>
+        /// What the root cause was, in the owner's words; null until recorded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rootCauseExplanation")]
         public string? RootCauseExplanation { get; set; } = default!;
 
+        /// <summary>
+        /// The fix, as recorded when the problem was resolved; null while open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fix")]
         public string? Fix { get; set; } = default!;
 
+        /// <summary>
+        /// When it was resolved; null while open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolvedAt")]
         public System.DateTimeOffset? ResolvedAt { get; set; } = default!;
 
@@ -16640,6 +17109,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("linkedComplaints")]
         public int? LinkedComplaints { get; set; } = default!;
 
+        /// <summary>
+        /// The problem's version: its ETag, to send back as If-Match.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
@@ -16648,58 +17120,106 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// One product's record over the period.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProductScorecard
     {
 
+        /// <summary>
+        /// The product or listing.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product")]
         public string Product { get; set; } = default!;
 
+        /// <summary>
+        /// Complaints about it filed in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaints")]
         public int Complaints { get; set; } = default!;
 
+        /// <summary>
+        /// Those complaints by category.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> Categories { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
 
+        /// <summary>
+        /// Resolutions of its complaints in the period.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolutions")]
         public int Resolutions { get; set; } = default!;
 
+        /// <summary>
+        /// Of those resolutions, how many were reopened afterwards.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reopenedResolutions")]
         public int ReopenedResolutions { get; set; } = default!;
 
+        /// <summary>
+        /// reopenedResolutions / resolutions, from 0 to 1; null when there were no resolutions.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reopenRate")]
         public double? ReopenRate { get; set; } = default!;
 
+        /// <summary>
+        /// Flags raised on its complaints in the period, by rule id, less those replaced by a later flag or withdrawn.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("flagsByRule")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> FlagsByRule { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
 
     }
 
+    /// <summary>
+    /// Product scorecards.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProductScorecards
     {
 
+        /// <summary>
+        /// The period's start (inclusive), as asked; null when open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("from")]
         public System.DateTimeOffset? From { get; set; } = default!;
 
+        /// <summary>
+        /// The period's end (exclusive), as asked; null when open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("to")]
         public System.DateTimeOffset? To { get; set; } = default!;
 
+        /// <summary>
+        /// When the cards were computed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("asOf")]
         public System.DateTimeOffset AsOf { get; set; } = default!;
 
+        /// <summary>
+        /// A card per product, the most complained about first.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("products")]
         public System.Collections.Generic.IReadOnlyList<ProductScorecard> Products { get; set; } = new System.Collections.Generic.List<ProductScorecard>();
 
     }
 
+    /// <summary>
+    /// The customers' ratings (1 to 5 stars) given in the period, charged to the holder at the time.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Rating
     {
 
+        /// <summary>
+        /// How many ratings.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("count")]
         public int Count { get; set; } = default!;
 
+        /// <summary>
+        /// Their average in stars; null when there were none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("average")]
         public double? Average { get; set; } = default!;
 
@@ -16712,6 +17232,9 @@ namespace Accountability.Client
     public partial class RecurringProblemSettings
     {
 
+        /// <summary>
+        /// Whether complaints are grouped into recurring problems at all.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -16761,12 +17284,21 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProblemStatus>))]
         public ProblemStatus? Status { get; set; } = default!;
 
+        /// <summary>
+        /// Only problems about this product (exact name).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product")]
         public string? Product { get; set; } = default!;
 
+        /// <summary>
+        /// Only problems this party owns (a party id).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("owner")]
         public string? Owner { get; set; } = default!;
 
+        /// <summary>
+        /// At most this many items, 1 to 200; 50 when absent.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("limit")]
         public int? Limit { get; set; } = default!;
 
@@ -16782,9 +17314,15 @@ namespace Accountability.Client
     public partial class RecurringProblemsListResponse
     {
 
+        /// <summary>
+        /// The problems, newest first.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         public System.Collections.Generic.IReadOnlyList<ProblemView> Items { get; set; } = new System.Collections.Generic.List<ProblemView>();
 
+        /// <summary>
+        /// The cursor to ask for the next page with; null on the last page.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
@@ -16859,6 +17397,9 @@ namespace Accountability.Client
     public partial class ReopenLoopSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -16866,6 +17407,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
@@ -16884,12 +17428,21 @@ namespace Accountability.Client
     public partial class ReplacedImport
     {
 
+        /// <summary>
+        /// How many complaints of the source the tenant held before the import.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("before")]
         public int Before { get; set; } = default!;
 
+        /// <summary>
+        /// How many of them a case of the new file replaced.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("replaced")]
         public int Replaced { get; set; } = default!;
 
+        /// <summary>
+        /// How many of them were removed, their case being absent from the new file.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("removed")]
         public int Removed { get; set; } = default!;
 
@@ -16902,12 +17455,21 @@ namespace Accountability.Client
     public partial class RetryOutcome
     {
 
+        /// <summary>
+        /// The set-aside record's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public System.Guid Id { get; set; } = default!;
 
+        /// <summary>
+        /// True when the retry processed the event and it is no longer set aside.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("processed")]
         public bool Processed { get; set; } = default!;
 
+        /// <summary>
+        /// The error the retry failed on; null when it was processed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string? Error { get; set; } = default!;
 
@@ -16950,21 +17512,36 @@ namespace Accountability.Client
     public partial class RuleChanges
     {
 
+        /// <summary>
+        /// Flags raised.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("raised")]
         public int Raised { get; set; } = default!;
 
+        /// <summary>
+        /// Flags withdrawn.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("withdrawn")]
         public int Withdrawn { get; set; } = default!;
 
     }
 
+    /// <summary>
+    /// What one policy flags among the replayed complaints.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RuleCounts
     {
 
+        /// <summary>
+        /// How many complaints it flags at least once.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintsFlagged")]
         public int ComplaintsFlagged { get; set; } = default!;
 
+        /// <summary>
+        /// How many flags it raises, by rule id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("flagsByRule")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> FlagsByRule { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
 
@@ -17025,33 +17602,63 @@ namespace Accountability.Client
     public partial class SetAsideEvent
     {
 
+        /// <summary>
+        /// The set-aside record's id, to retry it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public System.Guid Id { get; set; } = default!;
 
+        /// <summary>
+        /// The projection or subscription that could not process the event.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("processor")]
         public string Processor { get; set; } = default!;
 
+        /// <summary>
+        /// The tenant whose event it is.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("tenant")]
         public string Tenant { get; set; } = default!;
 
+        /// <summary>
+        /// The stream (complaint or problem) the event belongs to; null when the event could not be loaded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("streamId")]
         public System.Guid? StreamId { get; set; } = default!;
 
+        /// <summary>
+        /// The event's position in the whole event store.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sequence")]
         public long Sequence { get; set; } = default!;
 
+        /// <summary>
+        /// The event's id; null when the event could not be loaded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         public System.Guid? EventId { get; set; } = default!;
 
+        /// <summary>
+        /// The event's type name; null when the event could not be loaded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventType")]
         public string? EventType { get; set; } = default!;
 
+        /// <summary>
+        /// What failed, as recorded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string Error { get; set; } = default!;
 
+        /// <summary>
+        /// The failure's .NET exception type, when recorded.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errorType")]
         public string? ErrorType { get; set; } = default!;
 
+        /// <summary>
+        /// When the event was set aside.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("setAsideAt")]
         public System.DateTimeOffset SetAsideAt { get; set; } = default!;
 
@@ -17078,10 +17685,16 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// A linked complaint the fix was not proposed to, and why.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SkippedComplaint
     {
 
+        /// <summary>
+        /// The complaint's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
         public System.Guid ComplaintId { get; set; } = default!;
 
@@ -17100,6 +17713,9 @@ namespace Accountability.Client
     public partial class StalledHolderSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -17107,9 +17723,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
+        /// <summary>
+        /// The deadlines, one row per complaint severity and kind of holder.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deadlines")]
         public System.Collections.Generic.IReadOnlyList<DeadlineRow> Deadlines { get; set; } = new System.Collections.Generic.List<DeadlineRow>();
 
@@ -17123,6 +17745,9 @@ namespace Accountability.Client
     public partial class StatusPageView
     {
 
+        /// <summary>
+        /// The product or listing the complaint is about.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("product")]
         public string Product { get; set; } = default!;
 
@@ -17130,42 +17755,78 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ComplaintStatus>))]
         public ComplaintStatus Status { get; set; } = default!;
 
+        /// <summary>
+        /// The status in a phrase for the customer.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("statusText")]
         public string StatusText { get; set; } = default!;
 
+        /// <summary>
+        /// Who handles it now, in a sentence naming the holder.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("handledBy")]
         public string HandledBy { get; set; } = default!;
 
+        /// <summary>
+        /// When the complaint was filed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("filedAt")]
         public System.DateTimeOffset FiledAt { get; set; } = default!;
 
+        /// <summary>
+        /// Once the rules escalated it, a sentence saying the store answers for it now; null otherwise.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalation")]
         public string? Escalation { get; set; } = default!;
 
+        /// <summary>
+        /// What the customer last told us, said back to them, while nobody has acted on it since; null otherwise.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("youSaid")]
         public string? YouSaid { get; set; } = default!;
 
+        /// <summary>
+        /// What happens next and who does it, in a sentence (with the date it is due, and whether it is overdue).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextStep")]
         public string NextStep { get; set; } = default!;
 
+        /// <summary>
+        /// When the next step is due: the holder's deadline, or the end of the window to reopen; null when none applies.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextStepBy")]
         public System.DateTimeOffset? NextStepBy { get; set; } = default!;
 
+        /// <summary>
+        /// The holder's question awaiting the customer's answer; null when none is open.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("question")]
         public string? Question { get; set; } = default!;
 
+        /// <summary>
+        /// The fix proposed and not yet rejected; null when none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("proposedFix")]
         public string? ProposedFix { get; set; } = default!;
 
+        /// <summary>
+        /// The customer's rating, 1 to 5 stars; null until they rate.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("rating")]
         public int? Rating { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("can")]
         public CustomerActions Can { get; set; } = new CustomerActions();
 
+        /// <summary>
+        /// The complaint's steps, oldest first.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("timeline")]
         public System.Collections.Generic.IReadOnlyList<MilestoneView> Timeline { get; set; } = new System.Collections.Generic.List<MilestoneView>();
 
+        /// <summary>
+        /// The complaint's version.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
@@ -17179,6 +17840,9 @@ namespace Accountability.Client
     public partial class StepInRequestSettings
     {
 
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
@@ -17186,9 +17850,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity Severity { get; set; } = default!;
 
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the store becomes the holder when the customer asks it to step in.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("storeTakesOver")]
         public bool StoreTakesOver { get; set; } = default!;
 
@@ -17203,9 +17873,15 @@ namespace Accountability.Client
     public partial class StepInSettings
     {
 
+        /// <summary>
+        /// Whether a passed acknowledgement deadline moves the complaint.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
+        /// <summary>
+        /// The id of the party that takes the complaint over; null for the store, which also takes over when that party can no longer hold complaints.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fallbackParty")]
         public string? FallbackParty { get; set; } = default!;
 
@@ -17239,12 +17915,21 @@ namespace Accountability.Client
     public partial class TenantsCreateResponse
     {
 
+        /// <summary>
+        /// The marketplace's id, as sent.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The marketplace's name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// When it was created.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
@@ -17263,6 +17948,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("party")]
         public string Party { get; set; } = default!;
 
+        /// <summary>
+        /// The party's name as people read it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         public string DisplayName { get; set; } = default!;
 
@@ -17341,27 +18029,51 @@ namespace Accountability.Client
     public partial class WebhookEndpointView
     {
 
+        /// <summary>
+        /// The endpoint's id.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string Id { get; set; } = default!;
 
+        /// <summary>
+        /// The party whose complaints it is told about.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("partyId")]
         public string PartyId { get; set; } = default!;
 
+        /// <summary>
+        /// Where the webhooks are posted.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string Url { get; set; } = default!;
 
+        /// <summary>
+        /// The event types it receives (docs/webhooks.md).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("eventTypes")]
         public System.Collections.Generic.IReadOnlyList<string> EventTypes { get; set; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// Whether deliveries go out to it; while false they wait, and go out in order once re-enabled.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
+        /// <summary>
+        /// Why it is disabled (paused by its owner, 410 Gone, failing too long); null while enabled.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("disabledReason")]
         public string? DisabledReason { get; set; } = default!;
 
+        /// <summary>
+        /// When it was registered.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// Since when its attempts have failed without a success; null while it answers.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("failingSince")]
         public System.DateTimeOffset? FailingSince { get; set; } = default!;
 

@@ -1,5 +1,10 @@
 namespace Accountability.Domain.Complaints;
 
+/// <summary>
+/// Where a complaint stands: Open (not yet acknowledged by its holder), InProgress (acknowledged), AwaitingInformation
+/// (waiting on the customer), AwaitingThirdParty (waiting on someone outside), ResolutionProposed (a fix awaits the
+/// customer's answer), Resolved, Closed, Cancelled (withdrawn).
+/// </summary>
 public enum ComplaintStatus
 {
     Open,

@@ -3,6 +3,7 @@ using Accountability.Domain.Complaints;
 
 namespace Accountability.Domain.RecurringProblems;
 
+/// <summary>Where a recurring problem stands: Open, or Resolved once its owner recorded a root cause and fix.</summary>
 public enum ProblemStatus
 {
     Open,

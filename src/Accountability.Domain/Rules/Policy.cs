@@ -21,9 +21,13 @@ public interface IRuleSettings
 
 /// <summary>Back and forth between the same two parties.</summary>
 /// <param name="Handoffs">How many handoffs back and forth between the same two parties make a flag (A to B to A is 2).</param>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record PingPongSettings(bool Enabled, Severity Severity, bool Escalates, int Handoffs) : IRuleSettings;
 
 /// <summary>One return, A to B to A: flagged at its own (lower) severity until the back and forth reaches the ping-pong threshold.</summary>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record BounceSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings
 {
     public static BounceSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false);
@@ -31,39 +35,59 @@ public sealed record BounceSettings(bool Enabled, Severity Severity, bool Escala
 
 /// <summary>A party that keeps getting the complaint back and routing it on.</summary>
 /// <param name="Returns">How many times the complaint must come back to the same party, which routed it to at least two others, to call that party a hub that keeps re-routing.</param>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record HubSettings(bool Enabled, Severity Severity, bool Escalates, int Returns) : IRuleSettings
 {
     public static HubSettings Default { get; } = new(Enabled: true, Severity.High, Escalates: true, Returns: 2);
 }
 
 /// <summary>A complaint returns to a party it left, through at least two other parties.</summary>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record CycleSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings;
 
 /// <summary>Handoffs in quick succession, each party passing the complaint on soon after receiving it.</summary>
 /// <param name="Handoffs">How many passes in a row make a flag...</param>
 /// <param name="WindowHours">...when each party passed the complaint on within this many hours of receiving it.</param>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record ChurnSettings(bool Enabled, Severity Severity, bool Escalates, int Handoffs, int WindowHours) : IRuleSettings;
 
 /// <summary>A party tells the customer to ask someone else instead of handing the complaint over.</summary>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record CustomerDeflectionSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings;
 
 /// <summary>A handoff that claims the trouble is someone else's without evidence.</summary>
 /// <param name="Reasons">Handoff reasons that claim it is someone else's problem, and so need evidence.</param>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record EvidenceFreeHandoffSettings(bool Enabled, Severity Severity, bool Escalates, IReadOnlyList<HandoffReason> Reasons) : IRuleSettings;
 
 /// <summary>A complaint reopened again and again.</summary>
 /// <param name="Reopens">How many reopenings make a flag.</param>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record ReopenLoopSettings(bool Enabled, Severity Severity, bool Escalates, int Reopens) : IRuleSettings;
 
 /// <summary>How long a holder of one kind has, on a complaint of one severity, to acknowledge it and to resolve it.</summary>
+/// <param name="ComplaintSeverity">The complaint severity the row applies to.</param>
+/// <param name="PartyKind">The kind of holder the row applies to: Store or Vendor.</param>
+/// <param name="FirstResponseHours">Hours the holder has to acknowledge the complaint, counted on the holder's clock from the start of its hold (paused while waiting on the customer or a third party).</param>
+/// <param name="ResolutionHours">Hours the holder has to resolve the complaint, counted the same way; at least the first-response hours.</param>
 public sealed record DeadlineRow(Severity ComplaintSeverity, Parties.PartyKind PartyKind, double FirstResponseHours, double ResolutionHours);
 
 /// <summary>A holder that lets its deadlines pass; the deadlines per severity and kind of party.</summary>
+/// <param name="Deadlines">The deadlines, one row per complaint severity and kind of holder.</param>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
 public sealed record StalledHolderSettings(bool Enabled, Severity Severity, bool Escalates, IReadOnlyList<DeadlineRow> Deadlines) : IRuleSettings;
 
 /// <summary>When complaints about one product and category count as one recurring problem.</summary>
 /// <param name="Complaints">How many complaints, not yet linked to a problem, open one...</param>
 /// <param name="WindowDays">...when they were filed within this many days.</param>
+/// <param name="Enabled">Whether complaints are grouped into recurring problems at all.</param>
 public sealed record RecurringProblemSettings(bool Enabled, int Complaints, int WindowDays)
 {
     public static RecurringProblemSettings Default { get; } = new(Enabled: true, Complaints: 3, WindowDays: 7);
@@ -74,6 +98,8 @@ public sealed record RecurringProblemSettings(bool Enabled, int Complaints, int 
 /// the complaint moves to the store, or to <paramref name="FallbackParty"/> when one is named, as a marketplace steps in
 /// after its own deadline. Off by default: the stalled-holder flag alone is what ships.
 /// </summary>
+/// <param name="Enabled">Whether a passed acknowledgement deadline moves the complaint.</param>
+/// <param name="FallbackParty">The id of the party that takes the complaint over; null for the store, which also takes over when that party can no longer hold complaints.</param>
 public sealed record StepInSettings(bool Enabled, string? FallbackParty = null)
 {
     public static StepInSettings Default { get; } = new(Enabled: false);
@@ -86,12 +112,16 @@ public sealed record StepInSettings(bool Enabled, string? FallbackParty = null)
 /// The customer asked the store to step in: flagged at this severity (escalating if set), and with
 /// <paramref name="StoreTakesOver"/> the store becomes the holder.
 /// </summary>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
+/// <param name="StoreTakesOver">Whether the store becomes the holder when the customer asks it to step in.</param>
 public sealed record StepInRequestSettings(bool Enabled, Severity Severity, bool Escalates, bool StoreTakesOver) : IRuleSettings
 {
     public static StepInRequestSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: true, StoreTakesOver: true);
 }
 
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>
+/// <param name="Version">The policy's version number, 1 for the default; each saved policy gets the next one.</param>
 public sealed record Policy(
     int Version,
     PingPongSettings PingPong,

@@ -70,6 +70,18 @@ public sealed class OpenApiDescriptionTests
     }
 
     [Test]
+    public void Every_field_of_every_schema_is_described()
+    {
+        var schemas = Document["components"]!["schemas"]!.AsObject();
+        Assert.That(schemas, Has.Count.GreaterThan(50), "the document has its schemas");
+        var undescribed = (from schema in schemas
+                           from property in schema.Value!["properties"]?.AsObject() ?? []
+                           where property.Value!["description"] is null && !DescribedType(property.Value!, schemas)
+                           select $"{schema.Key}.{property.Key}").ToList();
+        Assert.That(undescribed, Is.Empty, "Fields without a description (an XML comment on the record's parameter or property, or on the field's type)");
+    }
+
+    [Test]
     public void The_fields_the_validators_require_are_exactly_those_the_document_requires()
     {
         var validated = ValidatedRequests().ToList();

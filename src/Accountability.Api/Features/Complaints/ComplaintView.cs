@@ -5,6 +5,7 @@ using Accountability.Domain.Rules;
 
 namespace Accountability.Api.Features.Complaints;
 
+/// <summary>A party named by its id and name.</summary>
 /// <param name="Id">The party's id (store or a vendor's slug).</param>
 /// <param name="DisplayName">The party's name as people read it.</param>
 public sealed record PartyRef(string Id, string DisplayName)
@@ -25,6 +26,7 @@ public sealed record ClockView(DeadlineKind Kind, PartyRef MustAct, DateTimeOffs
 }
 
 /// <param name="Party">The party's id.</param>
+/// <param name="DisplayName">The party's name as people read it.</param>
 /// <param name="Seconds">How long the party has held the complaint in all, the current hold included, in seconds.</param>
 public sealed record TimeHeld(string Party, string DisplayName, long Seconds);
 
@@ -32,6 +34,7 @@ public sealed record TimeHeld(string Party, string DisplayName, long Seconds);
 /// A complaint as the API shows it: its state, who holds it and who answers for it, how long each party has held it,
 /// and the flags the rules raised (the latest 50, evidence as stream versions; the timeline gives each version's event).
 /// </summary>
+/// <param name="Id">The complaint's id.</param>
 /// <param name="Status">Where the complaint stands in its life.</param>
 /// <param name="Holder">The party that must act now.</param>
 /// <param name="Vendor">The vendor whose product it is about.</param>

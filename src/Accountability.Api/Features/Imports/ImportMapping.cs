@@ -6,6 +6,13 @@ using Accountability.Domain.Text;
 namespace Accountability.Api.Features.Imports;
 
 /// <summary>Which columns of an event log mean what (docs/import.md). Only case id, timestamp and party are required.</summary>
+/// <param name="CaseId">The column (for jsonl, the path) holding the case's id in the source; its rows become one complaint.</param>
+/// <param name="Timestamp">The column holding when the row's update happened.</param>
+/// <param name="Party">The column holding the party that has the case after the row's update.</param>
+/// <param name="Status">The column holding the case's status word (see statuses).</param>
+/// <param name="Person">The column holding the person who made the update (see personIs).</param>
+/// <param name="Product">The column holding the product or listing the case is about.</param>
+/// <param name="Category">The column holding what kind of trouble it is.</param>
 /// <param name="TimestampFormat">A .NET date format such as dd-MM-yyyy HH:mm; without one, ISO 8601 (2026-01-31T13:45:30+01:00). Times without an offset are read as UTC.</param>
 /// <param name="PersonIs">Whether the person on a row that changes the party is the one who handed the case off (sender) or the one it went to (receiver); required with person.</param>
 /// <param name="Missing">The value the log writes for "no value" (ServiceNow writes ?).</param>

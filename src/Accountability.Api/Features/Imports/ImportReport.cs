@@ -1,5 +1,8 @@
 namespace Accountability.Api.Features.Imports;
 
+/// <summary>A row of the log that was not imported, and why.</summary>
+/// <param name="Line">The line of the file where the row starts, 1-based.</param>
+/// <param name="Reason">Why it was not imported, in a sentence.</param>
 public sealed record BadRow(int Line, string Reason);
 
 /// <summary>The mapping cannot be used; nothing was read or written. Its problems are keyed by field.</summary>
@@ -21,6 +24,9 @@ public sealed record ImportOptions(int? MaxBadRows = null, bool Replace = false)
 }
 
 /// <summary>What a replacing import changed: complaints of the source before, replaced by a case of the new file, removed.</summary>
+/// <param name="Before">How many complaints of the source the tenant held before the import.</param>
+/// <param name="Replaced">How many of them a case of the new file replaced.</param>
+/// <param name="Removed">How many of them were removed, their case being absent from the new file.</param>
 public sealed record ReplacedImport(int Before, int Replaced, int Removed);
 
 /// <summary>How far an import is: reading the log (Done and Total in bytes), then writing cases.</summary>
@@ -31,6 +37,17 @@ public sealed record ImportProgress(string Stage, long Done, long Total, long Ro
     public const string Writing = "Importing cases";
 }
 
+/// <summary>What an import of an event log did.</summary>
+/// <param name="Source">The source's name, as sent.</param>
+/// <param name="Rows">The log's rows read (data rows, bad ones included).</param>
+/// <param name="Cases">The distinct case ids among the readable rows.</param>
+/// <param name="CasesImported">Cases written as new complaints by this import.</param>
+/// <param name="EventsWritten">Complaint events written, the rules' flags and escalations included.</param>
+/// <param name="PartiesRegistered">Parties the log named that the tenant did not know, registered as vendors by this import.</param>
+/// <param name="FlagsByRule">Flags the rules raised on the imported history, counted by rule id.</param>
+/// <param name="BadRowCount">How many rows could not be read, all of them (badRows lists the first 100).</param>
+/// <param name="Seconds">How long the import took, in seconds.</param>
+/// <param name="EventsPerSecond">Events written per second of the import.</param>
 /// <param name="CasesAlreadyImported">Cases skipped because an earlier import wrote them: importing a file twice changes nothing.</param>
 /// <param name="BadRows">The first 100 rows that could not be read, with why; the others still import.</param>
 /// <param name="StoppedAtLine">Set when more rows than --max-bad-rows were bad: reading stopped there and nothing was imported.</param>
@@ -64,6 +81,7 @@ public sealed record ImportReport(
     /// </summary>
     public IReadOnlyList<BadRow> Conflicts { get; init; } = [];
 
+    /// <summary>How many rows were in conflict, all of them (conflicts lists the first 100).</summary>
     public int ConflictCount { get; init; }
 
     /// <summary>0 when every row was imported or already there; 1 when some rows were bad or in conflict (or the import stopped on bad rows).</summary>

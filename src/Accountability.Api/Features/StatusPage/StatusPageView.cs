@@ -7,9 +7,16 @@ using Text = Accountability.Api.Features.StatusPage.StatusText;
 
 namespace Accountability.Api.Features.StatusPage;
 
+/// <summary>A step in the complaint's story as the customer sees it.</summary>
+/// <param name="At">When it happened.</param>
+/// <param name="Text">The step in a sentence for the customer, naming who took it.</param>
 public sealed record MilestoneView(MilestoneKind Kind, DateTimeOffset At, string Text);
 
 /// <summary>Which of the customer's actions the page offers now.</summary>
+/// <param name="Answer">Whether the customer can answer a question: the complaint awaits information from them.</param>
+/// <param name="ConfirmFix">Whether the customer can confirm the fix: a fix was proposed or the complaint resolved, and not confirmed since.</param>
+/// <param name="ReportStillBroken">Whether the customer can say it is still broken: a fix is proposed, the complaint is resolved, or it was closed less than the reopen window ago.</param>
+/// <param name="Rate">Whether the customer can rate the handling: the complaint is resolved or closed.</param>
 /// <param name="AskStoreToStepIn">Once the complaint was flagged in this episode (it bounced, or a deadline passed), while another party holds it, once per episode.</param>
 public sealed record CustomerActions(bool Answer, bool ConfirmFix, bool ReportStillBroken, bool Rate, bool AskStoreToStepIn);
 
@@ -17,6 +24,20 @@ public sealed record CustomerActions(bool Answer, bool ConfirmFix, bool ReportSt
 /// The status page in the customer's words: the HTML page renders it, and the JSON view is it. Only what the
 /// customer may see: no internal notes, reasons, evidence, flags or references.
 /// </summary>
+/// <param name="Product">The product or listing the complaint is about.</param>
+/// <param name="StatusText">The status in a phrase for the customer.</param>
+/// <param name="HandledBy">Who handles it now, in a sentence naming the holder.</param>
+/// <param name="FiledAt">When the complaint was filed.</param>
+/// <param name="Escalation">Once the rules escalated it, a sentence saying the store answers for it now; null otherwise.</param>
+/// <param name="YouSaid">What the customer last told us, said back to them, while nobody has acted on it since; null otherwise.</param>
+/// <param name="NextStep">What happens next and who does it, in a sentence (with the date it is due, and whether it is overdue).</param>
+/// <param name="NextStepBy">When the next step is due: the holder's deadline, or the end of the window to reopen; null when none applies.</param>
+/// <param name="Question">The holder's question awaiting the customer's answer; null when none is open.</param>
+/// <param name="ProposedFix">The fix proposed and not yet rejected; null when none.</param>
+/// <param name="Rating">The customer's rating, 1 to 5 stars; null until they rate.</param>
+/// <param name="Can">Which of the customer's actions the page offers now.</param>
+/// <param name="Timeline">The complaint's steps, oldest first.</param>
+/// <param name="Version">The complaint's version.</param>
 public sealed record StatusPageView(
     string Product,
     ComplaintStatus Status,

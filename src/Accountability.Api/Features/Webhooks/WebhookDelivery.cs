@@ -1,5 +1,6 @@
 namespace Accountability.Api.Features.Webhooks;
 
+/// <summary>Where a delivery stands: Pending (not yet delivered; it will be tried, or tried again, at nextAttemptAt), Delivered (the endpoint answered 2xx), DeadLetter (given up: retries ran out, an answer that is not retried such as a 4xx other than 429, or the endpoint was deleted).</summary>
 public enum DeliveryStatus
 {
     Pending,
@@ -8,6 +9,10 @@ public enum DeliveryStatus
 }
 
 /// <summary>One try at sending a delivery: when, what came back, how long it took.</summary>
+/// <param name="At">When the attempt was made.</param>
+/// <param name="StatusCode">The HTTP status the endpoint answered; null when none came back (refused, timed out, endpoint deleted).</param>
+/// <param name="LatencyMs">How long the endpoint took to answer, in milliseconds.</param>
+/// <param name="Error">Why the attempt failed; null when it succeeded.</param>
 public sealed record DeliveryAttempt(DateTimeOffset At, int? StatusCode, long LatencyMs, string? Error);
 
 /// <summary>

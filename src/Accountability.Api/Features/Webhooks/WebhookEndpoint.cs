@@ -32,6 +32,14 @@ public sealed record WebhookEndpoint(
 }
 
 /// <summary>An endpoint as the API shows it: never its secrets.</summary>
+/// <param name="Id">The endpoint's id.</param>
+/// <param name="PartyId">The party whose complaints it is told about.</param>
+/// <param name="Url">Where the webhooks are posted.</param>
+/// <param name="EventTypes">The event types it receives (docs/webhooks.md).</param>
+/// <param name="Enabled">Whether deliveries go out to it; while false they wait, and go out in order once re-enabled.</param>
+/// <param name="DisabledReason">Why it is disabled (paused by its owner, 410 Gone, failing too long); null while enabled.</param>
+/// <param name="CreatedAt">When it was registered.</param>
+/// <param name="FailingSince">Since when its attempts have failed without a success; null while it answers.</param>
 public sealed record WebhookEndpointView(
     string Id, string PartyId, string Url, IReadOnlyList<string> EventTypes, bool Enabled, string? DisabledReason,
     DateTimeOffset CreatedAt, DateTimeOffset? FailingSince)

@@ -8,6 +8,11 @@ using Marten;
 namespace Accountability.Api.Features.Complaints.Flags;
 
 /// <summary>One event a flag points to: its place in the complaint's stream and in the whole store.</summary>
+/// <param name="Version">The event's version in the complaint's stream.</param>
+/// <param name="Sequence">The event's position in the whole event store.</param>
+/// <param name="EventId">The event's id.</param>
+/// <param name="Type">The event's type, as in the timeline.</param>
+/// <param name="At">When the event happened.</param>
 public sealed record EvidenceEvent(long Version, long Sequence, Guid EventId, string Type, DateTimeOffset At);
 
 /// <param name="Charged">The parties the flag is charged to; null on flags raised before flags named them.</param>

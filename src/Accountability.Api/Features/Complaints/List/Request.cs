@@ -59,4 +59,6 @@ public static class FlaggedFilter
     public static bool IsValid(string value) => bool.TryParse(value, out _) || RuleIds.All.Contains(value);
 }
 
+/// <param name="Items">The complaints of this page.</param>
+/// <param name="NextCursor">The cursor to ask for the next page with; null on the last page.</param>
 public sealed record Response(IReadOnlyList<ComplaintView> Items, string? NextCursor);

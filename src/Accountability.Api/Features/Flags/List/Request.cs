@@ -9,7 +9,9 @@ public sealed class Request
 {
     /// <summary>Only flags of this rule, such as ping-pong; all rules when absent.</summary>
     [QueryParam] public string? Rule { get; init; }
+    /// <summary>At most this many complaints' flags, 1 to 200; 50 when absent.</summary>
     [QueryParam] public int Limit { get; init; } = 50;
+    /// <summary>The nextCursor of the previous page; absent for the first page.</summary>
     [QueryParam] public string? Cursor { get; init; }
 
     public sealed class Validator : Validator<Request>
@@ -24,6 +26,12 @@ public sealed class Request
 }
 
 /// <summary>A flag with the complaint it was raised on.</summary>
+/// <param name="ComplaintId">The complaint's id.</param>
+/// <param name="Product">The product or listing it is about.</param>
+/// <param name="Holder">The id of the party holding it now.</param>
+/// <param name="Accountable">The id of the party that answers for it now: the holder, or store once the rules escalated it.</param>
 public sealed record FlaggedComplaint(Guid ComplaintId, string Product, string Holder, string Accountable, Flag Flag);
 
+/// <param name="Items">The flags, newest complaints first.</param>
+/// <param name="NextCursor">The cursor to ask for the next page with; null on the last page.</param>
 public sealed record Response(IReadOnlyList<FlaggedComplaint> Items, string? NextCursor);

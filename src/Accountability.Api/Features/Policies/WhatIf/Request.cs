@@ -21,11 +21,24 @@ public sealed record Request(Replace.Request Candidate, DateTimeOffset? From, Da
     }
 }
 
+/// <summary>What one policy flags among the replayed complaints.</summary>
+/// <param name="ComplaintsFlagged">How many complaints it flags at least once.</param>
+/// <param name="FlagsByRule">How many flags it raises, by rule id.</param>
 public sealed record RuleCounts(int ComplaintsFlagged, IReadOnlyDictionary<string, int> FlagsByRule);
 
 /// <summary>One complaint that either policy flags, with the rules each flags it by.</summary>
+/// <param name="ComplaintId">The complaint's id.</param>
+/// <param name="Product">The product or listing it is about.</param>
+/// <param name="Current">The rules of the flags its history holds, raised under the policies in force then, one entry per flag.</param>
+/// <param name="Candidate">The rules of the flags the candidate policy raises on a replay of its history, one entry per flag.</param>
 public sealed record ComplaintComparison(Guid ComplaintId, string Product, IReadOnlyList<string> Current, IReadOnlyList<string> Candidate);
 
+/// <param name="From">The start of the range replayed: complaints filed from then (inclusive).</param>
+/// <param name="To">Its end: complaints filed up to then (inclusive).</param>
+/// <param name="ComplaintsReplayed">How many complaints were filed in the range and replayed (5000 at most).</param>
+/// <param name="Current">The flags the complaints' histories hold, counted.</param>
+/// <param name="Candidate">The flags the candidate policy would raise, counted.</param>
+/// <param name="Complaints">The complaints either flags, in order of filing.</param>
 public sealed record Response(
     DateTimeOffset From,
     DateTimeOffset To,

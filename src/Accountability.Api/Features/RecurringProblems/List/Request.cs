@@ -9,8 +9,11 @@ namespace Accountability.Api.Features.RecurringProblems.List;
 public sealed class Request
 {
     [QueryParam] public ProblemStatus? Status { get; init; }
+    /// <summary>Only problems about this product (exact name).</summary>
     [QueryParam] public string? Product { get; init; }
+    /// <summary>Only problems this party owns (a party id).</summary>
     [QueryParam] public string? Owner { get; init; }
+    /// <summary>At most this many items, 1 to 200; 50 when absent.</summary>
     [QueryParam] public int Limit { get; init; } = 50;
 
     /// <summary>The nextCursor of the previous page; absent for the first page.</summary>
@@ -29,4 +32,6 @@ public sealed class Request
     }
 }
 
+/// <param name="Items">The problems, newest first.</param>
+/// <param name="NextCursor">The cursor to ask for the next page with; null on the last page.</param>
 public sealed record Response(IReadOnlyList<ProblemView> Items, string? NextCursor);

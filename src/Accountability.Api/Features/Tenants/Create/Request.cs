@@ -22,6 +22,9 @@ public sealed record Request(string Id, string Name, string? StoreName)
     }
 }
 
+/// <param name="Id">The marketplace's id, as sent.</param>
+/// <param name="Name">The marketplace's name.</param>
+/// <param name="CreatedAt">When it was created.</param>
 /// <param name="OperatorKey">The tenant's first operator key; its secret is shown in this response only.</param>
 public sealed record Response(string Id, string Name, DateTimeOffset CreatedAt, CreatedApiKey OperatorKey) : IShowsSecretOnce
 {

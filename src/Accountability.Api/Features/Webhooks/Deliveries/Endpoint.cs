@@ -6,6 +6,13 @@ using Marten;
 namespace Accountability.Api.Features.Webhooks.Deliveries;
 
 /// <summary>A delivery as its log shows it: what was sent, where it stands, and every attempt.</summary>
+/// <param name="Id">The delivery's id: the webhook-id header every attempt carries.</param>
+/// <param name="EventType">The webhook's event type, such as complaint.handed_off.</param>
+/// <param name="ComplaintId">The complaint it reports on (for a problem's webhook, the problem's id).</param>
+/// <param name="ComplaintVersion">The complaint's (or problem's) version it reports.</param>
+/// <param name="CreatedAt">When the delivery was written, with the event it reports.</param>
+/// <param name="NextAttemptAt">When the next attempt is due, while Pending; null otherwise.</param>
+/// <param name="Attempts">Its latest 20 attempts.</param>
 public sealed record DeliveryView(
     string Id, string EventType, Guid ComplaintId, long ComplaintVersion, DeliveryStatus Status, DateTimeOffset CreatedAt,
     DateTimeOffset? NextAttemptAt, IReadOnlyList<DeliveryAttempt> Attempts)
