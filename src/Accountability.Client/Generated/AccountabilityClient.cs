@@ -10995,16 +10995,22 @@ namespace Accountability.Client
         System.Threading.Tasks.Task<ApiResponse> ComplaintPageAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// The dashboard's overdue and due-soon queue
         /// </summary>
+        /// <remarks>
+        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> DueAsync();
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// The dashboard's overdue and due-soon queue
         /// </summary>
+        /// <remarks>
+        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<ApiResponse> DueAsync(System.Threading.CancellationToken cancellationToken);
@@ -11329,8 +11335,11 @@ namespace Accountability.Client
         }
 
         /// <summary>
-        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// The dashboard's overdue and due-soon queue
         /// </summary>
+        /// <remarks>
+        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<ApiResponse> DueAsync()
@@ -11340,8 +11349,11 @@ namespace Accountability.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// The dashboard's overdue and due-soon queue
         /// </summary>
+        /// <remarks>
+        /// The dashboard's queue of overdue and due-soon deadlines (HTML): each running clock due within a day, the soonest first, with who must act.
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<ApiResponse> DueAsync(System.Threading.CancellationToken cancellationToken)
@@ -14799,15 +14811,27 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("mustAct")]
         public PartyRef MustAct { get; set; } = new PartyRef();
 
+        /// <summary>
+        /// When it falls due (UTC); for a paused clock, when it would fall due if it ran again now.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("dueAt")]
         public System.DateTimeOffset DueAt { get; set; } = default!;
 
+        /// <summary>
+        /// Seconds until it falls due: negative once overdue; kept as at the pause while paused.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("secondsLeft")]
         public long SecondsLeft { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the clock stands still because the customer or a third party has the next move.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("paused")]
         public bool Paused { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the deadline has passed and the holder still owes it; never while paused.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("overdue")]
         public bool Overdue { get; set; } = default!;
 
@@ -15545,6 +15569,9 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// What a holder's deadline is for: FirstResponse (acknowledging the complaint) or Resolution (putting it right).
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum DeadlineKind
     {

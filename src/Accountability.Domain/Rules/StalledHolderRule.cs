@@ -4,6 +4,7 @@ using Accountability.Domain.Times;
 
 namespace Accountability.Domain.Rules;
 
+/// <summary>What a holder's deadline is for: FirstResponse (acknowledging the complaint) or Resolution (putting it right).</summary>
 public enum DeadlineKind
 {
     FirstResponse,

@@ -18,6 +18,12 @@ public sealed record PartyRef(string Id, string DisplayName)
 /// falls due, the seconds left (negative once overdue), and whether it is paused (waiting on the customer or a third
 /// party: the time left stands still, and the due time is when it would fall due if the clock ran again now).
 /// </summary>
+/// <param name="Kind">What is owed: a first response or the resolution.</param>
+/// <param name="MustAct">The holder the deadline binds.</param>
+/// <param name="DueAt">When it falls due (UTC); for a paused clock, when it would fall due if it ran again now.</param>
+/// <param name="SecondsLeft">Seconds until it falls due: negative once overdue; kept as at the pause while paused.</param>
+/// <param name="Paused">Whether the clock stands still because the customer or a third party has the next move.</param>
+/// <param name="Overdue">Whether the deadline has passed and the holder still owes it; never while paused.</param>
 public sealed record ClockView(DeadlineKind Kind, PartyRef MustAct, DateTimeOffset DueAt, long SecondsLeft, bool Paused, bool Overdue)
 {
     public static IReadOnlyList<ClockView> Of(IEnumerable<RunningClock> clocks, PartyDirectory parties, DateTimeOffset now) =>
