@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Persistence;
 using Accountability.Api.Tests.Infrastructure;
@@ -19,25 +17,9 @@ public sealed class ListRowTests
     {
         var market = await Marketplace.CreateAsync();
         var filed = await market.FileAsync();
-        var trace = ActivityTraceId.CreateRandom();
-        var commands = new ConcurrentBag<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name is "Npgsql" or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = a =>
-            {
-                if (a.TraceId == trace && a.Source.Name == "Npgsql")
-                    commands.Add((a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement"))?.ToString() ?? "");
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        var commands = await HandoffCommands.OfAsync(market, filed.Id);
 
-        using var handoff = await market.Operator.PostAsync($"/api/complaints/{filed.Id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" },
-            h => h.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01"));
-        Assert.That((int)handoff.StatusCode, Is.EqualTo(200), await handoff.Content.ReadAsStringAsync());
-
-        var statements = commands.Single(c => c.Contains("mt_quick_append_events")).Split(';', StringSplitOptions.RemoveEmptyEntries);
+        var statements = HandoffCommands.WriteBatch(commands);
         Assert.That(statements.Count(s => s.Contains(ComplaintListTable.Name)), Is.EqualTo(1));
         Assert.That(commands.Count(c => c.Contains(ComplaintListTable.Name)), Is.EqualTo(1), "the write reads nothing of the list");
     }

@@ -13,4 +13,14 @@ public static class PolicyJson
         json.Remove("version");
         return json;
     }
+
+    /// <summary>The default policy with every severity's deadlines set to these, and stalled holders escalating or not.</summary>
+    public static JsonObject WithDeadlines(TimeSpan firstResponse, TimeSpan resolution, bool escalates)
+    {
+        var policy = Editable();
+        foreach (var row in policy["stalledHolder"]!["deadlines"]!.AsArray())
+            (row!["firstResponseHours"], row["resolutionHours"]) = (firstResponse.TotalHours, resolution.TotalHours);
+        policy["stalledHolder"]!["escalates"] = escalates;
+        return policy;
+    }
 }

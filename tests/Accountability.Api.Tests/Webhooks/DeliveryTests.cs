@@ -102,10 +102,7 @@ public sealed class DeliveryTests
         await using var receiver = await Receiver.StartAsync();
         await using var node = IsolatedNode.Start(runScheduler: true, runWebhooks: true);
         var market = await node.CreateMarketplaceAsync();
-        var policy = PolicyJson.Editable();
-        foreach (var row in policy["stalledHolder"]!["deadlines"]!.AsArray())
-            (row!["firstResponseHours"], row["resolutionHours"]) = (1.0 / 3600, 2.0 / 3600);
-        policy["stalledHolder"]!["escalates"] = false;
+        var policy = PolicyJson.WithDeadlines(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), escalates: false);
         using (var put = await market.Operator.PutAsync("/api/policy", policy))
             Assert.That((int)put.StatusCode, Is.EqualTo(200));
         await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = new[] { "complaint.deadline_approaching" } }, 201);

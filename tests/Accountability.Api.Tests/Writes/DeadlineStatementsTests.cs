@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Tests.Infrastructure;
 
@@ -14,26 +12,7 @@ public sealed class DeadlineStatementsTests
     {
         var market = await Marketplace.CreateAsync();
         var filed = await market.FileAsync();
-        var trace = ActivityTraceId.CreateRandom();
-        var commands = new ConcurrentBag<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name is "Npgsql" or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = a =>
-            {
-                if (a.TraceId == trace && a.Source.Name == "Npgsql")
-                    commands.Add((a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement"))?.ToString() ?? "");
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-
-        using var handoff = await market.Operator.PostAsync($"/api/complaints/{filed.Id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" },
-            h => h.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01"));
-        Assert.That((int)handoff.StatusCode, Is.EqualTo(200), await handoff.Content.ReadAsStringAsync());
-
-        var write = commands.Single(c => c.Contains("mt_quick_append_events"));
-        var statements = write.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var statements = HandoffCommands.WriteBatch(await HandoffCommands.OfAsync(market, filed.Id));
         TestContext.Out.WriteLine($"The handoff's write batch: {statements.Length} statements");
         foreach (var statement in statements)
             TestContext.Out.WriteLine($"  {statement[..Math.Min(90, statement.Length)].ReplaceLineEndings(" ")}");
