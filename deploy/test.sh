@@ -20,6 +20,10 @@ fi
 deploy/browser.sh
 # The client's drift test runs the generator pinned in the tool manifest (docs/decisions/0036).
 dotnet tool restore >/dev/null
+# The run starts the service about a hundred times, in process and as processes, and JITs it each time (the tiered
+# compiler's thread alone is a tenth of the run's CPU). Without the instrumented tier and double-mapped code pages a
+# start costs about a quarter less CPU (docs/testing.md); nothing the tests assert depends on either.
+export DOTNET_TieredPGO="${DOTNET_TieredPGO:-0}" DOTNET_EnableWriteXorExecute="${DOTNET_EnableWriteXorExecute:-0}"
 connection="$(deploy/postgres.sh)"
 export ACCOUNTABILITY_DB="$connection"
 run Accountability.sln "$@"
