@@ -83,7 +83,7 @@ grow() { # to about this many complaints: copies of the rows there under new ids
          insert into $schema.complaint_list (tenant_id, id, filed_at, status, holder, vendor_id, product, accountable, escalated, flagged_rules, parties, due_at, item)
              select l.tenant_id, n.new, l.filed_at - n.g * interval '1 day', l.status, l.holder, l.vendor_id, l.product, l.accountable, l.escalated,
                     l.flagged_rules, l.parties, l.due_at,
-                    jsonb_set(jsonb_set(l.item, '{complaint,id}', to_jsonb(n.new)), '{complaint,filedAt}', to_jsonb(l.filed_at - n.g * interval '1 day'))
+                    jsonb_set(jsonb_set(l.item::jsonb, '{complaint,id}', to_jsonb(n.new)), '{complaint,filedAt}', to_jsonb(l.filed_at - n.g * interval '1 day'))::json
              from n join $schema.complaint_list l on l.tenant_id = 'bench' and l.id = n.old;" >/dev/null
 }
 

@@ -36,7 +36,8 @@ public static class ComplaintListTable
         list.AddColumn("flagged_rules", "text[]").NotNull();
         list.AddColumn("parties", "text[]").NotNull();
         list.AddColumn("due_at", "timestamptz");
-        list.AddColumn("item", "jsonb").NotNull();
+        // json, not jsonb: kept as written and read back as it is, where jsonb is printed anew on every read (decision 0040).
+        list.AddColumn("item", "json").NotNull();
         // Newest first, by page: every list reads one of these two in order and stops after a page.
         list.Indexes.Add(new IndexDefinition($"ix_{Name}_filed") { Columns = ["tenant_id", "filed_at", "id"] });
         list.Indexes.Add(new IndexDefinition($"ix_{Name}_holder") { Columns = ["tenant_id", "holder", "filed_at", "id"] });
@@ -63,7 +64,7 @@ public static class ComplaintListTable
         session.QueueSqlCommand($"""
             insert into {session.DocumentStore.Options.DatabaseSchemaName}.{Name}
             (tenant_id, id, filed_at, status, holder, vendor_id, product, accountable, escalated, flagged_rules, parties, due_at, item)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (tenant_id, id) {onConflict}
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json) on conflict (tenant_id, id) {onConflict}
             """,
             session.TenantId, complaint.Id, complaint.FiledAt, complaint.Status.ToString(), complaint.Holder, complaint.VendorId, complaint.Product,
             complaint.AccountableParty(), complaint.Escalation is not null, complaint.FlaggedRules.ToArray(), complaint.PartiesInvolved.ToArray(),

@@ -100,8 +100,11 @@ public sealed record ComplaintView(
     public static ComplaintView From(Complaint c, PartyDirectory parties, DateTimeOffset now, bool withFlags = true) => new(
         c.Id, c.Status, PartyRef.Of(c.Holder, parties), PartyRef.Of(c.VendorId, parties),
         c.Product, c.Category, c.CustomerReference, c.Channel, c.Severity, c.Description, c.HandoffCount, c.ReopenCount,
-        [.. c.TimeHeld(now).OrderBy(t => t.Key, StringComparer.Ordinal)
-            .Select(t => new TimeHeld(t.Key, parties.NameOf(t.Key), (long)t.Value.TotalSeconds))],
+        TimeHeldOf(c.TimeHeld(now), parties),
         c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, PartyRef.Of(c.AccountableParty(), parties), c.Escalation,
         c.FlaggedRules, withFlags ? c.Flags : null, c.Version);
+
+    /// <summary>Each party's time held, in the order of their ids.</summary>
+    public static IReadOnlyList<TimeHeld> TimeHeldOf(IReadOnlyDictionary<string, TimeSpan> held, PartyDirectory parties) =>
+        [.. held.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new TimeHeld(t.Key, parties.NameOf(t.Key), (long)t.Value.TotalSeconds))];
 }

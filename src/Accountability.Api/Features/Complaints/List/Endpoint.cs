@@ -1,9 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Http;
-using Accountability.Api.Persistence;
-using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
-using Accountability.Domain.Times;
 using FastEndpoints;
 using Marten;
 
@@ -28,10 +25,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         var partiesQuery = batch.Query<Party>().ToList();
         await batch.Execute(ct);
         var (page, next) = await pageQuery();
-        var parties = new PartyDirectory(await partiesQuery);
-        await Send.OkAsync(new Response([.. page.Select(item => ComplaintView.From(item.Complaint, parties, now, withFlags: false) with
-        {
-            Clocks = ClockView.Of(item.Clocks, parties, now),
-        })], next), ct);
+        // The answer is written from the rows' JSON (decision 0040); Response stays the documented shape.
+        await ListItemJson.WriteAsync(HttpContext.Response, page, next, new PartyDirectory(await partiesQuery), now, new Config().Serializer.Options, ct);
     }
 }

@@ -13,8 +13,11 @@ namespace Accountability.Api.Features.Complaints.List;
 /// </summary>
 public static class ListQuery
 {
-    /// <summary>Queues the page's read on a batch; await the result after the batch has run.</summary>
-    public static Func<Task<(IReadOnlyList<ComplaintListItem> Page, string? Next)>> Queue(
+    /// <summary>
+    /// Queues the page's read on a batch; await the result after the batch has run: each row's stored JSON
+    /// (<see cref="ComplaintListItem"/>), written out by <see cref="ListItemJson"/>.
+    /// </summary>
+    public static Func<Task<(IReadOnlyList<string> Page, string? Next)>> Queue(
         IBatchedQuery batch, IQuerySession session, Actor actor, Request r, DateTimeOffset now)
     {
         var conditions = new List<string>();
@@ -49,10 +52,8 @@ public static class ListQuery
         var query = batch.Query<string>(sql, [.. values]);
         return async () =>
         {
-            var rows = (await query).Select(json => ComplaintListTable.Read(session, json)).ToList();
-            return rows.Count > r.Limit
-                ? (rows.Take(r.Limit).ToList(), new PageCursor(rows[r.Limit - 1].Complaint.FiledAt, rows[r.Limit - 1].Complaint.Id).ToString())
-                : (rows, null);
+            var rows = await query;
+            return rows.Count > r.Limit ? ([.. rows.Take(r.Limit)], ListItemJson.CursorAfter(rows[r.Limit - 1]).ToString()) : (rows, null);
         };
     }
 }
