@@ -31,6 +31,7 @@ public sealed record Charge(Guid Id, string Party, Money Amount, ChargeCause Cau
     }
 }
 
+/// <summary>A charge's reversal: why, by whom and when; the charge stays in the record.</summary>
 /// <param name="Reason">Why it was reversed.</param>
 /// <param name="By">Who reversed it (the operator).</param>
 /// <param name="At">When.</param>
