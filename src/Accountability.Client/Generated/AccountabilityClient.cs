@@ -14985,6 +14985,9 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// A charge's reversal: why, by whom and when; the charge stays in the record.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ChargeReversal
     {
@@ -15451,7 +15454,7 @@ namespace Accountability.Client
         public Severity? Severity { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("claim")]
-        public Money? Claim { get; set; } = default!;
+        public MoneyInput? Claim { get; set; } = default!;
 
     }
 
@@ -15713,7 +15716,7 @@ namespace Accountability.Client
         public RemedyKind? RemedyKind { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        public Money? Amount { get; set; } = default!;
+        public MoneyInput? Amount { get; set; } = default!;
 
         /// <summary>
         /// Who bears the cost, in basis points adding up to 10,000 (7,000 and 3,000 for 70/30), each a registered party once; left out, the liable party bears it all. Needs an amount.
@@ -16563,6 +16566,18 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("rows")]
         public string? Rows { get; set; } = default!;
 
+        /// <summary>
+        /// The column holding what is at stake (the order's price), a number with a point for decimals (19.99); with claimCurrency.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("claimAmount")]
+        public string? ClaimAmount { get; set; } = default!;
+
+        /// <summary>
+        /// The column holding the ISO 4217 code of the claim's amount (EUR); with claimAmount.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("claimCurrency")]
+        public string? ClaimCurrency { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -16830,6 +16845,27 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("currency")]
         public string Currency { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// An amount of money as a request gives it: a JSON number (never a string) and an ISO 4217 currency code.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MoneyInput
+    {
+
+        /// <summary>
+        /// How much, in the currency's major unit (19.99), not negative, a whole number of its minor units (cents for EUR, none for JPY).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public double? Amount { get; set; } = default!;
+
+        /// <summary>
+        /// The ISO 4217 code, upper case (EUR, USD, JPY, BHD).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("currency")]
+        public string? Currency { get; set; } = default!;
 
     }
 
@@ -17215,7 +17251,7 @@ namespace Accountability.Client
         public StepInRequestSettings? StepInRequest { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("defaultClaim")]
-        public Money? DefaultClaim { get; set; } = default!;
+        public MoneyInput? DefaultClaim { get; set; } = default!;
 
     }
 
@@ -17891,7 +17927,7 @@ namespace Accountability.Client
         public string Party { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("amount")]
-        public Money? Amount { get; set; } = default!;
+        public MoneyInput? Amount { get; set; } = default!;
 
     }
 

@@ -9,14 +9,14 @@ namespace Accountability.Domain.Liability;
 /// <param name="Currency">The ISO 4217 alphabetic code, upper case (EUR, JPY, BHD).</param>
 public sealed record Money(decimal Amount, string Currency)
 {
-    /// <summary>No remedy comes near it; it keeps every amount's minor units within a 64-bit integer.</summary>
-    public const decimal Limit = 1_000_000_000_000m;
+    /// <summary>A billion of the major unit: no single remedy comes near it, and any amount in minor units fits a 64-bit integer.</summary>
+    public const decimal Limit = 1_000_000_000m;
 
     /// <summary>What is wrong with this amount of this currency; null when it is valid.</summary>
     public static string? Problem(decimal amount, string? currency) =>
         Currencies.Find(currency) is not { } known ? $"'{currency}' is not an ISO 4217 currency code (such as EUR, USD, JPY)."
         : amount < 0 ? "An amount may not be negative."
-        : amount >= Limit ? "An amount is less than 1,000,000,000,000."
+        : amount >= Limit ? "An amount is less than 1,000,000,000."
         : decimal.Round(amount, known.MinorUnits) != amount
             ? $"{known.Code} has {known.MinorUnits} decimal place{(known.MinorUnits == 1 ? "" : "s")}: {amount} is not a whole number of its minor unit."
         : null;

@@ -137,6 +137,24 @@ public sealed class ChargeTests
     }
 
     [Test]
+    public async Task An_import_takes_the_claim_from_the_columns_its_mapping_names_and_a_bad_claim_is_a_bad_row()
+    {
+        var mapping = new { caseId = "case", timestamp = "when", party = "group", claimAmount = "price", claimCurrency = "currency" };
+        using (var half = await market.Operator.PostAsync("/api/imports", new { source = "half", mapping = new { caseId = "case", timestamp = "when", party = "group", claimAmount = "price" }, csv = "case,when,group,price\nC0,2026-01-05T09:00:00Z,Acme Apps,1" }))
+            Assert.That((await half.ShouldBeProblemAsync(400, "validation")).Errors!.Keys, Is.EqualTo(new[] { "mapping.claimCurrency" }));
+        var report = await market.Operator.PostJsonAsync<Features.Imports.ImportReport>("/api/imports", new
+        {
+            source = "shop", mapping, csv = "case,when,group,price,currency\nC1,2026-01-05T09:00:00Z,Acme Apps,1500,JPY\nC2,2026-01-05T09:00:00Z,Acme Apps,12.345,EUR\n",
+        });
+        Assert.That((report.CasesImported, report.BadRows.Select(b => b.Line).ToList()), Is.EqualTo((1, new List<int> { 3 })),
+            string.Join("; ", report.BadRows.Select(b => $"{b.Line}: {b.Reason}")));
+        Assert.That(report.BadRows[0].Reason, Does.Contain("2 decimal places"));
+        var listed = await market.Operator.GetJsonAsync<Features.Complaints.List.Response>("/api/complaints?limit=100");
+        var imported = listed.Items.Single(c => c.CustomerReference == "C1");
+        Assert.That((await market.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{imported.Id}")).Claim, Is.EqualTo(new Money(1500m, "JPY")));
+    }
+
+    [Test]
     public void The_dashboard_timeline_words_charges_and_reversals()
     {
         var parties = new PartyDirectory([new Party("acme", PartyKind.Vendor, "Acme Apps")]);

@@ -1,5 +1,6 @@
 using Accountability.Api.Features.Parties;
 using Accountability.Domain.Complaints;
+using Accountability.Api.Http;
 using FastEndpoints;
 using FluentValidation;
 
@@ -21,7 +22,7 @@ public sealed record Request(
     string Description,
     Channel? Channel,
     Domain.Rules.Severity? Severity = null,
-    Domain.Liability.Money? Claim = null)
+    Http.MoneyInput? Claim = null)
 {
     public sealed class Validator : Validator<Request>
     {

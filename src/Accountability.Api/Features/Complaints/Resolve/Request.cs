@@ -1,4 +1,5 @@
 using Accountability.Api.Features.Parties;
+using Accountability.Api.Http;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Liability;
@@ -18,7 +19,7 @@ public sealed record Request(
     string LiableParty,
     string Remedy,
     RemedyKind? RemedyKind = null,
-    Money? Amount = null,
+    MoneyInput? Amount = null,
     IReadOnlyList<Share>? Bearers = null)
 {
     public sealed class Validator : Validator<Request>
@@ -39,5 +40,5 @@ public sealed record Request(
     }
 
     public ResolveComplaint Command() =>
-        new(RootCause!.Value, LiableParty, Remedy, RemedyKind is { } kind ? new RemedyTerms(kind, Amount, Bearers) : null);
+        new(RootCause!.Value, LiableParty, Remedy, RemedyKind is { } kind ? new RemedyTerms(kind, Amount?.ToMoney(), Bearers) : null);
 }

@@ -1,6 +1,6 @@
 using Accountability.Api.Features.Parties;
+using Accountability.Api.Http;
 using Accountability.Domain.Decisions;
-using Accountability.Domain.Liability;
 using FastEndpoints;
 using FluentValidation;
 
@@ -9,7 +9,7 @@ namespace Accountability.Api.Features.Complaints.ReverseCharge;
 /// <summary>A party charged in place of a reversed charge.</summary>
 /// <param name="Party">The registered party to charge.</param>
 /// <param name="Amount">How much: an amount and an ISO 4217 currency code.</param>
-public sealed record Replacement(string Party, Money? Amount);
+public sealed record Replacement(string Party, MoneyInput? Amount);
 
 /// <param name="Reason">Why the charge is reversed; kept in the record.</param>
 /// <param name="Replacement">A charge to make in its place, if any.</param>
@@ -30,5 +30,5 @@ public sealed record Request(string Reason, Replacement? Replacement = null)
     }
 
     public Domain.Decisions.ReverseCharge Command(Guid chargeId) =>
-        new(chargeId, Reason, Replacement is { } r ? new ChargeReplacement(r.Party, r.Amount!) : null);
+        new(chargeId, Reason, Replacement is { } r ? new ChargeReplacement(r.Party, r.Amount!.ToMoney()) : null);
 }

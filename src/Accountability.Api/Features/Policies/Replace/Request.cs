@@ -1,3 +1,4 @@
+using Accountability.Api.Http;
 using Accountability.Domain.Rules;
 using FastEndpoints;
 using FluentValidation;
@@ -31,7 +32,7 @@ public sealed record Request(
     HubSettings? Hub = null,
     StepInSettings? StepIn = null,
     StepInRequestSettings? StepInRequest = null,
-    Domain.Liability.Money? DefaultClaim = null)
+    Http.MoneyInput? DefaultClaim = null)
 {
     public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
         policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
@@ -43,7 +44,7 @@ public sealed record Request(
         Hub = Hub ?? HubSettings.Default,
         StepIn = StepIn ?? StepInSettings.Default,
         StepInRequest = StepInRequest ?? StepInRequestSettings.Default,
-        DefaultClaim = DefaultClaim,
+        DefaultClaim = DefaultClaim is { Amount: { } amount, Currency: { } currency } ? new Domain.Liability.Money(amount, currency) : null,
     };
 
     public sealed class Validator : Validator<Request>
@@ -57,6 +58,7 @@ public sealed record Request(
             RuleFor(r => r.EvidenceFreeHandoff).NotNull();
             RuleFor(r => r.ReopenLoop).NotNull();
             RuleFor(r => r.StalledHolder).NotNull();
+            RuleFor(r => r.DefaultClaim).ValidMoney();
             RuleFor(r => r).Custom((request, context) =>
             {
                 if (new[] { (object?)request.PingPong, request.Cycle, request.Churn, request.CustomerDeflection, request.EvidenceFreeHandoff, request.ReopenLoop, request.StalledHolder }.Any(s => s is null))
