@@ -2,6 +2,7 @@ using Accountability.Domain.Complaints;
 using Accountability.Domain.Decisions;
 using Accountability.Domain.Liability;
 using Accountability.Domain.Parties;
+using Accountability.Domain.Webhooks;
 using static Accountability.Domain.Tests.Scenario;
 
 namespace Accountability.Domain.Tests.Liability;
@@ -93,6 +94,23 @@ public sealed class ChargeTests
             .ShouldRefuse(RefusalCode.UnknownParty);
         ChargeDecisions.Reverse(resolved, new ReverseCharge(id, "x", new ChargeReplacement("photon", new Money(-1m, "EUR"))), Operator, Registered, T0)
             .ShouldRefuse(RefusalCode.InvalidAmount);
+    }
+
+    [Test]
+    public void A_charge_and_its_reversal_are_told_to_the_party_charged_and_to_the_store()
+    {
+        var before = HeldByAcme();
+        var events = ComplaintDecisions.Resolve(before, Split7030, Acme, Registered, T0).Events;
+        var resolved = Given([Filed(), HandedOff(Party.StoreId, "acme"), events[0]]);
+        var charged = Given([Filed(), HandedOff(Party.StoreId, "acme"), events[0], events[1]]);
+        Assert.That(ComplaintNotices.Of(resolved, events[1], charged), Is.EqualTo(new[]
+        {
+            new Notice(NoticeKind.ChargeCreated, "acme"), new Notice(NoticeKind.ChargeCreated, Party.StoreId),
+        }));
+        var reversal = new ChargeReversed(charged.Charges[0].Id, "Goodwill", Party.StoreId, T0);
+        Assert.That(ComplaintNotices.Of(charged, reversal, Given([Filed(), HandedOff(Party.StoreId, "acme"), events[0], events[1], reversal])),
+            Is.EqualTo(new[] { new Notice(NoticeKind.ChargeReversed, "acme"), new Notice(NoticeKind.ChargeReversed, Party.StoreId) }));
+        Assert.That(ComplaintNotices.Reason(reversal, []), Is.EqualTo("Goodwill"));
     }
 
     [Test]
