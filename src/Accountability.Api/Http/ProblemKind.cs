@@ -52,6 +52,10 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.RootCauseMissing => new("root-cause-missing", 422, "The root cause is missing."),
         RefusalCode.StepInNotAllowed => new("step-in-not-allowed", 409, "The store cannot be asked to step in now."),
         RefusalCode.StepInAlreadyAsked => new("step-in-already-asked", 409, "The store was already asked to step in."),
+        RefusalCode.InvalidAmount => new("invalid-amount", 422, "The amount is not valid money."),
+        RefusalCode.SplitNotWhole => new("split-not-whole", 422, "The shares do not make a whole."),
+        RefusalCode.UnknownCharge => new("unknown-charge", 404, "The complaint has no such charge."),
+        RefusalCode.ChargeAlreadyReversed => new("charge-already-reversed", 409, "The charge is already reversed."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

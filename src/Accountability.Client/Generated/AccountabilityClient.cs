@@ -1156,6 +1156,31 @@ namespace Accountability.Client
         System.Threading.Tasks.Task<ApiResponse<ComplaintView>> CancelAsync(System.Guid id, string? idempotency_Key, string? if_Match, ComplaintsCancelRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
+        /// Reverse a charge
+        /// </summary>
+        /// <remarks>
+        /// The operator reverses a charge, saying why, and may charge a replacement (a party and an amount) in its place. The charge is never edited: the reversal and the replacement are new events. A charge already reversed, or not of this complaint, is refused. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> ReverseChargeAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsReverseChargeRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Reverse a charge
+        /// </summary>
+        /// <remarks>
+        /// The operator reverses a charge, saying why, and may charge a replacement (a party and an amount) in its place. The charge is never edited: the reversal and the replacement are new events. A charge already reversed, or not of this complaint, is refused. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> ReverseChargeAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsReverseChargeRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
         /// Close a resolved complaint
         /// </summary>
         /// <remarks>
@@ -2140,7 +2165,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2150,7 +2175,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2170,7 +2195,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2322,7 +2347,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2332,7 +2357,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2352,7 +2377,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2504,7 +2529,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2514,7 +2539,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2534,7 +2559,194 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Reverse a charge
+        /// </summary>
+        /// <remarks>
+        /// The operator reverses a charge, saying why, and may charge a replacement (a party and an amount) in its place. The charge is never edited: the reversal and the replacement are new events. A charge already reversed, or not of this complaint, is refused. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<ComplaintView>> ReverseChargeAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsReverseChargeRequest body)
+        {
+            return ReverseChargeAsync(id, chargeId, idempotency_Key, if_Match, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Reverse a charge
+        /// </summary>
+        /// <remarks>
+        /// The operator reverses a charge, saying why, and may charge a replacement (a party and an amount) in its place. The charge is never edited: the reversal and the replacement are new events. A charge already reversed, or not of this complaint, is refused. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<ComplaintView>> ReverseChargeAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsReverseChargeRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (chargeId == null)
+                throw new System.ArgumentNullException("chargeId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/complaints/{id}/charges/{chargeId}/reversal"
+                    urlBuilder_.Append("api/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/charges/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(chargeId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/reversal");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplaintView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<ComplaintView>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2680,7 +2892,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2690,7 +2902,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2710,7 +2922,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2862,7 +3074,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2872,7 +3084,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2892,7 +3104,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3175,7 +3387,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3185,7 +3397,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3205,7 +3417,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3357,7 +3569,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3367,7 +3579,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3387,7 +3599,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3539,7 +3751,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3549,7 +3761,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3569,7 +3781,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3721,7 +3933,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3731,7 +3943,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3751,7 +3963,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3903,7 +4115,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3913,7 +4125,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3933,7 +4145,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4085,7 +4297,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4095,7 +4307,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4115,7 +4327,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4267,7 +4479,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4277,7 +4489,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4297,7 +4509,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4449,7 +4661,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4459,7 +4671,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4479,7 +4691,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4745,7 +4957,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4755,7 +4967,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4911,7 +5123,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4921,7 +5133,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -14759,6 +14971,94 @@ namespace Accountability.Client
     }
 
     /// <summary>
+    /// Why a charge was made: the remedy of a resolution, or a correction replacing a reversed charge.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ChargeCause
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Remedy")]
+        Remedy = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Correction")]
+        Correction = 1,
+
+    }
+
+    /// <summary>
+    /// A charge's reversal: why, by whom and when; the charge stays in the record.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ChargeReversal
+    {
+
+        /// <summary>
+        /// Why it was reversed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        /// <summary>
+        /// Who reversed it (the operator).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("by")]
+        public string By { get; set; } = default!;
+
+        /// <summary>
+        /// When.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A charge to a party: its share of a remedy, or a correction; reversed ones stay, with their reversal.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ChargeView
+    {
+
+        /// <summary>
+        /// The charge's id, which a reversal names.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public PartyRef Party { get; set; } = new PartyRef();
+
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public Money Amount { get; set; } = new Money();
+
+        [System.Text.Json.Serialization.JsonPropertyName("cause")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ChargeCause>))]
+        public ChargeCause Cause { get; set; } = default!;
+
+        /// <summary>
+        /// When it was made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; set; } = default!;
+
+        /// <summary>
+        /// The complaint's version its event made (see the timeline).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public long Version { get; set; } = default!;
+
+        /// <summary>
+        /// For a correction, the id of the reversed charge it replaces.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("replaces")]
+        public System.Guid? Replaces { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reversal")]
+        public ChargeReversal? Reversal { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// Handoffs in quick succession, each party passing the complaint on soon after receiving it.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -15054,6 +15354,15 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public long Version { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("claim")]
+        public Money? Claim { get; set; } = default!;
+
+        /// <summary>
+        /// The charges made on it, oldest first, reversed ones included, on a single complaint's read; absent in lists.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("charges")]
+        public System.Collections.Generic.IReadOnlyList<ChargeView>? Charges { get; set; } = default!;
+
         /// <summary>
         /// The customer's status page link: only in the answer that issues it (filing, reissuing), never again.
         /// </summary>
@@ -15143,6 +15452,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("severity")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
         public Severity? Severity { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("claim")]
+        public MoneyInput? Claim { get; set; } = default!;
 
     }
 
@@ -15388,16 +15700,44 @@ namespace Accountability.Client
         public RootCause RootCause { get; set; } = default!;
 
         /// <summary>
-        /// The party whose fault it was, for the record and the scorecards.
+        /// The party whose fault it was, for the record and the scorecards; it bears the remedy's cost unless Bearers splits it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("liableParty")]
         public string LiableParty { get; set; } = default!;
 
         /// <summary>
-        /// What was done to put it right; the customer sees it.
+        /// What was done to put it right, as a note; the customer sees it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("remedy")]
         public string Remedy { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("remedyKind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RemedyKind>))]
+        public RemedyKind? RemedyKind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public MoneyInput? Amount { get; set; } = default!;
+
+        /// <summary>
+        /// Who bears the cost, in basis points adding up to 10,000 (7,000 and 3,000 for 70/30), each a registered party once; left out, the liable party bears it all. Needs an amount.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bearers")]
+        public System.Collections.Generic.IReadOnlyList<Share>? Bearers { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplaintsReverseChargeRequest
+    {
+
+        /// <summary>
+        /// Why the charge is reversed; kept in the record.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("replacement")]
+        public Replacement? Replacement { get; set; } = default!;
 
     }
 
@@ -16226,6 +16566,18 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("rows")]
         public string? Rows { get; set; } = default!;
 
+        /// <summary>
+        /// The column holding what is at stake (the order's price), a number with a point for decimals (19.99); with claimCurrency.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("claimAmount")]
+        public string? ClaimAmount { get; set; } = default!;
+
+        /// <summary>
+        /// The column holding the ISO 4217 code of the claim's amount (EUR); with claimAmount.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("claimCurrency")]
+        public string? ClaimCurrency { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         [System.Text.Json.Serialization.JsonExtensionData]
@@ -16473,6 +16825,50 @@ namespace Accountability.Client
 
     }
 
+    /// <summary>
+    /// An amount of one currency: a decimal, never a floating-point number, and an ISO 4217 code. Valid when the currency is
+    /// <br/>on the list, the amount is not negative, and it is a whole number of the currency's minor units (cents for EUR, none for
+    /// <br/>JPY, fils for BHD): M:Accountability.Domain.Liability.Money.Problem(System.Decimal,System.String) says why not.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Money
+    {
+
+        /// <summary>
+        /// How much, in the currency's major unit (12.50 is twelve euros fifty).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public double Amount { get; set; } = default!;
+
+        /// <summary>
+        /// The ISO 4217 alphabetic code, upper case (EUR, JPY, BHD).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("currency")]
+        public string Currency { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// An amount of money as a request gives it: a JSON number (never a string) and an ISO 4217 currency code.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class MoneyInput
+    {
+
+        /// <summary>
+        /// How much, in the currency's major unit (19.99), not negative, a whole number of its minor units (cents for EUR, none for JPY).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public double? Amount { get; set; } = default!;
+
+        /// <summary>
+        /// The ISO 4217 code, upper case (EUR, USD, JPY, BHD).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("currency")]
+        public string? Currency { get; set; } = default!;
+
+    }
+
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartiesRegisterRequest
     {
@@ -16673,6 +17069,18 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("resolutionsByLiableParty")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> ResolutionsByLiableParty { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
 
+        /// <summary>
+        /// Resolutions in the period, by any party, that named this party liable.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("foundLiable")]
+        public int FoundLiable { get; set; } = default!;
+
+        /// <summary>
+        /// Money charged to the party in the period, per ISO 4217 currency, less the charges reversed since; a currency appears once the party was charged in it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amountCharged")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, double> AmountCharged { get; set; } = new System.Collections.Generic.Dictionary<string, double>();
+
     }
 
     /// <summary>
@@ -16842,6 +17250,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("stepInRequest")]
         public StepInRequestSettings? StepInRequest { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("defaultClaim")]
+        public MoneyInput? DefaultClaim { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -16949,6 +17360,9 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("stepInRequest")]
         public StepInRequestSettings StepInRequest { get; set; } = new StepInRequestSettings();
+
+        [System.Text.Json.Serialization.JsonPropertyName("defaultClaim")]
+        public Money? DefaultClaim { get; set; } = default!;
 
     }
 
@@ -17418,6 +17832,30 @@ namespace Accountability.Client
     }
 
     /// <summary>
+    /// What the customer got to put it right: Refund, Replacement, Repair, Credit (store credit), or None.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum RemedyKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Refund")]
+        Refund = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Replacement")]
+        Replacement = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Repair")]
+        Repair = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Credit")]
+        Credit = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"None")]
+        None = 4,
+
+    }
+
+    /// <summary>
     /// A complaint reopened again and again.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -17472,6 +17910,24 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("removed")]
         public int Removed { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A party charged in place of a reversed charge.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Replacement
+    {
+
+        /// <summary>
+        /// The registered party to charge.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string Party { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public MoneyInput? Amount { get; set; } = default!;
 
     }
 
@@ -17709,6 +18165,27 @@ namespace Accountability.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"Critical")]
         Critical = 3,
+
+    }
+
+    /// <summary>
+    /// One party's part of a remedy's cost, in basis points: 10,000 is the whole, 7,000 is 70 %.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Share
+    {
+
+        /// <summary>
+        /// The registered party that bears this part.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string Party { get; set; } = default!;
+
+        /// <summary>
+        /// Its part, from 1 to 10,000; the parts of a split add up to 10,000.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("basisPoints")]
+        public int BasisPoints { get; set; } = default!;
 
     }
 

@@ -52,6 +52,12 @@ public sealed record Complaint(
     /// <summary>Whether a tracking link currently opens the customer's status page.</summary>
     public bool HasTrackingLink { get; init; }
 
+    /// <summary>What is at stake: the customer's claim from filing (the order's price), or the policy's default; null when neither gave one.</summary>
+    public Liability.Money? Claim { get; init; }
+
+    /// <summary>Every charge made on the complaint, oldest first, reversed ones included (marked).</summary>
+    public ImmutableList<Liability.Charge> Charges { get; init; } = [];
+
     /// <summary>The customer's latest rating of the handling (1 to 5), if any.</summary>
     public int? Rating { get; init; }
 
@@ -127,6 +133,12 @@ public sealed record Complaint(
             case ComplaintRated e:
                 Rating = e.Stars;
                 break;
+            case ChargeCreated e:
+                Charges = state.Charges.Add(Liability.Charge.From(e, version));
+                break;
+            case ChargeReversed e:
+                Charges = state.Charges.ConvertAll(c => c.Id == e.ChargeId ? c with { Reversal = new(e.Reason, e.By, e.At) } : c);
+                break;
             case TrackingLinkReissued or TrackingLinkRevoked:
                 HasTrackingLink = @event is TrackingLinkReissued;
                 break;
@@ -167,6 +179,7 @@ public sealed record Complaint(
         Severity = e.Severity,
         Track = RuleTrack.Start(e.At),
         HasTrackingLink = e.TrackingTokenHash is not null,
+        Claim = e.Claim,
     };
 
     /// <summary>A new holder starts unacknowledged (see <see cref="StatusAfter"/>), with its own clock.</summary>

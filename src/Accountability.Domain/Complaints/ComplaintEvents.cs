@@ -18,7 +18,8 @@ public sealed record ComplaintFiled(
     string By,
     DateTimeOffset At,
     Rules.Severity Severity = Rules.Severity.Medium,
-    string? TrackingTokenHash = null) : IComplaintEvent;
+    string? TrackingTokenHash = null,
+    Liability.Money? Claim = null) : IComplaintEvent;
 
 /// <param name="Reason">Why the operator moved it; null on assignments recorded before reasons existed, and on imported ones.</param>
 /// <param name="Note">The operator's own words, if any.</param>
@@ -53,12 +54,15 @@ public sealed record ThirdPartyResponded(string By, string Answer, DateTimeOffse
 
 public sealed record ResolutionProposed(string By, string Summary, DateTimeOffset At) : IComplaintEvent;
 
+/// <param name="Remedy">What was done, in the resolver's words (a note beside <paramref name="Terms"/>).</param>
+/// <param name="Terms">The remedy with money: its kind, its cost and who bears it; null on resolutions without one. Each borne part follows as a <see cref="ChargeCreated"/>.</param>
 public sealed record ComplaintResolved(
     string By,
     RootCause RootCause,
     string LiableParty,
     string Remedy,
-    DateTimeOffset At) : IComplaintEvent;
+    DateTimeOffset At,
+    Liability.RemedyTerms? Terms = null) : IComplaintEvent;
 
 public sealed record ComplaintReopened(string By, string Reason, DateTimeOffset At) : IComplaintEvent;
 

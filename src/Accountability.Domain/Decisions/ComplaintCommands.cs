@@ -16,7 +16,8 @@ public sealed record FileComplaint(
     string Description,
     Channel Channel,
     Rules.Severity Severity = Rules.Severity.Medium,
-    string? TrackingTokenHash = null) : IComplaintCommand;
+    string? TrackingTokenHash = null,
+    Liability.Money? Claim = null) : IComplaintCommand;
 
 public sealed record AssignComplaint(string To, AssignmentReason? Reason = null, string? Note = null) : IComplaintCommand;
 
@@ -37,7 +38,15 @@ public sealed record RecordThirdPartyResponse(string Answer) : IComplaintCommand
 
 public sealed record ProposeResolution(string Summary) : IComplaintCommand;
 
-public sealed record ResolveComplaint(RootCause RootCause, string LiableParty, string Remedy) : IComplaintCommand;
+/// <param name="Remedy">The resolver's note on what was done.</param>
+/// <param name="Terms">The remedy with money and who bears it; null for a resolution without one (no charge follows).</param>
+public sealed record ResolveComplaint(RootCause RootCause, string LiableParty, string Remedy, Liability.RemedyTerms? Terms = null) : IComplaintCommand;
+
+/// <summary>The operator reverses a charge, saying why, and may charge a replacement in its place.</summary>
+public sealed record ReverseCharge(Guid ChargeId, string Reason, ChargeReplacement? Replacement = null) : IComplaintCommand;
+
+/// <summary>The charge that replaces a reversed one: which party, how much.</summary>
+public sealed record ChargeReplacement(string Party, Liability.Money Amount);
 
 public sealed record ReopenComplaint(string Reason) : IComplaintCommand;
 

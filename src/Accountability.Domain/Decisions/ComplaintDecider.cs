@@ -15,7 +15,7 @@ public static class ComplaintDecider
 {
     public static Decision Decide(Complaint? state, IComplaintCommand command, DecisionContext c) => (command, state) switch
     {
-        (FileComplaint file, _) => ComplaintDecisions.File(file, c.Actor, c.Parties, c.Now),
+        (FileComplaint file, _) => ComplaintDecisions.File(file, c.Actor, c.Parties, c.Now, c.Policy.DefaultClaim),
         (_, null) => throw new ArgumentNullException(nameof(state), $"{command.GetType().Name} needs a complaint; only filing starts one."),
         (AssignComplaint x, { } s) => ComplaintDecisions.Assign(s, x, c.Actor, c.Parties, c.Now),
         (AcknowledgeComplaint, { } s) => ComplaintDecisions.Acknowledge(s, c.Actor, c.Parties, c.Now),
@@ -27,6 +27,7 @@ public static class ComplaintDecider
         (RecordThirdPartyResponse x, { } s) => ComplaintDecisions.RecordThirdPartyResponse(s, x, c.Actor, c.Parties, c.Now),
         (ProposeResolution x, { } s) => ComplaintDecisions.ProposeResolution(s, x, c.Actor, c.Parties, c.Now),
         (ResolveComplaint x, { } s) => ComplaintDecisions.Resolve(s, x, c.Actor, c.Parties, c.Now),
+        (ReverseCharge x, { } s) => ChargeDecisions.Reverse(s, x, c.Actor, c.Parties, c.Now),
         (ReopenComplaint x, { } s) => ComplaintDecisions.Reopen(s, x, c.Actor, c.ReopenWindow, c.Now),
         (CloseComplaint, { } s) => ComplaintDecisions.Close(s, c.Actor, c.Now),
         (CancelComplaint x, { } s) => ComplaintDecisions.Cancel(s, x, c.Actor, c.Now),

@@ -11,15 +11,18 @@ namespace Accountability.Domain.Decisions;
 /// </summary>
 public static class ComplaintDecisions
 {
-    public static Decision File(FileComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    /// <param name="defaultClaim">The policy's claim for a complaint filed without one.</param>
+    public static Decision File(FileComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now, Liability.Money? defaultClaim = null)
     {
         if (!actor.IsOperator)
             return Refuse(RefusalCode.OperatorOnly, "Only the marketplace operator files complaints.");
         if (parties.Find(c.VendorId) is not { Kind: PartyKind.Vendor })
             return Refuse(RefusalCode.UnknownParty, $"'{c.VendorId}' is not a registered vendor.");
+        if (c.Claim?.Problem() is { } claimProblem)
+            return Refuse(RefusalCode.InvalidAmount, $"The claim: {claimProblem}");
         return Emit(new ComplaintFiled(
             c.ComplaintId, c.CustomerReference, c.Product, c.VendorId, c.Category, c.Description, c.Channel,
-            actor.PartyId, now, c.Severity, c.TrackingTokenHash));
+            actor.PartyId, now, c.Severity, c.TrackingTokenHash, (c.Claim ?? defaultClaim)?.Normalized()));
     }
 
     public static Decision Assign(Complaint state, AssignComplaint c, Actor actor, PartyDirectory parties, DateTimeOffset now)
@@ -111,7 +114,11 @@ public static class ComplaintDecisions
         if ((IsClosed(state) ?? NotHolder(state, actor, parties) ?? IsResolved(state)) is { } refused) return refused;
         if (!parties.CanHold(c.LiableParty))
             return Refuse(RefusalCode.UnknownParty, $"'{c.LiableParty}' is not a registered party.");
-        return Emit(new ComplaintResolved(actor.PartyId, c.RootCause, c.LiableParty, c.Remedy, now));
+        if (c.Terms is { } given && ChargeDecisions.TermsProblem(given, parties) is { } badTerms)
+            return badTerms;
+        var terms = c.Terms is { Amount: { } amount } t ? t with { Amount = amount.Normalized() } : c.Terms;
+        var resolved = new ComplaintResolved(actor.PartyId, c.RootCause, c.LiableParty, c.Remedy, now, terms);
+        return Emit([resolved, .. ChargeDecisions.ChargesOf(state, c.LiableParty, terms, actor, now)]);
     }
 
     /// <summary>Reopens at the customer's request: a resolved complaint at any time, a closed one within the window.</summary>

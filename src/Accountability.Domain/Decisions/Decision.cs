@@ -28,6 +28,10 @@ public enum RefusalCode
     RootCauseMissing,
     StepInNotAllowed,
     StepInAlreadyAsked,
+    InvalidAmount,
+    SplitNotWhole,
+    UnknownCharge,
+    ChargeAlreadyReversed,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

@@ -16,4 +16,8 @@ public sealed record HistoryRow(
     string? Product,
     string? Category,
     Severity? Severity,
-    bool PersonIsSender = false);
+    bool PersonIsSender = false)
+{
+    /// <summary>What is at stake, when the mapping names the claim's columns and the row fills them.</summary>
+    public Liability.Money? Claim { get; init; }
+}

@@ -20,7 +20,7 @@ public static class HistoryTranslator
         var events = new List<IComplaintEvent>();
         var filed = new ComplaintFiled(complaintId, first.CaseId, first.Product ?? "unknown", vendor,
             first.Category ?? "imported", $"Imported from {source}, case {first.CaseId}.", Channel.Other, Party.StoreId, first.At,
-            first.Severity ?? Severity.Medium);
+            first.Severity ?? Severity.Medium, Claim: rows.FirstOrDefault(r => r.Claim is not null)?.Claim?.Normalized());
         events.Add(filed);
         return Continue(new Case(filed.By, ComplaintStatus.Open, HandoffCount: 0), assigned: false, rows, map, events);
     }

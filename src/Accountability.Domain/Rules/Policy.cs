@@ -149,6 +149,9 @@ public sealed record Policy(
     /// <summary>Absent from policies saved before it existed: those get the default.</summary>
     public StepInRequestSettings StepInRequest { get; init; } = StepInRequestSettings.Default;
 
+    /// <summary>What is at stake on a complaint filed without a claim; absent (null) for none.</summary>
+    public Liability.Money? DefaultClaim { get; init; }
+
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
         Version: 1,
@@ -187,6 +190,7 @@ public sealed record Policy(
         Check(StepIn?.FallbackParty is null || (StepIn.FallbackParty.Length is > 0 and <= 100 && StepIn.FallbackParty != Parties.Party.CustomerId),
             "stepIn.fallbackParty", "Name a party that holds complaints (at most 100 characters), or leave it out for the store.");
         Check(StepInRequest is not null, "stepInRequest", "Give the step-in request settings, or leave them out for the default.");
+        Check(DefaultClaim?.Problem() is null, "defaultClaim", DefaultClaim?.Problem() ?? "");
         Check(Churn.Handoffs is >= 2 and <= MaxCount, "churn.handoffs", $"Must be between 2 and {MaxCount}.");
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");

@@ -31,6 +31,12 @@ public static class FactKinds
     public const string UnchargedWithdrawn = "uncharged-withdrawn";
     /// <summary>The holder resolved; the value is the seconds since its hold began, the label the root cause, plus the liable party.</summary>
     public const string Resolved = "resolved";
+    /// <summary>A resolution named this party liable, whoever resolved; dated as the resolution, the label the root cause.</summary>
+    public const string FoundLiable = "found-liable";
+    /// <summary>Money charged to this party (a remedy's share or a correction); the value is the amount in minor units, the label the currency.</summary>
+    public const string MoneyCharged = "money-charged";
+    /// <summary>A money charge reversed; dated, valued and labelled as the charge it takes back.</summary>
+    public const string MoneyChargeReversed = "money-charge-reversed";
     /// <summary>A resolution that was reopened afterwards; dated and charged as the resolution.</summary>
     public const string ResolutionReopened = "resolution-reopened";
     /// <summary>The customer rated the handling; the value is the stars, charged to the holder at the time.</summary>

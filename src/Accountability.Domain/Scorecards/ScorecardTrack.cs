@@ -16,6 +16,9 @@ public sealed record ChargedFlag(long Version, string Rule, IReadOnlyList<string
     public bool Uncharged { get; init; }
 }
 
+/// <summary>A money charge remembered until it is reversed: its fact, to take back.</summary>
+public sealed record MoneyCharge(Guid Id, ScorecardFact Fact);
+
 /// <summary>What the scorecards remember of one complaint between its events: the current hold and what may still count.</summary>
 public sealed record ScorecardTrack(
     Guid Id,
@@ -36,6 +39,9 @@ public sealed record ScorecardTrack(
 
     /// <summary>The most recent flags that stand, and whom each counts against.</summary>
     public ImmutableList<ChargedFlag> ChargedFlags { get; init; } = [];
+
+    /// <summary>The money charges that stand.</summary>
+    public ImmutableList<MoneyCharge> MoneyCharges { get; init; } = [];
 
     /// <summary>Stalled holders and reopen loops are the holder's doing; the other rules judge whoever acted last.</summary>
     private static readonly ImmutableHashSet<string> ChargedToHolder = [RuleIds.StalledHolder, RuleIds.ReopenLoop];
@@ -90,7 +96,15 @@ public sealed record ScorecardTrack(
             case ComplaintResolved e:
                 var resolution = new ScorecardFact(FactKinds.Resolved, version, holder, e.At, SecondsSince(e.At), e.RootCause.ToString(), e.LiableParty);
                 facts.Add(resolution);
+                facts.Add(new(FactKinds.FoundLiable, version, e.LiableParty, e.At, Label: e.RootCause.ToString()));
                 return EndHold(e.At, facts, holds) with { LastResolution = resolution };
+            case ChargeCreated e:
+                var charged = new ScorecardFact(FactKinds.MoneyCharged, version, e.Party, e.At, e.Amount.ToMinorUnits(), e.Amount.Currency);
+                facts.Add(charged);
+                return this with { MoneyCharges = MoneyCharges.Add(new MoneyCharge(e.ChargeId, charged)) };
+            case ChargeReversed e when MoneyCharges.Find(c => c.Id == e.ChargeId) is { } reversed:
+                facts.Add(reversed.Fact with { Kind = FactKinds.MoneyChargeReversed });
+                return this with { MoneyCharges = MoneyCharges.Remove(reversed) };
             case ComplaintReopened e:
                 if (LastResolution is { } resolved)
                     facts.Add(resolved with { Kind = FactKinds.ResolutionReopened, Value = null, Label = null, Liable = null });

@@ -19,6 +19,8 @@ public enum NoticeKind
     ProblemOwnerAssigned,
     ProblemRootCauseRecorded,
     ProblemResolved,
+    ChargeCreated,
+    ChargeReversed,
 }
 
 /// <summary>One party told of one event, as one kind of notice.</summary>
@@ -44,6 +46,9 @@ public static class ComplaintNotices
             ComplaintClosed or ComplaintCancelled => [new(NoticeKind.Closed, after.Holder)],
             InformationProvided or ResolutionConfirmed or ResolutionRejected => [new(NoticeKind.CustomerResponded, after.Holder)],
             ResolutionProposed p when p.By == Party.StoreId => [new(NoticeKind.FixProposed, after.Holder), new(NoticeKind.FixProposed, Party.StoreId)],
+            ChargeCreated c => [new(NoticeKind.ChargeCreated, c.Party), new(NoticeKind.ChargeCreated, Party.StoreId)],
+            ChargeReversed r when after.Charges.Find(c => c.Id == r.ChargeId) is { } charge =>
+                [new(NoticeKind.ChargeReversed, charge.Party), new(NoticeKind.ChargeReversed, Party.StoreId)],
             _ => [],
         };
         var newlyAccountable = Accountable(after).Except(Accountable(before)).Select(p => new Notice(NoticeKind.AccountabilityChanged, p));
@@ -71,6 +76,9 @@ public static class ComplaintNotices
         ComplaintCancelled c => c.Reason,
         ResolutionProposed p => p.Summary,
         ResolutionRejected { Comment: { } comment } => comment,
+        ChargeReversed r => r.Reason,
+        ChargeCreated { Cause: Liability.ChargeCause.Remedy } => earlierInWrite.OfType<ComplaintResolved>().LastOrDefault()?.Remedy,
+        ChargeCreated => earlierInWrite.OfType<ChargeReversed>().LastOrDefault()?.Reason,
         _ => earlierInWrite.OfType<FlagRaised>().LastOrDefault()?.Sentence,
     };
 

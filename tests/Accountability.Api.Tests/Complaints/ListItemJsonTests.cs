@@ -9,14 +9,14 @@ namespace Accountability.Api.Tests.Complaints;
 
 /// <summary>
 /// The list writes its items from the rows' stored JSON (decision 0040): each item must be what the complaint's own answer
-/// says, without its flags, in every state the list shows: running, overdue and paused clocks, two holders' time, an
-/// escalation, a resolved complaint, text the API escapes.
+/// says, without its flags and charges (a single complaint's read only), in every state the list shows: running, overdue and paused clocks, two holders' time, an
+/// escalation, a resolved complaint, text the API escapes, a claim in a three-decimal currency.
 /// </summary>
 [Category("api")]
 public sealed class ListItemJsonTests
 {
     [Test]
-    public async Task Each_item_is_the_complaints_own_answer_without_its_flags()
+    public async Task Each_item_is_the_complaints_own_answer_without_its_flags_and_charges()
     {
         var clock = new ShiftableClock(standsStill: true);
         await using var node = IsolatedNode.Start(clock: clock);
@@ -24,7 +24,7 @@ public sealed class ListItemJsonTests
         var plain = await market.Operator.PostJsonAsync<ComplaintView>("/api/complaints", new
         {
             customerReference = "cust <1> & \"2\"", product = "Photo Pro + ünïcode ✓", vendorId = "acme", category = "crash",
-            description = "Crashes: 'é' </script> \\ \u2028", channel = "App",
+            description = "Crashes: 'é' </script> \\ \u2028", channel = "App", claim = new { amount = 1234.5m, currency = "BHD" },
         }, 201);
         clock.Advance(TimeSpan.FromHours(1));
         var held = await market.FileHeldByAsync();
@@ -48,7 +48,7 @@ public sealed class ListItemJsonTests
         foreach (var item in items)
         {
             var one = JsonNode.Parse(await TextAsync(market.Operator, $"/api/complaints/{item!["id"]}"))!.AsObject();
-            Assert.That(one.Remove("flags"), Is.True);
+            Assert.That(one.Remove("flags") && one.Remove("charges"), Is.True);
             Assert.That(JsonNode.DeepEquals(item, one), Is.True, $"list item:\n{item.ToJsonString()}\nthe complaint's answer:\n{one.ToJsonString()}");
             Assert.That(item.AsObject().Select(p => p.Key), Is.EqualTo(one.Select(p => p.Key)), "in the same order");
         }

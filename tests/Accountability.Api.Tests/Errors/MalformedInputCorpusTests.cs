@@ -112,6 +112,8 @@ public sealed class MalformedInputCorpusTests
             ["problems"] = problem.Id.ToString(), ["links"] = filed.Id.ToString(),
             // Nothing is set aside in a healthy marketplace: a valid retry of this one is a 404, its defects are named first.
             ["set-aside-events"] = Guid.NewGuid().ToString(),
+            // The complaint has no charge: a valid reversal is a 404, its defects are named first.
+            ["charges"] = Guid.NewGuid().ToString(),
         };
         return new CorpusTargets(market.Operator.Key!, market.Photon.Key!, other.Operator.Key!, ServiceUnderTest.AdminKey, ids["status"], seal, ids);
     }

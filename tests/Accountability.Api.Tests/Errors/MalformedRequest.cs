@@ -49,13 +49,18 @@ public sealed record CorpusTargets(
     {
         var body = JsonDefects.Plausible(operation.BodySchema!);
         JsonObject webhook = new() { ["url"] = "http://127.0.0.1:9/hook", ["eventTypes"] = new JsonArray("complaint.assigned") };
+        JsonObject Euros() => new() { ["amount"] = 19.99m, ["currency"] = "EUR" };
+        var policy = PolicyJson.Editable();
+        policy["defaultClaim"] = Euros();
         JsonObject overrides = operation.Name switch
         {
-            "POST /api/complaints" => new() { ["vendorId"] = "acme" },
+            "POST /api/complaints" => new() { ["vendorId"] = "acme", ["claim"] = Euros() },
+            "POST /api/complaints/{id}/resolution" => new() { ["remedyKind"] = "Refund", ["amount"] = Euros(), ["bearers"] = null },
+            "POST /api/complaints/{id}/charges/{chargeId}/reversal" => new() { ["replacement"] = new JsonObject { ["party"] = "photon", ["amount"] = Euros() } },
             "POST /api/webhooks" => webhook,
             "PUT /api/webhooks/{id}" => webhook,
-            "PUT /api/policy" => PolicyJson.Editable(),
-            "POST /api/policy/what-if" => new() { ["candidate"] = PolicyJson.Editable(), ["to"] = "2026-02-01T00:00:00Z" },
+            "PUT /api/policy" => policy,
+            "POST /api/policy/what-if" => new() { ["candidate"] = policy.DeepClone(), ["to"] = "2026-02-01T00:00:00Z" },
             "POST /api/problems/{id}/links" => new() { ["complaintId"] = Ids["complaints"] },
             "POST /api/imports" => new()
             {

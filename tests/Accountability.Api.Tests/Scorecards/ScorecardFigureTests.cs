@@ -86,6 +86,9 @@ public sealed class ScorecardFigureTests
             Assert.That(byParty["store"].ReopenedResolutions, Is.EqualTo(3));
             Assert.That(byParty["acme"].Rating, Is.EqualTo(new Rating(1, 4)));
             Assert.That(byParty["store"].ResolutionsByLiableParty["store"], Is.EqualTo(4));
+            // Photon's refund of EUR 19.99, 70/30 with acme; acme's EUR 6.00 reversed and charged to the store (docs/liability.md).
+            Assert.That((byParty["photon"].FoundLiable, byParty["photon"].AmountCharged["EUR"], byParty["acme"].AmountCharged["EUR"], byParty["store"].AmountCharged["EUR"]),
+                Is.EqualTo((1, 13.99m, 0m, 6m)));
         });
         var domain = oracle.TimeHeldByDomain(cards.AsOf);
         foreach (var card in cards.Parties)

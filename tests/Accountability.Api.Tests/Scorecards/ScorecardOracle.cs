@@ -70,6 +70,7 @@ public sealed class ScorecardOracle
         }
 
         var charges = new Dictionary<long, List<Fact>>();
+        var moneyCharges = new Dictionary<Guid, Fact>();
         foreach (var (e, version) in events.Select((e, i) => (e, (long)i + 1)).Skip(1))
         {
             if (e is ComplaintAssigned assigned && assigned.To != holder) Receive(assigned.To, assigned.At);
@@ -88,6 +89,7 @@ public sealed class ScorecardOracle
             if (e is ComplaintResolved resolved)
             {
                 Add("resolved", holder, resolved.At, ClockSeconds(resolved.At), resolved.RootCause.ToString(), resolved.LiableParty);
+                Add("found-liable", resolved.LiableParty, resolved.At);
                 lastResolution = (holder, resolved.At);
                 StopClock(resolved.At);
             }
@@ -118,6 +120,13 @@ public sealed class ScorecardOracle
                 facts.AddRange(charged.Select(p => new Fact(id, filed.Product, filed.Category, "charged", p, chargedFlag.At, Label: chargedFlag.Rule)));
                 charges[version] = [flagged, .. facts.TakeLast(charged.Count)];
             }
+            if (e is ChargeCreated money)
+            {
+                Add("money-charged", money.Party, money.At, (double)money.Amount.Amount, money.Amount.Currency);
+                moneyCharges[money.ChargeId] = facts[^1];
+            }
+            if (e is ChargeReversed reversal && moneyCharges.Remove(reversal.ChargeId, out var takenBack))
+                facts.Add(takenBack with { Kind = "money-charge-reversed" });
             if (e is IComplaintEvent acted and not (FlagRaised or ComplaintEscalated)) lastActor = acted.By;
         }
         complaints[id] = events.Aggregate((Complaint?)null, Complaint.Evolve)!;
@@ -160,7 +169,10 @@ public sealed class ScorecardOracle
                 resolved.Count == 0 ? null : (double)Of("resolution-reopened").Count / resolved.Count,
                 new Rating(Of("rated").Count, Of("rated").Count == 0 ? null : Of("rated").Average(f => f.Value)),
                 Enum.GetNames<RootCause>().ToDictionary(c => c, c => resolved.Count(f => f.Label == c)),
-                resolved.GroupBy(f => f.Liable).ToDictionary(g => g.Key, g => g.Count()));
+                resolved.GroupBy(f => f.Liable).ToDictionary(g => g.Key, g => g.Count()),
+                Of("found-liable").Count,
+                Of("money-charged").Concat(Of("money-charge-reversed")).GroupBy(f => f.Label).ToDictionary(g => g.Key,
+                    g => (decimal)Math.Round(g.Sum(f => f.Kind == "money-charged" ? f.Value : -f.Value), 4)));
         })];
     }
 

@@ -48,7 +48,15 @@ public sealed class ScorecardScenario
         await HandAsync(m.Operator, deflected, "photon", "NeedsVendorFix", "photo-1");
         await m.Photon.PostJsonAsync<ComplaintView>($"/api/complaints/{deflected.Id}/customer-redirections", new { redirectedTo = "acme", message = "Ask Acme" });
         await m.Photon.PostJsonAsync<ComplaintView>($"/api/complaints/{deflected.Id}/acknowledgement", null);
-        await ResolveAsync(m.Photon, deflected, "Delivery", "photon");
+        // Refunded, the cost split 70/30 between photon and acme; acme's share then reversed and charged to the store instead.
+        var refunded = await m.Photon.PostJsonAsync<ComplaintView>($"/api/complaints/{deflected.Id}/resolution", new
+        {
+            rootCause = "Delivery", liableParty = "photon", remedy = "Refunded", remedyKind = "Refund", amount = new { amount = 19.99m, currency = "EUR" },
+            bearers = new[] { new { party = "photon", basisPoints = 7000 }, new { party = "acme", basisPoints = 3000 } },
+        });
+        var acmeShare = (await m.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{refunded.Id}")).Charges!.Single(c => c.Party.Id == "acme");
+        await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{refunded.Id}/charges/{acmeShare.Id}/reversal",
+            new { reason = "The courier was the store's", replacement = new { party = "store", amount = new { amount = 6m, currency = "EUR" } } });
 
         var midpoint = clock.GetUtcNow().AddMinutes(1);
         clock.Advance(TimeSpan.FromMinutes(2));

@@ -40,6 +40,7 @@ public static class EndpointCatalog
         ["GET /api/complaints/{id}"] = (Owned.Complaint, null),
         ["POST /api/complaints/{id}/acknowledgement"] = (Owned.Complaint, null),
         ["POST /api/complaints/{id}/assignment"] = (Owned.Complaint, new { to = "photon" }),
+        ["POST /api/complaints/{id}/charges/{chargeId}/reversal"] = (Owned.Complaint, new { reason = "Not their fault" }),
         ["POST /api/complaints/{id}/closure"] = (Owned.Complaint, null),
         ["POST /api/complaints/{id}/cancellation"] = (Owned.Complaint, new { reason = "Withdrawn" }),
         ["POST /api/complaints/{id}/customer-redirections"] = (Owned.Complaint, new { redirectedTo = "store", message = "Ask the store" }),

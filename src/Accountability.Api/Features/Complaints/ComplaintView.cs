@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Liability;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
 
@@ -29,6 +30,23 @@ public sealed record ClockView(DeadlineKind Kind, PartyRef MustAct, DateTimeOffs
     public static IReadOnlyList<ClockView> Of(IEnumerable<RunningClock> clocks, PartyDirectory parties, DateTimeOffset now) =>
         [.. clocks.Select(c => new ClockView(c.Kind, PartyRef.Of(c.Holder, parties), c.DueFrom(now), (long)Math.Floor(c.LeftAt(now).TotalSeconds),
             c.IsPaused, c.IsOverdueAt(now)))];
+}
+
+/// <summary>A charge to a party: its share of a remedy, or a correction; reversed ones stay, with their reversal.</summary>
+/// <param name="Id">The charge's id, which a reversal names.</param>
+/// <param name="Party">The party charged.</param>
+/// <param name="Amount">How much, and in which currency.</param>
+/// <param name="Cause">Why: Remedy (a resolution's) or Correction (in place of a reversed charge).</param>
+/// <param name="At">When it was made.</param>
+/// <param name="Version">The complaint's version its event made (see the timeline).</param>
+/// <param name="Replaces">For a correction, the id of the reversed charge it replaces.</param>
+/// <param name="Reversal">Why, by whom and when it was reversed; absent while it stands.</param>
+public sealed record ChargeView(Guid Id, PartyRef Party, Money Amount, ChargeCause Cause, DateTimeOffset At, long Version,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? Replaces,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChargeReversal? Reversal)
+{
+    public static IReadOnlyList<ChargeView> Of(IEnumerable<Charge> charges, PartyDirectory parties) =>
+        [.. charges.Select(c => new ChargeView(c.Id, PartyRef.Of(c.Party, parties), c.Amount, c.Cause, c.At, c.Version, c.Replaces, c.Reversal))];
 }
 
 /// <param name="Party">The party's id.</param>
@@ -62,6 +80,8 @@ public sealed record TimeHeld(string Party, string DisplayName, long Seconds);
 /// <param name="FlaggedRules">The rules that have flagged it (ids such as bounce, ping-pong).</param>
 /// <param name="Flags">The flags themselves, the latest 50, on a single complaint's read; absent in lists.</param>
 /// <param name="Version">The complaint's version: its ETag, to send back as If-Match.</param>
+/// <param name="Claim">What is at stake: the customer's claim from filing (the order's price), or the policy's default; null when neither gave one.</param>
+/// <param name="Charges">The charges made on it, oldest first, reversed ones included, on a single complaint's read; absent in lists.</param>
 public sealed record ComplaintView(
     Guid Id,
     ComplaintStatus Status,
@@ -84,7 +104,9 @@ public sealed record ComplaintView(
     Escalation? Escalation,
     IReadOnlyList<string> FlaggedRules,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Flag>? Flags,
-    long Version) : Commands.IShowsSecretOnce
+    long Version,
+    Money? Claim,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChargeView>? Charges) : Commands.IShowsSecretOnce
 {
     /// <summary>The customer's status page link: only in the answer that issues it (filing, reissuing), never again.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -102,7 +124,7 @@ public sealed record ComplaintView(
         c.Product, c.Category, c.CustomerReference, c.Channel, c.Severity, c.Description, c.HandoffCount, c.ReopenCount,
         TimeHeldOf(c.TimeHeld(now), parties),
         c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, PartyRef.Of(c.AccountableParty(), parties), c.Escalation,
-        c.FlaggedRules, withFlags ? c.Flags : null, c.Version);
+        c.FlaggedRules, withFlags ? c.Flags : null, c.Version, c.Claim, withFlags ? ChargeView.Of(c.Charges, parties) : null);
 
     /// <summary>Each party's time held, in the order of their ids.</summary>
     public static IReadOnlyList<TimeHeld> TimeHeldOf(IReadOnlyDictionary<string, TimeSpan> held, PartyDirectory parties) =>

@@ -20,6 +20,8 @@ namespace Accountability.Api.Features.Imports;
 /// <param name="Delimiter">The CSV field separator: ",", ";" or "\t" (tab); detected from the header when left out.</param>
 /// <param name="Format">"csv" (the default) or "jsonl": JSON Lines, whose fields are paths (docs/import-sources.md).</param>
 /// <param name="Rows">JSON Lines only: the path of an array in each line whose elements are the updates (a Jira issue's changeHistories); without it each line is one update.</param>
+/// <param name="ClaimAmount">The column holding what is at stake (the order's price), a number with a point for decimals (19.99); with claimCurrency.</param>
+/// <param name="ClaimCurrency">The column holding the ISO 4217 code of the claim's amount (EUR); with claimAmount.</param>
 /// <param name="Statuses">What the status column's words mean (word to meaning: inProgress, waitingOnThirdParty, ...); when absent, the common words of <see cref="StatusMap.Default"/> (docs/import.md).</param>
 public sealed record ImportMapping(
     string CaseId,
@@ -36,7 +38,9 @@ public sealed record ImportMapping(
     string? Delimiter = null,
     IReadOnlyDictionary<string, string>? Statuses = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Format = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rows = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Rows = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClaimAmount = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClaimCurrency = null)
 {
     public const string Csv = "csv";
 
@@ -50,7 +54,7 @@ public sealed record ImportMapping(
     public StatusMap StatusMap() => Statuses is null ? Domain.Imports.StatusMap.Default : Domain.Imports.StatusMap.Of(Statuses);
 
     public static readonly string[] Options =
-        ["caseId", "timestamp", "timestampFormat", "party", "status", "person", "personIs", "product", "category", "severity", "missing", "delimiter", "statuses", "format", "rows"];
+        ["caseId", "timestamp", "timestampFormat", "party", "status", "person", "personIs", "product", "category", "severity", "missing", "delimiter", "statuses", "format", "rows", "claimAmount", "claimCurrency"];
 
     private static readonly Dictionary<string, char> Separators = new() { [","] = ',', [";"] = ';', ["\t"] = '\t', ["tab"] = '\t' };
 
@@ -76,6 +80,7 @@ public sealed record ImportMapping(
             {
                 ("caseId", CaseId), ("timestamp", Timestamp), ("party", Party), ("status", Status), ("person", Person),
                 ("product", Product), ("category", Category), ("severity", Severity),
+                ("claimAmount", ClaimAmount), ("claimCurrency", ClaimCurrency),
             }
             .Where(c => c.Column is not null)
             .Select(c => (c.Field, c.Column!));
@@ -107,6 +112,10 @@ public sealed record ImportMapping(
         Check("category", Category, required: false);
         Check("severity", Severity, required: false);
         Check("missing", Missing, required: false);
+        Check("claimAmount", ClaimAmount, required: false);
+        Check("claimCurrency", ClaimCurrency, required: false);
+        if ((ClaimAmount is null) != (ClaimCurrency is null))
+            Add(ClaimAmount is null ? "claimAmount" : "claimCurrency", "is required with the other claim column: a claim is an amount and its currency");
         if (TimestampFormat is { Length: > 0 } format && !problems.ContainsKey("mapping.timestampFormat") && !ImportTimes.IsUsableFormat(format))
             Add("timestampFormat", $"'{format}' is not a .NET date format that can read back a time it wrote (e.g. yyyy-MM-dd HH:mm); leave it out for ISO 8601");
         if (Person is not null && PersonIs is null)
@@ -189,6 +198,10 @@ public sealed record ImportMapping(
     {
         int? At(string field) => indexes.TryGetValue(field, out var i) ? i : null;
         return new ColumnIndexes(this, indexes["caseId"], indexes["timestamp"], indexes["party"],
-            At("status"), At("person"), At("product"), At("category"), At("severity"));
+            At("status"), At("person"), At("product"), At("category"), At("severity"))
+        {
+            ClaimAmount = At("claimAmount"),
+            ClaimCurrency = At("claimCurrency"),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Accountability.Domain.Imports;
@@ -20,7 +21,9 @@ public sealed record ImportedCase(Guid Id, string CaseId, DateTimeOffset LastAt,
     /// </summary>
     public static string KeyOf(HistoryRow row) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f',
-            row.At.UtcTicks, row.Party, row.Status, row.Person, row.Product, row.Category, row.Severity, row.PersonIsSender))))[..16];
+            // The claim joins the key only when a row has one, so rows imported before claims existed keep their keys.
+            new object?[] { row.At.UtcTicks, row.Party, row.Status, row.Person, row.Product, row.Category, row.Severity, row.PersonIsSender }
+                .Concat(row.Claim is { } claim ? [claim.Amount.ToString(CultureInfo.InvariantCulture), claim.Currency] : [])))))[..16];
 
     /// <summary>A case's rows in time order, against what was imported of it: the later rows to append, and the conflicting ones.</summary>
     public (List<HistoryRow> Later, List<BadRow> Conflicts) Split(IReadOnlyList<HistoryRow> history)

@@ -16,12 +16,14 @@ public static class ScorecardCsv
     public static string Write(PartyScorecards cards)
     {
         var liable = cards.Parties.SelectMany(p => p.ResolutionsByLiableParty.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var currencies = cards.Parties.SelectMany(p => p.AmountCharged.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         string[] header =
         [
             "party", "complaintsReceived", "heldNow", "heldNowSeconds", "acknowledged", "medianSecondsToAcknowledge", "p90SecondsToAcknowledge",
             "resolutions", "medianSecondsToResolve", "p90SecondsToResolve", "timeHeldSeconds", "handoffsOut", "bouncedBack", "bounceBackRate",
             "customerDeflections", .. RuleIds.All.Select(r => $"flags:{r}"), "deadlineBreaches", "reopenedResolutions", "reopenRate",
             "ratings", "averageRating", .. Enum.GetNames<RootCause>().Select(c => $"rootCause:{c}"), .. liable.Select(l => $"liable:{l}"),
+            "foundLiable", .. currencies.Select(c => $"charged:{c}"),
         ];
         return Table(header, cards.Parties.Select(p => (IEnumerable<object?>)
         [
@@ -31,6 +33,7 @@ public static class ScorecardCsv
             p.ReopenedResolutions, p.ReopenRate, p.Rating.Count, p.Rating.Average,
             .. Enum.GetNames<RootCause>().Select(c => (object?)p.ResolutionsByRootCause[c]),
             .. liable.Select(l => (object?)p.ResolutionsByLiableParty.GetValueOrDefault(l)),
+            p.FoundLiable, .. currencies.Select(c => (object?)p.AmountCharged.GetValueOrDefault(c)),
         ]));
     }
 

@@ -138,8 +138,17 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
             Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
             new Rating(ratings, ratings == 0 ? null : Sum(FactKinds.Rated) / ratings),
             Enum.GetNames<RootCause>().ToDictionary(cause => cause, cause => resolved.Where(c => c.Label == cause).Sum(c => c.Count)),
-            resolved.GroupBy(c => c.Liable).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)));
+            resolved.GroupBy(c => c.Liable).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
+            Count(FactKinds.FoundLiable),
+            AmountCharged(mine.Select(c => (c.Kind, c.Label, c.Sum))));
     }
+
+    /// <summary>Per currency, the minor units charged less those reversed, as amounts; the sums are whole numbers, exact in a double up to 2^53.</summary>
+    public static Dictionary<string, decimal> AmountCharged(IEnumerable<(string Kind, string Currency, double MinorUnits)> facts) => facts
+        .Where(f => f.Kind is FactKinds.MoneyCharged or FactKinds.MoneyChargeReversed)
+        .GroupBy(f => f.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => Domain.Liability.Money.FromMinorUnits(
+            (long)Math.Round(g.Sum(f => f.Kind == FactKinds.MoneyCharged ? f.MinorUnits : -f.MinorUnits)), g.Key).Amount);
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
 

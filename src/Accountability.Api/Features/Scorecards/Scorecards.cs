@@ -33,6 +33,8 @@ public sealed record Rating(int Count, double? Average);
 /// <param name="ReopenRate">reopenedResolutions / resolutions, from 0 to 1; null when the party resolved nothing.</param>
 /// <param name="ResolutionsByRootCause">The party's resolutions by the root cause it recorded, every root cause listed (0 included).</param>
 /// <param name="ResolutionsByLiableParty">The party's resolutions by the id of the party the resolution named liable.</param>
+/// <param name="FoundLiable">Resolutions in the period, by any party, that named this party liable.</param>
+/// <param name="AmountCharged">Money charged to the party in the period, per ISO 4217 currency, less the charges reversed since; a currency appears once the party was charged in it.</param>
 /// <param name="ComplaintsReceived">Complaints that reached the party for the first time in the period.</param>
 /// <param name="HeldNow">Complaints the party holds now, unresolved, whatever the period; <paramref name="HeldNowSeconds"/> is how long their holds have run so far.</param>
 /// <param name="HeldNowSeconds">How long the holds of the complaints it holds now have run up to asOf, summed, in seconds.</param>
@@ -59,7 +61,9 @@ public sealed record PartyScorecard(
     double? ReopenRate,
     Rating Rating,
     IReadOnlyDictionary<string, int> ResolutionsByRootCause,
-    IReadOnlyDictionary<string, int> ResolutionsByLiableParty);
+    IReadOnlyDictionary<string, int> ResolutionsByLiableParty,
+    int FoundLiable,
+    IReadOnlyDictionary<string, decimal> AmountCharged);
 
 /// <summary>One product's record over the period.</summary>
 /// <param name="Product">The product or listing.</param>

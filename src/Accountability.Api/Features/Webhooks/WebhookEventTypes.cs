@@ -21,6 +21,12 @@ public static class WebhookEventTypes
     /// <summary>The store proposed a fix (a recurring problem's, or its own) on a complaint.</summary>
     public const string FixProposed = "complaint.fix_proposed";
 
+    /// <summary>A party was charged its share of a remedy, or a correction (to that party and the store).</summary>
+    public const string ChargeCreated = "charge.created";
+
+    /// <summary>A charge was reversed by the operator (to the party charged and the store).</summary>
+    public const string ChargeReversed = "charge.reversed";
+
     public const string ProblemOpened = "problem.opened";
     public const string ProblemOwnerAssigned = "problem.owner_assigned";
     public const string ProblemRootCauseRecorded = "problem.root_cause_recorded";
@@ -29,7 +35,7 @@ public static class WebhookEventTypes
     public static readonly IReadOnlyList<string> All =
     [
         Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching, CustomerResponded, AccountabilityChanged, FixProposed,
-        ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved,
+        ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved, ChargeCreated, ChargeReversed,
     ];
 
     public static string Of(NoticeKind kind) => kind switch
@@ -46,6 +52,8 @@ public static class WebhookEventTypes
         NoticeKind.ProblemOwnerAssigned => ProblemOwnerAssigned,
         NoticeKind.ProblemRootCauseRecorded => ProblemRootCauseRecorded,
         NoticeKind.ProblemResolved => ProblemResolved,
+        NoticeKind.ChargeCreated => ChargeCreated,
+        NoticeKind.ChargeReversed => ChargeReversed,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

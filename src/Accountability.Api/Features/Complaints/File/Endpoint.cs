@@ -26,7 +26,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Request, ComplaintVi
     {
         var (token, hash) = TrackingToken.New();
         var complaint = new FileComplaint(Guid.CreateVersion7(), r.CustomerReference, r.Product, r.VendorId, r.Category, r.Description,
-            r.Channel!.Value, r.Severity ?? Severity.Medium, hash);
+            r.Channel!.Value, r.Severity ?? Severity.Medium, hash, r.Claim?.ToMoney());
         var answer = await mediator.Send(new ActOnComplaint(complaint.ComplaintId, User.Actor(), null, IdempotencyKeys.Of(HttpContext, r), complaint), ct);
         // A replayed Idempotency-Key filed nothing now: its token was never stored, so no link is shown.
         var view = CommandAnswers.Answer(answer, HttpContext.Response);

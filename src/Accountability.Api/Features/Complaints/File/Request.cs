@@ -1,5 +1,6 @@
 using Accountability.Api.Features.Parties;
 using Accountability.Domain.Complaints;
+using Accountability.Api.Http;
 using FastEndpoints;
 using FluentValidation;
 
@@ -12,6 +13,7 @@ namespace Accountability.Api.Features.Complaints.File;
 /// <param name="Category">What kind of trouble it is, in the store's own words (crash, billing, delivery...): recurring problems are grouped by product and category.</param>
 /// <param name="Description">What the customer reports, as they put it.</param>
 /// <param name="Channel">How the customer reached the store.</param>
+/// <param name="Claim">What is at stake: the order's price, an amount and an ISO 4217 currency code; left out, the policy's defaultClaim (if any) applies.</param>
 public sealed record Request(
     string CustomerReference,
     string Product,
@@ -19,7 +21,8 @@ public sealed record Request(
     string Category,
     string Description,
     Channel? Channel,
-    Domain.Rules.Severity? Severity = null)
+    Domain.Rules.Severity? Severity = null,
+    Http.MoneyInput? Claim = null)
 {
     public sealed class Validator : Validator<Request>
     {
@@ -32,6 +35,7 @@ public sealed record Request(
             RuleFor(r => r.Description).NotEmpty().MaximumLength(8000);
             RuleFor(r => r.Channel).NotNull().IsInEnum();
             RuleFor(r => r.Severity).IsInEnum();
+            RuleFor(r => r.Claim).ValidMoney();
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Accountability.Api.Persistence;
 using Accountability.Domain.Clocks;
+using Accountability.Domain.Liability;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
 
@@ -70,6 +71,8 @@ public static class ListItemJson
         json.WritePropertyName(Names.Escalation);
         JsonSerializer.Serialize(json, escalation, options);
         Copy(json, complaint, Names.FlaggedRules, Names.Version);
+        json.WritePropertyName(Names.Claim);
+        JsonSerializer.Serialize(json, complaint.TryGetProperty(Names.Claim.EncodedUtf8Bytes, out var claim) ? claim.Deserialize<Money>(Stored) : null, options);
         json.WritePropertyName(Names.Clocks);
         JsonSerializer.Serialize(json, ClockView.Of(clocks, parties, now), options);
         json.WriteEndObject();
@@ -110,7 +113,7 @@ public static class ListItemJson
             LastChangedAt = Of(nameof(ComplaintView.LastChangedAt)), ResolvedAt = Of(nameof(ComplaintView.ResolvedAt)),
             ClosedAt = Of(nameof(ComplaintView.ClosedAt)), Accountable = Of(nameof(ComplaintView.Accountable)),
             Escalation = Of(nameof(ComplaintView.Escalation)), FlaggedRules = Of(nameof(ComplaintView.FlaggedRules)),
-            Version = Of(nameof(ComplaintView.Version)), DisplayName = Of(nameof(PartyRef.DisplayName));
+            Version = Of(nameof(ComplaintView.Version)), Claim = Of(nameof(ComplaintView.Claim)), DisplayName = Of(nameof(PartyRef.DisplayName));
 
         private static JsonEncodedText Of(string property) => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(property));
     }

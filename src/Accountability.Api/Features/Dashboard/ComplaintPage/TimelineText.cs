@@ -31,7 +31,12 @@ public static class TimelineText
         ThirdPartyWaitStarted e => Text.Format("Event_ThirdPartyWaitStarted", e.ThirdParty) + (e.Reason is { Length: > 0 } why ? Text.Format("Event_Note", why) : ""),
         ThirdPartyResponded e => Text.Format("Event_ThirdPartyResponded", e.Answer),
         ResolutionProposed e => Text.Format("Event_ResolutionProposed", e.Summary),
+        ComplaintResolved { Terms: { } terms } e => Text.Format("Event_Resolved", e.RootCause, parties.NameOf(e.LiableParty), e.Remedy)
+            + Text.Format(terms.Amount is not null ? "Event_RemedyCost" : "Event_RemedyKind", Text.Get($"RemedyKind_{terms.Kind}"), terms.Amount),
         ComplaintResolved e => Text.Format("Event_Resolved", e.RootCause, parties.NameOf(e.LiableParty), e.Remedy),
+        ChargeCreated { Replaces: null } e => Text.Format("Event_Charged", parties.NameOf(e.Party), e.Amount),
+        ChargeCreated e => Text.Format("Event_ChargedInstead", parties.NameOf(e.Party), e.Amount),
+        ChargeReversed e => Text.Format("Event_ChargeReversed", e.ChargeId, e.Reason),
         ComplaintReopened e => Text.Format("Event_Reopened", e.Reason),
         ComplaintClosed => Text.Get("Event_Closed"),
         ComplaintCancelled e => Text.Format("Event_Cancelled", e.Reason),

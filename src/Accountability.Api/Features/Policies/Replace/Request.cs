@@ -1,3 +1,4 @@
+using Accountability.Api.Http;
 using Accountability.Domain.Rules;
 using FastEndpoints;
 using FluentValidation;
@@ -17,6 +18,7 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="StalledHolder">The stalled-holder rule's settings and the holders' deadlines.</param>
 /// <param name="StepIn">Optional: left out, the default applies (off: a missed acknowledgement deadline only flags).</param>
 /// <param name="StepInRequest">Optional: left out, the default applies (flagged, escalates, the store takes over).</param>
+/// <param name="DefaultClaim">Optional: what is at stake on a complaint filed without a claim (an amount and an ISO 4217 currency code); left out, none.</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -29,7 +31,8 @@ public sealed record Request(
     BounceSettings? Bounce = null,
     HubSettings? Hub = null,
     StepInSettings? StepIn = null,
-    StepInRequestSettings? StepInRequest = null)
+    StepInRequestSettings? StepInRequest = null,
+    Http.MoneyInput? DefaultClaim = null)
 {
     public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
         policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
@@ -41,6 +44,7 @@ public sealed record Request(
         Hub = Hub ?? HubSettings.Default,
         StepIn = StepIn ?? StepInSettings.Default,
         StepInRequest = StepInRequest ?? StepInRequestSettings.Default,
+        DefaultClaim = DefaultClaim is { Amount: { } amount, Currency: { } currency } ? new Domain.Liability.Money(amount, currency) : null,
     };
 
     public sealed class Validator : Validator<Request>
@@ -54,6 +58,7 @@ public sealed record Request(
             RuleFor(r => r.EvidenceFreeHandoff).NotNull();
             RuleFor(r => r.ReopenLoop).NotNull();
             RuleFor(r => r.StalledHolder).NotNull();
+            RuleFor(r => r.DefaultClaim).ValidMoney();
             RuleFor(r => r).Custom((request, context) =>
             {
                 if (new[] { (object?)request.PingPong, request.Cycle, request.Churn, request.CustomerDeflection, request.EvidenceFreeHandoff, request.ReopenLoop, request.StalledHolder }.Any(s => s is null))
