@@ -52,6 +52,12 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.RootCauseMissing => new("root-cause-missing", 422, "The root cause is missing."),
         RefusalCode.StepInNotAllowed => new("step-in-not-allowed", 409, "The store cannot be asked to step in now."),
         RefusalCode.StepInAlreadyAsked => new("step-in-already-asked", 409, "The store was already asked to step in."),
+        RefusalCode.PartyNotInvolved => new("party-not-involved", 422, "The party has no part in this complaint."),
+        RefusalCode.DueOutOfRange => new("due-out-of-range", 422, "The due time must be in the future and within a year."),
+        RefusalCode.EvidenceRequestNotFound => new("evidence-request-not-found", 404, "The complaint has no such evidence request."),
+        RefusalCode.EvidenceRequestClosed => new("evidence-request-closed", 409, "The evidence request is no longer open."),
+        RefusalCode.NotTheAskedParty => new("not-the-asked-party", 403, "Only the party asked may answer."),
+        RefusalCode.EvidenceDeadlinePassed => new("evidence-deadline-passed", 409, "The evidence request's due time has passed."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -28,6 +28,12 @@ public enum RefusalCode
     RootCauseMissing,
     StepInNotAllowed,
     StepInAlreadyAsked,
+    PartyNotInvolved,
+    DueOutOfRange,
+    EvidenceRequestNotFound,
+    EvidenceRequestClosed,
+    NotTheAskedParty,
+    EvidenceDeadlinePassed,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

@@ -120,6 +120,14 @@ public sealed record StepInRequestSettings(bool Enabled, Severity Severity, bool
     public static StepInRequestSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: true, StoreTakesOver: true);
 }
 
+/// <summary>A party let the due time of a request for evidence pass unanswered.</summary>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
+public sealed record EvidenceMissedSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings
+{
+    public static EvidenceMissedSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false);
+}
+
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>
 /// <param name="Version">The policy's version number, 1 for the default; each saved policy gets the next one.</param>
 public sealed record Policy(
@@ -148,6 +156,9 @@ public sealed record Policy(
 
     /// <summary>Absent from policies saved before it existed: those get the default.</summary>
     public StepInRequestSettings StepInRequest { get; init; } = StepInRequestSettings.Default;
+
+    /// <summary>Absent from policies saved before it existed: those get the default.</summary>
+    public EvidenceMissedSettings EvidenceMissed { get; init; } = EvidenceMissedSettings.Default;
 
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
@@ -187,6 +198,7 @@ public sealed record Policy(
         Check(StepIn?.FallbackParty is null || (StepIn.FallbackParty.Length is > 0 and <= 100 && StepIn.FallbackParty != Parties.Party.CustomerId),
             "stepIn.fallbackParty", "Name a party that holds complaints (at most 100 characters), or leave it out for the store.");
         Check(StepInRequest is not null, "stepInRequest", "Give the step-in request settings, or leave them out for the default.");
+        Check(EvidenceMissed is not null, "evidenceMissed", "Give the evidence-missed settings, or leave them out for the default.");
         Check(Churn.Handoffs is >= 2 and <= MaxCount, "churn.handoffs", $"Must be between 2 and {MaxCount}.");
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");

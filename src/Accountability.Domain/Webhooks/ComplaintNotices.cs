@@ -19,6 +19,8 @@ public enum NoticeKind
     ProblemOwnerAssigned,
     ProblemRootCauseRecorded,
     ProblemResolved,
+    EvidenceRequested,
+    EvidenceDeadlineMissed,
 }
 
 /// <summary>One party told of one event, as one kind of notice.</summary>
@@ -44,6 +46,8 @@ public static class ComplaintNotices
             ComplaintClosed or ComplaintCancelled => [new(NoticeKind.Closed, after.Holder)],
             InformationProvided or ResolutionConfirmed or ResolutionRejected => [new(NoticeKind.CustomerResponded, after.Holder)],
             ResolutionProposed p when p.By == Party.StoreId => [new(NoticeKind.FixProposed, after.Holder), new(NoticeKind.FixProposed, Party.StoreId)],
+            EvidenceRequested r => [new(NoticeKind.EvidenceRequested, r.Party), new(NoticeKind.EvidenceRequested, Party.StoreId)],
+            EvidenceDeadlineMissed m => [new(NoticeKind.EvidenceDeadlineMissed, m.Party), new(NoticeKind.EvidenceDeadlineMissed, Party.StoreId)],
             _ => [],
         };
         var newlyAccountable = Accountable(after).Except(Accountable(before)).Select(p => new Notice(NoticeKind.AccountabilityChanged, p));
@@ -71,6 +75,8 @@ public static class ComplaintNotices
         ComplaintCancelled c => c.Reason,
         ResolutionProposed p => p.Summary,
         ResolutionRejected { Comment: { } comment } => comment,
+        EvidenceRequested r => $"{r.Reason} (needed by {Rules.Wording.Time(r.Due)}: {r.Needed})",
+        EvidenceDeadlineMissed m => $"The evidence asked of {m.Party} was due by {Rules.Wording.Time(m.Due)} and did not come.",
         _ => earlierInWrite.OfType<FlagRaised>().LastOrDefault()?.Sentence,
     };
 

@@ -41,7 +41,8 @@ public sealed record SeededMarketplace(Marketplace Market, Guid Complaint, strin
         .Replace("/api/webhooks/{id}", $"/api/webhooks/{Webhook}")
         .Replace("{deliveryId}", Delivery)
         .Replace("/api/problems/{id}", $"/api/problems/{Problem}")
-        .Replace("{complaintId}", Complaint.ToString());
+        .Replace("{complaintId}", Complaint.ToString())
+        .Replace("{requestId}", Guid.NewGuid().ToString());
 
     /// <summary>Every row of every table that carries this tenant's id, as one fingerprint per table.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync()

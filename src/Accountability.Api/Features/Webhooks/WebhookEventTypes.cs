@@ -21,6 +21,12 @@ public static class WebhookEventTypes
     /// <summary>The store proposed a fix (a recurring problem's, or its own) on a complaint.</summary>
     public const string FixProposed = "complaint.fix_proposed";
 
+    /// <summary>The operator asked the party for evidence by a due time.</summary>
+    public const string EvidenceRequested = "evidence.requested";
+
+    /// <summary>The party let an evidence request's due time pass unanswered.</summary>
+    public const string EvidenceDeadlineMissed = "evidence.deadline_missed";
+
     public const string ProblemOpened = "problem.opened";
     public const string ProblemOwnerAssigned = "problem.owner_assigned";
     public const string ProblemRootCauseRecorded = "problem.root_cause_recorded";
@@ -29,7 +35,7 @@ public static class WebhookEventTypes
     public static readonly IReadOnlyList<string> All =
     [
         Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching, CustomerResponded, AccountabilityChanged, FixProposed,
-        ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved,
+        ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved, EvidenceRequested, EvidenceDeadlineMissed,
     ];
 
     public static string Of(NoticeKind kind) => kind switch
@@ -46,6 +52,8 @@ public static class WebhookEventTypes
         NoticeKind.ProblemOwnerAssigned => ProblemOwnerAssigned,
         NoticeKind.ProblemRootCauseRecorded => ProblemRootCauseRecorded,
         NoticeKind.ProblemResolved => ProblemResolved,
+        NoticeKind.EvidenceRequested => EvidenceRequested,
+        NoticeKind.EvidenceDeadlineMissed => EvidenceDeadlineMissed,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

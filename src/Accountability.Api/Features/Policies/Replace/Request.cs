@@ -17,6 +17,7 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="StalledHolder">The stalled-holder rule's settings and the holders' deadlines.</param>
 /// <param name="StepIn">Optional: left out, the default applies (off: a missed acknowledgement deadline only flags).</param>
 /// <param name="StepInRequest">Optional: left out, the default applies (flagged, escalates, the store takes over).</param>
+/// <param name="EvidenceMissed">Optional: left out, the default applies (flagged at medium severity, does not escalate).</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -29,7 +30,8 @@ public sealed record Request(
     BounceSettings? Bounce = null,
     HubSettings? Hub = null,
     StepInSettings? StepIn = null,
-    StepInRequestSettings? StepInRequest = null)
+    StepInRequestSettings? StepInRequest = null,
+    EvidenceMissedSettings? EvidenceMissed = null)
 {
     public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
         policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
@@ -41,6 +43,7 @@ public sealed record Request(
         Hub = Hub ?? HubSettings.Default,
         StepIn = StepIn ?? StepInSettings.Default,
         StepInRequest = StepInRequest ?? StepInRequestSettings.Default,
+        EvidenceMissed = EvidenceMissed ?? EvidenceMissedSettings.Default,
     };
 
     public sealed class Validator : Validator<Request>
