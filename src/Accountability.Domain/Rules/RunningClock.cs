@@ -26,9 +26,11 @@ public sealed record RunningClock(DeadlineKind Kind, string Holder, DateTimeOffs
     /// scheduler's clocks hold (<see cref="DeadlineClocks.Started"/>) while the clock runs; while it is paused, the resolution
     /// (a first response is owed only while the complaint is open) with the time left; none once stopped. Then one per open
     /// evidence request, owed by the asked party: it runs whatever the holder's clock does, as a card dispute's evidence deadline does.
+    /// Soonest due first.
     /// </summary>
     public static IReadOnlyList<RunningClock> Of(Complaint complaint, Policy policy, PartyDirectory parties) =>
-        [.. OfHolder(complaint, policy, parties), .. EvidenceDeadlines.DeadlinesOf(complaint).Select(d => new RunningClock(d.Kind, d.Holder, d.DueAt, null))];
+        [.. OfHolder(complaint, policy, parties).Concat(EvidenceDeadlines.DeadlinesOf(complaint).Select(d => new RunningClock(d.Kind, d.Holder, d.DueAt, null)))
+            .OrderBy(c => c.DueAt)];
 
     private static IReadOnlyList<RunningClock> OfHolder(Complaint complaint, Policy policy, PartyDirectory parties)
     {

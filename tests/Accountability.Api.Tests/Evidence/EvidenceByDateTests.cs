@@ -2,6 +2,7 @@ using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Features.Webhooks.Deliveries;
+using Accountability.Api.Tests.Dashboard;
 using Accountability.Api.Tests.Infrastructure;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Rules;
@@ -74,6 +75,13 @@ public sealed class EvidenceByDateTests
         var overdue = (await ClocksAsync(held.Id)).Single(c => c.Kind == DeadlineKind.Evidence);
         Assert.That((overdue.SecondsLeft, overdue.Overdue), Is.EqualTo((-3600L, true)));
         Assert.That((await market.Operator.GetJsonAsync<ListResponse>("/api/complaints?overdue=true&limit=200")).Items.Select(i => i.Id), Does.Contain(held.Id));
+        using (var visitor = new DashboardVisitor(node.Http.BaseAddress))
+        {
+            await visitor.SignInAsOperatorAsync(market);
+            var rows = (await visitor.ReadAsync("/dashboard/due")).Split("<tr").Where(r => r.Contains(held.Id.ToString()));
+            Assert.That(rows.Where(r => r.Contains("needs-action") && r.Contains(">Evidence<") && r.Contains("Acme Apps")), Has.Exactly(1).Items,
+                "the due queue shows acme's overdue evidence");
+        }
         var answer = $"/api/complaints/{held.Id}/evidence-requests/{request.Id}/answer";
         await UnchangedAsync(held.Id, async () =>
         {
