@@ -112,6 +112,8 @@ public sealed class MalformedInputCorpusTests
             ["problems"] = problem.Id.ToString(), ["links"] = filed.Id.ToString(),
             // Nothing is set aside in a healthy marketplace: a valid retry of this one is a 404, its defects are named first.
             ["set-aside-events"] = Guid.NewGuid().ToString(),
+            // Nor is evidence asked: a valid answer is a 404 (no such request), its defects are named first.
+            ["evidence-requests"] = Guid.NewGuid().ToString(),
         };
         return new CorpusTargets(market.Operator.Key!, market.Photon.Key!, other.Operator.Key!, ServiceUnderTest.AdminKey, ids["status"], seal, ids);
     }

@@ -59,7 +59,10 @@ public sealed class EvidenceByDateTests
 
         Assert.That(answered.EvidenceRequests!.Single().State, Is.EqualTo(EvidenceRequestState.Answered));
         Assert.That((await ClocksAsync(held.Id)).Select(c => c.Kind), Is.EqualTo(new[] { DeadlineKind.FirstResponse, DeadlineKind.Resolution }));
-        Assert.That((await SchedulersClocksAsync(held.Id)).Select(c => c.Deadline.Kind), Is.EquivalentTo(new[] { DeadlineKind.FirstResponse, DeadlineKind.Resolution }));
+        var kept = await SchedulersClocksAsync(held.Id);
+        Assert.That(kept.Select(c => c.Deadline.Kind), Is.EquivalentTo(new[] { DeadlineKind.FirstResponse, DeadlineKind.Resolution }));
+        Assert.That(await NextDueAsync(held.Id), Is.EqualTo(kept.Min(c => c.NextAt)).Within(TimeSpan.FromMilliseconds(1)),
+            "the scheduler's next alarm is the holder's again");
         Assert.That((await market.TimelineAsync(held.Id)).Select(e => e.Type), Does.Contain("evidence_requested").And.Contain("evidence_submitted"));
         foreach (var (client, hook) in new[] { (market.Acme, acmeHook), (market.Operator, storeHook) })
             Assert.That(await DeliveredAsync(client, hook, held.Id), Is.EqualTo(new[] { WebhookEventTypes.EvidenceRequested }));
@@ -78,6 +81,8 @@ public sealed class EvidenceByDateTests
         using (var visitor = new DashboardVisitor(node.Http.BaseAddress))
         {
             await visitor.SignInAsOperatorAsync(market);
+            Assert.That(await visitor.ReadAsync($"/dashboard/complaints/{held.Id}"), Does.Contain("<li class=\"clock overdue\"><strong>Evidence</strong>"),
+                "the complaint's Deadlines section shows it overdue");
             var rows = (await visitor.ReadAsync("/dashboard/due")).Split("<tr").Where(r => r.Contains(held.Id.ToString()));
             Assert.That(rows.Where(r => r.Contains("needs-action") && r.Contains(">Evidence<") && r.Contains("Acme Apps")), Has.Exactly(1).Items,
                 "the due queue shows acme's overdue evidence");
@@ -172,6 +177,14 @@ public sealed class EvidenceByDateTests
             .CreateCommand($"select clocks::text from {node.Schema}.{DeadlineTable.Name} where complaint_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = complaint });
         return DeadlineTable.Deserialize((string)(await command.ExecuteScalarAsync())!).Clocks;
+    }
+
+    private async Task<DateTimeOffset?> NextDueAsync(Guid complaint)
+    {
+        await using var command = node.Host.Services.GetRequiredService<NpgsqlDataSource>()
+            .CreateCommand($"select next_due_at from {node.Schema}.{DeadlineTable.Name} where complaint_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = complaint });
+        return await command.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
     }
 
     private static async Task<IReadOnlyList<string>> DeliveredAsync(ApiClient party, string hook, Guid complaint) =>
