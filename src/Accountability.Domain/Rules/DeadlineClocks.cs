@@ -57,7 +57,7 @@ public sealed record DeadlineClocks(IReadOnlyList<DeadlineClock> Clocks)
 
     /// <summary>
     /// The clocks a write starts (a new hold, or the end of a wait), those due after <paramref name="notBefore"/>; they
-    /// replace the ones before. Null when the write starts none: the clocks before stay, and one left behind by a pause is
+    /// replace the holder's ones before (the evidence clocks stay). Null when the write starts none: the clocks before stay, and one left behind by a pause is
     /// judged, when it falls due, as the complaint stands then, and so flags nothing.
     /// </summary>
     public static DeadlineClocks? Started(Complaint? before, Complaint after, Policy policy, PartyDirectory parties, DateTimeOffset? notBefore = null)
