@@ -56,6 +56,12 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.SplitNotWhole => new("split-not-whole", 422, "The shares do not make a whole."),
         RefusalCode.UnknownCharge => new("unknown-charge", 404, "The complaint has no such charge."),
         RefusalCode.ChargeAlreadyReversed => new("charge-already-reversed", 409, "The charge is already reversed."),
+        RefusalCode.PartyNotInvolved => new("party-not-involved", 422, "The party has no part in this complaint."),
+        RefusalCode.DueOutOfRange => new("due-out-of-range", 422, "The due time must be in the future and within a year."),
+        RefusalCode.EvidenceRequestNotFound => new("evidence-request-not-found", 404, "The complaint has no such evidence request."),
+        RefusalCode.EvidenceRequestClosed => new("evidence-request-closed", 409, "The evidence request is no longer open."),
+        RefusalCode.NotTheAskedParty => new("not-the-asked-party", 403, "Only the party asked may answer."),
+        RefusalCode.EvidenceDeadlinePassed => new("evidence-deadline-passed", 409, "The evidence request's due time has passed."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -1231,6 +1231,56 @@ namespace Accountability.Client
         System.Threading.Tasks.Task<ApiResponse<ComplaintView>> RedirectCustomerAsync(System.Guid id, string? idempotency_Key, string? if_Match, ComplaintsRedirectCustomerRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
+        /// Ask a party for evidence by a due time
+        /// </summary>
+        /// <remarks>
+        /// The operator asks a vendor involved in the complaint for evidence by a due time. Only that vendor may answer, and only before the due time; when it passes unanswered the miss is recorded and flagged (evidence-missed). The new request, with its id, is the last of the complaint's evidenceRequests. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> RequestEvidenceAsync(System.Guid id, string? idempotency_Key, string? if_Match, ComplaintsRequestEvidenceRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Ask a party for evidence by a due time
+        /// </summary>
+        /// <remarks>
+        /// The operator asks a vendor involved in the complaint for evidence by a due time. Only that vendor may answer, and only before the due time; when it passes unanswered the miss is recorded and flagged (evidence-missed). The new request, with its id, is the last of the complaint's evidenceRequests. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> RequestEvidenceAsync(System.Guid id, string? idempotency_Key, string? if_Match, ComplaintsRequestEvidenceRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Answer a request for evidence
+        /// </summary>
+        /// <remarks>
+        /// The party asked for evidence answers, before the due time, with references to its evidence. Nobody answers on its behalf, the operator included; after the due time the answer is refused (evidence-deadline-passed). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> AnswerEvidenceAsync(System.Guid id, System.Guid requestId, string? idempotency_Key, string? if_Match, ComplaintsAnswerEvidenceRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Answer a request for evidence
+        /// </summary>
+        /// <remarks>
+        /// The party asked for evidence answers, before the due time, with references to its evidence. Nobody answers on its behalf, the operator included; after the due time the answer is refused (evidence-deadline-passed). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> AnswerEvidenceAsync(System.Guid id, System.Guid requestId, string? idempotency_Key, string? if_Match, ComplaintsAnswerEvidenceRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
         /// Read a complaint's flags
         /// </summary>
         /// <remarks>
@@ -2155,7 +2205,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2165,7 +2215,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2175,7 +2225,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2195,7 +2245,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2337,7 +2387,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2347,7 +2397,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2357,7 +2407,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2377,7 +2427,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2519,7 +2569,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2529,7 +2579,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2539,7 +2589,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2559,7 +2609,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2706,7 +2756,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2716,7 +2766,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2726,7 +2776,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2746,7 +2796,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2882,7 +2932,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2892,7 +2942,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -2902,7 +2952,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2922,7 +2972,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3064,7 +3114,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3074,7 +3124,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3084,7 +3134,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3104,7 +3154,376 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Ask a party for evidence by a due time
+        /// </summary>
+        /// <remarks>
+        /// The operator asks a vendor involved in the complaint for evidence by a due time. Only that vendor may answer, and only before the due time; when it passes unanswered the miss is recorded and flagged (evidence-missed). The new request, with its id, is the last of the complaint's evidenceRequests. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<ComplaintView>> RequestEvidenceAsync(System.Guid id, string? idempotency_Key, string? if_Match, ComplaintsRequestEvidenceRequest body)
+        {
+            return RequestEvidenceAsync(id, idempotency_Key, if_Match, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Ask a party for evidence by a due time
+        /// </summary>
+        /// <remarks>
+        /// The operator asks a vendor involved in the complaint for evidence by a due time. Only that vendor may answer, and only before the due time; when it passes unanswered the miss is recorded and flagged (evidence-missed). The new request, with its id, is the last of the complaint's evidenceRequests. Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<ComplaintView>> RequestEvidenceAsync(System.Guid id, string? idempotency_Key, string? if_Match, ComplaintsRequestEvidenceRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/complaints/{id}/evidence-requests"
+                    urlBuilder_.Append("api/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/evidence-requests");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplaintView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<ComplaintView>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Answer a request for evidence
+        /// </summary>
+        /// <remarks>
+        /// The party asked for evidence answers, before the due time, with references to its evidence. Nobody answers on its behalf, the operator included; after the due time the answer is refused (evidence-deadline-passed). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<ComplaintView>> AnswerEvidenceAsync(System.Guid id, System.Guid requestId, string? idempotency_Key, string? if_Match, ComplaintsAnswerEvidenceRequest body)
+        {
+            return AnswerEvidenceAsync(id, requestId, idempotency_Key, if_Match, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Answer a request for evidence
+        /// </summary>
+        /// <remarks>
+        /// The party asked for evidence answers, before the due time, with references to its evidence. Nobody answers on its behalf, the operator included; after the due time the answer is refused (evidence-deadline-passed). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<ComplaintView>> AnswerEvidenceAsync(System.Guid id, System.Guid requestId, string? idempotency_Key, string? if_Match, ComplaintsAnswerEvidenceRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (requestId == null)
+                throw new System.ArgumentNullException("requestId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/complaints/{id}/evidence-requests/{requestId}/answer"
+                    urlBuilder_.Append("api/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/evidence-requests/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(requestId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/answer");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplaintView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<ComplaintView>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3377,7 +3796,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3387,7 +3806,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3397,7 +3816,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3417,7 +3836,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3559,7 +3978,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3569,7 +3988,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3579,7 +3998,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3599,7 +4018,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3741,7 +4160,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3751,7 +4170,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3761,7 +4180,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3781,7 +4200,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3923,7 +4342,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3933,7 +4352,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -3943,7 +4362,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3963,7 +4382,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4105,7 +4524,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4115,7 +4534,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4125,7 +4544,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4145,7 +4564,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4287,7 +4706,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4297,7 +4716,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4307,7 +4726,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4327,7 +4746,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4469,7 +4888,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4479,7 +4898,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4489,7 +4908,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4509,7 +4928,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4651,7 +5070,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4661,7 +5080,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4671,7 +5090,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4691,7 +5110,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4947,7 +5366,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4957,7 +5376,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -4967,7 +5386,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -5113,7 +5532,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -5123,7 +5542,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 409)
@@ -5133,7 +5552,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -15096,7 +15515,7 @@ namespace Accountability.Client
     }
 
     /// <summary>
-    /// A running clock of the complaint: what is owed (a first response or the resolution), the party that must act, when it
+    /// A running clock of the complaint: what is owed (a first response, the resolution, or evidence), the party that must act, when it
     /// <br/>falls due, the seconds left (negative once overdue), and whether it is paused (waiting on the customer or a third
     /// <br/>party: the time left stands still, and the due time is when it would fall due if the clock ran again now).
     /// </summary>
@@ -15374,6 +15793,30 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clocks")]
         public System.Collections.Generic.IReadOnlyList<ClockView>? Clocks { get; set; } = default!;
+
+        /// <summary>
+        /// The requests for evidence, oldest first: on a single complaint's read and a write's answer; absent in lists and when there are none.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("evidenceRequests")]
+        public System.Collections.Generic.IReadOnlyList<EvidenceRequestView>? EvidenceRequests { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplaintsAnswerEvidenceRequest
+    {
+
+        /// <summary>
+        /// References to the evidence (log ids, file names, record numbers), 1 to 20.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("evidence")]
+        public System.Collections.Generic.IReadOnlyList<string> Evidence { get; set; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>
+        /// What the party says about it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
+        public string? Note { get; set; } = default!;
 
     }
 
@@ -15680,6 +16123,42 @@ namespace Accountability.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplaintsRequestEvidenceRequest
+    {
+
+        /// <summary>
+        /// The party asked: a vendor that made the product or has held the complaint.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string Party { get; set; } = default!;
+
+        /// <summary>
+        /// Why the evidence is wanted, as the party will read it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        /// <summary>
+        /// What is needed (logs, a delivery record, a refund receipt).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("needed")]
+        public string Needed { get; set; } = default!;
+
+        /// <summary>
+        /// When the evidence is due (UTC); give this or dueInHours.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("dueBy")]
+        public System.DateTimeOffset? DueBy { get; set; } = default!;
+
+        /// <summary>
+        /// How many hours from now the evidence is due; give this or dueBy.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("dueInHours")]
+        public double? DueInHours { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ComplaintsRequestInformationRequest
     {
 
@@ -15910,7 +16389,8 @@ namespace Accountability.Client
     }
 
     /// <summary>
-    /// What a holder's deadline is for: FirstResponse (acknowledging the complaint) or Resolution (putting it right).
+    /// What a deadline is for: FirstResponse (the holder acknowledging the complaint), Resolution (the holder putting it right)
+    /// <br/>or Evidence (a party answering the operator's request for evidence).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum DeadlineKind
@@ -15921,6 +16401,9 @@ namespace Accountability.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"Resolution")]
         Resolution = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Evidence")]
+        Evidence = 2,
 
     }
 
@@ -16196,6 +16679,98 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("reasons")]
         // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         public System.Collections.Generic.IReadOnlyList<HandoffReason> Reasons { get; set; } = new System.Collections.Generic.List<HandoffReason>();
+
+    }
+
+    /// <summary>
+    /// A party let the due time of a request for evidence pass unanswered.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class EvidenceMissedSettings
+    {
+
+        /// <summary>
+        /// Whether the rule judges complaints; when false it raises no flag.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enabled")]
+        public bool Enabled { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("severity")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Severity>))]
+        public Severity Severity { get; set; } = default!;
+
+        /// <summary>
+        /// Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("escalates")]
+        public bool Escalates { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Where an evidence request stands: open until answered, missed, or dropped when the complaint ends.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum EvidenceRequestState
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Open")]
+        Open = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Answered")]
+        Answered = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Missed")]
+        Missed = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Dropped")]
+        Dropped = 3,
+
+    }
+
+    /// <summary>
+    /// A request for evidence on the complaint, and where it stands.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class EvidenceRequestView
+    {
+
+        /// <summary>
+        /// The request's id: answer it at /api/complaints/{id}/evidence-requests/{requestId}/answer.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public PartyRef Party { get; set; } = new PartyRef();
+
+        /// <summary>
+        /// Why the evidence is wanted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        /// <summary>
+        /// What is needed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("needed")]
+        public string Needed { get; set; } = default!;
+
+        /// <summary>
+        /// When the evidence is due (UTC); no answer is accepted after it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("dueBy")]
+        public System.DateTimeOffset DueBy { get; set; } = default!;
+
+        /// <summary>
+        /// When the operator asked.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("requestedAt")]
+        public System.DateTimeOffset RequestedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EvidenceRequestState>))]
+        public EvidenceRequestState State { get; set; } = default!;
 
     }
 
@@ -17253,6 +17828,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("defaultClaim")]
         public MoneyInput? DefaultClaim { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("evidenceMissed")]
+        public EvidenceMissedSettings? EvidenceMissed { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -17363,6 +17941,9 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("defaultClaim")]
         public Money? DefaultClaim { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("evidenceMissed")]
+        public EvidenceMissedSettings EvidenceMissed { get; set; } = new EvidenceMissedSettings();
 
     }
 

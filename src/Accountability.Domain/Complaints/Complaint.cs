@@ -73,6 +73,9 @@ public sealed record Complaint(
     /// <summary>The flags of this episode that stand: the grounds on which the customer may ask the store to step in.</summary>
     public IEnumerable<Flag> EpisodeFlags() => Flags.Where(f => f.Version > EpisodeStart);
 
+    /// <summary>Every request for evidence on this complaint, oldest first, each with where it stands.</summary>
+    public ImmutableList<EvidenceRequest> EvidenceRequests { get; init; } = [];
+
     /// <summary>Whether the customer may ask the store to step in now, and if not, why not.</summary>
     public Customers.StepInStanding StepInStanding() =>
         Customers.StepIn.Standing(Status, Holder, EpisodeFlags().Any(), StepInAsked is not null);
@@ -149,7 +152,11 @@ public sealed record Complaint(
             case ComplaintEscalated e:
                 Escalation = new Escalation(e.Rule, e.Reason, e.At);
                 break;
+            case EvidenceRequested or EvidenceSubmitted or EvidenceDeadlineMissed:
+                LastChangedAt = ((IComplaintEvent)@event).At;
+                break;
         }
+        EvidenceRequests = Complaints.EvidenceRequests.Evolve(state.EvidenceRequests, @event, version);
         Status = StatusAfter(@event) ?? Status;
         Version = version;
         Track = state.Track.Evolve(state.Holder, @event, version);

@@ -97,3 +97,22 @@ public sealed record ComplaintTakenOver(string From, string To, TakeOverCause Ca
 {
     string IComplaintEvent.By => Rules.RuleEngine.Actor;
 }
+
+/// <summary>
+/// The operator asked <paramref name="Party"/> for evidence by <paramref name="Due"/> (as a card network gives a dispute an
+/// evidence deadline): past it, no answer is accepted and the deadline's miss is recorded.
+/// </summary>
+/// <param name="RequestId">The request's id, which the answer names.</param>
+/// <param name="Reason">Why the evidence is wanted.</param>
+/// <param name="Needed">What is needed, in the operator's words.</param>
+public sealed record EvidenceRequested(Guid RequestId, string Party, string Reason, string Needed, DateTimeOffset Due, string By, DateTimeOffset At)
+    : IComplaintEvent;
+
+/// <summary>The asked party answered an evidence request in time, with references to its evidence and a note.</summary>
+public sealed record EvidenceSubmitted(Guid RequestId, string By, IReadOnlyList<string> Evidence, string? Note, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The due time of an evidence request passed with no answer: recorded by the deadline scheduler when it fell due.</summary>
+public sealed record EvidenceDeadlineMissed(Guid RequestId, string Party, DateTimeOffset Due, DateTimeOffset At) : IComplaintEvent
+{
+    string IComplaintEvent.By => Rules.RuleEngine.Actor;
+}

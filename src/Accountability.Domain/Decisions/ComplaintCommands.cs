@@ -76,3 +76,9 @@ public sealed record ProposeFix(RecurringProblem Problem) : IComplaintCommand;
 
 /// <summary>A holder's deadline fell due: the rules judge it; nobody decides anything.</summary>
 public sealed record JudgeDueDeadline(Deadline Deadline) : IComplaintCommand;
+
+/// <summary>The operator asks a party for evidence by a due time: <paramref name="DueBy"/>, or <paramref name="DueIn"/> from now.</summary>
+public sealed record RequestEvidence(Guid RequestId, string Party, string Reason, string Needed, DateTimeOffset? DueBy, TimeSpan? DueIn = null) : IComplaintCommand;
+
+/// <summary>The asked party answers an evidence request with references to its evidence.</summary>
+public sealed record SubmitEvidence(Guid RequestId, IReadOnlyList<string> Evidence, string? Note) : IComplaintCommand;

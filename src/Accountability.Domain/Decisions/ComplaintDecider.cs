@@ -39,14 +39,17 @@ public static class ComplaintDecider
         (RateHandling x, { } s) => CustomerDecisions.Rate(s, x, c.Now),
         (AskStoreToStepIn, { } s) => CustomerDecisions.AskStoreToStepIn(s, c.Policy, c.Parties, c.Now),
         (ProposeFix x, { } s) => ProblemDecisions.ProposeFix(s, x.Problem, c.Actor, c.Now),
-        // A deadline is the rules' own judgement (DecideAndJudge): no decision emits anything for it.
+        (RequestEvidence x, { } s) => EvidenceDecisions.Request(s, x, c.Actor, c.Parties, c.Now),
+        (SubmitEvidence x, { } s) => EvidenceDecisions.Submit(s, x, c.Actor, c.Parties, c.Now),
+        (JudgeDueDeadline { Deadline.Kind: DeadlineKind.Evidence } x, { } s) => EvidenceDecisions.JudgeDue(s, x.Deadline, c.Now),
+        // A holder's deadline is the rules' own judgement (DecideAndJudge): no decision emits anything for it.
         (JudgeDueDeadline, _) => Decision.Emit(),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "No decision for this command."),
     };
 
     public static JudgedDecision DecideAndJudge(Complaint? state, IComplaintCommand command, DecisionContext c)
     {
-        if (command is JudgeDueDeadline due)
+        if (command is JudgeDueDeadline due && due.Deadline.Kind != DeadlineKind.Evidence)
             return new JudgedDecision(JudgeDeadline(state!, due.Deadline, c), null);
         var decision = Decide(state, command, c);
         return decision.Refusal is { } refusal

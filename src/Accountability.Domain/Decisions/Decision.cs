@@ -32,6 +32,12 @@ public enum RefusalCode
     SplitNotWhole,
     UnknownCharge,
     ChargeAlreadyReversed,
+    PartyNotInvolved,
+    DueOutOfRange,
+    EvidenceRequestNotFound,
+    EvidenceRequestClosed,
+    NotTheAskedParty,
+    EvidenceDeadlinePassed,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

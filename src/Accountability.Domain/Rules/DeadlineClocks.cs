@@ -43,7 +43,8 @@ public sealed record Alarm(Deadline Deadline, DateTimeOffset At, bool IsWarning)
 }
 
 /// <summary>
-/// Every clock a complaint runs against (today the holder's first response and resolution), one per kind, each with
+/// Every clock a complaint runs against (the holder's first response and resolution, one per kind, and one per open
+/// evidence request), each with
 /// its deadline, its warning and its state: the one deadline record the scheduler reads, keyed by its earliest alarm.
 /// </summary>
 public sealed record DeadlineClocks(IReadOnlyList<DeadlineClock> Clocks)
@@ -56,7 +57,7 @@ public sealed record DeadlineClocks(IReadOnlyList<DeadlineClock> Clocks)
 
     /// <summary>
     /// The clocks a write starts (a new hold, or the end of a wait), those due after <paramref name="notBefore"/>; they
-    /// replace the ones before. Null when the write starts none: the clocks before stay, and one left behind by a pause is
+    /// replace the holder's ones before (the evidence clocks stay). Null when the write starts none: the clocks before stay, and one left behind by a pause is
     /// judged, when it falls due, as the complaint stands then, and so flags nothing.
     /// </summary>
     public static DeadlineClocks? Started(Complaint? before, Complaint after, Policy policy, PartyDirectory parties, DateTimeOffset? notBefore = null)
@@ -82,12 +83,19 @@ public sealed record DeadlineClocks(IReadOnlyList<DeadlineClock> Clocks)
     public IReadOnlyList<Alarm> DueAt(DateTimeOffset now) => [.. Clocks.SelectMany(c => c.DueAt(now)).OrderBy(a => a.At)];
 
     /// <summary>
-    /// The clock after its alarm went off, judged against the complaint as it stands (null: gone): a warning sent or a
+    /// The clock after its alarm went off, judged against the complaint as it stood (null: gone): a warning sent or a
     /// deadline judged while the holder still owes it; cancelled when it does not; a deadline that a policy change moved
     /// later waits for its new time.
     /// </summary>
     public static DeadlineClock Fire(DeadlineClock clock, Alarm alarm, Complaint? complaint, Policy policy, PartyDirectory parties, DateTimeOffset now)
     {
+        // An evidence deadline is judged against the complaint as it stood when it fell due: fired while its request was open.
+        if (alarm.Kind == DeadlineKind.Evidence)
+            return clock with
+            {
+                State = complaint is not null && EvidenceDeadlines.OpenRequestOf(complaint, alarm.Deadline) is not null
+                    ? DeadlineState.Fired : DeadlineState.Cancelled,
+            };
         if (complaint is null || StalledHolderRule.Current(complaint, alarm.Deadline, policy, parties) is not { } current
             || !StalledHolderRule.StillOwed(complaint, current))
             return clock with { State = DeadlineState.Cancelled };
@@ -96,9 +104,22 @@ public sealed record DeadlineClocks(IReadOnlyList<DeadlineClock> Clocks)
         return current.DueAt > now ? clock with { Deadline = current } : clock with { Deadline = current, State = DeadlineState.Fired };
     }
 
-    /// <summary>These clocks with <paramref name="clock"/> in place of the one of its kind.</summary>
+    /// <summary>These clocks with <paramref name="clock"/> in place of the one for the same deadline.</summary>
     public DeadlineClocks With(DeadlineClock clock) =>
-        new([.. Clocks.Select(c => c.Deadline.Kind == clock.Deadline.Kind ? clock : c)]);
+        new([.. Clocks.Select(c => SameDeadline(c.Deadline, clock.Deadline) ? clock : c)]);
 
+    /// <summary>The clock of this deadline: of its kind, for its party and hold (an evidence request: the version that asked it).</summary>
+    public DeadlineClock Of(Deadline deadline) => Clocks.Single(c => SameDeadline(c.Deadline, deadline));
+
+    /// <summary>The holder's clock of this kind (a first response or the resolution).</summary>
     public DeadlineClock Of(DeadlineKind kind) => Clocks.Single(c => c.Deadline.Kind == kind);
+
+    /// <summary>The clocks of the complaint's open evidence requests, no warning before them: each replaces those of the requests before.</summary>
+    public static DeadlineClocks OfEvidence(Complaint complaint) =>
+        new([.. EvidenceDeadlines.DeadlinesOf(complaint).Select(d => new DeadlineClock(d, WarnAt: null, DeadlineState.Pending))]);
+
+    /// <summary>Whether a write asked for evidence or answered a request: those writes replace the evidence clocks.</summary>
+    public static bool EvidenceChanged(IEnumerable<IComplaintEvent> written) => written.Any(e => e is EvidenceRequested or EvidenceSubmitted);
+
+    private static bool SameDeadline(Deadline a, Deadline b) => a.Kind == b.Kind && a.Holder == b.Holder && a.HoldStartVersion == b.HoldStartVersion;
 }

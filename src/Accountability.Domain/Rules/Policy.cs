@@ -120,6 +120,14 @@ public sealed record StepInRequestSettings(bool Enabled, Severity Severity, bool
     public static StepInRequestSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: true, StoreTakesOver: true);
 }
 
+/// <summary>A party let the due time of a request for evidence pass unanswered.</summary>
+/// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
+/// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
+public sealed record EvidenceMissedSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings
+{
+    public static EvidenceMissedSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false);
+}
+
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>
 /// <param name="Version">The policy's version number, 1 for the default; each saved policy gets the next one.</param>
 public sealed record Policy(
@@ -151,6 +159,8 @@ public sealed record Policy(
 
     /// <summary>What is at stake on a complaint filed without a claim; absent (null) for none.</summary>
     public Liability.Money? DefaultClaim { get; init; }
+    /// <summary>Absent from policies saved before it existed: those get the default.</summary>
+    public EvidenceMissedSettings EvidenceMissed { get; init; } = EvidenceMissedSettings.Default;
 
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
@@ -191,6 +201,7 @@ public sealed record Policy(
             "stepIn.fallbackParty", "Name a party that holds complaints (at most 100 characters), or leave it out for the store.");
         Check(StepInRequest is not null, "stepInRequest", "Give the step-in request settings, or leave them out for the default.");
         Check(DefaultClaim?.Problem() is null, "defaultClaim", DefaultClaim?.Problem() ?? "");
+        Check(EvidenceMissed is not null, "evidenceMissed", "Give the evidence-missed settings, or leave them out for the default.");
         Check(Churn.Handoffs is >= 2 and <= MaxCount, "churn.handoffs", $"Must be between 2 and {MaxCount}.");
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");
         Check(ReopenLoop.Reopens is >= 1 and <= MaxCount, "reopenLoop.reopens", $"Must be between 1 and {MaxCount}.");

@@ -18,7 +18,7 @@ public static class RuleEngine
     public static readonly IReadOnlyList<IRule> Rules =
     [
         new BounceRule(), new PingPongRule(), new HubRule(), new CycleRule(), new ChurnRule(), new CustomerDeflectionRule(), new EvidenceFreeHandoffRule(), new ReopenLoopRule(),
-        new StalledHolderRule(), new StepInRequestRule(),
+        new StalledHolderRule(), new StepInRequestRule(), new EvidenceMissedRule(),
     ];
 
     public static IReadOnlyList<IComplaintEvent> Judge(Complaint? before, IReadOnlyList<IComplaintEvent> events, Policy policy, PartyDirectory parties)

@@ -12,8 +12,9 @@ public static class RuleIds
     public const string ReopenLoop = "reopen-loop";
     public const string StalledHolder = "stalled-holder";
     public const string StepInRequested = "step-in-requested";
+    public const string EvidenceMissed = "evidence-missed";
 
-    public static readonly IReadOnlyList<string> All = [Bounce, PingPong, Hub, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder, StepInRequested];
+    public static readonly IReadOnlyList<string> All = [Bounce, PingPong, Hub, Cycle, Churn, CustomerDeflection, EvidenceFreeHandoff, ReopenLoop, StalledHolder, StepInRequested, EvidenceMissed];
 
     /// <summary>The rules that judge the path a complaint took within one episode; each return raises at most one of them.</summary>
     public static readonly IReadOnlyList<string> Loops = [Bounce, PingPong, Hub, Cycle];

@@ -4,14 +4,21 @@ using Accountability.Domain.Times;
 
 namespace Accountability.Domain.Rules;
 
-/// <summary>What a holder's deadline is for: FirstResponse (acknowledging the complaint) or Resolution (putting it right).</summary>
+/// <summary>
+/// What a deadline is for: FirstResponse (the holder acknowledging the complaint), Resolution (the holder putting it right)
+/// or Evidence (a party answering the operator's request for evidence).
+/// </summary>
 public enum DeadlineKind
 {
     FirstResponse,
     Resolution,
+    Evidence,
 }
 
-/// <summary>When the current holder must have acknowledged (first response) or resolved the complaint.</summary>
+/// <summary>
+/// When the current holder must have acknowledged (first response) or resolved the complaint; for an evidence request, when
+/// the asked party (<paramref name="Holder"/>) must have answered the request asked at stream version <paramref name="HoldStartVersion"/>.
+/// </summary>
 public sealed record Deadline(DeadlineKind Kind, string Holder, long HoldStartVersion, DateTimeOffset DueAt);
 
 /// <summary>

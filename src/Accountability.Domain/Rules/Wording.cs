@@ -29,5 +29,9 @@ public static class Wording
         return all.Count < 2 ? string.Join("", all) : $"{string.Join(", ", all.Take(all.Count - 1))} and {all[^1]}";
     }
 
+    /// <summary>A moment as people read it, the same in every culture: "2026-03-02 09:00 UTC".</summary>
+    public static string Time(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }

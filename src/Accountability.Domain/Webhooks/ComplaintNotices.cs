@@ -21,6 +21,8 @@ public enum NoticeKind
     ProblemResolved,
     ChargeCreated,
     ChargeReversed,
+    EvidenceRequested,
+    EvidenceDeadlineMissed,
 }
 
 /// <summary>One party told of one event, as one kind of notice.</summary>
@@ -49,6 +51,8 @@ public static class ComplaintNotices
             ChargeCreated c => [new(NoticeKind.ChargeCreated, c.Party), new(NoticeKind.ChargeCreated, Party.StoreId)],
             ChargeReversed r when after.Charges.Find(c => c.Id == r.ChargeId) is { } charge =>
                 [new(NoticeKind.ChargeReversed, charge.Party), new(NoticeKind.ChargeReversed, Party.StoreId)],
+            EvidenceRequested r => [new(NoticeKind.EvidenceRequested, r.Party), new(NoticeKind.EvidenceRequested, Party.StoreId)],
+            EvidenceDeadlineMissed m => [new(NoticeKind.EvidenceDeadlineMissed, m.Party), new(NoticeKind.EvidenceDeadlineMissed, Party.StoreId)],
             _ => [],
         };
         var newlyAccountable = Accountable(after).Except(Accountable(before)).Select(p => new Notice(NoticeKind.AccountabilityChanged, p));
@@ -79,6 +83,8 @@ public static class ComplaintNotices
         ChargeReversed r => r.Reason,
         ChargeCreated { Cause: Liability.ChargeCause.Remedy } => earlierInWrite.OfType<ComplaintResolved>().LastOrDefault()?.Remedy,
         ChargeCreated => earlierInWrite.OfType<ChargeReversed>().LastOrDefault()?.Reason,
+        EvidenceRequested r => $"{r.Reason} (needed by {Rules.Wording.Time(r.Due)}: {r.Needed})",
+        EvidenceDeadlineMissed m => $"The evidence asked of {m.Party} was due by {Rules.Wording.Time(m.Due)} and did not come.",
         _ => earlierInWrite.OfType<FlagRaised>().LastOrDefault()?.Sentence,
     };
 

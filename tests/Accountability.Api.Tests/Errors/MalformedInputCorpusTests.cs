@@ -114,6 +114,8 @@ public sealed class MalformedInputCorpusTests
             ["set-aside-events"] = Guid.NewGuid().ToString(),
             // The complaint has no charge: a valid reversal is a 404, its defects are named first.
             ["charges"] = Guid.NewGuid().ToString(),
+            // Nor is evidence asked: a valid answer is a 404 (no such request), its defects are named first.
+            ["evidence-requests"] = Guid.NewGuid().ToString(),
         };
         return new CorpusTargets(market.Operator.Key!, market.Photon.Key!, other.Operator.Key!, ServiceUnderTest.AdminKey, ids["status"], seal, ids);
     }

@@ -62,6 +62,7 @@ public sealed record CorpusTargets(
             "PUT /api/policy" => policy,
             "POST /api/policy/what-if" => new() { ["candidate"] = policy.DeepClone(), ["to"] = "2026-02-01T00:00:00Z" },
             "POST /api/problems/{id}/links" => new() { ["complaintId"] = Ids["complaints"] },
+            "POST /api/complaints/{id}/evidence-requests" => new() { ["party"] = "acme", ["dueBy"] = null, ["dueInHours"] = 12 },
             "POST /api/imports" => new()
             {
                 ["mapping"] = new JsonObject { ["caseId"] = "case", ["timestamp"] = "at", ["timestampFormat"] = "yyyy-MM-dd", ["party"] = "team" },

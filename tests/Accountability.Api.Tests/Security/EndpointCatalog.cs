@@ -48,6 +48,8 @@ public static class EndpointCatalog
         ["POST /api/complaints/{id}/handoffs"] = (Owned.Complaint, new { to = "photon", reason = "WrongParty", evidence = new[] { "log-1" } }),
         ["POST /api/complaints/{id}/information"] = (Owned.Complaint, new { answer = "It is version 2" }),
         ["POST /api/complaints/{id}/information-requests"] = (Owned.Complaint, new { question = "Which version?" }),
+        ["POST /api/complaints/{id}/evidence-requests"] = (Owned.Complaint, new { party = "acme", reason = "Refund disputed", needed = "Refund records", dueInHours = 12 }),
+        ["POST /api/complaints/{id}/evidence-requests/{requestId}/answer"] = (Owned.Complaint, new { evidence = new[] { "refund-1" } }),
         ["POST /api/complaints/{id}/reopening"] = (Owned.Complaint, new { reason = "Still broken" }),
         ["POST /api/complaints/{id}/resolution"] = (Owned.Complaint, new { rootCause = "ProductDefect", liableParty = "photon", remedy = "Refund" }),
         ["POST /api/complaints/{id}/resolution-proposals"] = (Owned.Complaint, new { summary = "Update the app" }),

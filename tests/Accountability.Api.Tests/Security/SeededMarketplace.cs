@@ -42,7 +42,8 @@ public sealed record SeededMarketplace(Marketplace Market, Guid Complaint, strin
         .Replace("{deliveryId}", Delivery)
         .Replace("/api/problems/{id}", $"/api/problems/{Problem}")
         .Replace("{complaintId}", Complaint.ToString())
-        .Replace("{chargeId}", Guid.Empty.ToString());
+        .Replace("{chargeId}", Guid.Empty.ToString())
+        .Replace("{requestId}", Guid.NewGuid().ToString());
 
     /// <summary>Every row of every table that carries this tenant's id, as one fingerprint per table.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync()

@@ -24,6 +24,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
     private readonly List<long> reopens = [];
     private readonly List<(long Version, string Rule, List<long> Evidence)> episode = [];
     private readonly List<ExpectedFlag> flags = [];
+    private readonly Dictionary<Guid, (long Version, string Needed)> evidenceAsked = [];
     private string holder = "";
     private DateTimeOffset received;
     private long version;
@@ -86,6 +87,16 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
                 EndEpisode();
                 (holder, received) = (t.To, t.At);
                 break;
+            case EvidenceRequested r:
+                evidenceAsked[r.RequestId] = (version, r.Needed);
+                break;
+            case EvidenceDeadlineMissed m when evidenceAsked.TryGetValue(m.RequestId, out var asked):
+                // docs/rules.md, "Evidence missed": the request and the miss are the evidence, the party asked is charged.
+                if (policy.EvidenceMissed.Enabled)
+                    found.Add(("evidence-missed", [asked.Version, version],
+                        $"{parties.NameOf(m.Party)} did not give the evidence asked for ({asked.Needed}) by its due time, " +
+                        $"{m.Due.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC.", [m.Party], []));
+                break;
             case ComplaintReopened o:
                 EndEpisode();
                 episode.Clear();
@@ -95,7 +106,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
                     found.Add(("reopen-loop", [.. reopens], $"Reopened {reopens.Count} times since it was last flagged: the fixes have not fixed the real problem.", [holder], []));
                 break;
         }
-        var order = new[] { "bounce", "ping-pong", "hub", "cycle", "churn", "customer-deflection", "evidence-free-handoff", "reopen-loop", "step-in-requested" };
+        var order = new[] { "bounce", "ping-pong", "hub", "cycle", "churn", "customer-deflection", "evidence-free-handoff", "reopen-loop", "step-in-requested", "evidence-missed" };
         foreach (var (rule, evidence, sentence, charged, supersedes) in found.OrderBy(f => Array.IndexOf(order, f.Rule)))
             Raise(rule, evidence, sentence, charged, supersedes);
     }
@@ -238,6 +249,7 @@ public sealed class FlagOracle(Policy policy, PartyDirectory parties)
         "customer-deflection" => (policy.CustomerDeflection.Severity, policy.CustomerDeflection.Escalates),
         "evidence-free-handoff" => (policy.EvidenceFreeHandoff.Severity, policy.EvidenceFreeHandoff.Escalates),
         "step-in-requested" => (policy.StepInRequest.Severity, policy.StepInRequest.Escalates),
+        "evidence-missed" => (policy.EvidenceMissed.Severity, policy.EvidenceMissed.Escalates),
         _ => (policy.ReopenLoop.Severity, policy.ReopenLoop.Escalates),
     };
 

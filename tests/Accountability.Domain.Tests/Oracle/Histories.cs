@@ -39,6 +39,9 @@ public static class Histories
                     < 83 => new CustomerRedirected(holder, Other(), null, at),
                     < 87 => new StepInRequested("customer", at),
                     < 89 => new ComplaintTakenOver(holder, holder == S ? Other() : S, TakeOverCause.CustomerAsked, at),
+                    < 92 => new EvidenceRequested(new Guid(seed, (short)step, 0, new byte[8]), Other(), "Refund disputed", "Refund records", at.AddHours(12), S, at),
+                    < 94 when history.OfType<EvidenceRequested>().LastOrDefault() is { } asked =>
+                        new EvidenceDeadlineMissed(asked.RequestId, asked.Party, asked.Due, at),
                     _ => Resolved(holder, at),
                 },
             };
@@ -80,6 +83,8 @@ public static class Histories
             new StepInRequested("customer", T0.AddHours(33))]);
         yield return ("step-in asked with nothing flagged, and across a reopen", [.. Walk(S, "acme"), new StepInRequested("customer", T0.AddHours(2)),
             Resolved("acme", T0.AddHours(3)), new ComplaintReopened(S, "Again", T0.AddHours(4)), new StepInRequested("customer", T0.AddHours(5))]);
+        var asked = new EvidenceRequested(Guid.Parse("0b6e3c52-2b1f-4d1a-9c1e-5f1d2a3b4c5d"), "acme", "Refund disputed", "The refund records", T0.AddHours(14), S, T0.AddHours(2));
+        yield return ("evidence asked of acme and missed", [.. Walk(S, "acme"), asked, new EvidenceDeadlineMissed(asked.RequestId, "acme", asked.Due, T0.AddHours(15))]);
         yield return ("operator assignment back", [Filed(), new ComplaintAssigned("acme", S, T0.AddHours(1)), Hand("acme", "photon", 2), new ComplaintAssigned("acme", S, T0.AddHours(3))]);
     }
 

@@ -15,12 +15,12 @@ public sealed record PartyRef(string Id, string DisplayName)
 }
 
 /// <summary>
-/// A running clock of the complaint: what is owed (a first response or the resolution), the party that must act, when it
+/// A running clock of the complaint: what is owed (a first response, the resolution, or evidence), the party that must act, when it
 /// falls due, the seconds left (negative once overdue), and whether it is paused (waiting on the customer or a third
 /// party: the time left stands still, and the due time is when it would fall due if the clock ran again now).
 /// </summary>
-/// <param name="Kind">What is owed: a first response or the resolution.</param>
-/// <param name="MustAct">The holder the deadline binds.</param>
+/// <param name="Kind">What is owed: a first response, the resolution, or evidence asked for.</param>
+/// <param name="MustAct">The party the deadline binds: the holder, or the party asked for evidence.</param>
 /// <param name="DueAt">When it falls due (UTC); for a paused clock, when it would fall due if it ran again now.</param>
 /// <param name="SecondsLeft">Seconds until it falls due: negative once overdue; kept as at the pause while paused.</param>
 /// <param name="Paused">Whether the clock stands still because the customer or a third party has the next move.</param>
@@ -116,6 +116,10 @@ public sealed record ComplaintView(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ClockView>? Clocks { get; init; }
 
+    /// <summary>The requests for evidence, oldest first: on a single complaint's read and a write's answer; absent in lists and when there are none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EvidenceRequestView>? EvidenceRequests { get; init; }
+
     public object WithoutSecret() => this with { TrackingLink = null };
 
     /// <param name="withFlags">False for list items: they name the rules that flagged the complaint, not every flag.</param>
@@ -124,7 +128,10 @@ public sealed record ComplaintView(
         c.Product, c.Category, c.CustomerReference, c.Channel, c.Severity, c.Description, c.HandoffCount, c.ReopenCount,
         TimeHeldOf(c.TimeHeld(now), parties),
         c.FiledAt, c.LastChangedAt, c.ResolvedAt, c.ClosedAt, PartyRef.Of(c.AccountableParty(), parties), c.Escalation,
-        c.FlaggedRules, withFlags ? c.Flags : null, c.Version, c.Claim, withFlags ? ChargeView.Of(c.Charges, parties) : null);
+        c.FlaggedRules, withFlags ? c.Flags : null, c.Version, c.Claim, withFlags ? ChargeView.Of(c.Charges, parties) : null)
+    {
+        EvidenceRequests = withFlags && c.EvidenceRequests.Count > 0 ? EvidenceRequestView.Of(c, parties) : null,
+    };
 
     /// <summary>Each party's time held, in the order of their ids.</summary>
     public static IReadOnlyList<TimeHeld> TimeHeldOf(IReadOnlyDictionary<string, TimeSpan> held, PartyDirectory parties) =>

@@ -95,7 +95,7 @@ public sealed class DeadlineScheduler(
                 await using var session = store.IdentitySession(claimed.TenantId);
                 session.CorrelationId = $"deadline:{claimed.TenantId}:{claimed.ComplaintId}:{alarm.Kind}";
                 session.LastModifiedBy = RuleEngine.Actor;
-                var before = clocks.Of(alarm.Kind);
+                var before = clocks.Of(alarm.Deadline);
                 if (alarm.IsWarning)
                     clocks = clocks.With(await WarnAsync(session, claimed.ComplaintId, before, alarm, now, ct));
                 else

@@ -5,7 +5,7 @@ namespace Accountability.Api.Features.Deadlines;
 
 public static class DeadlineSetup
 {
-    /// <summary>The scheduler that judges deadlines as they fall due, its table, and the reaction that writes a new hold's clocks.</summary>
+    /// <summary>The scheduler that judges deadlines as they fall due, its table, and the reaction that writes a new hold's clocks and the evidence clocks.</summary>
     public static IServiceCollection AddDeadlines(this IServiceCollection services)
     {
         services.ConfigureMarten(DeadlineTable.Define);

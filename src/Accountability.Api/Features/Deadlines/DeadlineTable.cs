@@ -43,6 +43,9 @@ public sealed class DeadlineTable(NpgsqlDataSource database, IDocumentStore stor
 
     public static DeadlineClocks Deserialize(string json) => JsonSerializer.Deserialize<DeadlineClocks>(json, Json)!;
 
+    /// <summary>The kinds of clock a hold starts; a new hold's clocks replace these and leave the evidence clocks alone.</summary>
+    public static readonly IReadOnlyList<DeadlineKind> HoldKinds = [DeadlineKind.FirstResponse, DeadlineKind.Resolution];
+
     /// <summary>
     /// Writes the clocks a write started (<see cref="DeadlineClocks.Started"/>), those due after <paramref name="notBefore"/>;
     /// a write that starts none writes nothing.
@@ -51,15 +54,26 @@ public sealed class DeadlineTable(NpgsqlDataSource database, IDocumentStore stor
         DateTimeOffset? notBefore = null)
     {
         if (DeadlineClocks.Started(before, after, policy, parties, notBefore) is { } clocks)
-            Write(session, after.Id, clocks);
+            Write(session, after.Id, clocks, HoldKinds);
     }
 
-    /// <summary>Writes a complaint's clocks in place of any before (one statement), and drops a claim on the old ones.</summary>
-    public static void Write(IDocumentSession session, Guid complaintId, DeadlineClocks clocks) =>
+    /// <summary>
+    /// Writes <paramref name="clocks"/> in place of the row's clocks of the <paramref name="replacing"/> kinds, keeping the
+    /// others as they stand (a new hold keeps the evidence clocks, a request for evidence the holder's), in one statement;
+    /// it drops a claim on the row, so a firing under that claim is undone and fires again from the new row.
+    /// </summary>
+    public static void Write(IDocumentSession session, Guid complaintId, DeadlineClocks clocks, IReadOnlyList<DeadlineKind> replacing)
+    {
+        var table = $"{session.DocumentStore.Options.DatabaseSchemaName}.{Name}";
+        var kept = $"from jsonb_array_elements({table}.clocks->'clocks') c where c->'deadline'->>'kind' <> all(?)";
+        var kinds = replacing.Select(k => k.ToString()).ToArray();
         session.QueueSqlCommand($"""
-            insert into {session.DocumentStore.Options.DatabaseSchemaName}.{Name} (tenant_id, complaint_id, clocks, next_due_at) values (?, ?, ?::jsonb, ?)
-            on conflict (tenant_id, complaint_id) do update set clocks = excluded.clocks, next_due_at = excluded.next_due_at, claim = null, claimed_until = null
-            """, session.TenantId, complaintId, Serialize(clocks), (object?)clocks.NextDueAt ?? DBNull.Value);
+            insert into {table} (tenant_id, complaint_id, clocks, next_due_at) values (?, ?, ?::jsonb, ?)
+            on conflict (tenant_id, complaint_id) do update set
+            clocks = jsonb_build_object('clocks', coalesce((select jsonb_agg(c) {kept}), '[]'::jsonb) || (excluded.clocks->'clocks')),
+            next_due_at = least(excluded.next_due_at, (select min((c->>'nextAt')::timestamptz) {kept})), claim = null, claimed_until = null
+            """, session.TenantId, complaintId, Serialize(clocks), (object?)clocks.NextDueAt ?? DBNull.Value, kinds, kinds);
+    }
 
     /// <summary>Removes the clocks of complaints that are gone (an import replacing a source).</summary>
     public static void Delete(IDocumentSession session, IReadOnlyCollection<Guid> complaintIds) =>

@@ -26,6 +26,11 @@ public static class WebhookEventTypes
 
     /// <summary>A charge was reversed by the operator (to the party charged and the store).</summary>
     public const string ChargeReversed = "charge.reversed";
+    /// <summary>The operator asked the party for evidence by a due time.</summary>
+    public const string EvidenceRequested = "evidence.requested";
+
+    /// <summary>The party let an evidence request's due time pass unanswered.</summary>
+    public const string EvidenceDeadlineMissed = "evidence.deadline_missed";
 
     public const string ProblemOpened = "problem.opened";
     public const string ProblemOwnerAssigned = "problem.owner_assigned";
@@ -36,6 +41,7 @@ public static class WebhookEventTypes
     [
         Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching, CustomerResponded, AccountabilityChanged, FixProposed,
         ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved, ChargeCreated, ChargeReversed,
+        EvidenceRequested, EvidenceDeadlineMissed,
     ];
 
     public static string Of(NoticeKind kind) => kind switch
@@ -54,6 +60,8 @@ public static class WebhookEventTypes
         NoticeKind.ProblemResolved => ProblemResolved,
         NoticeKind.ChargeCreated => ChargeCreated,
         NoticeKind.ChargeReversed => ChargeReversed,
+        NoticeKind.EvidenceRequested => EvidenceRequested,
+        NoticeKind.EvidenceDeadlineMissed => EvidenceDeadlineMissed,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

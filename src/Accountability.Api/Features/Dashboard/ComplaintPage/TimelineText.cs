@@ -50,6 +50,9 @@ public static class TimelineText
         ComplaintEscalated e => Text.Format("Event_Escalated", e.Reason),
         StepInRequested => Text.Get("Event_StepInRequested"),
         ComplaintTakenOver e => Text.Format($"Event_TakenOver{e.Cause}", parties.NameOf(e.From), parties.NameOf(e.To)),
+        EvidenceRequested e => Text.Format("Event_EvidenceRequested", parties.NameOf(e.Party), Wording.Time(e.Due), e.Needed, e.Reason),
+        EvidenceSubmitted e => Text.Format("Event_EvidenceSubmitted", string.Join(", ", e.Evidence)) + (e.Note is { Length: > 0 } n ? Text.Format("Event_Note", n) : ""),
+        EvidenceDeadlineMissed e => Text.Format("Event_EvidenceDeadlineMissed", parties.NameOf(e.Party), Wording.Time(e.Due)),
         _ => Text.Format("Event_Other", data.GetType().Name),
     };
 }

@@ -19,6 +19,7 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="StepIn">Optional: left out, the default applies (off: a missed acknowledgement deadline only flags).</param>
 /// <param name="StepInRequest">Optional: left out, the default applies (flagged, escalates, the store takes over).</param>
 /// <param name="DefaultClaim">Optional: what is at stake on a complaint filed without a claim (an amount and an ISO 4217 currency code); left out, none.</param>
+/// <param name="EvidenceMissed">Optional: left out, the default applies (flagged at medium severity, does not escalate).</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -32,7 +33,8 @@ public sealed record Request(
     HubSettings? Hub = null,
     StepInSettings? StepIn = null,
     StepInRequestSettings? StepInRequest = null,
-    Http.MoneyInput? DefaultClaim = null)
+    Http.MoneyInput? DefaultClaim = null,
+    EvidenceMissedSettings? EvidenceMissed = null)
 {
     public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
         policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
@@ -45,6 +47,7 @@ public sealed record Request(
         StepIn = StepIn ?? StepInSettings.Default,
         StepInRequest = StepInRequest ?? StepInRequestSettings.Default,
         DefaultClaim = DefaultClaim is { Amount: { } amount, Currency: { } currency } ? new Domain.Liability.Money(amount, currency) : null,
+        EvidenceMissed = EvidenceMissed ?? EvidenceMissedSettings.Default,
     };
 
     public sealed class Validator : Validator<Request>
