@@ -62,6 +62,13 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.EvidenceRequestClosed => new("evidence-request-closed", 409, "The evidence request is no longer open."),
         RefusalCode.NotTheAskedParty => new("not-the-asked-party", 403, "Only the party asked may answer."),
         RefusalCode.EvidenceDeadlinePassed => new("evidence-deadline-passed", 409, "The evidence request's due time has passed."),
+        RefusalCode.NotTheChargedParty => new("not-the-charged-party", 403, "Only the party charged may appeal its charge."),
+        RefusalCode.AppealWindowClosed => new("appeal-window-closed", 409, "The charge's appeal window has closed."),
+        RefusalCode.AppealAlreadyMade => new("appeal-already-made", 409, "The charge was already appealed."),
+        RefusalCode.StatementMissing => new("statement-missing", 422, "The appeal's statement is missing."),
+        RefusalCode.NoOpenAppeal => new("no-open-appeal", 409, "The charge has no open appeal."),
+        RefusalCode.ReasonMissing => new("reason-missing", 422, "The decision's reason is missing."),
+        RefusalCode.ReplacementNeedsOverturn => new("replacement-needs-overturn", 422, "Only an overturned charge is replaced."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

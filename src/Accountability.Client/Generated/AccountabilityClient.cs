@@ -1156,6 +1156,56 @@ namespace Accountability.Client
         System.Threading.Tasks.Task<ApiResponse<ComplaintView>> CancelAsync(System.Guid id, string? idempotency_Key, string? if_Match, ComplaintsCancelRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
+        /// Appeal a charge
+        /// </summary>
+        /// <remarks>
+        /// The party charged appeals its charge, with its own key, within the policy's appealWindowDays (30 by default) from the charge's time, saying why and pointing to its evidence; the operator then decides it. A charge is appealed once. Refused: another party or the operator (not-the-charged-party), a charge not of this complaint (unknown-charge), a reversed charge (charge-already-reversed), an appeal already made (appeal-already-made), a closed window (appeal-window-closed). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> AppealChargeAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsAppealChargeRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Appeal a charge
+        /// </summary>
+        /// <remarks>
+        /// The party charged appeals its charge, with its own key, within the policy's appealWindowDays (30 by default) from the charge's time, saying why and pointing to its evidence; the operator then decides it. A charge is appealed once. Refused: another party or the operator (not-the-charged-party), a charge not of this complaint (unknown-charge), a reversed charge (charge-already-reversed), an appeal already made (appeal-already-made), a closed window (appeal-window-closed). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> AppealChargeAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsAppealChargeRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Decide an appeal of a charge
+        /// </summary>
+        /// <remarks>
+        /// The operator decides a charge's open appeal, saying why: upheld, the charge stands; overturned, the charge is reversed in the same write and, with a replacement (a party and an amount), that party is charged in its place. Refused: a charge without an open appeal (no-open-appeal), a replacement on an upheld appeal (replacement-needs-overturn). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> DecideAppealAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsDecideAppealRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Decide an appeal of a charge
+        /// </summary>
+        /// <remarks>
+        /// The operator decides a charge's open appeal, saying why: upheld, the charge stands; overturned, the charge is reversed in the same write and, with a replacement (a party and an amount), that party is charged in its place. Refused: a charge without an open appeal (no-open-appeal), a replacement on an upheld appeal (replacement-needs-overturn). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<ComplaintView>> DecideAppealAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsDecideAppealRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
         /// Reverse a charge
         /// </summary>
         /// <remarks>
@@ -2205,7 +2255,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2225,7 +2275,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2245,7 +2295,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2387,7 +2437,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2407,7 +2457,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2427,7 +2477,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2569,7 +2619,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2589,7 +2639,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2609,7 +2659,381 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Appeal a charge
+        /// </summary>
+        /// <remarks>
+        /// The party charged appeals its charge, with its own key, within the policy's appealWindowDays (30 by default) from the charge's time, saying why and pointing to its evidence; the operator then decides it. A charge is appealed once. Refused: another party or the operator (not-the-charged-party), a charge not of this complaint (unknown-charge), a reversed charge (charge-already-reversed), an appeal already made (appeal-already-made), a closed window (appeal-window-closed). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<ComplaintView>> AppealChargeAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsAppealChargeRequest body)
+        {
+            return AppealChargeAsync(id, chargeId, idempotency_Key, if_Match, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Appeal a charge
+        /// </summary>
+        /// <remarks>
+        /// The party charged appeals its charge, with its own key, within the policy's appealWindowDays (30 by default) from the charge's time, saying why and pointing to its evidence; the operator then decides it. A charge is appealed once. Refused: another party or the operator (not-the-charged-party), a charge not of this complaint (unknown-charge), a reversed charge (charge-already-reversed), an appeal already made (appeal-already-made), a closed window (appeal-window-closed). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<ComplaintView>> AppealChargeAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsAppealChargeRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (chargeId == null)
+                throw new System.ArgumentNullException("chargeId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/complaints/{id}/charges/{chargeId}/appeal"
+                    urlBuilder_.Append("api/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/charges/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(chargeId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/appeal");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplaintView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<ComplaintView>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Decide an appeal of a charge
+        /// </summary>
+        /// <remarks>
+        /// The operator decides a charge's open appeal, saying why: upheld, the charge stands; overturned, the charge is reversed in the same write and, with a replacement (a party and an amount), that party is charged in its place. Refused: a charge without an open appeal (no-open-appeal), a replacement on an upheld appeal (replacement-needs-overturn). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<ComplaintView>> DecideAppealAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsDecideAppealRequest body)
+        {
+            return DecideAppealAsync(id, chargeId, idempotency_Key, if_Match, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Decide an appeal of a charge
+        /// </summary>
+        /// <remarks>
+        /// The operator decides a charge's open appeal, saying why: upheld, the charge stands; overturned, the charge is reversed in the same write and, with a replacement (a party and an amount), that party is charged in its place. Refused: a charge without an open appeal (no-open-appeal), a replacement on an upheld appeal (replacement-needs-overturn). Send If-Match with the ETag last read to act only on that version, and an Idempotency-Key to retry safely; the answer is the complaint as it now stands, with its new ETag.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <param name="if_Match">The ETag as last read: the write fails with 412 if the resource has changed since.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<ComplaintView>> DecideAppealAsync(System.Guid id, System.Guid chargeId, string? idempotency_Key, string? if_Match, ComplaintsDecideAppealRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (chargeId == null)
+                throw new System.ArgumentNullException("chargeId");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/complaints/{id}/charges/{chargeId}/appeal/decision"
+                    urlBuilder_.Append("api/complaints/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/charges/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(chargeId, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/appeal/decision");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ComplaintView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<ComplaintView>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.), `urn:accountability:problem:unknown-charge` (The complaint has no such charge.), `urn:accountability:problem:evidence-request-not-found` (The complaint has no such evidence request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Precondition Failed. Problem types: `urn:accountability:problem:precondition-failed` (The complaint has changed since the version in If-Match.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2756,7 +3180,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2776,7 +3200,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2796,7 +3220,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -2932,7 +3356,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -2952,7 +3376,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2972,7 +3396,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3114,7 +3538,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3134,7 +3558,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3154,7 +3578,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3296,7 +3720,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3316,7 +3740,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3336,7 +3760,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3483,7 +3907,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3503,7 +3927,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3523,7 +3947,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3796,7 +4220,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3816,7 +4240,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3836,7 +4260,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -3978,7 +4402,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -3998,7 +4422,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4018,7 +4442,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4160,7 +4584,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4180,7 +4604,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4200,7 +4624,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4342,7 +4766,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4362,7 +4786,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4382,7 +4806,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4524,7 +4948,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4544,7 +4968,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4564,7 +4988,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4706,7 +5130,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4726,7 +5150,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4746,7 +5170,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -4888,7 +5312,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -4908,7 +5332,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4928,7 +5352,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5070,7 +5494,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -5090,7 +5514,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -5110,7 +5534,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.), `urn:accountability:problem:handoff-to-self` (A party cannot hand a complaint to itself.), `urn:accountability:problem:unknown-party` (The party is not registered.), `urn:accountability:problem:invalid-rating` (A rating is from 1 to 5.), `urn:accountability:problem:invalid-amount` (The amount is not valid money.), `urn:accountability:problem:split-not-whole` (The shares do not make a whole.), `urn:accountability:problem:party-not-involved` (The party has no part in this complaint.), `urn:accountability:problem:due-out-of-range` (The due time must be in the future and within a year.), `urn:accountability:problem:statement-missing` (The appeal\'s statement is missing.), `urn:accountability:problem:reason-missing` (The decision\'s reason is missing.), `urn:accountability:problem:replacement-needs-overturn` (Only an overturned charge is replaced.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -5366,7 +5790,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -5386,7 +5810,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -5532,7 +5956,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.), `urn:accountability:problem:operator-only` (Only the marketplace operator may do this.), `urn:accountability:problem:not-the-asked-party` (Only the party asked may answer.), `urn:accountability:problem:not-the-charged-party` (Only the party charged may appeal its charge.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -5552,7 +5976,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -15287,6 +15711,104 @@ namespace Accountability.Client
     }
 
     /// <summary>
+    /// The operator's decision on an appeal.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AppealDecision
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("outcome")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AppealOutcome>))]
+        public AppealOutcome Outcome { get; set; } = default!;
+
+        /// <summary>
+        /// Why, in the operator's words.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        /// <summary>
+        /// Who decided (the operator).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("by")]
+        public string By { get; set; } = default!;
+
+        /// <summary>
+        /// When.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// How the operator decided an appeal: the charge stands (upheld), or it is reversed (overturned).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum AppealOutcome
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Upheld")]
+        Upheld = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Overturned")]
+        Overturned = 1,
+
+    }
+
+    /// <summary>
+    /// Where an appeal stands: open until the operator decides it, then upheld or overturned.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum AppealState
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Open")]
+        Open = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Upheld")]
+        Upheld = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Overturned")]
+        Overturned = 2,
+
+    }
+
+    /// <summary>
+    /// A charge's appeal as a complaint's answer shows it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AppealView
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AppealState>))]
+        public AppealState State { get; set; } = default!;
+
+        /// <summary>
+        /// Why the party charged holds the charge wrong.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("statement")]
+        public string Statement { get; set; } = default!;
+
+        /// <summary>
+        /// References to its evidence.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("evidence")]
+        public System.Collections.Generic.IReadOnlyList<string> Evidence { get; set; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>
+        /// When it appealed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("decision")]
+        public AppealDecision? Decision { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// Why the operator moved a complaint to another party: a small fixed set, so assignments can be counted and compared.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -15474,6 +15996,9 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reversal")]
         public ChargeReversal? Reversal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("appeal")]
+        public AppealView? Appeal { get; set; } = default!;
 
     }
 
@@ -15821,6 +16346,24 @@ namespace Accountability.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplaintsAppealChargeRequest
+    {
+
+        /// <summary>
+        /// Why the charge is wrong, in the party's words.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("statement")]
+        public string Statement { get; set; } = default!;
+
+        /// <summary>
+        /// References to its evidence (log ids, file names, record numbers), at most 20; may be left out.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("evidence")]
+        public System.Collections.Generic.IReadOnlyList<string>? Evidence { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ComplaintsAssignRequest
     {
 
@@ -15851,6 +16394,25 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reason")]
         public string Reason { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplaintsDecideAppealRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("outcome")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AppealOutcome>))]
+        public AppealOutcome? Outcome { get; set; } = default!;
+
+        /// <summary>
+        /// Why, in the operator's words; kept in the record and told to the party that appealed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string Reason { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("replacement")]
+        public Replacement? Replacement { get; set; } = default!;
 
     }
 
@@ -17831,6 +18393,12 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("evidenceMissed")]
         public EvidenceMissedSettings? EvidenceMissed { get; set; } = default!;
 
+        /// <summary>
+        /// Optional: how many days a charged party has to appeal a charge, from the charge's time (1 to 365); left out, 30.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealWindowDays")]
+        public int? AppealWindowDays { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -17944,6 +18512,12 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("evidenceMissed")]
         public EvidenceMissedSettings EvidenceMissed { get; set; } = new EvidenceMissedSettings();
+
+        /// <summary>
+        /// How many days a charged party has to appeal a charge, counted from the charge's time; absent from older policies: 30.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealWindowDays")]
+        public int AppealWindowDays { get; set; } = default!;
 
     }
 

@@ -19,3 +19,20 @@ public sealed record ChargeCreated(Guid ChargeId, string Party, Money Amount, Ch
 /// <param name="ChargeId">The charge reversed.</param>
 /// <param name="Reason">Why, in the operator's words.</param>
 public sealed record ChargeReversed(Guid ChargeId, string Reason, string By, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>The charged party appealed its charge, within the policy's window, saying why and pointing to its evidence.</summary>
+/// <param name="ChargeId">The charge appealed.</param>
+/// <param name="By">The party that appealed: the one charged.</param>
+/// <param name="Statement">Why the party holds the charge wrong, in its words.</param>
+/// <param name="Evidence">References to its evidence (log ids, file names, record numbers); may be empty.</param>
+public sealed record ChargeAppealed(Guid ChargeId, string By, string Statement, IReadOnlyList<string> Evidence, DateTimeOffset At) : IComplaintEvent;
+
+/// <summary>
+/// The operator decided an appeal. An overturned charge is reversed in the same write (a <see cref="ChargeReversed"/>
+/// follows, and a replacing <see cref="ChargeCreated"/> when another party is charged instead); an upheld one stands.
+/// </summary>
+/// <param name="ChargeId">The charge whose appeal was decided.</param>
+/// <param name="Outcome">Upheld (the charge stands) or overturned (it is reversed).</param>
+/// <param name="Reason">Why, in the operator's words.</param>
+/// <param name="By">Who decided (the operator).</param>
+public sealed record AppealDecided(Guid ChargeId, Liability.AppealOutcome Outcome, string Reason, string By, DateTimeOffset At) : IComplaintEvent;

@@ -142,6 +142,13 @@ public sealed record Complaint(
             case ChargeReversed e:
                 Charges = state.Charges.ConvertAll(c => c.Id == e.ChargeId ? c with { Reversal = new(e.Reason, e.By, e.At) } : c);
                 break;
+            case ChargeAppealed e:
+                Charges = state.Charges.ConvertAll(c => c.Id == e.ChargeId ? c with { Appeal = new(e.Statement, e.Evidence, e.At) } : c);
+                break;
+            case AppealDecided e:
+                Charges = state.Charges.ConvertAll(c => c.Id == e.ChargeId && c.Appeal is { } appeal
+                    ? c with { Appeal = appeal with { Decision = new(e.Outcome, e.Reason, e.By, e.At) } } : c);
+                break;
             case TrackingLinkReissued or TrackingLinkRevoked:
                 HasTrackingLink = @event is TrackingLinkReissued;
                 break;

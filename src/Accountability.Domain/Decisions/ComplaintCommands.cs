@@ -48,6 +48,12 @@ public sealed record ReverseCharge(Guid ChargeId, string Reason, ChargeReplaceme
 /// <summary>The charge that replaces a reversed one: which party, how much.</summary>
 public sealed record ChargeReplacement(string Party, Liability.Money Amount);
 
+/// <summary>The charged party appeals its charge, saying why, with references to its evidence.</summary>
+public sealed record AppealCharge(Guid ChargeId, string Statement, IReadOnlyList<string> Evidence) : IComplaintCommand;
+
+/// <summary>The operator decides a charge's open appeal; overturned, it may charge a replacement in its place.</summary>
+public sealed record DecideAppeal(Guid ChargeId, Liability.AppealOutcome Outcome, string Reason, ChargeReplacement? Replacement = null) : IComplaintCommand;
+
 public sealed record ReopenComplaint(string Reason) : IComplaintCommand;
 
 public sealed record CloseComplaint : IComplaintCommand;

@@ -28,6 +28,8 @@ public static class ComplaintDecider
         (ProposeResolution x, { } s) => ComplaintDecisions.ProposeResolution(s, x, c.Actor, c.Parties, c.Now),
         (ResolveComplaint x, { } s) => ComplaintDecisions.Resolve(s, x, c.Actor, c.Parties, c.Now),
         (ReverseCharge x, { } s) => ChargeDecisions.Reverse(s, x, c.Actor, c.Parties, c.Now),
+        (AppealCharge x, { } s) => AppealDecisions.Appeal(s, x, c.Actor, c.Parties, TimeSpan.FromDays(c.Policy.AppealWindowDays), c.Now),
+        (DecideAppeal x, { } s) => AppealDecisions.Decide(s, x, c.Actor, c.Parties, c.Now),
         (ReopenComplaint x, { } s) => ComplaintDecisions.Reopen(s, x, c.Actor, c.ReopenWindow, c.Now),
         (CloseComplaint, { } s) => ComplaintDecisions.Close(s, c.Actor, c.Now),
         (CancelComplaint x, { } s) => ComplaintDecisions.Cancel(s, x, c.Actor, c.Now),

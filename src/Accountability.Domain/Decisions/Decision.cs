@@ -38,6 +38,13 @@ public enum RefusalCode
     EvidenceRequestClosed,
     NotTheAskedParty,
     EvidenceDeadlinePassed,
+    NotTheChargedParty,
+    AppealWindowClosed,
+    AppealAlreadyMade,
+    StatementMissing,
+    NoOpenAppeal,
+    ReasonMissing,
+    ReplacementNeedsOverturn,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

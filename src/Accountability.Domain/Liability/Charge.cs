@@ -16,6 +16,9 @@ public sealed record Charge(Guid Id, string Party, Money Amount, ChargeCause Cau
     /// <summary>Why and when it was reversed; null while it stands.</summary>
     public ChargeReversal? Reversal { get; init; }
 
+    /// <summary>The charged party's appeal and, once decided, its decision; null when it was not appealed.</summary>
+    public ChargeAppeal? Appeal { get; init; }
+
     public static Charge From(ChargeCreated e, long version) => new(e.ChargeId, e.Party, e.Amount, e.Cause, e.At, version, e.Replaces);
 
     /// <summary>

@@ -162,6 +162,11 @@ public sealed record Policy(
     /// <summary>Absent from policies saved before it existed: those get the default.</summary>
     public EvidenceMissedSettings EvidenceMissed { get; init; } = EvidenceMissedSettings.Default;
 
+    /// <summary>How many days a charged party has to appeal a charge, counted from the charge's time; absent from older policies: 30.</summary>
+    public int AppealWindowDays { get; init; } = DefaultAppealWindowDays;
+
+    public const int DefaultAppealWindowDays = 30;
+
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
         Version: 1,
@@ -201,6 +206,7 @@ public sealed record Policy(
             "stepIn.fallbackParty", "Name a party that holds complaints (at most 100 characters), or leave it out for the store.");
         Check(StepInRequest is not null, "stepInRequest", "Give the step-in request settings, or leave them out for the default.");
         Check(DefaultClaim?.Problem() is null, "defaultClaim", DefaultClaim?.Problem() ?? "");
+        Check(AppealWindowDays is >= 1 and <= 365, "appealWindowDays", "Must be between 1 and 365.");
         Check(EvidenceMissed is not null, "evidenceMissed", "Give the evidence-missed settings, or leave them out for the default.");
         Check(Churn.Handoffs is >= 2 and <= MaxCount, "churn.handoffs", $"Must be between 2 and {MaxCount}.");
         Check(Churn.WindowHours is >= 1 and <= 24 * 90, "churn.windowHours", "Must be between 1 and 2160 (90 days).");

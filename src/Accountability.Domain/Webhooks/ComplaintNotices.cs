@@ -23,6 +23,8 @@ public enum NoticeKind
     ChargeReversed,
     EvidenceRequested,
     EvidenceDeadlineMissed,
+    AppealOpened,
+    AppealDecided,
 }
 
 /// <summary>One party told of one event, as one kind of notice.</summary>
@@ -51,6 +53,9 @@ public static class ComplaintNotices
             ChargeCreated c => [new(NoticeKind.ChargeCreated, c.Party), new(NoticeKind.ChargeCreated, Party.StoreId)],
             ChargeReversed r when after.Charges.Find(c => c.Id == r.ChargeId) is { } charge =>
                 [new(NoticeKind.ChargeReversed, charge.Party), new(NoticeKind.ChargeReversed, Party.StoreId)],
+            ChargeAppealed => [new(NoticeKind.AppealOpened, Party.StoreId)],
+            AppealDecided d when after.Charges.Find(c => c.Id == d.ChargeId)?.Appeal is not null =>
+                [new(NoticeKind.AppealDecided, after.Charges.Find(c => c.Id == d.ChargeId)!.Party), new(NoticeKind.AppealDecided, Party.StoreId)],
             EvidenceRequested r => [new(NoticeKind.EvidenceRequested, r.Party), new(NoticeKind.EvidenceRequested, Party.StoreId)],
             EvidenceDeadlineMissed m => [new(NoticeKind.EvidenceDeadlineMissed, m.Party), new(NoticeKind.EvidenceDeadlineMissed, Party.StoreId)],
             _ => [],
@@ -81,6 +86,8 @@ public static class ComplaintNotices
         ResolutionProposed p => p.Summary,
         ResolutionRejected { Comment: { } comment } => comment,
         ChargeReversed r => r.Reason,
+        ChargeAppealed a => a.Statement,
+        AppealDecided d => d.Reason,
         ChargeCreated { Cause: Liability.ChargeCause.Remedy } => earlierInWrite.OfType<ComplaintResolved>().LastOrDefault()?.Remedy,
         ChargeCreated => earlierInWrite.OfType<ChargeReversed>().LastOrDefault()?.Reason,
         EvidenceRequested r => $"{r.Reason} (needed by {Rules.Wording.Time(r.Due)}: {r.Needed})",

@@ -57,6 +57,8 @@ public sealed record CorpusTargets(
             "POST /api/complaints" => new() { ["vendorId"] = "acme", ["claim"] = Euros() },
             "POST /api/complaints/{id}/resolution" => new() { ["remedyKind"] = "Refund", ["amount"] = Euros(), ["bearers"] = null },
             "POST /api/complaints/{id}/charges/{chargeId}/reversal" => new() { ["replacement"] = new JsonObject { ["party"] = "photon", ["amount"] = Euros() } },
+            "POST /api/complaints/{id}/charges/{chargeId}/appeal/decision" =>
+                new() { ["outcome"] = "Overturned", ["replacement"] = new JsonObject { ["party"] = "photon", ["amount"] = Euros() } },
             "POST /api/webhooks" => webhook,
             "PUT /api/webhooks/{id}" => webhook,
             "PUT /api/policy" => policy,

@@ -41,6 +41,8 @@ public static class EndpointCatalog
         ["POST /api/complaints/{id}/acknowledgement"] = (Owned.Complaint, null),
         ["POST /api/complaints/{id}/assignment"] = (Owned.Complaint, new { to = "photon" }),
         ["POST /api/complaints/{id}/charges/{chargeId}/reversal"] = (Owned.Complaint, new { reason = "Not their fault" }),
+        ["POST /api/complaints/{id}/charges/{chargeId}/appeal"] = (Owned.Complaint, new { statement = "Not our fault", evidence = new[] { "log-1" } }),
+        ["POST /api/complaints/{id}/charges/{chargeId}/appeal/decision"] = (Owned.Complaint, new { outcome = "Upheld", reason = "The logs show it" }),
         ["POST /api/complaints/{id}/closure"] = (Owned.Complaint, null),
         ["POST /api/complaints/{id}/cancellation"] = (Owned.Complaint, new { reason = "Withdrawn" }),
         ["POST /api/complaints/{id}/customer-redirections"] = (Owned.Complaint, new { redirectedTo = "store", message = "Ask the store" }),

@@ -41,13 +41,25 @@ public sealed record ClockView(DeadlineKind Kind, PartyRef MustAct, DateTimeOffs
 /// <param name="Version">The complaint's version its event made (see the timeline).</param>
 /// <param name="Replaces">For a correction, the id of the reversed charge it replaces.</param>
 /// <param name="Reversal">Why, by whom and when it was reversed; absent while it stands.</param>
+/// <param name="Appeal">The charged party's appeal and, once decided, the decision; absent when it was not appealed.</param>
 public sealed record ChargeView(Guid Id, PartyRef Party, Money Amount, ChargeCause Cause, DateTimeOffset At, long Version,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? Replaces,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChargeReversal? Reversal)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChargeReversal? Reversal,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AppealView? Appeal = null)
 {
     public static IReadOnlyList<ChargeView> Of(IEnumerable<Charge> charges, PartyDirectory parties) =>
-        [.. charges.Select(c => new ChargeView(c.Id, PartyRef.Of(c.Party, parties), c.Amount, c.Cause, c.At, c.Version, c.Replaces, c.Reversal))];
+        [.. charges.Select(c => new ChargeView(c.Id, PartyRef.Of(c.Party, parties), c.Amount, c.Cause, c.At, c.Version, c.Replaces, c.Reversal,
+            c.Appeal is { } appeal ? new AppealView(appeal.State, appeal.Statement, appeal.Evidence, appeal.At, appeal.Decision) : null))];
 }
+
+/// <summary>A charge's appeal as a complaint's answer shows it.</summary>
+/// <param name="State">Open until the operator decides it, then Upheld or Overturned.</param>
+/// <param name="Statement">Why the party charged holds the charge wrong.</param>
+/// <param name="Evidence">References to its evidence.</param>
+/// <param name="At">When it appealed.</param>
+/// <param name="Decision">The operator's outcome, reason, who and when; absent while open.</param>
+public sealed record AppealView(AppealState State, string Statement, IReadOnlyList<string> Evidence, DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AppealDecision? Decision);
 
 /// <param name="Party">The party's id.</param>
 /// <param name="DisplayName">The party's name as people read it.</param>

@@ -26,6 +26,13 @@ public static class WebhookEventTypes
 
     /// <summary>A charge was reversed by the operator (to the party charged and the store).</summary>
     public const string ChargeReversed = "charge.reversed";
+
+    /// <summary>A charged party appealed its charge (to the store, which decides it).</summary>
+    public const string AppealOpened = "appeal.opened";
+
+    /// <summary>The operator decided an appeal, upheld or overturned (to the party that appealed and the store).</summary>
+    public const string AppealDecided = "appeal.decided";
+
     /// <summary>The operator asked the party for evidence by a due time.</summary>
     public const string EvidenceRequested = "evidence.requested";
 
@@ -41,7 +48,7 @@ public static class WebhookEventTypes
     [
         Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching, CustomerResponded, AccountabilityChanged, FixProposed,
         ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved, ChargeCreated, ChargeReversed,
-        EvidenceRequested, EvidenceDeadlineMissed,
+        EvidenceRequested, EvidenceDeadlineMissed, AppealOpened, AppealDecided,
     ];
 
     public static string Of(NoticeKind kind) => kind switch
@@ -62,6 +69,8 @@ public static class WebhookEventTypes
         NoticeKind.ChargeReversed => ChargeReversed,
         NoticeKind.EvidenceRequested => EvidenceRequested,
         NoticeKind.EvidenceDeadlineMissed => EvidenceDeadlineMissed,
+        NoticeKind.AppealOpened => AppealOpened,
+        NoticeKind.AppealDecided => AppealDecided,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -37,6 +37,9 @@ public static class TimelineText
         ChargeCreated { Replaces: null } e => Text.Format("Event_Charged", parties.NameOf(e.Party), e.Amount),
         ChargeCreated e => Text.Format("Event_ChargedInstead", parties.NameOf(e.Party), e.Amount),
         ChargeReversed e => Text.Format("Event_ChargeReversed", e.ChargeId, e.Reason),
+        ChargeAppealed e => Text.Format("Event_ChargeAppealed", e.ChargeId, e.Statement)
+            + (e.Evidence.Count > 0 ? Text.Format("Event_Evidence", string.Join(", ", e.Evidence)) : ""),
+        AppealDecided e => Text.Format($"Event_Appeal{e.Outcome}", e.ChargeId, e.Reason),
         ComplaintReopened e => Text.Format("Event_Reopened", e.Reason),
         ComplaintClosed => Text.Get("Event_Closed"),
         ComplaintCancelled e => Text.Format("Event_Cancelled", e.Reason),

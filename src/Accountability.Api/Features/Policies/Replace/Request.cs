@@ -20,6 +20,7 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="StepInRequest">Optional: left out, the default applies (flagged, escalates, the store takes over).</param>
 /// <param name="DefaultClaim">Optional: what is at stake on a complaint filed without a claim (an amount and an ISO 4217 currency code); left out, none.</param>
 /// <param name="EvidenceMissed">Optional: left out, the default applies (flagged at medium severity, does not escalate).</param>
+/// <param name="AppealWindowDays">Optional: how many days a charged party has to appeal a charge, from the charge's time (1 to 365); left out, 30.</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -34,7 +35,8 @@ public sealed record Request(
     StepInSettings? StepIn = null,
     StepInRequestSettings? StepInRequest = null,
     Http.MoneyInput? DefaultClaim = null,
-    EvidenceMissedSettings? EvidenceMissed = null)
+    EvidenceMissedSettings? EvidenceMissed = null,
+    int? AppealWindowDays = null)
 {
     public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
         policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
@@ -48,6 +50,7 @@ public sealed record Request(
         StepInRequest = StepInRequest ?? StepInRequestSettings.Default,
         DefaultClaim = DefaultClaim is { Amount: { } amount, Currency: { } currency } ? new Domain.Liability.Money(amount, currency) : null,
         EvidenceMissed = EvidenceMissed ?? EvidenceMissedSettings.Default,
+        AppealWindowDays = AppealWindowDays ?? Policy.DefaultAppealWindowDays,
     };
 
     public sealed class Validator : Validator<Request>
