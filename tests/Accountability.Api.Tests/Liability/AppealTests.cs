@@ -2,6 +2,8 @@ using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Dashboard.ComplaintPage;
 using Accountability.Api.Tests.Infrastructure;
 using Accountability.Api.Tests.StatusPage;
+using Accountability.Api.Tests.Webhooks;
+using System.Text.Json;
 using Accountability.Domain.Liability;
 using Accountability.Domain.Parties;
 
@@ -99,6 +101,41 @@ public sealed class AppealTests
         Assert.That((kept.Reversal, kept.Appeal!.State, kept.Appeal.Decision!.Outcome), Is.EqualTo(((ChargeReversal?)null, AppealState.Upheld, AppealOutcome.Upheld)));
         using (var twice = await market.Operator.PostAsync(decision, new { outcome = "overturned", reason = "Changed my mind" }))
             Assert.That((await twice.ShouldBeProblemAsync(409, "no-open-appeal")).Detail, Does.Contain("already upheld"));
+    }
+
+    [Test]
+    public async Task An_appeal_at_the_windows_edge_is_heard_one_a_second_later_is_refused_and_both_events_go_out_by_webhook()
+    {
+        await using var storeReceiver = await Receiver.StartAsync();
+        await using var acmeReceiver = await Receiver.StartAsync();
+        var clock = new ShiftableClock(standsStill: true);
+        await using var node = IsolatedNode.Start(runWebhooks: true, clock: clock);
+        var own = await node.CreateMarketplaceAsync();
+        string[] types = [Features.Webhooks.WebhookEventTypes.AppealOpened, Features.Webhooks.WebhookEventTypes.AppealDecided];
+        await own.Operator.PostJsonAsync<Features.Webhooks.EndpointWithSecret>("/api/webhooks", new { url = storeReceiver.Url, eventTypes = types }, 201);
+        await own.Acme.PostJsonAsync<Features.Webhooks.EndpointWithSecret>("/api/webhooks", new { url = acmeReceiver.Url, eventTypes = types }, 201);
+        async Task<string> ChargeAsync()
+        {
+            var held = await own.FileHeldByAsync("acme");
+            await own.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/resolution", Resolution);
+            var charge = (await own.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{held.Id}")).Charges!.Single();
+            return $"/api/complaints/{held.Id}/charges/{charge.Id}/appeal";
+        }
+        var (inTime, late) = (await ChargeAsync(), await ChargeAsync());
+
+        clock.Advance(TimeSpan.FromDays(30));
+        await own.Acme.PostJsonAsync<ComplaintView>(inTime, Appeal);
+        await own.Operator.PostJsonAsync<ComplaintView>($"{inTime}/decision", new { outcome = "overturned", reason = "The updater caused it" });
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using (var refused = await own.Acme.PostAsync(late, Appeal))
+            Assert.That((await refused.ShouldBeProblemAsync(409, "appeal-window-closed")).Detail, Does.Contain("within 30 days"));
+
+        static string Type(Receiver.Received r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!;
+        Assert.That((await storeReceiver.WaitForAsync(2)).Select(Type), Is.EqualTo(new[] { "appeal.opened", "appeal.decided" }));
+        var decided = (await acmeReceiver.WaitForAsync(1)).Single();
+        var payload = JsonDocument.Parse(decided.Body).RootElement;
+        Assert.That((Type(decided), payload.GetProperty("reason").GetString(), payload.GetProperty("data").GetProperty("outcome").GetString()),
+            Is.EqualTo(("appeal.decided", "The updater caused it", "Overturned")));
     }
 
     [Test]
