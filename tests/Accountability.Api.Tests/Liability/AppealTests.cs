@@ -1,6 +1,7 @@
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Dashboard.ComplaintPage;
 using Accountability.Api.Tests.Infrastructure;
+using Accountability.Api.Tests.Rules;
 using Accountability.Api.Tests.StatusPage;
 using Accountability.Api.Tests.Webhooks;
 using System.Text.Json;
@@ -136,6 +137,16 @@ public sealed class AppealTests
         var payload = JsonDocument.Parse(decided.Body).RootElement;
         Assert.That((Type(decided), payload.GetProperty("reason").GetString(), payload.GetProperty("data").GetProperty("outcome").GetString()),
             Is.EqualTo(("appeal.decided", "The updater caused it", "Overturned")));
+    }
+
+    [Test]
+    public async Task The_policy_gives_30_days_by_default_and_refuses_a_window_out_of_range_naming_it()
+    {
+        Assert.That((await market.Operator.GetJsonAsync<Domain.Rules.Policy>("/api/policy")).AppealWindowDays, Is.EqualTo(30));
+        var body = PolicyJson.Editable();
+        body["appealWindowDays"] = 366;
+        using var response = await market.Operator.SendPutAsync(body);
+        Assert.That((await response.ShouldBeProblemAsync(400, "validation")).Errors!.Keys, Is.EqualTo(new[] { "appealWindowDays" }));
     }
 
     [Test]
