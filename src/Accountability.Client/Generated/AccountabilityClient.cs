@@ -16793,7 +16793,7 @@ namespace Accountability.Client
         public System.Guid ComplaintId { get; set; } = default!;
 
         /// <summary>
-        /// Every event of the complaint, in order.
+        /// Every event of the complaint, in order; for a vendor, without other parties' charges and evidence requests.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         public System.Collections.Generic.IReadOnlyList<TimelineEntry> Events { get; set; } = new System.Collections.Generic.List<TimelineEntry>();

@@ -28,7 +28,7 @@ public sealed class ChargeTests
     public async Task CreateMarketplace() => market = await Marketplace.CreateAsync();
 
     [Test]
-    public async Task A_remedy_split_70_30_charges_each_bearer_its_part_and_the_complaint_shows_the_claim_and_the_charges()
+    public async Task A_remedy_split_70_30_charges_each_bearer_its_part_and_the_complaint_shows_the_claim_and_each_vendor_its_own_charges()
     {
         var filed = await market.Operator.PostJsonAsync<ComplaintView>("/api/complaints", new
         {
@@ -38,7 +38,7 @@ public sealed class ChargeTests
         await market.Operator.PostJsonAsync<ComplaintView>($"{path}/handoffs", new { to = "acme", reason = "NeedsVendorFix" });
         await market.Acme.PostJsonAsync<ComplaintView>($"{path}/resolution", Resolution());
 
-        var complaint = await market.Acme.GetJsonAsync<ComplaintView>(path);
+        var complaint = await market.Operator.GetJsonAsync<ComplaintView>(path);
         Assert.That(complaint.Claim, Is.EqualTo(new Money(19.99m, "EUR")));
         // 19.99 by 70/30: exact 13.993 and 5.997; the cent left over goes to the larger remainder.
         Assert.That(complaint.Charges!.Select(c => (c.Party.Id, c.Amount, c.Cause)), Is.EqualTo(new[]
@@ -48,6 +48,12 @@ public sealed class ChargeTests
         var timeline = await market.TimelineAsync(filed.Id);
         Assert.That(timeline.Select(e => e.Type).TakeLast(3), Is.EqualTo(new[] { "complaint_resolved", "charge_created", "charge_created" }));
         Assert.That(JsonSerializer.Serialize(timeline[^2].Data, ApiClient.Json), Does.Contain("\"amount\":{\"amount\":13.99,\"currency\":\"EUR\"}"));
+
+        var seenByAcme = await market.Acme.GetJsonAsync<ComplaintView>(path);
+        Assert.That(seenByAcme.Charges!.Select(c => c.Party.Id), Is.EqualTo(new[] { "acme" }), "a vendor reads its own charges only");
+        var acmeTimeline = (await market.Acme.GetJsonAsync<Features.Complaints.Timeline.Response>($"{path}/timeline")).Events;
+        Assert.That(acmeTimeline.Select(e => e.Type).TakeLast(2), Is.EqualTo(new[] { "complaint_resolved", "charge_created" }),
+            "nor the store's charge in its timeline");
 
         var customer = await new Customer(filed.TrackingLink!).ReadAsync();
         Assert.That(customer, Does.Not.Contain("13.99").And.Not.Contain("6.00").And.Not.Contain("19.99").And.Not.Contain("EUR"),

@@ -126,6 +126,26 @@ public sealed class ChargeTests
 
     private static IComplaintEvent[] Events(Complaint resolved) => [Filed(), HandedOff(Party.StoreId, "acme"), .. Resolution()];
 
+    [Test]
+    public void A_charge_and_what_follows_it_are_the_charged_partys_own_record_and_an_evidence_request_the_asked_partys()
+    {
+        var charged = Charged();
+        var (acmes, stores) = (Charge.IdFor(Id, 1), Charge.IdFor(Id, 2));
+        var request = Guid.NewGuid();
+        var asked = charged with { EvidenceRequests = [new EvidenceRequest(request, "photon", "why", "logs", T0, T0, 9, EvidenceRequestState.Open)] };
+        Assert.Multiple(() =>
+        {
+            Assert.That(charged.OwnerOf(new ChargeReversed(stores, "wrong", Party.StoreId, T0)), Is.EqualTo(Party.StoreId));
+            Assert.That(charged.OwnerOf(new ChargeAppealed(acmes, "acme", "not ours", [], T0)), Is.EqualTo("acme"));
+            Assert.That(charged.OwnerOf(new AppealDecided(acmes, AppealOutcome.Upheld, "ours", Party.StoreId, T0)), Is.EqualTo("acme"));
+            Assert.That(asked.OwnerOf(new EvidenceSubmitted(request, "photon", ["log-1"], null, T0)), Is.EqualTo("photon"));
+            Assert.That(charged.IsReadableBy(Resolution()[1], "acme"), Is.True, "its own charge");
+            Assert.That(charged.IsReadableBy(Resolution()[2], "acme"), Is.False, "the store's charge");
+            Assert.That(charged.IsReadableBy(new ChargeReversed(Guid.NewGuid(), "x", Party.StoreId, T0), "acme"), Is.False, "an unknown charge");
+            Assert.That(charged.IsReadableBy(Resolution()[0], "acme"), Is.True, "the resolution is every involved party's to read");
+        });
+    }
+
     private static IReadOnlyList<IComplaintEvent> Resolution() => ComplaintDecisions.Resolve(HeldByAcme(), Split7030, Acme, Registered, T0).Events;
 
     private static Complaint Charged() => Given([Filed(), HandedOff(Party.StoreId, "acme"), .. Resolution()]);

@@ -16,6 +16,6 @@ public sealed class ActOnComplaintHandler(IDocumentSession session, ComplaintStr
     {
         var write = new ComplaintWrite(command.ComplaintId, command.Actor, command.ExpectedVersion, command.Command);
         var written = await writer.WriteAsync(session, write, cancellationToken) ?? throw ComplaintAccess.NotFound(command.ComplaintId);
-        return ComplaintView.From(written.After, written.Context.Parties, written.Now);
+        return ComplaintView.From(written.After, written.Context.Parties, written.Now).SeenBy(command.Actor);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
 using Accountability.Domain.Liability;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
@@ -133,6 +134,13 @@ public sealed record ComplaintView(
     public IReadOnlyList<EvidenceRequestView>? EvidenceRequests { get; init; }
 
     public object WithoutSecret() => this with { TrackingLink = null };
+
+    /// <summary>What <paramref name="actor"/> may read of it: a vendor sees its own charges and evidence requests only.</summary>
+    public ComplaintView SeenBy(Actor actor) => actor.Kind != ActorKind.Vendor ? this : this with
+    {
+        Charges = Charges?.Where(c => c.Party.Id == actor.PartyId).ToList(),
+        EvidenceRequests = EvidenceRequests?.Where(r => r.Party.Id == actor.PartyId).ToList() is { Count: > 0 } own ? own : null,
+    };
 
     /// <param name="withFlags">False for list items: they name the rules that flagged the complaint, not every flag.</param>
     public static ComplaintView From(Complaint c, PartyDirectory parties, DateTimeOffset now, bool withFlags = true) => new(

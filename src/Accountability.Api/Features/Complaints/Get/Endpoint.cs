@@ -39,6 +39,7 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
             return;
         }
         var (parties, now) = (new PartyDirectory(await partiesQuery), clock.GetUtcNow());
-        await Send.OkAsync(ComplaintView.From(complaint, parties, now) with { Clocks = ClockView.Of(await clocksQuery(), parties, now) }, ct);
+        var view = ComplaintView.From(complaint, parties, now) with { Clocks = ClockView.Of(await clocksQuery(), parties, now) };
+        await Send.OkAsync(view.SeenBy(User.Actor()), ct);
     }
 }

@@ -1,6 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Http;
 using Accountability.Domain.Complaints;
+using Accountability.Domain.Decisions;
 using FastEndpoints;
 using Marten;
 
@@ -27,7 +28,7 @@ public sealed record TimelineEntry(
     object Data);
 
 /// <param name="ComplaintId">The complaint's id.</param>
-/// <param name="Events">Every event of the complaint, in order.</param>
+/// <param name="Events">Every event of the complaint, in order; for a vendor, without other parties' charges and evidence requests.</param>
 public sealed record Response(Guid ComplaintId, IReadOnlyList<TimelineEntry> Events);
 
 public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Response>
@@ -44,8 +45,10 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var (events, _) = await session.ReadStreamAsync(id, User.Actor(), ct);
-        await Send.OkAsync(new Response(id, [.. events.Select(ToEntry)]), ct);
+        var actor = User.Actor();
+        var (events, complaint) = await session.ReadStreamAsync(id, actor, ct);
+        var readable = actor.Kind == ActorKind.Vendor ? events.Where(e => complaint.IsReadableBy(e.Data, actor.PartyId)) : events;
+        await Send.OkAsync(new Response(id, [.. readable.Select(ToEntry)]), ct);
     }
 
     private static TimelineEntry ToEntry(JasperFx.Events.IEvent e) => new(
