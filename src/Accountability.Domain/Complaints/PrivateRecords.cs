@@ -1,3 +1,5 @@
+using Accountability.Domain.Decisions;
+
 namespace Accountability.Domain.Complaints;
 
 /// <summary>
@@ -20,8 +22,11 @@ public static class PrivateRecords
         _ => null,
     };
 
-    /// <summary>Whether <paramref name="party"/>, a vendor, may read the event: its own record, or one that is no party's own.</summary>
-    public static bool IsReadableBy(this Complaint complaint, object @event, string party) => complaint.OwnerOf(@event) is not { } owner || owner == party;
+    /// <summary>Whether <paramref name="actor"/> may read a record of <paramref name="owner"/>'s: a vendor only its own.</summary>
+    public static bool MayRead(this Actor actor, string owner) => actor.Kind != ActorKind.Vendor || owner == actor.PartyId;
+
+    /// <summary>Whether <paramref name="actor"/> may read the event: a record it may read, or one that is no party's own.</summary>
+    public static bool IsReadableBy(this Complaint complaint, object @event, Actor actor) => complaint.OwnerOf(@event) is not { } owner || actor.MayRead(owner);
 
     // An unknown charge cannot be told apart from another party's: readable by nobody but the operator.
     private static string ChargedParty(Complaint complaint, Guid chargeId) => complaint.Charges.Find(c => c.Id == chargeId)?.Party ?? "";

@@ -139,10 +139,10 @@ public sealed class ChargeTests
             Assert.That(charged.OwnerOf(new ChargeAppealed(acmes, "acme", "not ours", [], T0)), Is.EqualTo("acme"));
             Assert.That(charged.OwnerOf(new AppealDecided(acmes, AppealOutcome.Upheld, "ours", Party.StoreId, T0)), Is.EqualTo("acme"));
             Assert.That(asked.OwnerOf(new EvidenceSubmitted(request, "photon", ["log-1"], null, T0)), Is.EqualTo("photon"));
-            Assert.That(charged.IsReadableBy(Resolution()[1], "acme"), Is.True, "its own charge");
-            Assert.That(charged.IsReadableBy(Resolution()[2], "acme"), Is.False, "the store's charge");
-            Assert.That(charged.IsReadableBy(new ChargeReversed(Guid.NewGuid(), "x", Party.StoreId, T0), "acme"), Is.False, "an unknown charge");
-            Assert.That(charged.IsReadableBy(Resolution()[0], "acme"), Is.True, "the resolution is every involved party's to read");
+            Assert.That(charged.IsReadableBy(Resolution()[1], Acme), Is.True, "its own charge");
+            Assert.That(charged.IsReadableBy(Resolution()[2], Acme), Is.False, "the store's charge");
+            Assert.That(charged.IsReadableBy(new ChargeReversed(Guid.NewGuid(), "x", Party.StoreId, T0), Acme), Is.False, "an unknown charge");
+            Assert.That(charged.IsReadableBy(Resolution()[0], Acme), Is.True, "the resolution is every involved party's to read");
         });
     }
 

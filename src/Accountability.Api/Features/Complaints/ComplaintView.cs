@@ -136,10 +136,10 @@ public sealed record ComplaintView(
     public object WithoutSecret() => this with { TrackingLink = null };
 
     /// <summary>What <paramref name="actor"/> may read of it: a vendor sees its own charges and evidence requests only.</summary>
-    public ComplaintView SeenBy(Actor actor) => actor.Kind != ActorKind.Vendor ? this : this with
+    public ComplaintView SeenBy(Actor actor) => this with
     {
-        Charges = Charges?.Where(c => c.Party.Id == actor.PartyId).ToList(),
-        EvidenceRequests = EvidenceRequests?.Where(r => r.Party.Id == actor.PartyId).ToList() is { Count: > 0 } own ? own : null,
+        Charges = Charges?.Where(c => actor.MayRead(c.Party.Id)).ToList(),
+        EvidenceRequests = EvidenceRequests?.Where(r => actor.MayRead(r.Party.Id)).ToList() is { Count: > 0 } readable ? readable : null,
     };
 
     /// <param name="withFlags">False for list items: they name the rules that flagged the complaint, not every flag.</param>

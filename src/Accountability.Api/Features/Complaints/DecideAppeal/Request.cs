@@ -1,6 +1,4 @@
-using Accountability.Api.Features.Parties;
-using Accountability.Api.Http;
-using Accountability.Domain.Decisions;
+using Accountability.Api.Features.Complaints.ReverseCharge;
 using Accountability.Domain.Liability;
 using FastEndpoints;
 using FluentValidation;
@@ -18,15 +16,10 @@ public sealed record Request(AppealOutcome Outcome, string Reason, ReverseCharge
         {
             RuleFor(r => r.Outcome).IsInEnum();
             RuleFor(r => r.Reason).NotEmpty().MaximumLength(2000);
-            RuleFor(r => r.Replacement).ChildRules(replacement =>
-            {
-                replacement.RuleFor(x => x!.Party).PartyId();
-                replacement.RuleFor(x => x!.Amount).NotNull();
-                replacement.RuleFor(x => x!.Amount).ValidMoney();
-            });
+            RuleFor(r => r.Replacement).ValidReplacement();
         }
     }
 
     public Domain.Decisions.DecideAppeal Command(Guid chargeId) =>
-        new(chargeId, Outcome, Reason, Replacement is { } r ? new ChargeReplacement(r.Party, r.Amount!.ToMoney()) : null);
+        new(chargeId, Outcome, Reason, Replacement?.ToCommand());
 }

@@ -1,7 +1,6 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Http;
 using Accountability.Domain.Complaints;
-using Accountability.Domain.Decisions;
 using FastEndpoints;
 using Marten;
 
@@ -47,8 +46,7 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<Res
         var id = Route<Guid>("id");
         var actor = User.Actor();
         var (events, complaint) = await session.ReadStreamAsync(id, actor, ct);
-        var readable = actor.Kind == ActorKind.Vendor ? events.Where(e => complaint.IsReadableBy(e.Data, actor.PartyId)) : events;
-        await Send.OkAsync(new Response(id, [.. readable.Select(ToEntry)]), ct);
+        await Send.OkAsync(new Response(id, [.. events.Where(e => complaint.IsReadableBy(e.Data, actor)).Select(ToEntry)]), ct);
     }
 
     private static TimelineEntry ToEntry(JasperFx.Events.IEvent e) => new(
