@@ -17,27 +17,12 @@ public static class OpenApiDocument
             Version = "v1",
             Description = "Multi-party incident accountability for marketplaces: complaints, handoffs and who is accountable.",
         });
-        options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.ApiKey,
-            In = ParameterLocation.Header,
-            Name = ApiKeyAuthenticationHandler.Header,
-            Description = "An operator or vendor key: acc_<id>_<secret>.",
-        });
-        options.AddSecurityDefinition(AdminScheme, new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.ApiKey,
-            In = ParameterLocation.Header,
-            Name = ApiKeyAuthenticationHandler.AdminHeader,
-            Description = "The deployment's admin key (Accountability__AdminKey): only creates tenants.",
-        });
-        options.AddSecurityDefinition(DashboardAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.ApiKey,
-            In = ParameterLocation.Cookie,
-            Name = DashboardCookie.Name,
-            Description = "The dashboard's session cookie, set by signing in with an operator key at /dashboard/sign-in.",
-        });
+        options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, Key(ParameterLocation.Header, ApiKeyAuthenticationHandler.Header,
+            "An operator or vendor key: acc_<id>_<secret>."));
+        options.AddSecurityDefinition(AdminScheme, Key(ParameterLocation.Header, ApiKeyAuthenticationHandler.AdminHeader,
+            "The deployment's admin key (Accountability__AdminKey): only creates tenants."));
+        options.AddSecurityDefinition(DashboardAuthenticationHandler.SchemeName, Key(ParameterLocation.Cookie, DashboardCookie.Name,
+            "The dashboard's session cookie, set by signing in with an operator key at /dashboard/sign-in."));
         options.SupportNonNullableReferenceTypes();
         options.NonNullableReferenceTypesAsRequired();
         options.OperationFilter<FastEndpointsOperationFilter>();
@@ -49,6 +34,9 @@ public static class OpenApiDocument
         options.DocumentFilter<SortedPathsFilter>();
         options.CustomSchemaIds(SchemaId);
     }
+
+    private static OpenApiSecurityScheme Key(ParameterLocation where, string name, string description) =>
+        new() { Type = SecuritySchemeType.ApiKey, In = where, Name = name, Description = description };
 
     /// <summary>
     /// A type's name, or for a feature's Request and Response its folder's too (ComplaintsHandOffRequest): names without

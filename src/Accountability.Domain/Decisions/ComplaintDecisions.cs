@@ -77,14 +77,10 @@ public static class ComplaintDecisions
         ?? Emit(new InformationRequested(actor.PartyId, c.Question, now));
 
     /// <summary>The customer's answer, recorded by the operator on the customer's behalf or by the holder.</summary>
-    public static Decision ProvideInformation(Complaint state, ProvideInformation c, Actor actor, PartyDirectory parties, DateTimeOffset now)
-    {
-        if (IsClosed(state) is { } closed) return closed;
-        if (!actor.IsOperator && NotHolder(state, actor, parties) is { } notHolder) return notHolder;
-        if (state.Status != ComplaintStatus.AwaitingInformation)
-            return Refuse(RefusalCode.NotAwaitingInformation, "Nobody has asked for information on this complaint.");
-        return Emit(new InformationProvided(actor.PartyId, c.Answer, now));
-    }
+    public static Decision ProvideInformation(Complaint state, ProvideInformation c, Actor actor, PartyDirectory parties, DateTimeOffset now) =>
+        EndWait(state, actor, parties, ComplaintStatus.AwaitingInformation,
+            Refuse(RefusalCode.NotAwaitingInformation, "Nobody has asked for information on this complaint."),
+            new InformationProvided(actor.PartyId, c.Answer, now));
 
     /// <summary>The holder waits on someone outside the ledger; the wait ends with their answer, or when the holder acts on the complaint again.</summary>
     public static Decision WaitForThirdParty(Complaint state, WaitForThirdParty c, Actor actor, PartyDirectory parties, DateTimeOffset now)
@@ -96,13 +92,17 @@ public static class ComplaintDecisions
     }
 
     /// <summary>The third party's answer, recorded by the holder or by the operator: the holder's clock runs again.</summary>
-    public static Decision RecordThirdPartyResponse(Complaint state, RecordThirdPartyResponse c, Actor actor, PartyDirectory parties, DateTimeOffset now)
+    public static Decision RecordThirdPartyResponse(Complaint state, RecordThirdPartyResponse c, Actor actor, PartyDirectory parties, DateTimeOffset now) =>
+        EndWait(state, actor, parties, ComplaintStatus.AwaitingThirdParty,
+            Refuse(RefusalCode.NotAwaitingThirdParty, "Nobody is waiting on a third party on this complaint."),
+            new ThirdPartyResponded(actor.PartyId, c.Answer, now));
+
+    /// <summary>The answer that ends a wait, recorded by the holder or by the operator; <paramref name="notWaiting"/> when the complaint does not wait on it.</summary>
+    private static Decision EndWait(Complaint state, Actor actor, PartyDirectory parties, ComplaintStatus waiting, Decision notWaiting, IComplaintEvent answer)
     {
         if (IsClosed(state) is { } closed) return closed;
         if (!actor.IsOperator && NotHolder(state, actor, parties) is { } notHolder) return notHolder;
-        if (state.Status != ComplaintStatus.AwaitingThirdParty)
-            return Refuse(RefusalCode.NotAwaitingThirdParty, "Nobody is waiting on a third party on this complaint.");
-        return Emit(new ThirdPartyResponded(actor.PartyId, c.Answer, now));
+        return state.Status == waiting ? Emit(answer) : notWaiting;
     }
 
     public static Decision ProposeResolution(Complaint state, ProposeResolution c, Actor actor, PartyDirectory parties, DateTimeOffset now) =>

@@ -17,10 +17,12 @@ public static class Replay
     public static IReadOnlyList<IComplaintEvent> Play(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until) =>
         Continue(null, [], history, policy, parties, until);
 
-    /// <summary>As <see cref="Play"/>, with the complaint the played events fold to (null for no history).</summary>
-    public static (IReadOnlyList<IComplaintEvent> Events, Complaint? After) PlayFolded(IEnumerable<IComplaintEvent> history, Policy policy,
-        PartyDirectory parties, DateTimeOffset until) =>
-        ContinueFolded(null, [], history, policy, parties, until);
+    /// <summary>
+    /// As <see cref="Play"/>, each played event with the complaint as it leaves it: the states the rules fold anyway, which
+    /// the complaint writer's batched mode takes (the import).
+    /// </summary>
+    public static IReadOnlyList<ComplaintStep> PlaySteps(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until) =>
+        ContinueSteps(null, [], history, policy, parties, until);
 
     /// <summary>
     /// Plays events after a complaint's state as <see cref="Play"/> does from the start: each judged in order, with the
@@ -28,11 +30,19 @@ public static class Replay
     /// </summary>
     public static IReadOnlyList<IComplaintEvent> Continue(Complaint? state, IEnumerable<Deadline> owed, IEnumerable<IComplaintEvent> events,
         Policy policy, PartyDirectory parties, DateTimeOffset until) =>
-        ContinueFolded(state, owed, events, policy, parties, until).Events;
+        Judge(state, owed, events, policy, parties, until, steps: null);
 
-    /// <summary>As <see cref="Continue"/>, with the complaint the state and the played events fold to: the fold is done once, while judging.</summary>
-    public static (IReadOnlyList<IComplaintEvent> Events, Complaint? After) ContinueFolded(Complaint? state, IEnumerable<Deadline> owed,
-        IEnumerable<IComplaintEvent> events, Policy policy, PartyDirectory parties, DateTimeOffset until)
+    /// <summary>As <see cref="Continue"/>, with the steps of <see cref="PlaySteps"/>: the fold is done once, while judging.</summary>
+    public static IReadOnlyList<ComplaintStep> ContinueSteps(Complaint? state, IEnumerable<Deadline> owed, IEnumerable<IComplaintEvent> events,
+        Policy policy, PartyDirectory parties, DateTimeOffset until)
+    {
+        var steps = new List<ComplaintStep>();
+        Judge(state, owed, events, policy, parties, until, steps);
+        return steps;
+    }
+
+    private static List<IComplaintEvent> Judge(Complaint? state, IEnumerable<Deadline> owed, IEnumerable<IComplaintEvent> events,
+        Policy policy, PartyDirectory parties, DateTimeOffset until, List<ComplaintStep>? steps)
     {
         var pending = owed.ToList();
         var played = new List<IComplaintEvent>();
@@ -41,10 +51,10 @@ public static class Replay
             if (RuleEngine.IsJudgement(e))
                 continue;
             if (state is not null)
-                state = FireDue(state, pending, policy, parties, e.At, played);
+                state = FireDue(state, pending, policy, parties, e.At, played, steps);
             var before = state;
             played.Add(e);
-            state = RuleEngine.Judge(state, e, policy, parties, played);
+            state = RuleEngine.Judge(state, e, policy, parties, played, steps);
             if (state is not null && (before?.HoldStartVersion != state.HoldStartVersion || before.Clock.State != state.Clock.State))
             {
                 pending.Clear();
@@ -52,12 +62,13 @@ public static class Replay
             }
         }
         if (state is not null)
-            state = FireDue(state, pending, policy, parties, until, played);
-        return (played, state);
+            FireDue(state, pending, policy, parties, until, played, steps);
+        return played;
     }
 
     /// <summary>Judges the deadlines that fell due by <paramref name="now"/>, each once, as the scheduler would have.</summary>
-    private static Complaint FireDue(Complaint state, List<Deadline> pending, Policy policy, PartyDirectory parties, DateTimeOffset now, List<IComplaintEvent> played)
+    private static Complaint FireDue(Complaint state, List<Deadline> pending, Policy policy, PartyDirectory parties, DateTimeOffset now,
+        List<IComplaintEvent> played, List<ComplaintStep>? steps)
     {
         for (var i = 0; i < pending.Count;)
         {
@@ -68,10 +79,13 @@ public static class Replay
             }
             var deadline = pending[i];
             pending.RemoveAt(i);
-            var followUps = RuleEngine.JudgeDeadline(state, deadline, policy, parties, now);
-            played.AddRange(followUps);
-            foreach (var followUp in followUps)
-                state = Complaint.Evolve(state, followUp)!;
+            // The rules fold what they raise: each step holds the complaint as it leaves it.
+            var followUps = RuleEngine.JudgeDeadlineSteps(state, deadline, policy, parties, now);
+            foreach (var step in followUps)
+                played.Add(step.Event);
+            steps?.AddRange(followUps);
+            if (followUps.Count > 0)
+                state = followUps[^1].After;
         }
         return state;
     }

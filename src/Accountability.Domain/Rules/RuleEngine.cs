@@ -47,8 +47,9 @@ public static class RuleEngine
     }
 
     /// <summary>Judges one event: adds its follow-ups and returns the state after both, so that a caller need not fold them again.</summary>
-    internal static Complaint? Judge(Complaint? state, IComplaintEvent e, Policy policy, PartyDirectory parties, List<IComplaintEvent> followUps) =>
-        Judge(state, e, policy, parties, new Judgement(followUps, Steps: null));
+    internal static Complaint? Judge(Complaint? state, IComplaintEvent e, Policy policy, PartyDirectory parties, List<IComplaintEvent> followUps,
+        List<ComplaintStep>? steps) =>
+        Judge(state, e, policy, parties, new Judgement(followUps, steps));
 
     private static Complaint? Judge(Complaint? state, IComplaintEvent e, Policy policy, PartyDirectory parties, Judgement judged)
     {

@@ -13,7 +13,8 @@ namespace Accountability.Api.Tests.Writes;
 [Category("api")]
 public sealed partial class WritePathShapeTests
 {
-    private static readonly string Features = Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "src", "Accountability.Api", "Features");
+    private static readonly string Service = Path.Combine(OpenApiDocumentTests.RepositoryRoot(), "src", "Accountability.Api");
+    private static readonly string Features = Path.Combine(Service, "Features");
 
     [Test]
     public void Every_request_sent_through_MediatR_holds_data_and_no_code()
@@ -34,16 +35,26 @@ public sealed partial class WritePathShapeTests
     }
 
     [Test]
-    public void Only_the_stream_write_fetches_for_writing_starts_or_appends_to_a_command_stream()
+    public void Only_the_stream_write_fetches_for_writing_starts_appends_to_or_copies_a_stream()
     {
-        // The import's batched write and the re-judging's own appends are outside the commands' path, by design (docs/write-path.md).
-        string[] outside = ["Imports", Path.Combine("Policies", "Rejudge"), Path.Combine("RecurringProblems", "RecurringProblemDetector.cs")];
-        var writers = Directory.EnumerateFiles(Features, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !outside.Any(o => Path.GetRelativePath(Features, f).StartsWith(o, StringComparison.Ordinal)))
+        // The re-judging's own appends and the detector's problems are outside the commands' path, by design (docs/write-path.md).
+        string[] outside = [Path.Combine("Features", "Policies", "Rejudge"), Path.Combine("Features", "RecurringProblems", "RecurringProblemDetector.cs")];
+        var writers = Directory.EnumerateFiles(Service, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !outside.Any(o => Path.GetRelativePath(Service, f).StartsWith(o, StringComparison.Ordinal)))
             .Where(f => StreamCalls().IsMatch(File.ReadAllText(f)))
-            .Select(f => Path.GetRelativePath(Features, f));
+            .Select(f => Path.GetRelativePath(Service, f));
 
-        Assert.That(writers, Is.Empty, "a feature that writes a stream goes through Commands/StreamWrite");
+        // One class for both modes of the store write: one stream at a time (commands) and batched, by COPY (the import).
+        Assert.That(writers, Is.EqualTo(new[] { Path.Combine("Commands", "StreamWrite.cs") }), "a stream is written through Commands/StreamWrite");
+    }
+
+    [Test]
+    public void The_import_writes_through_the_complaint_writers_batched_mode_and_names_no_reaction()
+    {
+        var imports = Directory.EnumerateFiles(Path.Combine(Features, "Imports"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+
+        Assert.That(imports.Any(source => source.Contains("writer.Batch(", StringComparison.Ordinal)), Is.True);
+        Assert.That(imports.Where(source => ReactionWrites().IsMatch(source)), Is.Empty, "what follows a write is the reactions'");
     }
 
     [Test]
@@ -66,8 +77,11 @@ public sealed partial class WritePathShapeTests
             }));
     }
 
-    [GeneratedRegex(@"FetchForWriting|StartStream|AppendMany|Events\.Append\(")]
+    [GeneratedRegex(@"FetchForWriting|StartStream|AppendMany|Events\.Append\(|COPY \S*mt_(streams|events)\b")]
     private static partial Regex StreamCalls();
+
+    [GeneratedRegex(@"DeadlineTable\.Write|ComplaintListTable\.Write|WebhookOutbox|StatusPageDocument\(")]
+    private static partial Regex ReactionWrites();
 
     [GeneratedRegex(@"Accountability\.Api\.Features\.(Deadlines|Webhooks|StatusPage)\b|Features\.(Deadlines|Webhooks|StatusPage)\.")]
     private static partial Regex ReactingFeature();

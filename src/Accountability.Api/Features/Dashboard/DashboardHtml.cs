@@ -19,25 +19,12 @@ public static class DashboardHtml
             header.Append("<button type=\"submit\" class=\"secondary\">").Append(E(Text.Get("SignOut_Submit"))).Append("</button></form>");
         }
         header.Append("</nav></header>");
-        return $"""
-            <!doctype html>
-            <html lang="{E(Text.Get("Language"))}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex, nofollow">
-            <meta name="referrer" content="no-referrer">
-            <title>{E(title)} · {E(Text.Get("Brand"))}</title>
-            <link rel="stylesheet" href="{DashboardRoutes.Stylesheet}">
-            </head>
-            <body>
+        return PageHtml.Document(Text.Get("Language"), $"{title} · {Text.Get("Brand")}", DashboardRoutes.Stylesheet, $"""
             {header}
             <main>
             {main}
             </main>
-            </body>
-            </html>
-            """;
+            """);
     }
 
     /// <summary>A page that only says something: not found, or why a form was refused.</summary>

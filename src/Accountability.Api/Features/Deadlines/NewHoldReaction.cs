@@ -15,7 +15,9 @@ public sealed class NewHoldReaction : IComplaintWriteReaction
 
     public void React(IDocumentSession session, WrittenComplaint written)
     {
-        DeadlineTable.WriteStarted(session, written.Before, written.After, written.Context.Policy, written.Context.Parties);
+        // Replayed history has judged the deadlines that fell due before now; the scheduler takes those still ahead.
+        DeadlineTable.WriteStarted(session, written.Before, written.After, written.Context.Policy, written.Context.Parties,
+            notBefore: written.Replayed ? written.Now : null);
         if (DeadlineClocks.EvidenceChanged(written.Steps.Select(s => s.Event)))
             DeadlineTable.Write(session, written.After.Id, DeadlineClocks.OfEvidence(written.After), Evidence);
     }

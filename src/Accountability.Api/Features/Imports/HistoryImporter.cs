@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Accountability.Api.Features.Complaints;
+using Accountability.Api.Features.Complaints.Caching;
+using Accountability.Api.Features.Complaints.Writing;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Persistence;
-using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Imports;
@@ -16,10 +18,11 @@ namespace Accountability.Api.Features.Imports;
 
 /// <summary>
 /// Imports another system's event log into a tenant: each case becomes a complaint stream whose events are judged
-/// by the tenant's rules as they would have been live. A case's stream id derives from the case id, so a case
+/// by the tenant's rules as they would have been live, and written by the complaint writer's batched mode, which runs
+/// what follows every write (deadlines, list rows, status pages). A case's stream id derives from the case id, so a case
 /// is only ever imported once.
 /// </summary>
-public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
+public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock, WriteContextCache contexts, ComplaintStreamWriter writer)
 {
     private const int Writers = 3;
     private const int BadRowsReported = 100;
@@ -34,7 +37,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         var (columns, missing) = reader.Resolve(mapping);
         if (columns is null)
             throw new HeaderMismatchException(missing);
-        var (known, policy, previous) = await LoadAsync(tenantId, source, ct);
+        var (known, loaded, previous) = await LoadAsync(tenantId, source, ct);
         var target = await TargetAsync(tenantId, source, mapping, previous, options.Replace, ct);
         var now = clock.GetUtcNow();
         var names = new ImportedParties(known);
@@ -49,7 +52,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         if (replacing)
             target = target with { Replacing = target.Replacing!.Except(cases.Select(c => StreamIdOf(tenantId, c.Key, target.Generation))).ToHashSet() };
         var statuses = mapping.StatusMap();
-        var parties = await RegisterAsync(target, names, record, ct);
+        var context = loaded with { Parties = await RegisterAsync(target, names, record, ct) };
         var registered = names.New.Count;
         var done = 0;
         var results = new ConcurrentBag<ChunkResult>();
@@ -57,7 +60,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
         await Parallel.ForEachAsync(cases.Chunk(options.CasesPerTransaction), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = ct },
             async (chunk, token) =>
             {
-                results.Add(await ImportChunkAsync(target, chunk, statuses, policy, parties, now, token));
+                results.Add(await ImportChunkAsync(target, chunk, statuses, context, now, token));
                 progress?.Report(new ImportProgress(ImportProgress.Writing, Interlocked.Add(ref done, chunk.Length), cases.Count, rows));
             });
 
@@ -82,15 +85,16 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     /// <summary>Where an import writes: the source's generation, and when it replaces, the complaints of the generation before.</summary>
     private sealed record Target(string TenantId, string Source, string Fingerprint, int Generation, int PreviousGeneration, IReadOnlySet<Guid>? Replacing);
 
-    private async Task<(IReadOnlyList<Party> Parties, Policy Policy, ImportedSource? Previous)> LoadAsync(string tenantId, string source, CancellationToken ct)
+    /// <summary>The tenant's parties, its write context (as every write reads it) and what was imported of the source before.</summary>
+    private async Task<(IReadOnlyList<Party> Parties, WriteContext Context, ImportedSource? Previous)> LoadAsync(string tenantId, string source, CancellationToken ct)
     {
         await using var session = OpenSession(tenantId, source);
         var batch = session.CreateBatchQuery();
+        var contextQuery = contexts.Queue(session, batch);
         var partiesQuery = batch.Query<Party>().ToList();
-        var policyQuery = batch.Load<PolicyDocument>(PolicyDocument.CurrentId);
         var sourceQuery = batch.Load<ImportedSource>(source);
         await batch.Execute(ct);
-        return (await partiesQuery, PolicyDocument.Current(await policyQuery), await sourceQuery);
+        return (await partiesQuery, await contextQuery(), await sourceQuery);
     }
 
     /// <summary>The same source with the same mapping carries on; with another mapping it is refused, unless replacing.</summary>
@@ -156,7 +160,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     }
 
     private async Task<ChunkResult> ImportChunkAsync(Target target, KeyValuePair<string, List<HistoryRow>>[] chunk,
-        StatusMap statuses, Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
+        StatusMap statuses, WriteContext context, DateTimeOffset now, CancellationToken ct)
     {
         var (tenantId, source) = (target.TenantId, target.Source);
         await using var session = OpenSession(tenantId, source);
@@ -165,8 +169,9 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             : chunk.Select(c => StreamIdOf(tenantId, c.Key, target.PreviousGeneration)).Where(target.Replacing.Contains).ToArray();
         Remove(session, replaced);
         var (recorded, existing) = await ImportedAsync(session, ids, ct);
-        var (imported, continued, skipped, written, flags, conflicts) = (0, 0, 0, 0, new List<string>(), new List<BadRow>());
-        var started = new NewCaseStreams(store, clock);
+        var (imported, continued, skipped, eventCount, flags, conflicts) = (0, 0, 0, 0, new List<string>(), new List<BadRow>());
+        var written = writer.Batch(session, context, now);
+        var started = new List<ImportedCase>();
         for (var i = 0; i < chunk.Length; i++)
         {
             var history = chunk[i].Value.OrderBy(r => r.At).ThenBy(r => r.Line).ToList();
@@ -180,7 +185,7 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
                     skipped++;
                     continue;
                 }
-                events = await ContinueAsync(session, before, later, statuses, policy, parties, now, ct);
+                events = await ContinueAsync(session, written, before, later, statuses, context, now, ct);
                 continued++;
             }
             else if (existing.Contains(ids[i]))
@@ -190,20 +195,17 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
             }
             else
             {
-                var (played, after) = Replay.PlayFolded(HistoryTranslator.Translate(ids[i], source, history, statuses), policy, parties, now);
-                events = played;
-                started.Start(ids[i], events, after!, ImportedCase.Of(ids[i], history, now));
-                // Replay already judged the deadlines that fell due before now; the scheduler takes the rest.
-                DeadlineTable.WriteStarted(session, null, after!, policy, parties, notBefore: now);
-                ComplaintListTable.Write(session, after!, RunningClock.Of(after!, policy, parties));
+                events = written.Start(Replay.PlaySteps(HistoryTranslator.Translate(ids[i], source, history, statuses), context.Policy, context.Parties, now));
+                started.Add(ImportedCase.Of(ids[i], history, now));
                 imported++;
             }
             flags.AddRange(events.OfType<FlagRaised>().Select(f => f.Rule));
-            written += events.Count;
+            eventCount += events.Count;
         }
-        await started.WriteAsync(session, ct);
+        await written.WriteAsync(ct);
+        await ImportedCase.CopyAsync(session, started, ct);
         await session.SaveChangesAsync(ct);
-        return new ChunkResult(imported, continued, skipped, written, flags, replaced, conflicts);
+        return new ChunkResult(imported, continued, skipped, eventCount, flags, replaced, conflicts);
     }
 
     /// <summary>The chunk's cases imported before: with what was imported of each, and (imported before that was kept) as ids only.</summary>
@@ -217,18 +219,16 @@ public sealed class HistoryImporter(IDocumentStore store, TimeProvider clock)
     }
 
     /// <summary>Appends a case's later rows to its complaint, judged after its history as they would have been live.</summary>
-    private static async Task<IReadOnlyList<IComplaintEvent>> ContinueAsync(IDocumentSession session, ImportedCase before, List<HistoryRow> later,
-        StatusMap statuses, Policy policy, PartyDirectory parties, DateTimeOffset now, CancellationToken ct)
+    private static async Task<IReadOnlyList<IComplaintEvent>> ContinueAsync(IDocumentSession session, ComplaintWriteBatch written, ImportedCase before,
+        List<HistoryRow> later, StatusMap statuses, WriteContext context, DateTimeOffset now, CancellationToken ct)
     {
         var stream = await session.Events.FetchStreamAsync(before.Id, token: ct);
         var state = stream.Select(e => e.Data).OfType<IComplaintEvent>().Aggregate((Complaint?)null, Complaint.Evolve)!;
         var assigned = stream.Any(e => e.Data is ComplaintAssigned or ComplaintHandedOff);
         var owed = (await DeadlineTable.FindAsync(session, before.Id, ct))?.Owed ?? [];
-        var (events, after) = Replay.ContinueFolded(state, owed, HistoryTranslator.Translate(state, assigned, later, statuses), policy, parties, now);
-        // The version the stream ends at: the projections number the complaint as the live path does, and a concurrent write fails.
-        session.Events.Append(before.Id, stream[^1].Version + events.Count, events);
-        DeadlineTable.WriteStarted(session, state, after!, policy, parties, notBefore: now);
-        ComplaintListTable.Write(session, after!, RunningClock.Of(after!, policy, parties));
+        var steps = Replay.ContinueSteps(state, owed, HistoryTranslator.Translate(state, assigned, later, statuses), context.Policy, context.Parties, now);
+        // At the version the stream ends at: the projections number the complaint as the live path does, and a concurrent write fails.
+        var events = written.Continue(state, stream[^1].Version, steps);
         session.Store(ImportedCase.Of(before.Id, later, now, before));
         return events;
     }

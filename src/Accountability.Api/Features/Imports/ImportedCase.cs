@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Accountability.Domain.Imports;
+using Marten;
+using Marten.Internal.Storage;
 
 namespace Accountability.Api.Features.Imports;
 
@@ -43,4 +45,15 @@ public sealed record ImportedCase(Guid Id, string CaseId, DateTimeOffset LastAt,
 
     public static ImportedCase Of(Guid id, IReadOnlyList<HistoryRow> history, DateTimeOffset judgedUntil, ImportedCase? before = null) =>
         new(id, history[0].CaseId, history[^1].At, [.. (before?.Rows ?? []).Concat(history.Select(KeyOf)).Distinct()], judgedUntil);
+
+    /// <summary>Copies new cases' records into the session's transaction, begun by the copy of their streams (decision 0026).</summary>
+    public static async Task CopyAsync(IDocumentSession session, IReadOnlyList<ImportedCase> cases, CancellationToken ct)
+    {
+        if (cases.Count == 0)
+            return;
+        var options = session.DocumentStore.Options;
+        var tenancy = await options.Tenancy.GetTenantAsync(session.TenantId);
+        await ((MartenDocumentProvider<ImportedCase>)tenancy.Database.Providers.StorageFor<ImportedCase>()).BulkLoader
+            .LoadAsync(tenancy, options.Serializer(), session.Connection!, cases, ct);
+    }
 }

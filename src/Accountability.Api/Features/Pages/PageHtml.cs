@@ -10,4 +10,22 @@ public static class PageHtml
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Encode(string text) => Encoder.Encode(text);
+
+    /// <summary>The frame of every page: its language, title and one local stylesheet, never indexed, sending no referrer.</summary>
+    public static string Document(string language, string title, string stylesheet, string body) => $"""
+        <!doctype html>
+        <html lang="{Encode(language)}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex, nofollow">
+        <meta name="referrer" content="no-referrer">
+        <title>{Encode(title)}</title>
+        <link rel="stylesheet" href="{stylesheet}">
+        </head>
+        <body>
+        {body}
+        </body>
+        </html>
+        """;
 }

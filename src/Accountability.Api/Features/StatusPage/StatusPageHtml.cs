@@ -112,25 +112,12 @@ public static class StatusPageHtml
     private static void Section(StringBuilder body, string id, string heading) =>
         body.Append("<section aria-labelledby=\"").Append(id).Append("\"><h2 id=\"").Append(id).Append("\">").Append(E(heading)).Append("</h2>");
 
-    private static string Document(string title, string main) => $"""
-        <!doctype html>
-        <html lang="{E(Text.Get("Language"))}">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex, nofollow">
-        <meta name="referrer" content="no-referrer">
-        <title>{E(title)}</title>
-        <link rel="stylesheet" href="/assets/status.css">
-        </head>
-        <body>
+    private static string Document(string title, string main) => PageHtml.Document(Text.Get("Language"), title, "/assets/status.css", $"""
         <main>
         {main}
         </main>
         <footer><p>{E(Text.Get("Page_NoIndexNotice"))}</p></footer>
-        </body>
-        </html>
-        """;
+        """);
 
     private static string E(string text) => PageHtml.Encode(text);
 }

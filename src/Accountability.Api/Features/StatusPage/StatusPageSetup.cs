@@ -20,7 +20,7 @@ public static class StatusPageSetup
         services.AddSingleton<StatusPageReader>();
         services.AddSingleton<StatusForms>();
         services.AddSingleton<RenderedPages>();
-        services.AddSingleton<IComplaintWriteReaction, StatusPagePreload>();
+        services.AddSingleton<IComplaintWriteReaction, StatusPageReaction>();
         services.AddDataProtection().SetApplicationName("Accountability");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IDocumentStore>((keys, store) => keys.XmlRepository = new DataProtectionKeyRepository(store));

@@ -13,7 +13,8 @@ namespace Accountability.Api.Features.Complaints.Writing;
 /// <summary>
 /// The one write to complaint streams: the tenant's context and the streams read in one batch, the expected version
 /// checked, the command decided and judged (each event folded once), the events appended, and every registered
-/// <see cref="IComplaintWriteReaction"/> run in the same session. The caller saves.
+/// <see cref="IComplaintWriteReaction"/> run in the same session. The caller saves. Its batched mode (<see cref="Batch"/>)
+/// takes histories judged elsewhere (the import) and runs the same reactions.
 /// </summary>
 public sealed class ComplaintStreamWriter(
     WriteContextCache contexts, TimeProvider clock, IOptions<ComplaintOptions> options, IEnumerable<IComplaintWriteReaction> reactions)
@@ -41,6 +42,11 @@ public sealed class ComplaintStreamWriter(
             outcomes.Add(Write(session, writes[i], streams[i] is { } stream ? await stream : null, context, now));
         return outcomes;
     }
+
+    /// <summary>
+    /// The batched mode, for many complaints' judged histories in one session (the import): see <see cref="ComplaintWriteBatch"/>.
+    /// </summary>
+    public ComplaintWriteBatch Batch(IDocumentSession session, WriteContext context, DateTimeOffset now) => new(session, context, now, reactions);
 
     private Task<IEventStream<Complaint>>? Fetch(IBatchedQuery batch, Guid id)
     {
