@@ -128,6 +128,19 @@ public sealed class DefaultJudgmentTests
         Assert.That((await off.Operator.GetJsonAsync<Policy>("/api/policy")).Version, Is.EqualTo(version), "nothing written");
     }
 
+    [Test]
+    public void The_dashboards_timeline_says_it_was_a_default_judgment_and_why()
+    {
+        var parties = new Domain.Parties.PartyDirectory([new Domain.Parties.Party("acme", Domain.Parties.PartyKind.Vendor, "Acme Apps")]);
+        var due = new DateTimeOffset(2026, 3, 7, 9, 0, 0, TimeSpan.Zero);
+        var resolved = new ComplaintResolved("store", RootCause.Unknown, "acme", "Default judgment", due, new RemedyTerms(RemedyKind.Refund, Claim),
+            new DefaultJudgment("acme", JudgmentCause.ResolutionMissed, due));
+        Assert.That(Features.Dashboard.ComplaintPage.TimelineText.What(resolved, parties), Is.EqualTo(
+            "resolved it: root cause Unknown, liable Acme Apps, remedy “Default judgment” (refund, EUR 19.99), by default judgment: Acme Apps let its resolution deadline (2026-03-07 09:00 UTC) pass on the escalated complaint"));
+        Assert.That(Features.Dashboard.ComplaintPage.TimelineText.What(resolved with { Judgment = new DefaultJudgment("acme", JudgmentCause.EvidenceMissed, due) }, parties),
+            Does.EndWith(", by default judgment: Acme Apps did not give the evidence asked for by 2026-03-07 09:00 UTC"));
+    }
+
     private static async Task PutPolicyAsync(Marketplace market, JsonObject policy)
     {
         using var response = await market.Operator.SendPutAsync(policy);
