@@ -17290,8 +17290,9 @@ namespace Accountability.Client
         public bool Escalates { get; set; } = default!;
 
         /// <summary>
-        /// Whether a missed due time (flagged, so with the rule enabled) also decides liability against the party that missed
-        /// <br/>it: the store resolves on its behalf by default judgment, with the remedy the default judgment settings name. Absent: false.
+        /// Whether a missed due time (flagged, so with the rule enabled) also decides liability against the party that missed it:
+        /// <br/>the store resolves on its behalf by default judgment, with the remedy the default judgment settings name. False in
+        /// <br/>policies saved before it existed.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("missedDecidesLiability")]
         public bool MissedDecidesLiability { get; set; } = default!;

@@ -123,15 +123,14 @@ public sealed record StepInRequestSettings(bool Enabled, Severity Severity, bool
 /// <summary>A party let the due time of a request for evidence pass unanswered.</summary>
 /// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
 /// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
-public sealed record EvidenceMissedSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings
+/// <param name="MissedDecidesLiability">
+/// Whether a missed due time (flagged, so with the rule enabled) also decides liability against the party that missed it:
+/// the store resolves on its behalf by default judgment, with the remedy the default judgment settings name. False in
+/// policies saved before it existed.
+/// </param>
+public sealed record EvidenceMissedSettings(bool Enabled, Severity Severity, bool Escalates, bool MissedDecidesLiability) : IRuleSettings
 {
-    public static EvidenceMissedSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false);
-
-    /// <summary>
-    /// Whether a missed due time (flagged, so with the rule enabled) also decides liability against the party that missed
-    /// it: the store resolves on its behalf by default judgment, with the remedy the default judgment settings name. Absent: false.
-    /// </summary>
-    public bool MissedDecidesLiability { get; init; }
+    public static EvidenceMissedSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false, MissedDecidesLiability: false);
 }
 
 /// <summary>
@@ -142,9 +141,9 @@ public sealed record EvidenceMissedSettings(bool Enabled, Severity Severity, boo
 /// </summary>
 /// <param name="Enabled">Whether a missed resolution deadline on an escalated complaint resolves it against its holder.</param>
 /// <param name="RemedyKind">What the store gives the customer: Refund by default; None finds the party liable and charges nothing.</param>
-public sealed record DefaultJudgmentSettings(bool Enabled, Liability.RemedyKind RemedyKind = Liability.RemedyKind.Refund)
+public sealed record DefaultJudgmentSettings(bool Enabled, Liability.RemedyKind RemedyKind)
 {
-    public static DefaultJudgmentSettings Default { get; } = new(Enabled: false);
+    public static DefaultJudgmentSettings Default { get; } = new(Enabled: false, Liability.RemedyKind.Refund);
 }
 
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>

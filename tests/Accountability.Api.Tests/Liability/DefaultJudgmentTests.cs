@@ -112,6 +112,7 @@ public sealed class DefaultJudgmentTests
     }
 
     [TestCase("remedyKind", "Gift")]
+    [TestCase("remedyKind", null)]
     [TestCase("enabled", null)]
     public async Task A_bad_default_judgment_setting_is_refused_naming_it(string setting, string? value)
     {

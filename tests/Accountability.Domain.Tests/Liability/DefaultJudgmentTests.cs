@@ -18,7 +18,7 @@ public sealed class DefaultJudgmentTests
     private static readonly Deadline Acknowledgement = new(DeadlineKind.FirstResponse, "acme", 2, T0.AddHours(24));
     private static readonly Deadline Resolution = new(DeadlineKind.Resolution, "acme", 2, T0.AddHours(120));
     private static readonly DateTimeOffset Now = T0.AddHours(121);
-    private static readonly Policy Judges = Policy.Default with { DefaultJudgment = new DefaultJudgmentSettings(Enabled: true) };
+    private static readonly Policy Judges = Policy.Default with { DefaultJudgment = new DefaultJudgmentSettings(Enabled: true, RemedyKind.Refund) };
 
     private static ComplaintFiled FiledWithClaim(Money? claim) => Filed() with { Claim = claim };
 
