@@ -57,10 +57,12 @@ public static class ComplaintDecider
         if (decision.Refusal is { } refusal)
             return new JudgedDecision([], refusal);
         var steps = RuleEngine.JudgeSteps(state, decision.Events, c.Policy, c.Parties);
-        return new JudgedDecision(decision.Events is [EvidenceDeadlineMissed missed] && steps.Count > 0
-            && DefaultJudgments.AfterMissedEvidence(steps[^1].After, missed, c.Policy) is { } judgment
-                ? [.. steps, .. JudgeFollowing(steps[^1].After, JudgmentDecisions.Resolve(steps[^1].After, judgment, c.Policy, c.Parties, c.Now), c)]
-                : steps, null);
+        // A missed evidence due time may decide liability (evidenceMissed.missedDecidesLiability), after its flag.
+        if (decision.Events is not [EvidenceDeadlineMissed missed] || steps.Count == 0
+            || DefaultJudgments.AfterMissedEvidence(steps[^1].After, missed, c.Policy) is not { } judgment)
+            return new JudgedDecision(steps, null);
+        var flagged = steps[^1].After;
+        return new JudgedDecision([.. steps, .. JudgeFollowing(flagged, JudgmentDecisions.Resolve(flagged, judgment, c.Policy, c.Parties, c.Now), c)], null);
     }
 
     /// <summary>
