@@ -131,6 +131,25 @@ public sealed class DefaultJudgmentTests
     }
 
     [Test]
+    public void What_if_counts_a_missed_evidence_due_time_when_the_candidate_lets_it_decide()
+    {
+        var ask = Guid.Parse("5d8f1c7e-6a2b-4c3d-8e9f-0a1b2c3d4e5f");
+        var due = T0.AddHours(12);
+        IComplaintEvent[] history =
+        [
+            FiledWithClaim(Claim), HandedOff(Party.StoreId, "acme"), new ComplaintAcknowledged("acme", T0.AddHours(1)),
+            new EvidenceRequested(ask, "acme", "The refund never came.", "The refund records", due, Party.StoreId, T0.AddHours(2)),
+            new EvidenceDeadlineMissed(ask, "acme", due, due),
+            new ComplaintResolved("acme", RootCause.ProductDefect, "acme", "Patched", T0.AddHours(20)),
+        ];
+        var decides = Policy.Default with { EvidenceMissed = EvidenceMissedSettings.Default with { MissedDecidesLiability = true } };
+
+        Assert.That(Replay.Judgments(history, Policy.Default, Registered, T0.AddDays(30)), Is.Empty);
+        Assert.That(Replay.Judgments(history, decides, Registered, T0.AddDays(30)), Is.EqualTo(new[]
+            { new JudgedByDefault(new DefaultJudgment("acme", JudgmentCause.EvidenceMissed, due), Claim) }));
+    }
+
+    [Test]
     public void The_policys_settings_are_checked_each_naming_its_field()
     {
         Assert.That(Judges.Problems(), Is.Empty);
