@@ -89,5 +89,12 @@ public static class WhatIfCommand
         table.AddRow("complaints flagged", $"{comparison.Current.ComplaintsFlagged:N0}", $"{comparison.Candidate.ComplaintsFlagged:N0}");
         console.WriteLine($"{comparison.ComplaintsReplayed:N0} complaints filed from {comparison.From:u} to {comparison.To:u} replayed.");
         console.Write(table);
+        if (comparison.Judgments.Current.Count + comparison.Judgments.Candidate.Count == 0)
+            return;
+        var judgments = new Table().AddColumns("default judgments", "party (cause)", "count", "charged");
+        foreach (var (policy, totals) in new[] { ("in force", comparison.Judgments.Current), ("with the candidate", comparison.Judgments.Candidate) })
+            foreach (var total in totals)
+                judgments.AddRow(policy, $"{total.Party} ({total.Cause})", $"{total.Count:N0}", string.Join(", ", total.Charged.Select(c => $"{c.Key} {c.Value}")));
+        console.Write(judgments);
     }
 }

@@ -16999,6 +16999,28 @@ namespace Accountability.Client
     }
 
     /// <summary>
+    /// Default judgment: with Enabled, a party that lets its resolution deadline pass while it holds a complaint
+    /// <br/>escalated before that deadline is found liable by default; the store resolves on its behalf with a remedy of
+    /// <br/>RemedyKind for the complaint's claim (else the policy's default claim), charged wholly to that party.
+    /// <br/>Off by default. The remedy kind also serves the evidence-missed judgment (evidenceMissed.missedDecidesLiability).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class DefaultJudgmentSettings
+    {
+
+        /// <summary>
+        /// Whether a missed resolution deadline on an escalated complaint resolves it against its holder.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enabled")]
+        public bool Enabled { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("remedyKind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RemedyKind>))]
+        public RemedyKind RemedyKind { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// One try at sending a delivery: when, what came back, how long it took.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -17266,6 +17288,14 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("escalates")]
         public bool Escalates { get; set; } = default!;
+
+        /// <summary>
+        /// Whether a missed due time (flagged, so with the rule enabled) also decides liability against the party that missed it:
+        /// <br/>the store resolves on its behalf by default judgment, with the remedy the default judgment settings name. False in
+        /// <br/>policies saved before it existed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("missedDecidesLiability")]
+        public bool MissedDecidesLiability { get; set; } = default!;
 
     }
 
@@ -17875,6 +17905,74 @@ namespace Accountability.Client
     }
 
     /// <summary>
+    /// Which clock a party let run out when the store resolved on its behalf.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum JudgmentCause
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"ResolutionMissed")]
+        ResolutionMissed = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"EvidenceMissed")]
+        EvidenceMissed = 1,
+
+    }
+
+    /// <summary>
+    /// Default judgments (a missed resolution deadline on an escalated complaint, or a missed evidence due time), per party
+    /// <br/>and cause: how many, and what they charge the party per currency. At most one per complaint, the first: it resolves it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class JudgmentComparison
+    {
+
+        /// <summary>
+        /// Those the complaints' histories record, made under the policies in force then.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("current")]
+        public System.Collections.Generic.IReadOnlyList<JudgmentTotal> Current { get; set; } = new System.Collections.Generic.List<JudgmentTotal>();
+
+        /// <summary>
+        /// Those the candidate policy would make on a replay of the same histories.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("candidate")]
+        public System.Collections.Generic.IReadOnlyList<JudgmentTotal> Candidate { get; set; } = new System.Collections.Generic.List<JudgmentTotal>();
+
+    }
+
+    /// <summary>
+    /// Default judgments of one party and one cause, counted, with what they charged per currency (ISO 4217 code to amount).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class JudgmentTotal
+    {
+
+        /// <summary>
+        /// The party found liable.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string Party { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cause")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<JudgmentCause>))]
+        public JudgmentCause Cause { get; set; } = default!;
+
+        /// <summary>
+        /// How many judgments, those without an amount included.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        public int Count { get; set; } = default!;
+
+        /// <summary>
+        /// What they charged, per currency.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("charged")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, double> Charged { get; set; } = new System.Collections.Generic.Dictionary<string, double>();
+
+    }
+
+    /// <summary>
     /// Milestones the customer sees. Handoff notes, reasons, evidence and flags are internal and have none.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -18399,6 +18497,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("appealWindowDays")]
         public int? AppealWindowDays { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("defaultJudgment")]
+        public DefaultJudgmentSettings? DefaultJudgment { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -18455,6 +18556,9 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("complaints")]
         public System.Collections.Generic.IReadOnlyList<ComplaintComparison> Complaints { get; set; } = new System.Collections.Generic.List<ComplaintComparison>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("judgments")]
+        public JudgmentComparison Judgments { get; set; } = new JudgmentComparison();
 
     }
 
@@ -18518,6 +18622,9 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("appealWindowDays")]
         public int AppealWindowDays { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("defaultJudgment")]
+        public DefaultJudgmentSettings DefaultJudgment { get; set; } = new DefaultJudgmentSettings();
 
     }
 

@@ -56,13 +56,15 @@ public sealed record ResolutionProposed(string By, string Summary, DateTimeOffse
 
 /// <param name="Remedy">What was done, in the resolver's words (a note beside <paramref name="Terms"/>).</param>
 /// <param name="Terms">The remedy with money: its kind, its cost and who bears it; null on resolutions without one. Each borne part follows as a <see cref="ChargeCreated"/>.</param>
+/// <param name="Judgment">Set when the store resolved by default judgment: who let which clock run out, and when it was due; null otherwise.</param>
 public sealed record ComplaintResolved(
     string By,
     RootCause RootCause,
     string LiableParty,
     string Remedy,
     DateTimeOffset At,
-    Liability.RemedyTerms? Terms = null) : IComplaintEvent;
+    Liability.RemedyTerms? Terms = null,
+    Liability.DefaultJudgment? Judgment = null) : IComplaintEvent;
 
 public sealed record ComplaintReopened(string By, string Reason, DateTimeOffset At) : IComplaintEvent;
 

@@ -54,17 +54,34 @@ public static class ComplaintDecider
         if (command is JudgeDueDeadline due && due.Deadline.Kind != DeadlineKind.Evidence)
             return new JudgedDecision(JudgeDeadline(state!, due.Deadline, c), null);
         var decision = Decide(state, command, c);
-        return decision.Refusal is { } refusal
-            ? new JudgedDecision([], refusal)
-            : new JudgedDecision(RuleEngine.JudgeSteps(state, decision.Events, c.Policy, c.Parties), null);
+        if (decision.Refusal is { } refusal)
+            return new JudgedDecision([], refusal);
+        var steps = RuleEngine.JudgeSteps(state, decision.Events, c.Policy, c.Parties);
+        // A missed evidence due time may decide liability (evidenceMissed.missedDecidesLiability), after its flag.
+        if (decision.Events is not [EvidenceDeadlineMissed missed] || steps.Count == 0
+            || DefaultJudgments.AfterMissedEvidence(steps[^1].After, missed, c.Policy) is not { } judgment)
+            return new JudgedDecision(steps, null);
+        var flagged = steps[^1].After;
+        return new JudgedDecision([.. steps, .. JudgeFollowing(flagged, JudgmentDecisions.Resolve(flagged, judgment, c.Policy, c.Parties, c.Now), c)], null);
     }
 
-    /// <summary>The rules' judgement of a deadline fallen due, and, when it flagged a missed acknowledgement, the policy's step-in, judged in turn.</summary>
+    /// <summary>
+    /// The rules' judgement of a deadline fallen due, and what the policy makes follow the flag, judged in turn: the step-in
+    /// after a missed acknowledgement, the default judgment after a missed resolution of an escalated complaint.
+    /// </summary>
     private static IReadOnlyList<ComplaintStep> JudgeDeadline(Complaint state, Deadline deadline, DecisionContext c)
     {
         var steps = RuleEngine.JudgeDeadlineSteps(state, deadline, c.Policy, c.Parties, c.Now);
-        if (steps.Count == 0 || ComplaintDecisions.StepInAfterMissedDeadline(steps[^1].After, deadline, c.Policy, c.Parties, c.Now) is not { } takeover)
+        if (steps.Count == 0)
             return steps;
-        return [.. steps, .. RuleEngine.JudgeSteps(steps[^1].After, [takeover], c.Policy, c.Parties)];
+        var flagged = steps[^1].After;
+        if (ComplaintDecisions.StepInAfterMissedDeadline(flagged, deadline, c.Policy, c.Parties, c.Now) is { } takeover)
+            return [.. steps, .. JudgeFollowing(flagged, [takeover], c)];
+        return DefaultJudgments.AfterMissedResolution(state, flagged, deadline, c.Policy, c.Parties) is { } judgment
+            ? [.. steps, .. JudgeFollowing(flagged, JudgmentDecisions.Resolve(flagged, judgment, c.Policy, c.Parties, c.Now), c)]
+            : steps;
     }
+
+    private static IReadOnlyList<ComplaintStep> JudgeFollowing(Complaint state, IReadOnlyList<IComplaintEvent> events, DecisionContext c) =>
+        RuleEngine.JudgeSteps(state, events, c.Policy, c.Parties);
 }

@@ -123,9 +123,27 @@ public sealed record StepInRequestSettings(bool Enabled, Severity Severity, bool
 /// <summary>A party let the due time of a request for evidence pass unanswered.</summary>
 /// <param name="Enabled">Whether the rule judges complaints; when false it raises no flag.</param>
 /// <param name="Escalates">Whether its flag makes the store accountable for the complaint (escalates it), when nothing escalated it before.</param>
-public sealed record EvidenceMissedSettings(bool Enabled, Severity Severity, bool Escalates) : IRuleSettings
+/// <param name="MissedDecidesLiability">
+/// Whether a missed due time (flagged, so with the rule enabled) also decides liability against the party that missed it:
+/// the store resolves on its behalf by default judgment, with the remedy the default judgment settings name. False in
+/// policies saved before it existed.
+/// </param>
+public sealed record EvidenceMissedSettings(bool Enabled, Severity Severity, bool Escalates, bool MissedDecidesLiability) : IRuleSettings
 {
-    public static EvidenceMissedSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false);
+    public static EvidenceMissedSettings Default { get; } = new(Enabled: true, Severity.Medium, Escalates: false, MissedDecidesLiability: false);
+}
+
+/// <summary>
+/// Default judgment: with <paramref name="Enabled"/>, a party that lets its resolution deadline pass while it holds a complaint
+/// escalated before that deadline is found liable by default; the store resolves on its behalf with a remedy of
+/// <paramref name="RemedyKind"/> for the complaint's claim (else the policy's default claim), charged wholly to that party.
+/// Off by default. The remedy kind also serves the evidence-missed judgment (evidenceMissed.missedDecidesLiability).
+/// </summary>
+/// <param name="Enabled">Whether a missed resolution deadline on an escalated complaint resolves it against its holder.</param>
+/// <param name="RemedyKind">What the store gives the customer: Refund by default; None finds the party liable and charges nothing.</param>
+public sealed record DefaultJudgmentSettings(bool Enabled, Liability.RemedyKind RemedyKind)
+{
+    public static DefaultJudgmentSettings Default { get; } = new(Enabled: false, Liability.RemedyKind.Refund);
 }
 
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>
@@ -166,6 +184,9 @@ public sealed record Policy(
     public int AppealWindowDays { get; init; } = DefaultAppealWindowDays;
 
     public const int DefaultAppealWindowDays = 30;
+
+    /// <summary>Absent from policies saved before it existed: those get the default (off).</summary>
+    public DefaultJudgmentSettings DefaultJudgment { get; init; } = DefaultJudgmentSettings.Default;
 
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
@@ -222,6 +243,9 @@ public sealed record Policy(
             && rows.Count == 8, "stalledHolder.deadlines", "Give exactly one row for each complaint severity and each holder kind (store, vendor).");
         Check(rows.All(r => r.FirstResponseHours > 0 && r.ResolutionHours >= r.FirstResponseHours && r.ResolutionHours <= Times.DueTime.MaxHours),
             "stalledHolder.deadlines", $"Deadlines must be positive, at most {Times.DueTime.MaxHours:0} hours (a year), and resolution no sooner than first response.");
+        Check(DefaultJudgment is not null, "defaultJudgment", "Give the default judgment settings, or leave them out for the default (off).");
+        Check(DefaultJudgment is null || Enum.IsDefined(DefaultJudgment.RemedyKind), "defaultJudgment.remedyKind",
+            $"Name a kind of remedy: {string.Join(", ", Enum.GetNames<Liability.RemedyKind>())}.");
         return problems;
     }
 }

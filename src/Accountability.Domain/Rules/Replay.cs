@@ -41,8 +41,20 @@ public static class Replay
         return steps;
     }
 
+    /// <summary>
+    /// The default judgment this policy would have made on the complaint's history (docs/liability.md#default-judgment): the
+    /// first, as a judgment resolves the complaint; none, or one. The history after it is played as recorded, and a recorded
+    /// judgment as a fact (a resolution), as a recorded takeover is.
+    /// </summary>
+    public static IReadOnlyList<JudgedByDefault> Judgments(IEnumerable<IComplaintEvent> history, Policy policy, PartyDirectory parties, DateTimeOffset until)
+    {
+        var judged = new List<JudgedByDefault>();
+        Judge(null, [], history, policy, parties, until, steps: null, judged);
+        return judged;
+    }
+
     private static List<IComplaintEvent> Judge(Complaint? state, IEnumerable<Deadline> owed, IEnumerable<IComplaintEvent> events,
-        Policy policy, PartyDirectory parties, DateTimeOffset until, List<ComplaintStep>? steps)
+        Policy policy, PartyDirectory parties, DateTimeOffset until, List<ComplaintStep>? steps, List<JudgedByDefault>? judged = null)
     {
         var pending = owed.ToList();
         var played = new List<IComplaintEvent>();
@@ -51,10 +63,13 @@ public static class Replay
             if (RuleEngine.IsJudgement(e))
                 continue;
             if (state is not null)
-                state = FireDue(state, pending, policy, parties, e.At, played, steps);
+                state = FireDue(state, pending, policy, parties, e.At, played, steps, judged);
             var before = state;
             played.Add(e);
             state = RuleEngine.Judge(state, e, policy, parties, played, steps);
+            if (judged is { Count: 0 } && e is EvidenceDeadlineMissed missed && state is not null
+                && DefaultJudgments.AfterMissedEvidence(state, missed, policy) is { } judgment)
+                judged.Add(DefaultJudgments.Judged(judgment, DefaultJudgments.TermsOf(state, judgment, policy)));
             if (state is not null && (before?.HoldStartVersion != state.HoldStartVersion || before.Clock.State != state.Clock.State))
             {
                 pending.Clear();
@@ -62,13 +77,13 @@ public static class Replay
             }
         }
         if (state is not null)
-            FireDue(state, pending, policy, parties, until, played, steps);
+            FireDue(state, pending, policy, parties, until, played, steps, judged);
         return played;
     }
 
     /// <summary>Judges the deadlines that fell due by <paramref name="now"/>, each once, as the scheduler would have.</summary>
     private static Complaint FireDue(Complaint state, List<Deadline> pending, Policy policy, PartyDirectory parties, DateTimeOffset now,
-        List<IComplaintEvent> played, List<ComplaintStep>? steps)
+        List<IComplaintEvent> played, List<ComplaintStep>? steps, List<JudgedByDefault>? judged)
     {
         for (var i = 0; i < pending.Count;)
         {
@@ -84,8 +99,11 @@ public static class Replay
             foreach (var step in followUps)
                 played.Add(step.Event);
             steps?.AddRange(followUps);
+            var before = state;
             if (followUps.Count > 0)
                 state = followUps[^1].After;
+            if (judged is { Count: 0 } && followUps.Count > 0 && DefaultJudgments.AfterMissedResolution(before, state, deadline, policy, parties) is { } judgment)
+                judged.Add(DefaultJudgments.Judged(judgment, DefaultJudgments.TermsOf(state, judgment, policy)));
         }
         return state;
     }

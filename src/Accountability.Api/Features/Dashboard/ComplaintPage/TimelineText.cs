@@ -32,7 +32,8 @@ public static class TimelineText
         ThirdPartyResponded e => Text.Format("Event_ThirdPartyResponded", e.Answer),
         ResolutionProposed e => Text.Format("Event_ResolutionProposed", e.Summary),
         ComplaintResolved { Terms: { } terms } e => Text.Format("Event_Resolved", e.RootCause, parties.NameOf(e.LiableParty), e.Remedy)
-            + Text.Format(terms.Amount is not null ? "Event_RemedyCost" : "Event_RemedyKind", Text.Get($"RemedyKind_{terms.Kind}"), terms.Amount),
+            + Text.Format(terms.Amount is not null ? "Event_RemedyCost" : "Event_RemedyKind", Text.Get($"RemedyKind_{terms.Kind}"), terms.Amount)
+            + (e.Judgment is { } judgment ? Text.Format($"Event_DefaultJudgment{judgment.Cause}", parties.NameOf(judgment.Party), Wording.Time(judgment.Due)) : ""),
         ComplaintResolved e => Text.Format("Event_Resolved", e.RootCause, parties.NameOf(e.LiableParty), e.Remedy),
         ChargeCreated { Replaces: null } e => Text.Format("Event_Charged", parties.NameOf(e.Party), e.Amount),
         ChargeCreated e => Text.Format("Event_ChargedInstead", parties.NameOf(e.Party), e.Amount),

@@ -26,17 +26,21 @@ public static class PolicyReplay
         var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
         var candidate = candidatePolicy.ToPolicy(0);
 
+        var (judgedBefore, judgedByCandidate) = (new List<JudgedByDefault>(), new List<JudgedByDefault>());
         var comparisons = complaints.Select(c =>
         {
             var history = histories.GetValueOrDefault(c.Id) ?? [];
             var current = history.OfType<FlagRaised>().Select(f => f.Rule).ToList();
             var replayed = Replay.Run(history, candidate, parties, now).Select(f => f.Rule).ToList();
+            judgedBefore.AddRange(DefaultJudgments.Recorded(history));
+            judgedByCandidate.AddRange(Replay.Judgments(history, candidate, parties, now));
             return new ComplaintComparison(c.Id, c.Product, current, replayed);
         }).ToList();
 
         return new Response(from, to, complaints.Count,
             Count(comparisons.Select(c => c.Current)), Count(comparisons.Select(c => c.Candidate)),
-            [.. comparisons.Where(c => c.Current.Count > 0 || c.Candidate.Count > 0)]);
+            [.. comparisons.Where(c => c.Current.Count > 0 || c.Candidate.Count > 0)],
+            new JudgmentComparison(DefaultJudgments.Totals(judgedBefore), DefaultJudgments.Totals(judgedByCandidate)));
     }
 
     private static RuleCounts Count(IEnumerable<IReadOnlyList<string>> flagsPerComplaint)

@@ -39,10 +39,20 @@ public sealed record ComplaintComparison(Guid ComplaintId, string Product, IRead
 /// <param name="Current">The flags the complaints' histories hold, counted.</param>
 /// <param name="Candidate">The flags the candidate policy would raise, counted.</param>
 /// <param name="Complaints">The complaints either flags, in order of filing.</param>
+/// <param name="Judgments">The default judgments the histories record and those the candidate policy would make, with what they charge.</param>
 public sealed record Response(
     DateTimeOffset From,
     DateTimeOffset To,
     int ComplaintsReplayed,
     RuleCounts Current,
     RuleCounts Candidate,
-    IReadOnlyList<ComplaintComparison> Complaints);
+    IReadOnlyList<ComplaintComparison> Complaints,
+    JudgmentComparison Judgments);
+
+/// <summary>
+/// Default judgments (a missed resolution deadline on an escalated complaint, or a missed evidence due time), per party
+/// and cause: how many, and what they charge the party per currency. At most one per complaint, the first: it resolves it.
+/// </summary>
+/// <param name="Current">Those the complaints' histories record, made under the policies in force then.</param>
+/// <param name="Candidate">Those the candidate policy would make on a replay of the same histories.</param>
+public sealed record JudgmentComparison(IReadOnlyList<Domain.Rules.JudgmentTotal> Current, IReadOnlyList<Domain.Rules.JudgmentTotal> Candidate);
