@@ -55,7 +55,9 @@ public sealed class ChargeTests
         Assert.That(acmeTimeline.Select(e => e.Type).TakeLast(2), Is.EqualTo(new[] { "complaint_resolved", "charge_created" }),
             "nor the store's charge in its timeline");
 
-        var customer = await new Customer(filed.TrackingLink!).ReadAsync();
+        // The sealed forms' tokens are random base64 and may spell "EUR": only what the customer reads is checked.
+        var page = await new Customer(filed.TrackingLink!).ReadAsync();
+        var customer = System.Text.RegularExpressions.Regex.Replace(page, "value=\"[^\"]*\"", "");
         Assert.That(customer, Does.Not.Contain("13.99").And.Not.Contain("6.00").And.Not.Contain("19.99").And.Not.Contain("EUR"),
             "the status page never shows money between parties");
     }
