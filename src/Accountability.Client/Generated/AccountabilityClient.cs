@@ -18218,6 +18218,18 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("amountCharged")]
         public System.Collections.Generic.IReadOnlyDictionary<string, double> AmountCharged { get; set; } = new System.Collections.Generic.Dictionary<string, double>();
 
+        /// <summary>
+        /// The party's appeals of its charges decided in the period that the operator overturned.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsWon")]
+        public int AppealsWon { get; set; } = default!;
+
+        /// <summary>
+        /// The party's appeals of its charges decided in the period that the operator upheld.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsLost")]
+        public int AppealsLost { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -18764,6 +18776,24 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("flagsByRule")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> FlagsByRule { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
+
+        /// <summary>
+        /// Resolutions of its complaints in the period that named a party liable.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("foundLiable")]
+        public int FoundLiable { get; set; } = default!;
+
+        /// <summary>
+        /// Appeals of charges on its complaints decided in the period for the appellant (overturned).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsWon")]
+        public int AppealsWon { get; set; } = default!;
+
+        /// <summary>
+        /// Appeals of charges on its complaints decided in the period against the appellant (upheld).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsLost")]
+        public int AppealsLost { get; set; } = default!;
 
     }
 

@@ -104,7 +104,10 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
                 Count(FactKinds.Resolved),
                 Count(FactKinds.ResolutionReopened),
                 Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
-                ByRule(g.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn));
+                ByRule(g.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn),
+                Count(FactKinds.FoundLiable),
+                Count(FactKinds.AppealWon),
+                Count(FactKinds.AppealLost));
         });
         return new ProductScorecards(filter.From, filter.To, asOf,
             [.. products.OrderByDescending(p => p.Complaints).ThenBy(p => p.Product, StringComparer.Ordinal)]);
@@ -140,7 +143,9 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
             Enum.GetNames<RootCause>().ToDictionary(cause => cause, cause => resolved.Where(c => c.Label == cause).Sum(c => c.Count)),
             resolved.GroupBy(c => c.Liable).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
             Count(FactKinds.FoundLiable),
-            AmountCharged(mine.Select(c => (c.Kind, c.Label, c.Sum))));
+            AmountCharged(mine.Select(c => (c.Kind, c.Label, c.Sum))),
+            Count(FactKinds.AppealWon),
+            Count(FactKinds.AppealLost));
     }
 
     /// <summary>Per currency, the minor units charged less those reversed, as amounts; the sums are whole numbers, exact in a double up to 2^53.</summary>
