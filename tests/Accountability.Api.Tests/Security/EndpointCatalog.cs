@@ -97,6 +97,7 @@ public static class EndpointCatalog
         ["POST /dashboard/complaints/{id}/resolve"] = (Owned.Dashboard, null),
         ["POST /dashboard/complaints/{id}/take-over"] = (Owned.Dashboard, null),
         ["GET /dashboard/due"] = (Owned.Dashboard, null),
+        ["GET /dashboard/liability"] = (Owned.Dashboard, null),
         ["GET /dashboard/sign-in"] = (Owned.Dashboard, null),
         ["POST /dashboard/sign-in"] = (Owned.Dashboard, null),
         ["POST /dashboard/sign-out"] = (Owned.Dashboard, null),
