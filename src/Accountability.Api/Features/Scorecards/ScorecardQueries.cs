@@ -172,6 +172,22 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
         return Sum(FactKinds.Charged, FactKinds.Uncharged) - Sum(FactKinds.ChargeWithdrawn, FactKinds.UnchargedWithdrawn);
     }
 
+    /// <summary>One party's facts dated in [from, to), as the projection wrote them (vendor standing judges these).</summary>
+    public async Task<IReadOnlyList<ScorecardFact>> PartyFactsAsync(string tenantId, string party, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var sql = new ScorecardSql(database);
+        await using var command = sql.Command($"""
+            select kind, version, party, at, value, label, liable from {Facts} f
+            where f.tenant_id = {sql.Text(tenantId)} and f.party = {sql.Text(party)} and f.at >= {sql.Time(from)} and f.at < {sql.Time(to)}
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var facts = new List<ScorecardFact>();
+        while (await reader.ReadAsync(ct))
+            facts.Add(new ScorecardFact(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        return facts;
+    }
+
     private async Task<IEnumerable<string>> RegisteredPartiesAsync(string tenantId, CancellationToken ct)
     {
         await using var session = store.QuerySession(tenantId);
