@@ -70,6 +70,11 @@ public sealed class StandingTests
             Is.EqualTo((StandingLevel.Probation, true, 2, 3, (double?)null)));
         var past = await market.Acme.GetJsonAsync<StandingView>($"/api/parties/acme/standing?asOf={Uri.EscapeDataString(betweenThem.ToString("O"))}");
         Assert.That((past.Level, past.History.Count, past.Current), Is.EqualTo((StandingLevel.Warning, 1, (StandingAssessment?)null)), "replayed as it stood then");
+        using (var visitor = new Dashboard.DashboardVisitor(worker.BaseAddress))
+        {
+            await visitor.SignInAsOperatorAsync(market);
+            Assert.That(await visitor.ReadAsync("/dashboard/liability"), Does.Contain("<strong>Acme Apps</strong> on probation since"), "the dashboard shows it");
+        }
         var deliveries = await market.Acme.GetJsonAsync<List<DeliveryView>>($"/api/webhooks/{hook.Endpoint.Id}/deliveries");
         Assert.That(deliveries.Select(d => d.EventType), Is.EqualTo(new[] { "vendor.standing_changed", "vendor.standing_changed" }));
 

@@ -7,6 +7,8 @@ using Accountability.Domain.Parties;
 using FastEndpoints;
 using Marten;
 using Marten.Linq.MatchesSql;
+using Accountability.Api.Features.Standing;
+using Accountability.Domain.Standing;
 
 namespace Accountability.Api.Features.Dashboard.Liability;
 
@@ -34,9 +36,22 @@ public sealed class Endpoint(IDocumentStore store, DashboardForms forms, TimePro
         var policy = session.LoadAsync<PolicyDocument>(PolicyDocument.CurrentId, ct);
         var charged = await session.Query<Complaint>().Where(c => c.MatchesSql("jsonb_array_length(d.data -> 'charges') > 0"))
             .OrderByDescending(c => c.LastChangedAt).Take(Considered).ToListAsync(ct);
-        var parties = new PartyDirectory(await session.Query<Party>().ToListAsync(ct));
-        var window = TimeSpan.FromDays(PolicyDocument.Current(await policy).AppealWindowDays);
+        var registered = await session.Query<Party>().ToListAsync(ct);
+        var parties = new PartyDirectory(registered);
+        var current = PolicyDocument.Current(await policy);
+        var window = TimeSpan.FromDays(current.AppealWindowDays);
+        var standings = await StandingsAsync(session, registered.Where(p => p.Kind == PartyKind.Vendor).Select(p => p.Id).ToList(), ct);
         var rows = LiabilityHtml.Ordered(charged.SelectMany(c => c.Charges.Select(charge => new ChargeRow(c.Id, c.Product, c.CustomerReference, charge))), window, now);
-        await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, LiabilityHtml.Page(rows, parties, window, now, forms.Seal(HttpContext)));
+        await PageResponses.WriteAsync(HttpContext, StatusCodes.Status200OK, LiabilityHtml.Page(rows, parties, window, now, forms.Seal(HttpContext), standings, current.Standing.Enabled));
+    }
+
+    /// <summary>Every vendor's standing stream in one read, replayed.</summary>
+    private static async Task<IReadOnlyList<VendorStanding>> StandingsAsync(IQuerySession session, IReadOnlyList<string> vendors, CancellationToken ct)
+    {
+        var byStream = vendors.ToDictionary(StandingStore.StreamId);
+        var ids = byStream.Keys.ToArray();
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var grouped = events.GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.Select(e => (IStandingEvent)e.Data).ToList());
+        return [.. byStream.Select(v => VendorStanding.Replay(v.Value, grouped.GetValueOrDefault(v.Key) ?? []))];
     }
 }

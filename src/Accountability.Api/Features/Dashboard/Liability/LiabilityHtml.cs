@@ -26,12 +26,19 @@ public static class LiabilityHtml
         _ => 2,
     };
 
-    public static string Page(IReadOnlyList<ChargeRow> rows, PartyDirectory parties, TimeSpan window, DateTimeOffset now, string signOutSeal)
+    /// <param name="standings">The vendors' standings, as their streams tell them now.</param>
+    /// <param name="standingOn">Whether the policy has vendor standing on.</param>
+    public static string Page(IReadOnlyList<ChargeRow> rows, PartyDirectory parties, TimeSpan window, DateTimeOffset now, string signOutSeal,
+        IReadOnlyList<Domain.Standing.VendorStanding> standings, bool standingOn)
     {
         var html = new StringBuilder("<p class=\"crumbs\"><a href=\"").Append(DashboardRoutes.Overview).Append("\">").Append(E(Text.Get("BackToOverview"))).Append("</a></p>");
         html.Append("<h1>").Append(E(Text.Get("Liability_Title"))).Append("</h1>");
         if (rows.Count == 0)
-            return Document(Text.Get("Liability_Title"), html.Append("<p>").Append(E(Text.Get("Liability_None"))).Append("</p>").ToString(), signOutSeal);
+        {
+            html.Append("<p>").Append(E(Text.Get("Liability_None"))).Append("</p>");
+            Standings(html, standings, standingOn, parties);
+            return Document(Text.Get("Liability_Title"), html.ToString(), signOutSeal);
+        }
 
         var open = rows.Count(r => r.Charge.Appeal is { Decision: null });
         html.Append("<p class=\"summary\">").Append(E(Text.Format("Liability_Summary", open, (int)window.TotalDays))).Append("</p>");
@@ -55,6 +62,30 @@ public static class LiabilityHtml
             html.Append("</td></tr>");
         }
         html.Append("</tbody></table></div>");
+        Standings(html, standings, standingOn, parties);
         return Document(Text.Get("Liability_Title"), html.ToString(), signOutSeal);
+    }
+
+    /// <summary>The vendors not in good standing, the worst first, with since when; or that all are, or that standing is off.</summary>
+    private static void Standings(StringBuilder html, IReadOnlyList<Domain.Standing.VendorStanding> standings, bool standingOn, PartyDirectory parties)
+    {
+        Section(html, "standing", Text.Get("Standing_Heading"));
+        var notGood = standings.Where(s => s.Level != Domain.Standing.StandingLevel.Good).OrderByDescending(s => s.Level).ThenBy(s => s.Since).ToList();
+        if (notGood.Count == 0)
+            html.Append("<p>").Append(E(Text.Get(standingOn ? "Standing_AllGood" : "Standing_Off"))).Append("</p>");
+        else
+        {
+            html.Append("<ul class=\"standing\">");
+            foreach (var standing in notGood)
+            {
+                html.Append("<li><strong>").Append(E(parties.NameOf(standing.VendorId))).Append("</strong> ")
+                    .Append(E(Text.Get($"Standing_{standing.Level}"))).Append(' ');
+                if (standing.Since is { } since)
+                    Time(html, since);
+                html.Append("</li>");
+            }
+            html.Append("</ul>");
+        }
+        html.Append("</section>");
     }
 }
