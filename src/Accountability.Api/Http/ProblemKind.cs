@@ -69,6 +69,8 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
         RefusalCode.NoOpenAppeal => new("no-open-appeal", 409, "The charge has no open appeal."),
         RefusalCode.ReasonMissing => new("reason-missing", 422, "The decision's reason is missing."),
         RefusalCode.ReplacementNeedsOverturn => new("replacement-needs-overturn", 422, "Only an overturned charge is replaced."),
+        RefusalCode.NothingToDecide => new("nothing-to-decide", 409, "The vendor's standing calls for no such decision."),
+        RefusalCode.RelationshipEnded => new("relationship-ended", 409, "The relationship with the vendor was ended."),
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

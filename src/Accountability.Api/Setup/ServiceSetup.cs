@@ -13,6 +13,7 @@ using Accountability.Api.Features.Parties;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.RecurringProblems;
 using Accountability.Api.Features.Scorecards;
+using Accountability.Api.Features.Standing;
 using Accountability.Api.Features.SetAside;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
@@ -43,6 +44,7 @@ public static class ServiceSetup
         options.Bind<ApiKeyOptions>();
         options.Bind<ComplaintOptions>();
         options.Bind<DeadlineOptions>();
+        options.Bind<StandingOptions>();
         options.Bind<WebhookOptions>();
         var publicAddress = options.Bind<PublicAddressOptions>();
         options.ThrowIfAnyIsWrong();
@@ -58,6 +60,7 @@ public static class ServiceSetup
         services.AddEventStore(connectionString, store);
         services.AddSetAsideEvents();
         services.AddScorecards();
+        services.AddStanding();
         services.AddCommands();
         services.AddWriteContextCache();
         services.AddComplaintWriter();

@@ -45,6 +45,8 @@ public enum RefusalCode
     NoOpenAppeal,
     ReasonMissing,
     ReplacementNeedsOverturn,
+    NothingToDecide,
+    RelationshipEnded,
 }
 
 public sealed record Refusal(RefusalCode Code, string Detail);

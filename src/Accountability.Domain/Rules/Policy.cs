@@ -146,6 +146,27 @@ public sealed record DefaultJudgmentSettings(bool Enabled, Liability.RemedyKind 
     public static DefaultJudgmentSettings Default { get; } = new(Enabled: false, Liability.RemedyKind.Refund);
 }
 
+/// <summary>Figures at or over which a vendor's standing is judged (docs/standing.md).</summary>
+/// <param name="BounceRate">Share of the vendor's handoffs that came back to it, 0 to 1.</param>
+/// <param name="FoundLiable">Resolutions naming the vendor liable.</param>
+/// <param name="DeadlinesMissed">Stalled-holder flags against the vendor.</param>
+public sealed record StandingThresholds(double BounceRate, int FoundLiable, int DeadlinesMissed);
+
+/// <summary>
+/// Vendor standing: over a rolling window of <paramref name="WindowDays"/>, the vendor's figures against the thresholds.
+/// Off by default: a change of standing tells the vendor and may end a relationship, so a marketplace opts in with thresholds it chose.
+/// </summary>
+/// <param name="Enabled">Whether standing is evaluated and recorded; off by default.</param>
+/// <param name="WindowDays">The rolling window's length in days (1 to 365; 60 by default).</param>
+/// <param name="MinimumHandoffs">Handoffs below which the bounce rate is not judged (too few to say).</param>
+/// <param name="Warning">Figures at or over which the vendor is warned.</param>
+/// <param name="Probation">Figures at or over which the vendor is put on probation; each at least its warning threshold.</param>
+public sealed record StandingSettings(bool Enabled, int WindowDays, int MinimumHandoffs, StandingThresholds Warning, StandingThresholds Probation)
+{
+    public static StandingSettings Default { get; } = new(Enabled: false, WindowDays: 60, MinimumHandoffs: 5,
+        Warning: new(BounceRate: 0.25, FoundLiable: 3, DeadlinesMissed: 3), Probation: new(BounceRate: 0.5, FoundLiable: 6, DeadlinesMissed: 6));
+}
+
 /// <summary>A tenant's thresholds and actions for every rule. Versioned: each flag names the version that raised it.</summary>
 /// <param name="Version">The policy's version number, 1 for the default; each saved policy gets the next one.</param>
 public sealed record Policy(
@@ -246,6 +267,26 @@ public sealed record Policy(
         Check(DefaultJudgment is not null, "defaultJudgment", "Give the default judgment settings, or leave them out for the default (off).");
         Check(DefaultJudgment is null || Enum.IsDefined(DefaultJudgment.RemedyKind), "defaultJudgment.remedyKind",
             $"Name a kind of remedy: {string.Join(", ", Enum.GetNames<Liability.RemedyKind>())}.");
+        Check(Standing is not null, "standing", "Give the standing settings, or leave them out for the default.");
+        if (Standing is { } standing)
+        {
+            Check(standing.WindowDays is >= 1 and <= 365, "standing.windowDays", "Must be between 1 and 365.");
+            Check(standing.MinimumHandoffs is >= 1 and <= 1000, "standing.minimumHandoffs", "Must be between 1 and 1000.");
+            Check(standing.Warning is not null, "standing.warning", "Give the warning thresholds.");
+            Check(standing.Probation is not null, "standing.probation", "Give the probation thresholds.");
+            foreach (var (name, t) in new[] { ("warning", standing.Warning), ("probation", standing.Probation) }.Where(x => x.Item2 is not null))
+            {
+                Check(t!.BounceRate is > 0 and <= 1, $"standing.{name}.bounceRate", "Must be above 0 and at most 1.");
+                Check(t.FoundLiable is >= 1 and <= 1000, $"standing.{name}.foundLiable", "Must be between 1 and 1000.");
+                Check(t.DeadlinesMissed is >= 1 and <= 1000, $"standing.{name}.deadlinesMissed", "Must be between 1 and 1000.");
+            }
+            if (standing is { Warning: { } w, Probation: { } p })
+                Check(p.BounceRate >= w.BounceRate && p.FoundLiable >= w.FoundLiable && p.DeadlinesMissed >= w.DeadlinesMissed,
+                    "standing.probation", "Each probation threshold must be at least its warning threshold.");
+        }
         return problems;
     }
+
+    /// <summary>Vendor standing's window and thresholds; absent from older policies: the default (off).</summary>
+    public StandingSettings Standing { get; init; } = StandingSettings.Default;
 }

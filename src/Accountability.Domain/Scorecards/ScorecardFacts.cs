@@ -37,6 +37,10 @@ public static class FactKinds
     public const string MoneyCharged = "money-charged";
     /// <summary>A money charge reversed; dated, valued and labelled as the charge it takes back.</summary>
     public const string MoneyChargeReversed = "money-charge-reversed";
+    /// <summary>An appeal of a charge decided for the appellant (overturned): counted on the appellant's row, dated as the decision.</summary>
+    public const string AppealWon = "appeal-won";
+    /// <summary>An appeal of a charge decided against the appellant (upheld): counted on the appellant's row, dated as the decision.</summary>
+    public const string AppealLost = "appeal-lost";
     /// <summary>A resolution that was reopened afterwards; dated and charged as the resolution.</summary>
     public const string ResolutionReopened = "resolution-reopened";
     /// <summary>The customer rated the handling; the value is the stars, charged to the holder at the time.</summary>

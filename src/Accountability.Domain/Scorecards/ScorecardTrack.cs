@@ -19,6 +19,9 @@ public sealed record ChargedFlag(long Version, string Rule, IReadOnlyList<string
 /// <summary>A money charge remembered until it is reversed: its fact, to take back.</summary>
 public sealed record MoneyCharge(Guid Id, ScorecardFact Fact);
 
+/// <summary>An appeal waiting for the operator's decision: whose it is, to count it won or lost.</summary>
+public sealed record OpenAppeal(Guid ChargeId, string Appellant);
+
 /// <summary>What the scorecards remember of one complaint between its events: the current hold and what may still count.</summary>
 public sealed record ScorecardTrack(
     Guid Id,
@@ -42,6 +45,9 @@ public sealed record ScorecardTrack(
 
     /// <summary>The money charges that stand.</summary>
     public ImmutableList<MoneyCharge> MoneyCharges { get; init; } = [];
+
+    /// <summary>The appeals not yet decided.</summary>
+    public ImmutableList<OpenAppeal> OpenAppeals { get; init; } = [];
 
     /// <summary>Stalled holders and reopen loops are the holder's doing; the other rules judge whoever acted last.</summary>
     private static readonly ImmutableHashSet<string> ChargedToHolder = [RuleIds.StalledHolder, RuleIds.ReopenLoop];
@@ -105,6 +111,12 @@ public sealed record ScorecardTrack(
             case ChargeReversed e when MoneyCharges.Find(c => c.Id == e.ChargeId) is { } reversed:
                 facts.Add(reversed.Fact with { Kind = FactKinds.MoneyChargeReversed });
                 return this with { MoneyCharges = MoneyCharges.Remove(reversed) };
+            case ChargeAppealed e:
+                return this with { OpenAppeals = OpenAppeals.Add(new OpenAppeal(e.ChargeId, e.By)) };
+            case AppealDecided e when OpenAppeals.Find(a => a.ChargeId == e.ChargeId) is { } appeal:
+                var won = e.Outcome == Liability.AppealOutcome.Overturned;
+                facts.Add(new(won ? FactKinds.AppealWon : FactKinds.AppealLost, version, appeal.Appellant, e.At));
+                return this with { OpenAppeals = OpenAppeals.Remove(appeal) };
             case ComplaintReopened e:
                 if (LastResolution is { } resolved)
                     facts.Add(resolved with { Kind = FactKinds.ResolutionReopened, Value = null, Label = null, Liable = null });

@@ -103,13 +103,15 @@ public sealed class MalformedInputCorpusTests
         var key = await market.Operator.PostJsonAsync<CreatedApiKey>("/api/api-keys", new { partyId = "photon", name = "spare" }, 201);
         var problem = await market.Operator.PostJsonAsync<ProblemView>("/api/problems", new { product = "Photo Pro", category = "crash", summary = "Keeps crashing" }, 201);
         await market.Operator.PostJsonAsync<ProblemView>($"/api/problems/{problem.Id}/links", new { complaintId = filed.Id });
+        // A vendor only this marketplace has: another marketplace's key finds no such party.
+        await market.Operator.PostJsonAsync<object>("/api/parties", new { id = "corpus-vendor", displayName = "Corpus Vendor" }, 201);
         var customer = new Customer(filed.TrackingLink!);
         var seal = Customer.SealOf(await customer.ReadAsync());
         var ids = new Dictionary<string, string>
         {
             ["complaints"] = filed.Id.ToString(), ["api-keys"] = key.Id.ToString(), ["webhooks"] = hook.Endpoint.Id.ToString(),
             ["deliveries"] = deliveries[0].Id.ToString(), ["status"] = customer.Path.Split('/')[^1],
-            ["problems"] = problem.Id.ToString(), ["links"] = filed.Id.ToString(),
+            ["problems"] = problem.Id.ToString(), ["links"] = filed.Id.ToString(), ["parties"] = "corpus-vendor",
             // Nothing is set aside in a healthy marketplace: a valid retry of this one is a 404, its defects are named first.
             ["set-aside-events"] = Guid.NewGuid().ToString(),
             // The complaint has no charge: a valid reversal is a 404, its defects are named first.

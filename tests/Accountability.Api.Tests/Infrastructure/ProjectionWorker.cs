@@ -20,6 +20,8 @@ public sealed class ProjectionWorker(TimeProvider? clock = null, string? schema 
 
     public IDocumentStore Store => node.Host.Services.GetRequiredService<IDocumentStore>();
 
+    public IServiceProvider Services => node.Host.Services;
+
     /// <summary>A fresh tenant on the worker's schema.</summary>
     public Task<Marketplace> CreateMarketplaceAsync() => node.CreateMarketplaceAsync();
 

@@ -89,6 +89,9 @@ public sealed class ScorecardFigureTests
             // Photon's refund of EUR 19.99, 70/30 with acme; acme's EUR 6.00 reversed and charged to the store (docs/liability.md).
             Assert.That((byParty["photon"].FoundLiable, byParty["photon"].AmountCharged["EUR"], byParty["acme"].AmountCharged["EUR"], byParty["store"].AmountCharged["EUR"]),
                 Is.EqualTo((1, 13.99m, 0m, 6m)));
+            // Acme's appeal of its EUR 10.00 was overturned (won, the charge reversed); photon's upheld (lost).
+            Assert.That((byParty["acme"].AppealsWon, byParty["acme"].AppealsLost, byParty["photon"].AppealsWon, byParty["photon"].AppealsLost, byParty["store"].AppealsWon + byParty["store"].AppealsLost),
+                Is.EqualTo((1, 0, 0, 1, 0)));
         });
         var domain = oracle.TimeHeldByDomain(cards.AsOf);
         foreach (var card in cards.Parties)

@@ -71,6 +71,7 @@ public sealed class ScorecardOracle
 
         var charges = new Dictionary<long, List<Fact>>();
         var moneyCharges = new Dictionary<Guid, Fact>();
+        var appellants = new Dictionary<Guid, string>();
         foreach (var (e, version) in events.Select((e, i) => (e, (long)i + 1)).Skip(1))
         {
             if (e is ComplaintAssigned assigned && assigned.To != holder) Receive(assigned.To, assigned.At);
@@ -125,6 +126,9 @@ public sealed class ScorecardOracle
                 Add("money-charged", money.Party, money.At, (double)money.Amount.Amount, money.Amount.Currency);
                 moneyCharges[money.ChargeId] = facts[^1];
             }
+            if (e is ChargeAppealed appealed) appellants[appealed.ChargeId] = appealed.By;
+            if (e is AppealDecided decided && appellants.Remove(decided.ChargeId, out var appellant))
+                Add(decided.Outcome == Domain.Liability.AppealOutcome.Overturned ? "appeal-won" : "appeal-lost", appellant, decided.At);
             if (e is ChargeReversed reversal && moneyCharges.Remove(reversal.ChargeId, out var takenBack))
                 facts.Add(takenBack with { Kind = "money-charge-reversed" });
             if (e is IComplaintEvent acted and not (FlagRaised or ComplaintEscalated)) lastActor = acted.By;
@@ -172,7 +176,9 @@ public sealed class ScorecardOracle
                 resolved.GroupBy(f => f.Liable).ToDictionary(g => g.Key, g => g.Count()),
                 Of("found-liable").Count,
                 Of("money-charged").Concat(Of("money-charge-reversed")).GroupBy(f => f.Label).ToDictionary(g => g.Key,
-                    g => (decimal)Math.Round(g.Sum(f => f.Kind == "money-charged" ? f.Value : -f.Value), 4)));
+                    g => (decimal)Math.Round(g.Sum(f => f.Kind == "money-charged" ? f.Value : -f.Value), 4)),
+                Of("appeal-won").Count,
+                Of("appeal-lost").Count);
         })];
     }
 
@@ -181,14 +187,15 @@ public sealed class ScorecardOracle
         bool Involved(Guid complaint) => filter.Party is null || complaints[complaint].PartiesInvolved.Contains(filter.Party);
         var inPeriod = facts.Where(f => f.Product == (filter.Product ?? f.Product) && f.Category == (filter.Category ?? f.Category)
             && Involved(f.Complaint) && InPeriod(f.At, filter)).ToList();
-        return [.. inPeriod.Where(f => f.Kind is "filed" or "flagged" or "resolved" or "resolution-reopened").GroupBy(f => f.Product).Select(g =>
+        return [.. inPeriod.Where(f => f.Kind is "filed" or "flagged" or "resolved" or "resolution-reopened" or "found-liable" or "appeal-won" or "appeal-lost").GroupBy(f => f.Product).Select(g =>
         {
             var resolutions = g.Count(f => f.Kind == "resolved");
             var reopened = g.Count(f => f.Kind == "resolution-reopened");
             return new ProductScorecard(g.Key, g.Count(f => f.Kind == "filed"),
                 g.Where(f => f.Kind == "filed").GroupBy(f => f.Label).ToDictionary(c => c.Key, c => c.Count()),
                 resolutions, reopened, resolutions == 0 ? null : (double)reopened / resolutions,
-                RuleIds.All.ToDictionary(r => r, r => g.Count(f => f.Kind == "flagged" && f.Label == r)));
+                RuleIds.All.ToDictionary(r => r, r => g.Count(f => f.Kind == "flagged" && f.Label == r)),
+                g.Count(f => f.Kind == "found-liable"), g.Count(f => f.Kind == "appeal-won"), g.Count(f => f.Kind == "appeal-lost"));
         }).OrderByDescending(p => p.Complaints).ThenBy(p => p.Product, StringComparer.Ordinal)];
     }
 

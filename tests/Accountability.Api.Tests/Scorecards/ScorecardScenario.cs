@@ -29,7 +29,14 @@ public sealed class ScorecardScenario
         var fixedOnce = await FileAsync(m, "Photo Pro", "acme", "crash");
         await HandAsync(m.Operator, fixedOnce, "acme", "NeedsVendorFix", "crash-log-1");
         await m.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{fixedOnce.Id}/acknowledgement", null);
-        await ResolveAsync(m.Acme, fixedOnce, "ProductDefect", "acme");
+        // Refunded at acme's cost; acme appeals and the operator overturns it (an appeal won), charging no one instead.
+        var fixedView = await m.Acme.PostJsonAsync<ComplaintView>($"/api/complaints/{fixedOnce.Id}/resolution", new
+        {
+            rootCause = "ProductDefect", liableParty = "acme", remedy = "Fixed", remedyKind = "Refund", amount = new { amount = 10m, currency = "EUR" },
+        });
+        var acmeAppeal = $"/api/complaints/{fixedOnce.Id}/charges/{fixedView.Charges!.Single().Id}/appeal";
+        await m.Acme.PostJsonAsync<ComplaintView>(acmeAppeal, new { statement = "The store's updater broke it", evidence = new[] { "crash-log-1" } });
+        await m.Operator.PostJsonAsync<ComplaintView>($"{acmeAppeal}/decision", new { outcome = "overturned", reason = "The updater caused it" });
         await RateAsync(worker, fixedOnce, 4);
 
         // Bounced back to the store, resolved, reopened by the operator, resolved again, rated 2.
@@ -58,8 +65,14 @@ public sealed class ScorecardScenario
         await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{refunded.Id}/charges/{acmeShare.Id}/reversal",
             new { reason = "The courier was the store's", replacement = new { party = "store", amount = new { amount = 6m, currency = "EUR" } } });
 
+        var photonAppeal = $"/api/complaints/{refunded.Id}/charges/{refunded.Charges!.Single(c => c.Party.Id == "photon").Id}/appeal";
+        await m.Photon.PostJsonAsync<ComplaintView>(photonAppeal, new { statement = "The parcel was lost in transit", evidence = Array.Empty<string>() });
+
         var midpoint = clock.GetUtcNow().AddMinutes(1);
         clock.Advance(TimeSpan.FromMinutes(2));
+
+        // Photon's appeal is upheld after the midpoint: an appeal lost, dated as the decision.
+        await m.Operator.PostJsonAsync<ComplaintView>($"{photonAppeal}/decision", new { outcome = "upheld", reason = "The courier was photon's" });
 
         // Ping-pong between the store and the vendor, one handoff without evidence; left open with the vendor.
         var pingPong = await FileAsync(m, "Lens Kit", "photon", "crash");

@@ -108,6 +108,35 @@ public sealed class ScorecardTrackTests
     }
 
     [Test]
+    public void An_overturned_appeal_is_won_and_an_upheld_one_lost_by_the_appellant_dated_as_the_decision_and_counted_once()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var eur = new Domain.Liability.Money(10m, "EUR");
+        ScorecardTrack? track = null;
+        var facts = new List<ScorecardFact>();
+        IComplaintEvent[] events =
+        [
+            Filed(T0), HandedOff(Party.StoreId, "acme", T0), Resolved("acme", T0.AddHours(1)),
+            new ChargeCreated(first, "acme", eur, Domain.Liability.ChargeCause.Remedy, "acme", T0.AddHours(1)),
+            new ChargeCreated(second, "photon", eur, Domain.Liability.ChargeCause.Remedy, "acme", T0.AddHours(1)),
+            new ChargeAppealed(first, "acme", "Not ours", [], T0.AddHours(2)),
+            new ChargeAppealed(second, "photon", "Not ours either", [], T0.AddHours(2)),
+            new AppealDecided(first, Domain.Liability.AppealOutcome.Overturned, "Right", Party.StoreId, T0.AddHours(3)),
+            new ChargeReversed(first, "Right", Party.StoreId, T0.AddHours(3)),
+            new AppealDecided(second, Domain.Liability.AppealOutcome.Upheld, "Wrong", Party.StoreId, T0.AddHours(4)),
+            new AppealDecided(second, Domain.Liability.AppealOutcome.Upheld, "Replayed", Party.StoreId, T0.AddHours(5)),
+        ];
+        for (var i = 0; i < events.Length; i++)
+        {
+            (track, var proved, _) = ScorecardTrack.Evolve(track, events[i], i + 1);
+            facts.AddRange(proved);
+        }
+        Assert.That(facts.Where(f => f.Kind is FactKinds.AppealWon or FactKinds.AppealLost).Select(f => (f.Kind, f.Party, f.At, f.Version)),
+            Is.EqualTo(new[] { (FactKinds.AppealWon, "acme", T0.AddHours(3), 8L), (FactKinds.AppealLost, "photon", T0.AddHours(4), 10L) }));
+        Assert.That(track!.OpenAppeals, Is.Empty);
+    }
+
+    [Test]
     public void Events_before_the_filing_prove_nothing()
     {
         var (track, facts, holds) = ScorecardTrack.Evolve(null, new ComplaintAcknowledged("acme", T0), 1);

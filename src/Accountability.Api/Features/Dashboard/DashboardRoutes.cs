@@ -5,6 +5,7 @@ public static class DashboardRoutes
 {
     public const string Overview = "/dashboard";
     public const string Due = "/dashboard/due";
+    public const string Liability = "/dashboard/liability";
     public const string SignIn = "/dashboard/sign-in";
     public const string SignOut = "/dashboard/sign-out";
     public const string Stylesheet = "/assets/dashboard.css";

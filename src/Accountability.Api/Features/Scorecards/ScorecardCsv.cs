@@ -23,7 +23,7 @@ public static class ScorecardCsv
             "resolutions", "medianSecondsToResolve", "p90SecondsToResolve", "timeHeldSeconds", "handoffsOut", "bouncedBack", "bounceBackRate",
             "customerDeflections", .. RuleIds.All.Select(r => $"flags:{r}"), "deadlineBreaches", "reopenedResolutions", "reopenRate",
             "ratings", "averageRating", .. Enum.GetNames<RootCause>().Select(c => $"rootCause:{c}"), .. liable.Select(l => $"liable:{l}"),
-            "foundLiable", .. currencies.Select(c => $"charged:{c}"),
+            "foundLiable", .. currencies.Select(c => $"charged:{c}"), "appealsWon", "appealsLost",
         ];
         return Table(header, cards.Parties.Select(p => (IEnumerable<object?>)
         [
@@ -33,7 +33,7 @@ public static class ScorecardCsv
             p.ReopenedResolutions, p.ReopenRate, p.Rating.Count, p.Rating.Average,
             .. Enum.GetNames<RootCause>().Select(c => (object?)p.ResolutionsByRootCause[c]),
             .. liable.Select(l => (object?)p.ResolutionsByLiableParty.GetValueOrDefault(l)),
-            p.FoundLiable, .. currencies.Select(c => (object?)p.AmountCharged.GetValueOrDefault(c)),
+            p.FoundLiable, .. currencies.Select(c => (object?)p.AmountCharged.GetValueOrDefault(c)), p.AppealsWon, p.AppealsLost,
         ]));
     }
 
@@ -43,12 +43,12 @@ public static class ScorecardCsv
         string[] header =
         [
             "product", "complaints", .. categories.Select(c => $"category:{c}"), "resolutions", "reopenedResolutions", "reopenRate",
-            .. RuleIds.All.Select(r => $"flags:{r}"),
+            .. RuleIds.All.Select(r => $"flags:{r}"), "foundLiable", "appealsWon", "appealsLost",
         ];
         return Table(header, cards.Products.Select(p => (IEnumerable<object?>)
         [
             p.Product, p.Complaints, .. categories.Select(c => (object?)p.Categories.GetValueOrDefault(c)), p.Resolutions,
-            p.ReopenedResolutions, p.ReopenRate, .. RuleIds.All.Select(r => (object?)p.FlagsByRule[r]),
+            p.ReopenedResolutions, p.ReopenRate, .. RuleIds.All.Select(r => (object?)p.FlagsByRule[r]), p.FoundLiable, p.AppealsWon, p.AppealsLost,
         ]));
     }
 

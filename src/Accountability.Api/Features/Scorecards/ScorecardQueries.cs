@@ -104,7 +104,10 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
                 Count(FactKinds.Resolved),
                 Count(FactKinds.ResolutionReopened),
                 Rate(Count(FactKinds.ResolutionReopened), Count(FactKinds.Resolved)),
-                ByRule(g.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn));
+                ByRule(g.Select(c => (c.Kind, c.Label, c.Count)), FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn),
+                Count(FactKinds.FoundLiable),
+                Count(FactKinds.AppealWon),
+                Count(FactKinds.AppealLost));
         });
         return new ProductScorecards(filter.From, filter.To, asOf,
             [.. products.OrderByDescending(p => p.Complaints).ThenBy(p => p.Product, StringComparer.Ordinal)]);
@@ -140,7 +143,9 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
             Enum.GetNames<RootCause>().ToDictionary(cause => cause, cause => resolved.Where(c => c.Label == cause).Sum(c => c.Count)),
             resolved.GroupBy(c => c.Liable).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
             Count(FactKinds.FoundLiable),
-            AmountCharged(mine.Select(c => (c.Kind, c.Label, c.Sum))));
+            AmountCharged(mine.Select(c => (c.Kind, c.Label, c.Sum))),
+            Count(FactKinds.AppealWon),
+            Count(FactKinds.AppealLost));
     }
 
     /// <summary>Per currency, the minor units charged less those reversed, as amounts; the sums are whole numbers, exact in a double up to 2^53.</summary>
@@ -165,6 +170,22 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
     {
         int Sum(params string[] kinds) => mine.Where(c => kinds.Contains(c.Kind) && c.Label == RuleIds.StalledHolder).Sum(c => c.Count);
         return Sum(FactKinds.Charged, FactKinds.Uncharged) - Sum(FactKinds.ChargeWithdrawn, FactKinds.UnchargedWithdrawn);
+    }
+
+    /// <summary>One party's facts dated in [from, to), as the projection wrote them (vendor standing judges these).</summary>
+    public async Task<IReadOnlyList<ScorecardFact>> PartyFactsAsync(string tenantId, string party, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var sql = new ScorecardSql(database);
+        await using var command = sql.Command($"""
+            select kind, version, party, at, value, label, liable from {Facts} f
+            where f.tenant_id = {sql.Text(tenantId)} and f.party = {sql.Text(party)} and f.at >= {sql.Time(from)} and f.at < {sql.Time(to)}
+            """);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var facts = new List<ScorecardFact>();
+        while (await reader.ReadAsync(ct))
+            facts.Add(new ScorecardFact(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        return facts;
     }
 
     private async Task<IEnumerable<string>> RegisteredPartiesAsync(string tenantId, CancellationToken ct)

@@ -22,7 +22,8 @@ public static class ScorecardTables
     public static readonly string[] TimedKinds = [FactKinds.Acknowledged, FactKinds.Resolved];
 
     /// <summary>The kinds a product's card counts.</summary>
-    public static readonly string[] ProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn, FactKinds.Resolved, FactKinds.ResolutionReopened];
+    public static readonly string[] ProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn, FactKinds.Resolved, FactKinds.ResolutionReopened,
+        FactKinds.FoundLiable, FactKinds.AppealWon, FactKinds.AppealLost];
 
     /// <summary>The product kinds a card tells apart by label: categories of filings and rules of flags.</summary>
     public static readonly string[] LabelledProductKinds = [FactKinds.Filed, FactKinds.Flagged, FactKinds.FlagSuperseded, FactKinds.FlagWithdrawn];

@@ -35,6 +35,8 @@ public sealed record Rating(int Count, double? Average);
 /// <param name="ResolutionsByLiableParty">The party's resolutions by the id of the party the resolution named liable.</param>
 /// <param name="FoundLiable">Resolutions in the period, by any party, that named this party liable.</param>
 /// <param name="AmountCharged">Money charged to the party in the period, per ISO 4217 currency, less the charges reversed since; a currency appears once the party was charged in it.</param>
+/// <param name="AppealsWon">The party's appeals of its charges decided in the period that the operator overturned.</param>
+/// <param name="AppealsLost">The party's appeals of its charges decided in the period that the operator upheld.</param>
 /// <param name="ComplaintsReceived">Complaints that reached the party for the first time in the period.</param>
 /// <param name="HeldNow">Complaints the party holds now, unresolved, whatever the period; <paramref name="HeldNowSeconds"/> is how long their holds have run so far.</param>
 /// <param name="HeldNowSeconds">How long the holds of the complaints it holds now have run up to asOf, summed, in seconds.</param>
@@ -63,7 +65,9 @@ public sealed record PartyScorecard(
     IReadOnlyDictionary<string, int> ResolutionsByRootCause,
     IReadOnlyDictionary<string, int> ResolutionsByLiableParty,
     int FoundLiable,
-    IReadOnlyDictionary<string, decimal> AmountCharged);
+    IReadOnlyDictionary<string, decimal> AmountCharged,
+    int AppealsWon,
+    int AppealsLost);
 
 /// <summary>One product's record over the period.</summary>
 /// <param name="Product">The product or listing.</param>
@@ -73,6 +77,9 @@ public sealed record PartyScorecard(
 /// <param name="ReopenedResolutions">Of those resolutions, how many were reopened afterwards.</param>
 /// <param name="ReopenRate">reopenedResolutions / resolutions, from 0 to 1; null when there were no resolutions.</param>
 /// <param name="FlagsByRule">Flags raised on its complaints in the period, by rule id, less those replaced by a later flag or withdrawn.</param>
+/// <param name="FoundLiable">Resolutions of its complaints in the period that named a party liable.</param>
+/// <param name="AppealsWon">Appeals of charges on its complaints decided in the period for the appellant (overturned).</param>
+/// <param name="AppealsLost">Appeals of charges on its complaints decided in the period against the appellant (upheld).</param>
 public sealed record ProductScorecard(
     string Product,
     int Complaints,
@@ -80,7 +87,10 @@ public sealed record ProductScorecard(
     int Resolutions,
     int ReopenedResolutions,
     double? ReopenRate,
-    IReadOnlyDictionary<string, int> FlagsByRule);
+    IReadOnlyDictionary<string, int> FlagsByRule,
+    int FoundLiable,
+    int AppealsWon,
+    int AppealsLost);
 
 /// <summary>Party scorecards; <paramref name="AsOf"/> is the moment holds still running were counted up to.</summary>
 /// <param name="From">The period's start (inclusive), as asked; null when open.</param>

@@ -86,6 +86,23 @@ public static class WebhookOutbox
             DeliveryTable.NotifyOnCommit(session);
     }
 
+    /// <summary>Tells the vendor, and the store, that the vendor's standing changed or was decided; ordered by the standing stream.</summary>
+    public static void EnqueueStanding(IDocumentSession session, Guid stream, long version, Domain.Standing.IStandingEvent e, WebhookTargets targets, DateTimeOffset now)
+    {
+        var enqueued = false;
+        foreach (var recipient in new[] { e.VendorId, Domain.Parties.Party.StoreId })
+            foreach (var endpoint in Wanting(targets, recipient, WebhookEventTypes.StandingChanged))
+            {
+                var id = NewId();
+                var payload = new StandingPayload(id, WebhookEventTypes.StandingChanged, PayloadVersion, now, session.TenantId, e.VendorId, version,
+                    e.GetType().Name, e, $"{targets.PublicAddress}/api/parties/{e.VendorId}/standing");
+                Insert(session, endpoint, id, stream, version, WebhookEventTypes.StandingChanged, JsonSerializer.Serialize(payload, Json), now);
+                enqueued = true;
+            }
+        if (enqueued)
+            DeliveryTable.NotifyOnCommit(session);
+    }
+
     /// <summary>Queues a delivery for each of the recipient's endpoints that wants the event; says whether there was one.</summary>
     private static bool Deliver(IDocumentSession session, WebhookTargets targets, Complaint state, string type, string recipient, Type eventType,
         object data, string? reason, NextStep? next, DateTimeOffset now)

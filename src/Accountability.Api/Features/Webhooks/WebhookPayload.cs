@@ -74,3 +74,7 @@ public sealed record ProblemPayload(
     object Data,
     ProblemSummary Problem,
     ProblemLinks Links);
+
+/// <summary>What a vendor.standing_changed webhook's body says: the vendor's standing stream event and where to read it.</summary>
+public sealed record StandingPayload(string Id, string Type, int Version, DateTimeOffset Timestamp, string Tenant, string VendorId, long StandingVersion,
+    string Event, object Data, string Standing);

@@ -22,6 +22,7 @@ public static class ComplaintHtml
         Facts(html, c, parties, now);
         ClocksHtml.Section(html, clocks, parties, now);
         Flags(html, events);
+        Liability.ChargesHtml.Section(html, c.Charges, parties);
         html.Append(actions);
         Timeline(html, events, parties);
         return Document(Text.Format("Complaint_Title", c.Product), html.ToString(), signOutSeal);

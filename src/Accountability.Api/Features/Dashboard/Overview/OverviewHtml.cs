@@ -15,6 +15,7 @@ public static class OverviewHtml
         var html = new StringBuilder("<h1>").Append(E(Text.Format("Overview_Title", figures.TenantName))).Append("</h1>");
         html.Append("<p class=\"summary\">").Append(E(Text.Format("Overview_Summary", figures.Complaints, figures.OpenComplaints, figures.FlaggedComplaints, figures.FlaggedOpen))).Append("</p>");
         html.Append("<p><a href=\"").Append(DashboardRoutes.Due).Append("\">").Append(E(Text.Get("Due_Link"))).Append("</a></p>");
+        html.Append("<p><a href=\"").Append(DashboardRoutes.Liability).Append("\">").Append(E(Text.Get("Liability_Link"))).Append("</a></p>");
         Flagged(html, figures);
         html.Append(problems);
         Charts(html, figures);

@@ -22,6 +22,7 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="EvidenceMissed">Optional: left out, the default applies (flagged at medium severity, does not escalate).</param>
 /// <param name="AppealWindowDays">Optional: how many days a charged party has to appeal a charge, from the charge's time (1 to 365); left out, 30.</param>
 /// <param name="DefaultJudgment">Optional: left out, the default applies (off: a missed resolution deadline only flags).</param>
+/// <param name="Standing">Optional: vendor standing's window and thresholds (docs/standing.md); left out, the default (off).</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -38,7 +39,8 @@ public sealed record Request(
     Http.MoneyInput? DefaultClaim = null,
     EvidenceMissedSettings? EvidenceMissed = null,
     int? AppealWindowDays = null,
-    DefaultJudgmentSettings? DefaultJudgment = null)
+    DefaultJudgmentSettings? DefaultJudgment = null,
+    StandingSettings? Standing = null)
 {
     public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
         policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
@@ -54,6 +56,7 @@ public sealed record Request(
         EvidenceMissed = EvidenceMissed ?? EvidenceMissedSettings.Default,
         AppealWindowDays = AppealWindowDays ?? Policy.DefaultAppealWindowDays,
         DefaultJudgment = DefaultJudgment ?? DefaultJudgmentSettings.Default,
+        Standing = Standing ?? StandingSettings.Default,
     };
 
     public sealed class Validator : Validator<Request>

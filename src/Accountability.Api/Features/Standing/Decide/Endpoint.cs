@@ -1,0 +1,28 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Http;
+using FastEndpoints;
+
+namespace Accountability.Api.Features.Standing.Decide;
+
+/// <summary>The operator decides what follows a warning or probation: reinstate, keep on probation, or end the relationship.</summary>
+public sealed class Endpoint(StandingStore standings) : Endpoint<Request, IReadOnlyList<StandingEntry>>
+{
+    public override void Configure()
+    {
+        Post("parties/{id}/standing/decision");
+        Roles(KeyClaims.Operator);
+        Summary(new OperationText("Decide what follows a vendor's warning or probation",
+            "Records the operator's decision with its reason: reinstate (warned or on probation; the figures count afresh from now), keep on probation, or end the relationship.",
+            new Request(Domain.Standing.StandingDecisionKind.Reinstate, "Plan of action accepted")).Apply);
+        Description(d => d.Produces<IReadOnlyList<StandingEntry>>(200).ProducesProblems(400, 401, 403, 404, 409, 422));
+    }
+
+    public override async Task HandleAsync(Request r, CancellationToken ct)
+    {
+        // The key is checked as every write checks it; a standing write is not replayed by it (a repeat records nothing, or is refused).
+        IdempotencyKeys.Of(HttpContext, r);
+        var written = await standings.DecideAsync(User.TenantId(), Route<string>("id")!, r.Decision!.Value, r.Reason!, User.Actor(), ct);
+        await Send.OkAsync(written, ct);
+    }
+}

@@ -1,0 +1,27 @@
+using Accountability.Api.Auth;
+using Accountability.Api.Commands;
+using Accountability.Api.Http;
+using FastEndpoints;
+
+namespace Accountability.Api.Features.Standing.Evaluate;
+
+/// <summary>Evaluates a vendor's standing now (the periodic evaluator does the same for every vendor); answers what it recorded.</summary>
+public sealed class Endpoint(StandingStore standings) : EndpointWithoutRequest<IReadOnlyList<StandingEntry>>
+{
+    public override void Configure()
+    {
+        Post("parties/{id}/standing/evaluation");
+        Roles(KeyClaims.Operator);
+        Summary(new OperationText("Evaluate a vendor's standing now",
+            "Judges the vendor's figures over the policy's window against its thresholds now, and records a change of standing (and its webhook) when they call for one; an empty list when nothing changed or standing is off.").Apply);
+        Description(d => d.Produces<IReadOnlyList<StandingEntry>>(200).ProducesProblems(400, 401, 403, 404));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        // The key is checked as every write checks it; a standing write is not replayed by it (a repeat records nothing, or is refused).
+        IdempotencyKeys.Of(HttpContext, new { });
+        var written = await standings.EvaluateAsync(User.TenantId(), Route<string>("id")!, ct);
+        await Send.OkAsync(written, ct);
+    }
+}
