@@ -14,6 +14,7 @@ using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.RecurringProblems;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.SetAside;
+using Accountability.Api.Features.Statements;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Health;
@@ -66,6 +67,7 @@ public static class ServiceSetup
 
         services.AddDeadlines();
         services.AddWebhookOutbox();
+        services.AddStatements();
         services.AddSingleton<HistoryImporter>();
         services.ConfigureMarten(opts => opts.AddImports());
         services.AddSingleton<IHostResolver, DnsHostResolver>();

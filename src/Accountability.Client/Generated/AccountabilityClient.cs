@@ -10747,6 +10747,347 @@ namespace Accountability.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IStatementsClient
+    {
+        /// <summary>
+        /// Read a party's statements
+        /// </summary>
+        /// <remarks>
+        /// A party's statement for each month asked (in the marketplace's time zone): the complaints, the charges, the reversals, the appeals opened and decided, and the net per currency. A closed month's statement is final; later corrections land in the next open one. An operator reads any party's; a vendor its own. CSV with format=csv or Accept: text/csv.
+        /// </remarks>
+        /// <param name="party">The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).</param>
+        /// <param name="from">The first month, as 2026-01, in the marketplace's time zone.</param>
+        /// <param name="to">The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.</param>
+        /// <param name="format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<PartyStatements>> GetAsync(string? party, string from, string? to, string? format);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read a party's statements
+        /// </summary>
+        /// <remarks>
+        /// A party's statement for each month asked (in the marketplace's time zone): the complaints, the charges, the reversals, the appeals opened and decided, and the net per currency. A closed month's statement is final; later corrections land in the next open one. An operator reads any party's; a vendor its own. CSV with format=csv or Accept: text/csv.
+        /// </remarks>
+        /// <param name="party">The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).</param>
+        /// <param name="from">The first month, as 2026-01, in the marketplace's time zone.</param>
+        /// <param name="to">The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.</param>
+        /// <param name="format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<PartyStatements>> GetAsync(string? party, string from, string? to, string? format, System.Threading.CancellationToken cancellationToken);
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StatementsClient : IStatementsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public StatementsClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <summary>
+        /// Read a party's statements
+        /// </summary>
+        /// <remarks>
+        /// A party's statement for each month asked (in the marketplace's time zone): the complaints, the charges, the reversals, the appeals opened and decided, and the net per currency. A closed month's statement is final; later corrections land in the next open one. An operator reads any party's; a vendor its own. CSV with format=csv or Accept: text/csv.
+        /// </remarks>
+        /// <param name="party">The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).</param>
+        /// <param name="from">The first month, as 2026-01, in the marketplace's time zone.</param>
+        /// <param name="to">The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.</param>
+        /// <param name="format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<PartyStatements>> GetAsync(string? party, string from, string? to, string? format)
+        {
+            return GetAsync(party, from, to, format, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read a party's statements
+        /// </summary>
+        /// <remarks>
+        /// A party's statement for each month asked (in the marketplace's time zone): the complaints, the charges, the reversals, the appeals opened and decided, and the net per currency. A closed month's statement is final; later corrections land in the next open one. An operator reads any party's; a vendor its own. CSV with format=csv or Accept: text/csv.
+        /// </remarks>
+        /// <param name="party">The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).</param>
+        /// <param name="from">The first month, as 2026-01, in the marketplace's time zone.</param>
+        /// <param name="to">The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.</param>
+        /// <param name="format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<PartyStatements>> GetAsync(string? party, string from, string? to, string? format, System.Threading.CancellationToken cancellationToken)
+        {
+            if (from == null)
+                throw new System.ArgumentNullException("from");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/statements"
+                    urlBuilder_.Append("api/statements");
+                    urlBuilder_.Append('?');
+                    if (party != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("party")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(party, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(from, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(to, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PartyStatements>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<PartyStatements>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new ApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IWebhooksClient
     {
         /// <summary>
@@ -18254,6 +18595,118 @@ namespace Accountability.Client
     }
 
     /// <summary>
+    /// A party's statement for one month of the marketplace's time zone.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartyStatement
+    {
+
+        /// <summary>
+        /// The party whose statement it is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string Party { get; set; } = default!;
+
+        /// <summary>
+        /// The month, as 2026-01.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("period")]
+        public string Period { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementState>))]
+        public StatementState State { get; set; } = default!;
+
+        /// <summary>
+        /// The month's first instant in the time zone.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
+        public System.DateTimeOffset StartsAt { get; set; } = default!;
+
+        /// <summary>
+        /// The first instant after the month.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
+        public System.DateTimeOffset EndsAt { get; set; } = default!;
+
+        /// <summary>
+        /// When it closes (or closed) by the policy now in force; for a closed one, see ClosedAt.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("closesAt")]
+        public System.DateTimeOffset ClosesAt { get; set; } = default!;
+
+        /// <summary>
+        /// When it was closed; null while open.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("closedAt")]
+        public System.DateTimeOffset? ClosedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The complaints its lines belong to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("complaints")]
+        public System.Collections.Generic.IReadOnlyList<System.Guid> Complaints { get; set; } = new System.Collections.Generic.List<System.Guid>();
+
+        /// <summary>
+        /// The charges made to the party.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("charges")]
+        public System.Collections.Generic.IReadOnlyList<StatementLine> Charges { get; set; } = new System.Collections.Generic.List<StatementLine>();
+
+        /// <summary>
+        /// The charges taken back (negative amounts).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reversals")]
+        public System.Collections.Generic.IReadOnlyList<StatementLine> Reversals { get; set; } = new System.Collections.Generic.List<StatementLine>();
+
+        /// <summary>
+        /// The party's appeals made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsOpened")]
+        public System.Collections.Generic.IReadOnlyList<StatementLine> AppealsOpened { get; set; } = new System.Collections.Generic.List<StatementLine>();
+
+        /// <summary>
+        /// The party's appeals decided (an overturn's reversal is among the reversals).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsDecided")]
+        public System.Collections.Generic.IReadOnlyList<StatementLine> AppealsDecided { get; set; } = new System.Collections.Generic.List<StatementLine>();
+
+        /// <summary>
+        /// Per currency, the charges less the reversals.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("net")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, double> Net { get; set; } = new System.Collections.Generic.Dictionary<string, double>();
+
+    }
+
+    /// <summary>
+    /// A party's statements, one per month asked, oldest first.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartyStatements
+    {
+
+        /// <summary>
+        /// The party whose statements they are.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string Party { get; set; } = default!;
+
+        /// <summary>
+        /// The marketplace's time zone, whose months these are.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string TimeZone { get; set; } = default!;
+
+        /// <summary>
+        /// One statement per month asked, oldest first.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("months")]
+        public System.Collections.Generic.IReadOnlyList<PartyStatement> Months { get; set; } = new System.Collections.Generic.List<PartyStatement>();
+
+    }
+
+    /// <summary>
     /// Back and forth between the same two parties.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -18399,6 +18852,9 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("appealWindowDays")]
         public int? AppealWindowDays { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("statements")]
+        public StatementSettings? Statements { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -18518,6 +18974,9 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("appealWindowDays")]
         public int AppealWindowDays { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("statements")]
+        public StatementSettings Statements { get; set; } = new StatementSettings();
 
     }
 
@@ -19393,6 +19852,146 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deadlines")]
         public System.Collections.Generic.IReadOnlyList<DeadlineRow> Deadlines { get; set; } = new System.Collections.Generic.List<DeadlineRow>();
+
+    }
+
+    /// <summary>
+    /// What an entry on a statement records.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StatementEntryKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Charge")]
+        Charge = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Reversal")]
+        Reversal = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"AppealOpened")]
+        AppealOpened = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"AppealDecided")]
+        AppealDecided = 3,
+
+    }
+
+    /// <summary>
+    /// One line of a statement.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StatementLine
+    {
+
+        /// <summary>
+        /// The complaint the event belongs to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
+        public System.Guid ComplaintId { get; set; } = default!;
+
+        /// <summary>
+        /// The complaint's version the event made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public long Version { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementEntryKind>))]
+        public StatementEntryKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// The charge the line is about.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chargeId")]
+        public System.Guid ChargeId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public Money Amount { get; set; } = new Money();
+
+        /// <summary>
+        /// When the event was recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; set; } = default!;
+
+        /// <summary>
+        /// When the charge was made (a correction in a later month names an earlier charge).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chargedAt")]
+        public System.DateTimeOffset ChargedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("outcome")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AppealOutcome>))]
+        public AppealOutcome? Outcome { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// When a month's statements close: CloseAfterDays days after the month's end, in TimeZone.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StatementSettings
+    {
+
+        /// <summary>
+        /// The marketplace's IANA time zone (Europe/Paris), whose months the statements follow; UTC by default.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string TimeZone { get; set; } = default!;
+
+        /// <summary>
+        /// Days after a month's end (0 to 60) before its statements close and become final; 3 by default.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("closeAfterDays")]
+        public int CloseAfterDays { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Whether a month's statement may still change (open) or is final (closed).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StatementState
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Open")]
+        Open = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Closed")]
+        Closed = 1,
+
+    }
+
+    /// <summary>
+    /// Which party's statements, for which months.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StatementsGetRequest
+    {
+
+        /// <summary>
+        /// The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string? Party { get; set; } = default!;
+
+        /// <summary>
+        /// The first month, as 2026-01, in the marketplace's time zone.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public string? From { get; set; } = default!;
+
+        /// <summary>
+        /// The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public string? To { get; set; } = default!;
+
+        /// <summary>
+        /// json (the default) or csv; Accept: text/csv also gives CSV.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        public string? Format { get; set; } = default!;
 
     }
 

@@ -167,6 +167,9 @@ public sealed record Policy(
 
     public const int DefaultAppealWindowDays = 30;
 
+    /// <summary>The statements' months (time zone) and when each closes; absent from older policies: UTC, 3 days.</summary>
+    public Liability.StatementSettings Statements { get; init; } = Liability.StatementSettings.Default;
+
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
         Version: 1,
@@ -222,6 +225,10 @@ public sealed record Policy(
             && rows.Count == 8, "stalledHolder.deadlines", "Give exactly one row for each complaint severity and each holder kind (store, vendor).");
         Check(rows.All(r => r.FirstResponseHours > 0 && r.ResolutionHours >= r.FirstResponseHours && r.ResolutionHours <= Times.DueTime.MaxHours),
             "stalledHolder.deadlines", $"Deadlines must be positive, at most {Times.DueTime.MaxHours:0} hours (a year), and resolution no sooner than first response.");
+        Check(Statements is not null, "statements", "Give the statement settings, or leave them out for the default.");
+        Check(Statements is null || Statements.KnowsTimeZone(), "statements.timeZone", "Name an IANA time zone, such as UTC or Europe/Paris.");
+        Check(Statements is null || Statements.CloseAfterDays is >= 0 and <= Liability.StatementSettings.MaxCloseAfterDays,
+            "statements.closeAfterDays", $"Must be between 0 and {Liability.StatementSettings.MaxCloseAfterDays}.");
         return problems;
     }
 }

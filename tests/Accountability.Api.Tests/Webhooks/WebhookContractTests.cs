@@ -18,7 +18,8 @@ public sealed class WebhookContractTests
     public void Every_type_is_a_row_of_the_table_in_docs_webhooks_md_and_in_one_payload_schema()
     {
         var docs = File.ReadAllLines(Path.Combine(OpenApi.OpenApiDocumentTests.RepositoryRoot(), "docs", "webhooks.md"));
-        var types = Enum(Schema("webhook-payload.schema.json"), "type").Concat(Enum(Schema("problem-webhook-payload.schema.json"), "type")).ToList();
+        var types = Enum(Schema("webhook-payload.schema.json"), "type").Concat(Enum(Schema("problem-webhook-payload.schema.json"), "type"))
+            .Concat(Enum(Schema("statement-webhook-payload.schema.json"), "type")).ToList();
         foreach (var type in WebhookEventTypes.All)
         {
             Assert.That(docs.Count(l => l.StartsWith($"| `{type}` |", StringComparison.Ordinal)), Is.EqualTo(1), $"{type}: one row in the table");

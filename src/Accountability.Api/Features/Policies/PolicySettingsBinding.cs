@@ -13,7 +13,7 @@ public static class PolicySettingsBinding
     {
         if (type.Kind != JsonTypeInfoKind.Object
             || !(typeof(IRuleSettings).IsAssignableFrom(type.Type) || type.Type == typeof(DeadlineRow) || type.Type == typeof(RecurringProblemSettings)
-                || type.Type == typeof(StepInSettings)))
+                || type.Type == typeof(StepInSettings) || type.Type == typeof(Domain.Liability.StatementSettings)))
             return;
         foreach (var property in type.Properties)
         {

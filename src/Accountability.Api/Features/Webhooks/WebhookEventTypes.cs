@@ -39,6 +39,9 @@ public static class WebhookEventTypes
     /// <summary>The party let an evidence request's due time pass unanswered.</summary>
     public const string EvidenceDeadlineMissed = "evidence.deadline_missed";
 
+    /// <summary>A month closed and the party's statement of it is final (to that party).</summary>
+    public const string StatementReady = "statement.ready";
+
     public const string ProblemOpened = "problem.opened";
     public const string ProblemOwnerAssigned = "problem.owner_assigned";
     public const string ProblemRootCauseRecorded = "problem.root_cause_recorded";
@@ -49,6 +52,7 @@ public static class WebhookEventTypes
         Assigned, Flagged, Escalated, Reopened, Closed, DeadlineApproaching, CustomerResponded, AccountabilityChanged, FixProposed,
         ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved, ChargeCreated, ChargeReversed,
         EvidenceRequested, EvidenceDeadlineMissed, AppealOpened, AppealDecided,
+        StatementReady,
     ];
 
     public static string Of(NoticeKind kind) => kind switch

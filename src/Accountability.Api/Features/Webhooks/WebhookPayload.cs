@@ -74,3 +74,9 @@ public sealed record ProblemPayload(
     object Data,
     ProblemSummary Problem,
     ProblemLinks Links);
+
+/// <summary>What <c>statement.ready</c>'s body says: the same envelope, about a party's statement of a closed month.</summary>
+/// <param name="Party">The party whose statement it is.</param>
+/// <param name="Data">The month (period) and its net per currency.</param>
+/// <param name="Statement">Where to read the statement.</param>
+public sealed record StatementPayload(string Id, string Type, int Version, DateTimeOffset Timestamp, string Tenant, string Party, object Data, string Statement);

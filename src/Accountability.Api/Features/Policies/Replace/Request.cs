@@ -21,6 +21,7 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="DefaultClaim">Optional: what is at stake on a complaint filed without a claim (an amount and an ISO 4217 currency code); left out, none.</param>
 /// <param name="EvidenceMissed">Optional: left out, the default applies (flagged at medium severity, does not escalate).</param>
 /// <param name="AppealWindowDays">Optional: how many days a charged party has to appeal a charge, from the charge's time (1 to 365); left out, 30.</param>
+/// <param name="Statements">Optional: the statements' IANA time zone and the days after a month's end before it closes; left out, UTC and 3 days.</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -36,7 +37,8 @@ public sealed record Request(
     StepInRequestSettings? StepInRequest = null,
     Http.MoneyInput? DefaultClaim = null,
     EvidenceMissedSettings? EvidenceMissed = null,
-    int? AppealWindowDays = null)
+    int? AppealWindowDays = null,
+    Domain.Liability.StatementSettings? Statements = null)
 {
     public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
         policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
@@ -51,6 +53,7 @@ public sealed record Request(
         DefaultClaim = DefaultClaim is { Amount: { } amount, Currency: { } currency } ? new Domain.Liability.Money(amount, currency) : null,
         EvidenceMissed = EvidenceMissed ?? EvidenceMissedSettings.Default,
         AppealWindowDays = AppealWindowDays ?? Policy.DefaultAppealWindowDays,
+        Statements = Statements ?? Domain.Liability.StatementSettings.Default,
     };
 
     public sealed class Validator : Validator<Request>
