@@ -34,24 +34,83 @@ public sealed class StatementReconciliationTests
             Assert.That((int)put.StatusCode, Is.EqualTo(200));
 
         var streams = Enumerable.Range(0, Complaints).Select(_ => History(random)).ToList();
-        await AppendAsync(market.Id, streams);
+        await AppendAsync(market.Id, [.. streams.Select(s => (s.Id, 1L, s.Events))], newStreams: true);
         var book = ServiceUnderTest.Services.GetRequiredService<StatementBook>();
         var expected = Expected(streams);
         Assert.That(await book.RebuildAsync(market.Id, CancellationToken.None), Is.EqualTo(expected.Sum(e => e.Value.Lines)));
+        var closedAt = DateTimeOffset.UtcNow;
         Assert.That(await ServiceUnderTest.Services.GetRequiredService<StatementCloser>().CloseDueAsync(CancellationToken.None, market.Id), Is.GreaterThanOrEqualTo(12));
+        await CompareAsync(market, "2025-01", "2025-12", expected, seed);
 
+        // Then corrections recorded in 2026 of charges from 2025, whose months are closed: each lands on the first month
+        // not closed from the month it was recorded in, and the closed statements stay as they were.
+        var corrections = Corrections(random, streams, closedAt);
+        await AppendAsync(market.Id, corrections, newStreams: false);
+        Assert.That(await book.RebuildAsync(market.Id, CancellationToken.None), Is.EqualTo(expected.Sum(e => e.Value.Lines) + corrections.Count));
+        await CompareAsync(market, "2025-01", "2025-12", expected, seed);
+        // A correction's replacement charge of late December may have been recorded in January: its month is 2026's.
+        var later = expected;
+        foreach (var (id, _, events) in corrections)
+        {
+            var reversal = (ChargeReversed)events.Single();
+            var charge = streams.Single(s => s.Id == id).Events.OfType<ChargeCreated>().Single(c => c.ChargeId == reversal.ChargeId);
+            var month = FirstOpen(reversal.At, closedAt);
+            var f = later.TryGetValue((charge.Party, month), out var known) ? known : later[(charge.Party, month)] = new Figures();
+            f.Reversals++;
+            f.ComplaintIds.Add(id);
+            f.Minor[charge.Amount.Currency] = f.Minor.GetValueOrDefault(charge.Amount.Currency) - Minor(charge.Amount);
+        }
+        await CompareAsync(market, "2026-01", Month(closedAt), later, seed, finalTo: null);
+    }
+
+    private static async Task CompareAsync(Marketplace market, string from, string to, Dictionary<(string, string), Figures> expected, int seed,
+        StatementState? finalTo = StatementState.Closed)
+    {
         foreach (var party in Parties)
         {
-            var read = await market.Operator.GetJsonAsync<PartyStatements>($"/api/statements?party={party}&from=2025-01&to=2025-12");
+            var read = await market.Operator.GetJsonAsync<PartyStatements>($"/api/statements?party={party}&from={from}&to={to}");
             foreach (var month in read.Months)
             {
                 var want = expected.GetValueOrDefault((party, month.Period)) ?? new Figures();
-                Assert.That((month.State, month.Charges.Count, month.Reversals.Count, month.AppealsOpened.Count, month.AppealsDecided.Count, month.Complaints.Count,
-                        string.Join(";", month.Net.Select(n => $"{n.Key} {n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))),
-                    Is.EqualTo((StatementState.Closed, want.Charges, want.Reversals, want.AppealsOpened, want.AppealsDecided, want.ComplaintIds.Count, want.Net())),
+                Assert.That((finalTo ?? month.State, month.Charges.Count, month.Reversals.Count, month.AppealsOpened.Count, month.AppealsDecided.Count,
+                        month.Complaints.Count, string.Join(";", month.Net.Select(n => $"{n.Key} {n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))),
+                    Is.EqualTo((month.State, want.Charges, want.Reversals, want.AppealsOpened, want.AppealsDecided, want.ComplaintIds.Count, want.Net())),
                     $"{party} {month.Period} (seed {seed})");
             }
         }
+    }
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    private static string Month(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(at.UtcDateTime, Paris);
+        return $"{local.Year:D4}-{local.Month:D2}";
+    }
+
+    /// <summary>The month recorded, or the first after it, whose close (local midnight three days after its end) had not come when the months were closed.</summary>
+    private static string FirstOpen(DateTimeOffset at, DateTimeOffset closedAt)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(at.UtcDateTime, Paris);
+        var first = new DateTime(local.Year, local.Month, 1);
+        while (TimeZoneInfo.ConvertTimeToUtc(first.AddMonths(1).AddDays(3), Paris) <= closedAt.UtcDateTime)
+            first = first.AddMonths(1);
+        return $"{first.Year:D4}-{first.Month:D2}";
+    }
+
+    private static long Minor(Money amount) => (long)(amount.Amount * (long)Math.Pow(10, Decimals[amount.Currency]));
+
+    /// <summary>Reversals, recorded between the new year and an hour before the close, of 300 charges of 2025 still standing.</summary>
+    private static List<(Guid Id, long FirstVersion, List<IComplaintEvent> Events)> Corrections(Random random, List<(Guid Id, List<IComplaintEvent> Events)> streams,
+        DateTimeOffset closedAt)
+    {
+        var newYear = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var span = (long)(closedAt.AddHours(-1) - newYear).TotalSeconds;
+        return [.. streams.Where(s => s.Events.Count == 1).OrderBy(_ => random.Next()).Take(300).Select(s =>
+        {
+            var at = newYear.AddSeconds(random.NextInt64(0, span));
+            return (s.Id, 2L, new List<IComplaintEvent> { new ChargeReversed(((ChargeCreated)s.Events[0]).ChargeId, "Found later", "store", at) });
+        })];
     }
 
     private sealed class Figures
@@ -93,7 +152,7 @@ public sealed class StatementReconciliationTests
                 var key = (charge.Party, $"{local.Year:D4}-{local.Month:D2}");
                 var f = figures.TryGetValue(key, out var known) ? known : figures[key] = new Figures();
                 f.ComplaintIds.Add(id);
-                var minor = (long)(charge.Amount.Amount * (long)Math.Pow(10, Decimals[charge.Amount.Currency]));
+                var minor = Minor(charge.Amount);
                 f.Minor[charge.Amount.Currency] = f.Minor.GetValueOrDefault(charge.Amount.Currency) + e switch
                 {
                     ChargeCreated => minor,
@@ -113,7 +172,7 @@ public sealed class StatementReconciliationTests
     }
 
     /// <summary>A complaint's money history in 2025: a remedy split by largest remainder, then maybe a reversal (and a correction) or an appeal.</summary>
-    private static (Guid, List<IComplaintEvent>) History(Random random)
+    private static (Guid Id, List<IComplaintEvent> Events) History(Random random)
     {
         var id = NewId(random);
         var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -182,7 +241,7 @@ public sealed class StatementReconciliationTests
     }
 
     /// <summary>Copies the streams and their events into the event store, as the import does (no HTTP, no projection).</summary>
-    private static async Task AppendAsync(string tenant, List<(Guid Id, List<IComplaintEvent> Events)> streams)
+    private static async Task AppendAsync(string tenant, List<(Guid Id, long FirstVersion, List<IComplaintEvent> Events)> streams, bool newStreams)
     {
         var store = ServiceUnderTest.Services.GetRequiredService<IDocumentStore>();
         var events = (EventGraph)store.Options.Events;
@@ -199,9 +258,10 @@ public sealed class StatementReconciliationTests
                 sequence.Add(reader.GetInt64(0));
         }
         var now = DateTimeOffset.UtcNow;
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {schema}.mt_streams (tenant_id, id, type, version, timestamp, created) FROM STDIN (FORMAT BINARY)"))
+        if (newStreams)
         {
-            foreach (var (id, stream) in streams)
+            await using var copy = await connection.BeginBinaryImportAsync($"COPY {schema}.mt_streams (tenant_id, id, type, version, timestamp, created) FROM STDIN (FORMAT BINARY)");
+            foreach (var (id, _, stream) in streams)
                 await copy.WriteRowAsync(default, tenant, id, events.AggregateAliasFor(typeof(Complaint)), (long)stream.Count, now, now);
             await copy.CompleteAsync();
         }
@@ -209,7 +269,7 @@ public sealed class StatementReconciliationTests
             $"COPY {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type) FROM STDIN (FORMAT BINARY)"))
         {
             var n = 0;
-            foreach (var (id, stream) in streams)
+            foreach (var (id, first, stream) in streams)
             {
                 for (var v = 0; v < stream.Count; v++)
                 {
@@ -218,7 +278,7 @@ public sealed class StatementReconciliationTests
                     await copy.WriteAsync(sequence[n++], NpgsqlDbType.Bigint);
                     await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                     await copy.WriteAsync(id, NpgsqlDbType.Uuid);
-                    await copy.WriteAsync(v + 1L, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(first + v, NpgsqlDbType.Bigint);
                     await copy.WriteAsync(serializer.ToJson(stream[v]), NpgsqlDbType.Jsonb);
                     await copy.WriteAsync(mapping.EventTypeName, NpgsqlDbType.Varchar);
                     await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);

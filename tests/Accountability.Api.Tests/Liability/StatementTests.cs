@@ -36,6 +36,17 @@ public sealed class StatementTests
         Assert.That((await response.ShouldBeProblemAsync(400, "validation")).Errors!.Keys.Select(k => k.ToLowerInvariant()), Is.EqualTo(new[] { named }));
     }
 
+    [TestCase("Mars/Olympus_Mons", 3, "statements.timeZone")]
+    [TestCase("Europe/Paris", 61, "statements.closeAfterDays")]
+    public async Task The_policy_refuses_statement_settings_out_of_range_naming_the_field(string zone, int days, string named)
+    {
+        var policy = PolicyJson.Editable();
+        policy["statements"] = new System.Text.Json.Nodes.JsonObject { ["timeZone"] = zone, ["closeAfterDays"] = days };
+        using var response = await market.Operator.PutAsync("/api/policy", policy);
+        Assert.That((await response.ShouldBeProblemAsync(400, "validation")).Errors!.Keys, Is.EqualTo(new[] { named }));
+        Assert.That((await market.Operator.GetJsonAsync<Domain.Rules.Policy>("/api/policy")).Statements, Is.EqualTo(StatementSettings.Default));
+    }
+
     [Test]
     public async Task A_vendor_reads_its_own_statements_only()
     {

@@ -101,6 +101,8 @@ public sealed class StatementCloser(
             var link = $"/api/statements?party={Uri.EscapeDataString(statement.Party)}&from={statement.Period}&to={statement.Period}";
             WebhookOutbox.EnqueueStatementReady(session, targets, statement.Party, month.Number, new StatementReady(statement.Period, statement.Net), link, now);
         }
+        // The save commits the transaction only when it has something to write; a month with no lines has nothing else.
+        session.QueueSqlCommand($"update {schema}.{StatementTables.Closes} set closed_at = ? where tenant_id = ? and period = ?", now, tenant, month.ToString());
         await session.SaveChangesAsync(ct);
         logger.LogInformation("Closed {Period} of marketplace {Tenant}: {Parties} statements", month, tenant, lines.Select(l => l.Party).Distinct().Count());
         return true;
