@@ -15,6 +15,7 @@ using Accountability.Api.Features.RecurringProblems;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.Standing;
 using Accountability.Api.Features.SetAside;
+using Accountability.Api.Features.Statements;
 using Accountability.Api.Features.StatusPage;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Health;
@@ -69,6 +70,7 @@ public static class ServiceSetup
 
         services.AddDeadlines();
         services.AddWebhookOutbox();
+        services.AddStatements();
         services.AddSingleton<HistoryImporter>();
         services.ConfigureMarten(opts => opts.AddImports());
         services.AddSingleton<IHostResolver, DnsHostResolver>();

@@ -208,6 +208,8 @@ public sealed record Policy(
 
     /// <summary>Absent from policies saved before it existed: those get the default (off).</summary>
     public DefaultJudgmentSettings DefaultJudgment { get; init; } = DefaultJudgmentSettings.Default;
+    /// <summary>The statements' months (time zone) and when each closes; absent from older policies: UTC, 3 days.</summary>
+    public Liability.StatementSettings Statements { get; init; } = Liability.StatementSettings.Default;
 
     /// <summary>What ships with the product: every rule on, every flag makes the marketplace accountable.</summary>
     public static Policy Default { get; } = new(
@@ -284,6 +286,10 @@ public sealed record Policy(
                 Check(p.BounceRate >= w.BounceRate && p.FoundLiable >= w.FoundLiable && p.DeadlinesMissed >= w.DeadlinesMissed,
                     "standing.probation", "Each probation threshold must be at least its warning threshold.");
         }
+        Check(Statements is not null, "statements", "Give the statement settings, or leave them out for the default.");
+        Check(Statements is null || Statements.KnowsTimeZone(), "statements.timeZone", "Name an IANA time zone, such as UTC or Europe/Paris.");
+        Check(Statements is null || Statements.CloseAfterDays is >= 0 and <= Liability.StatementSettings.MaxCloseAfterDays,
+            "statements.closeAfterDays", $"Must be between 0 and {Liability.StatementSettings.MaxCloseAfterDays}.");
         return problems;
     }
 

@@ -70,6 +70,7 @@ public static class EndpointCatalog
         ["PUT /api/policy"] = (Owned.CallersTenant, null),
         ["GET /api/scorecards/parties"] = (Owned.CallersTenant, null),
         ["GET /api/scorecards/products"] = (Owned.CallersTenant, null),
+        ["GET /api/statements"] = (Owned.CallersTenant, null),
         ["GET /api/policy"] = (Owned.CallersTenant, null),
         ["POST /api/policy/what-if"] = (Owned.CallersTenant, null),
         ["POST /api/policy/rejudge"] = (Owned.CallersTenant, new { dryRun = true }),

@@ -19,7 +19,8 @@ public sealed class WebhookContractTests
     {
         var docs = File.ReadAllLines(Path.Combine(OpenApi.OpenApiDocumentTests.RepositoryRoot(), "docs", "webhooks.md"));
         var types = Enum(Schema("webhook-payload.schema.json"), "type").Concat(Enum(Schema("problem-webhook-payload.schema.json"), "type"))
-            .Concat(Enum(Schema("standing-webhook-payload.schema.json"), "type")).ToList();
+            .Concat(Enum(Schema("standing-webhook-payload.schema.json"), "type"))
+            .Concat(Enum(Schema("statement-webhook-payload.schema.json"), "type")).ToList();
         foreach (var type in WebhookEventTypes.All)
         {
             Assert.That(docs.Count(l => l.StartsWith($"| `{type}` |", StringComparison.Ordinal)), Is.EqualTo(1), $"{type}: one row in the table");

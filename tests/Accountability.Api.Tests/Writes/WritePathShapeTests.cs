@@ -73,7 +73,7 @@ public sealed partial class WritePathShapeTests
             .Select(t => t.Namespace), Is.EquivalentTo(new[]
             {
                 "Accountability.Api.Features.Deadlines", "Accountability.Api.Features.Webhooks", "Accountability.Api.Features.StatusPage",
-                "Accountability.Api.Features.Complaints.List",
+                "Accountability.Api.Features.Complaints.List", "Accountability.Api.Features.Statements",
             }));
     }
 

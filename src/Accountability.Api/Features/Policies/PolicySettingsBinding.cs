@@ -14,7 +14,7 @@ public static class PolicySettingsBinding
         if (type.Kind != JsonTypeInfoKind.Object
             || !(typeof(IRuleSettings).IsAssignableFrom(type.Type) || type.Type == typeof(DeadlineRow) || type.Type == typeof(RecurringProblemSettings)
                 || type.Type == typeof(StepInSettings) || type.Type == typeof(DefaultJudgmentSettings) || type.Type == typeof(StandingSettings)
-                || type.Type == typeof(StandingThresholds)))
+                || type.Type == typeof(StandingThresholds) || type.Type == typeof(Domain.Liability.StatementSettings)))
             return;
         foreach (var property in type.Properties)
         {

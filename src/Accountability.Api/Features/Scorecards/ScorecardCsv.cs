@@ -52,7 +52,8 @@ public static class ScorecardCsv
         ]));
     }
 
-    private static string Table(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
+    /// <summary>The header and rows as RFC 4180 text; statements write theirs the same way.</summary>
+    internal static string Table(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
     {
         var csv = new StringBuilder().Append(string.Join(',', header.Select(Field))).Append("\r\n");
         foreach (var row in rows)

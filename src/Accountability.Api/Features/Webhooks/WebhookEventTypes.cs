@@ -41,6 +41,8 @@ public static class WebhookEventTypes
 
     /// <summary>The vendor's standing changed (good, warning, probation) or the operator decided what follows (to the vendor and the store).</summary>
     public const string StandingChanged = "vendor.standing_changed";
+    /// <summary>A month closed and the party's statement of it is final (to that party).</summary>
+    public const string StatementReady = "statement.ready";
 
     public const string ProblemOpened = "problem.opened";
     public const string ProblemOwnerAssigned = "problem.owner_assigned";
@@ -53,6 +55,7 @@ public static class WebhookEventTypes
         ProblemOpened, ProblemOwnerAssigned, ProblemRootCauseRecorded, ProblemResolved, ChargeCreated, ChargeReversed,
         EvidenceRequested, EvidenceDeadlineMissed, AppealOpened, AppealDecided,
         StandingChanged,
+        StatementReady,
     ];
 
     public static string Of(NoticeKind kind) => kind switch

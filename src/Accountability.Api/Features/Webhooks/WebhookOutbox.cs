@@ -55,6 +55,26 @@ public static class WebhookOutbox
     }
 
     /// <summary>
+    /// Tells a party its statement of a closed month is ready (<c>statement.ready</c>). Its ordering key is the party's
+    /// statements (a name-based id standing in the complaint id) and the month's number its version.
+    /// </summary>
+    public static void EnqueueStatementReady(IDocumentSession session, WebhookTargets targets, string party, int period, object data, string link,
+        DateTimeOffset now)
+    {
+        var subject = new Guid(MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"statements:{party}")));
+        var enqueued = false;
+        foreach (var endpoint in Wanting(targets, party, WebhookEventTypes.StatementReady))
+        {
+            var id = NewId();
+            var payload = new StatementPayload(id, WebhookEventTypes.StatementReady, PayloadVersion, now, session.TenantId, party, data, targets.PublicAddress + link);
+            Insert(session, endpoint, id, subject, period, WebhookEventTypes.StatementReady, JsonSerializer.Serialize(payload, Json), now);
+            enqueued = true;
+        }
+        if (enqueued)
+            DeliveryTable.NotifyOnCommit(session);
+    }
+
+    /// <summary>
     /// Queues what a problem's appended events notify (<see cref="ProblemNotices"/>). Their ordering key is the problem:
     /// its id stands in the delivery's complaint id and its stream version in the complaint version.
     /// </summary>

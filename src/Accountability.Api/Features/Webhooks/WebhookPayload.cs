@@ -78,3 +78,8 @@ public sealed record ProblemPayload(
 /// <summary>What a vendor.standing_changed webhook's body says: the vendor's standing stream event and where to read it.</summary>
 public sealed record StandingPayload(string Id, string Type, int Version, DateTimeOffset Timestamp, string Tenant, string VendorId, long StandingVersion,
     string Event, object Data, string Standing);
+/// <summary>What <c>statement.ready</c>'s body says: the same envelope, about a party's statement of a closed month.</summary>
+/// <param name="Party">The party whose statement it is.</param>
+/// <param name="Data">The month (period) and its net per currency.</param>
+/// <param name="Statement">Where to read the statement.</param>
+public sealed record StatementPayload(string Id, string Type, int Version, DateTimeOffset Timestamp, string Tenant, string Party, object Data, string Statement);

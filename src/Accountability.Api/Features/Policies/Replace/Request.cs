@@ -23,6 +23,7 @@ namespace Accountability.Api.Features.Policies.Replace;
 /// <param name="AppealWindowDays">Optional: how many days a charged party has to appeal a charge, from the charge's time (1 to 365); left out, 30.</param>
 /// <param name="DefaultJudgment">Optional: left out, the default applies (off: a missed resolution deadline only flags).</param>
 /// <param name="Standing">Optional: vendor standing's window and thresholds (docs/standing.md); left out, the default (off).</param>
+/// <param name="Statements">Optional: the statements' IANA time zone and the days after a month's end before it closes; left out, UTC and 3 days.</param>
 public sealed record Request(
     PingPongSettings PingPong,
     CycleSettings Cycle,
@@ -40,7 +41,8 @@ public sealed record Request(
     EvidenceMissedSettings? EvidenceMissed = null,
     int? AppealWindowDays = null,
     DefaultJudgmentSettings? DefaultJudgment = null,
-    StandingSettings? Standing = null)
+    StandingSettings? Standing = null,
+    Domain.Liability.StatementSettings? Statements = null)
 {
     public static Request From(Policy policy) => new(policy.PingPong, policy.Cycle, policy.Churn, policy.CustomerDeflection,
         policy.EvidenceFreeHandoff, policy.ReopenLoop, policy.StalledHolder, policy.RecurringProblems, policy.Bounce, policy.Hub);
@@ -57,6 +59,7 @@ public sealed record Request(
         AppealWindowDays = AppealWindowDays ?? Policy.DefaultAppealWindowDays,
         DefaultJudgment = DefaultJudgment ?? DefaultJudgmentSettings.Default,
         Standing = Standing ?? StandingSettings.Default,
+        Statements = Statements ?? Domain.Liability.StatementSettings.Default,
     };
 
     public sealed class Validator : Validator<Request>
