@@ -2275,7 +2275,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2457,7 +2457,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2639,7 +2639,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -2826,7 +2826,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3013,7 +3013,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3200,7 +3200,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3376,7 +3376,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3558,7 +3558,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3740,7 +3740,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -3927,7 +3927,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4240,7 +4240,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4422,7 +4422,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4604,7 +4604,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4786,7 +4786,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -4968,7 +4968,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -5150,7 +5150,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -5332,7 +5332,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -5514,7 +5514,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -5810,7 +5810,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -5976,7 +5976,7 @@ namespace Accountability.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:concurrent-update` (Someone else changed the complaint at the same time.), `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.), `urn:accountability:problem:not-the-holder` (Only the current holder may do this.), `urn:accountability:problem:complaint-closed` (The complaint is closed.), `urn:accountability:problem:reopen-window-expired` (The complaint can no longer be reopened.), `urn:accountability:problem:not-resolved` (The complaint is not resolved.), `urn:accountability:problem:already-resolved` (The complaint is already resolved.), `urn:accountability:problem:already-acknowledged` (The complaint is already acknowledged.), `urn:accountability:problem:not-awaiting-information` (No information was requested.), `urn:accountability:problem:already-awaiting-third-party` (The holder is already waiting on a third party.), `urn:accountability:problem:not-awaiting-third-party` (Nobody is waiting on a third party.), `urn:accountability:problem:escalated` (The marketplace has taken the complaint over.), `urn:accountability:problem:no-fix-proposed` (No fix has been proposed.), `urn:accountability:problem:no-tracking-link` (The complaint has no tracking link.), `urn:accountability:problem:step-in-not-allowed` (The store cannot be asked to step in now.), `urn:accountability:problem:step-in-already-asked` (The store was already asked to step in.), `urn:accountability:problem:charge-already-reversed` (The charge is already reversed.), `urn:accountability:problem:evidence-request-closed` (The evidence request is no longer open.), `urn:accountability:problem:evidence-deadline-passed` (The evidence request\'s due time has passed.), `urn:accountability:problem:appeal-window-closed` (The charge\'s appeal window has closed.), `urn:accountability:problem:appeal-already-made` (The charge was already appealed.), `urn:accountability:problem:no-open-appeal` (The charge has no open appeal.), `urn:accountability:problem:nothing-to-decide` (The vendor\'s standing calls for no such decision.), `urn:accountability:problem:relationship-ended` (The relationship with the vendor was ended.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 412)
@@ -7128,6 +7128,692 @@ namespace Accountability.Client
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
                             throw new ApiException("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new ApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IStandingClient
+    {
+        /// <summary>
+        /// Read a vendor's standing
+        /// </summary>
+        /// <remarks>
+        /// The vendor's standing (good, warning, probation, ended) as recorded at asOf (now by default), the standing events up to then, and, for now, the figures over the policy's window against its thresholds. A vendor reads its own only.
+        /// </remarks>
+        /// <param name="asOf">Optional: an ISO 8601 moment to replay the standing at; left out, now.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<StandingView>> GetAsync(string id, System.DateTimeOffset? asOf);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read a vendor's standing
+        /// </summary>
+        /// <remarks>
+        /// The vendor's standing (good, warning, probation, ended) as recorded at asOf (now by default), the standing events up to then, and, for now, the figures over the policy's window against its thresholds. A vendor reads its own only.
+        /// </remarks>
+        /// <param name="asOf">Optional: an ISO 8601 moment to replay the standing at; left out, now.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<StandingView>> GetAsync(string id, System.DateTimeOffset? asOf, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Decide what follows a vendor's warning or probation
+        /// </summary>
+        /// <remarks>
+        /// Records the operator's decision with its reason: reinstate (warned or on probation; the figures count afresh from now), keep on probation, or end the relationship.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>> DecideAsync(string id, string? idempotency_Key, StandingDecideRequest body);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Decide what follows a vendor's warning or probation
+        /// </summary>
+        /// <remarks>
+        /// Records the operator's decision with its reason: reinstate (warned or on probation; the figures count afresh from now), keep on probation, or end the relationship.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>> DecideAsync(string id, string? idempotency_Key, StandingDecideRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Evaluate a vendor's standing now
+        /// </summary>
+        /// <remarks>
+        /// Judges the vendor's figures over the policy's window against its thresholds now, and records a change of standing (and its webhook) when they call for one; an empty list when nothing changed or standing is off.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>> EvaluateAsync(string id, string? idempotency_Key);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Evaluate a vendor's standing now
+        /// </summary>
+        /// <remarks>
+        /// Judges the vendor's figures over the policy's window against its thresholds now, and records a change of standing (and its webhook) when they call for one; an empty list when nothing changed or standing is off.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>> EvaluateAsync(string id, string? idempotency_Key, System.Threading.CancellationToken cancellationToken);
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingClient : IStandingClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public StandingClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <summary>
+        /// Read a vendor's standing
+        /// </summary>
+        /// <remarks>
+        /// The vendor's standing (good, warning, probation, ended) as recorded at asOf (now by default), the standing events up to then, and, for now, the figures over the policy's window against its thresholds. A vendor reads its own only.
+        /// </remarks>
+        /// <param name="asOf">Optional: an ISO 8601 moment to replay the standing at; left out, now.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<StandingView>> GetAsync(string id, System.DateTimeOffset? asOf)
+        {
+            return GetAsync(id, asOf, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read a vendor's standing
+        /// </summary>
+        /// <remarks>
+        /// The vendor's standing (good, warning, probation, ended) as recorded at asOf (now by default), the standing events up to then, and, for now, the figures over the policy's window against its thresholds. A vendor reads its own only.
+        /// </remarks>
+        /// <param name="asOf">Optional: an ISO 8601 moment to replay the standing at; left out, now.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<StandingView>> GetAsync(string id, System.DateTimeOffset? asOf, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/parties/{id}/standing"
+                    urlBuilder_.Append("api/parties/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/standing");
+                    urlBuilder_.Append('?');
+                    if (asOf != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("asOf")).Append('=').Append(System.Uri.EscapeDataString(asOf.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<StandingView>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<StandingView>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Decide what follows a vendor's warning or probation
+        /// </summary>
+        /// <remarks>
+        /// Records the operator's decision with its reason: reinstate (warned or on probation; the figures count afresh from now), keep on probation, or end the relationship.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>> DecideAsync(string id, string? idempotency_Key, StandingDecideRequest body)
+        {
+            return DecideAsync(id, idempotency_Key, body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Decide what follows a vendor's warning or probation
+        /// </summary>
+        /// <remarks>
+        /// Records the operator's decision with its reason: reinstate (warned or on probation; the figures count afresh from now), keep on probation, or end the relationship.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>> DecideAsync(string id, string? idempotency_Key, StandingDecideRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/parties/{id}/standing/decision"
+                    urlBuilder_.Append("api/parties/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/standing/decision");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<StandingEntry>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Conflict. Problem types: `urn:accountability:problem:idempotency-key-in-progress` (A request with this Idempotency-Key is still being processed.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unprocessable Content. Problem types: `urn:accountability:problem:target-refused` (Webhooks cannot be sent to that URL.), `urn:accountability:problem:idempotency-key-reused` (This Idempotency-Key was used for a different request.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Evaluate a vendor's standing now
+        /// </summary>
+        /// <remarks>
+        /// Judges the vendor's figures over the policy's window against its thresholds now, and records a change of standing (and its webhook) when they call for one; an empty list when nothing changed or standing is off.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>> EvaluateAsync(string id, string? idempotency_Key)
+        {
+            return EvaluateAsync(id, idempotency_Key, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Evaluate a vendor's standing now
+        /// </summary>
+        /// <remarks>
+        /// Judges the vendor's figures over the policy's window against its thresholds now, and records a change of standing (and its webhook) when they call for one; an empty list when nothing changed or standing is off.
+        /// </remarks>
+        /// <param name="idempotency_Key">Retrying with the same key returns the first response and writes nothing new.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>> EvaluateAsync(string id, string? idempotency_Key, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotency_Key != null)
+                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/parties/{id}/standing/evaluation"
+                    urlBuilder_.Append("api/parties/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/standing/evaluation");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<StandingEntry>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<System.Collections.Generic.ICollection<StandingEntry>>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.), `urn:accountability:problem:malformed-request` (The request body could not be read.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Not Found. Problem types: `urn:accountability:problem:not-found` (Not found.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
@@ -10747,6 +11433,347 @@ namespace Accountability.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial interface IStatementsClient
+    {
+        /// <summary>
+        /// Read a party's statements
+        /// </summary>
+        /// <remarks>
+        /// A party's statement for each month asked (in the marketplace's time zone): the complaints, the charges, the reversals, the appeals opened and decided, and the net per currency. A closed month's statement is final; later corrections land in the next open one. An operator reads any party's; a vendor its own. CSV with format=csv or Accept: text/csv.
+        /// </remarks>
+        /// <param name="party">The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).</param>
+        /// <param name="from">The first month, as 2026-01, in the marketplace's time zone.</param>
+        /// <param name="to">The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.</param>
+        /// <param name="format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<PartyStatements>> GetAsync(string? party, string from, string? to, string? format);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read a party's statements
+        /// </summary>
+        /// <remarks>
+        /// A party's statement for each month asked (in the marketplace's time zone): the complaints, the charges, the reversals, the appeals opened and decided, and the net per currency. A closed month's statement is final; later corrections land in the next open one. An operator reads any party's; a vendor its own. CSV with format=csv or Accept: text/csv.
+        /// </remarks>
+        /// <param name="party">The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).</param>
+        /// <param name="from">The first month, as 2026-01, in the marketplace's time zone.</param>
+        /// <param name="to">The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.</param>
+        /// <param name="format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse<PartyStatements>> GetAsync(string? party, string from, string? to, string? format, System.Threading.CancellationToken cancellationToken);
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StatementsClient : IStatementsClient
+    {
+        private System.Net.Http.HttpClient _httpClient;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+
+    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        public StatementsClient(System.Net.Http.HttpClient httpClient)
+    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        {
+            _httpClient = httpClient;
+            Initialize();
+        }
+
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
+        {
+            var settings = new System.Text.Json.JsonSerializerOptions();
+            UpdateJsonSerializerSettings(settings);
+            return settings;
+        }
+
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
+
+        partial void Initialize();
+
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
+        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
+        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+
+        /// <summary>
+        /// Read a party's statements
+        /// </summary>
+        /// <remarks>
+        /// A party's statement for each month asked (in the marketplace's time zone): the complaints, the charges, the reversals, the appeals opened and decided, and the net per currency. A closed month's statement is final; later corrections land in the next open one. An operator reads any party's; a vendor its own. CSV with format=csv or Accept: text/csv.
+        /// </remarks>
+        /// <param name="party">The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).</param>
+        /// <param name="from">The first month, as 2026-01, in the marketplace's time zone.</param>
+        /// <param name="to">The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.</param>
+        /// <param name="format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse<PartyStatements>> GetAsync(string? party, string from, string? to, string? format)
+        {
+            return GetAsync(party, from, to, format, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Read a party's statements
+        /// </summary>
+        /// <remarks>
+        /// A party's statement for each month asked (in the marketplace's time zone): the complaints, the charges, the reversals, the appeals opened and decided, and the net per currency. A closed month's statement is final; later corrections land in the next open one. An operator reads any party's; a vendor its own. CSV with format=csv or Accept: text/csv.
+        /// </remarks>
+        /// <param name="party">The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).</param>
+        /// <param name="from">The first month, as 2026-01, in the marketplace's time zone.</param>
+        /// <param name="to">The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.</param>
+        /// <param name="format">json (the default) or csv; Accept: text/csv also gives CSV.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse<PartyStatements>> GetAsync(string? party, string from, string? to, string? format, System.Threading.CancellationToken cancellationToken)
+        {
+            if (from == null)
+                throw new System.ArgumentNullException("from");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/statements"
+                    urlBuilder_.Append("api/statements");
+                    urlBuilder_.Append('?');
+                    if (party != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("party")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(party, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(from, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(to, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PartyStatements>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return new ApiResponse<PartyStatements>(status_, headers_, objectResponse_.Object);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Bad Request. Problem types: `urn:accountability:problem:validation` (The request is not valid.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        protected struct ObjectResponseResult<T>
+        {
+            public ObjectResponseResult(T responseObject, string responseText)
+            {
+                this.Object = responseObject;
+                this.Text = responseText;
+            }
+
+            public T Object { get; }
+
+            public string Text { get; }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStringAsync(cancellationToken);
+    #else
+            return content.ReadAsStringAsync();
+    #endif
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
+        {
+    #if NET5_0_OR_GREATER
+            return content.ReadAsStreamAsync(cancellationToken);
+    #else
+            return content.ReadAsStreamAsync();
+    #endif
+        }
+
+        public bool ReadResponseAsString { get; set; }
+
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        {
+            if (response == null || response.Content == null)
+            {
+                return new ObjectResponseResult<T>(default(T)!, string.Empty);
+            }
+
+            if (ReadResponseAsString)
+            {
+                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
+                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
+                    throw new ApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                }
+            }
+            else
+            {
+                try
+                {
+                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                    {
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
+                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
+                    }
+                }
+                catch (System.Text.Json.JsonException exception)
+                {
+                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
+                    throw new ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                }
+            }
+        }
+
+        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
+        {
+            if (value == null)
+            {
+                return "";
+            }
+
+            if (value is System.Enum)
+            {
+                var name = System.Enum.GetName(value.GetType(), value);
+                if (name != null)
+                {
+                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
+                    if (field_ != null)
+                    {
+                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
+                            as System.Runtime.Serialization.EnumMemberAttribute;
+                        if (attribute != null)
+                        {
+                            return attribute.Value != null ? attribute.Value : name;
+                        }
+                    }
+
+                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
+                    return converted == null ? string.Empty : converted;
+                }
+            }
+            else if (value is bool) 
+            {
+                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
+            }
+            else if (value is byte[])
+            {
+                return System.Convert.ToBase64String((byte[]) value);
+            }
+            else if (value is string[])
+            {
+                return string.Join(",", (string[])value);
+            }
+            else if (value.GetType().IsArray)
+            {
+                var valueArray = (System.Array)value;
+                var valueTextArray = new string[valueArray.Length];
+                for (var i = 0; i < valueArray.Length; i++)
+                {
+                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
+                }
+                return string.Join(",", valueTextArray);
+            }
+
+            var result = System.Convert.ToString(value, cultureInfo);
+            return result == null ? "" : result;
+        }
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IWebhooksClient
     {
         /// <summary>
@@ -12071,6 +13098,27 @@ namespace Accountability.Client
         System.Threading.Tasks.Task<ApiResponse> DueAsync(System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
+        /// The dashboard's charges and appeals
+        /// </summary>
+        /// <remarks>
+        /// The dashboard's liability view (HTML): every charge with its party, amount and appeal, open appeals first, then charges still open to appeal with the time left.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> LiabilityAsync();
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The dashboard's charges and appeals
+        /// </summary>
+        /// <remarks>
+        /// The dashboard's liability view (HTML): every charge with its party, amount and appeal, open appeals first, then charges still open to appeal with the time left.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ApiResponse> LiabilityAsync(System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
         /// Sign in to the dashboard
         /// </summary>
         /// <remarks>
@@ -12425,6 +13473,112 @@ namespace Accountability.Client
                 
                     // Operation Path: "dashboard/due"
                     urlBuilder_.Append("dashboard/due");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            return new ApiResponse(status_, headers_);
+                        }
+                        else
+                        if (status_ == 303)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("See Other", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemResponse>("Unauthorized. Problem types: `urn:accountability:problem:unauthenticated` (A valid API key is required.)", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Forbidden. Problem types: `urn:accountability:problem:forbidden` (This key may not do that.)", status_, responseText_, headers_, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The dashboard's charges and appeals
+        /// </summary>
+        /// <remarks>
+        /// The dashboard's liability view (HTML): every charge with its party, amount and appeal, open appeals first, then charges still open to appeal with the time left.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<ApiResponse> LiabilityAsync()
+        {
+            return LiabilityAsync(System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The dashboard's charges and appeals
+        /// </summary>
+        /// <remarks>
+        /// The dashboard's liability view (HTML): every charge with its party, amount and appeal, open appeals first, then charges still open to appeal with the time left.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ApiResponse> LiabilityAsync(System.Threading.CancellationToken cancellationToken)
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "dashboard/liability"
+                    urlBuilder_.Append("dashboard/liability");
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -18316,6 +19470,18 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("amountCharged")]
         public System.Collections.Generic.IReadOnlyDictionary<string, double> AmountCharged { get; set; } = new System.Collections.Generic.Dictionary<string, double>();
 
+        /// <summary>
+        /// The party's appeals of its charges decided in the period that the operator overturned.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsWon")]
+        public int AppealsWon { get; set; } = default!;
+
+        /// <summary>
+        /// The party's appeals of its charges decided in the period that the operator upheld.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsLost")]
+        public int AppealsLost { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -18348,6 +19514,118 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("parties")]
         public System.Collections.Generic.IReadOnlyList<PartyScorecard> Parties { get; set; } = new System.Collections.Generic.List<PartyScorecard>();
+
+    }
+
+    /// <summary>
+    /// A party's statement for one month of the marketplace's time zone.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartyStatement
+    {
+
+        /// <summary>
+        /// The party whose statement it is.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string Party { get; set; } = default!;
+
+        /// <summary>
+        /// The month, as 2026-01.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("period")]
+        public string Period { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("state")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementState>))]
+        public StatementState State { get; set; } = default!;
+
+        /// <summary>
+        /// The month's first instant in the time zone.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
+        public System.DateTimeOffset StartsAt { get; set; } = default!;
+
+        /// <summary>
+        /// The first instant after the month.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
+        public System.DateTimeOffset EndsAt { get; set; } = default!;
+
+        /// <summary>
+        /// When it closes (or closed) by the policy now in force; for a closed one, see ClosedAt.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("closesAt")]
+        public System.DateTimeOffset ClosesAt { get; set; } = default!;
+
+        /// <summary>
+        /// When it was closed; null while open.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("closedAt")]
+        public System.DateTimeOffset? ClosedAt { get; set; } = default!;
+
+        /// <summary>
+        /// The complaints its lines belong to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("complaints")]
+        public System.Collections.Generic.IReadOnlyList<System.Guid> Complaints { get; set; } = new System.Collections.Generic.List<System.Guid>();
+
+        /// <summary>
+        /// The charges made to the party.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("charges")]
+        public System.Collections.Generic.IReadOnlyList<StatementLine> Charges { get; set; } = new System.Collections.Generic.List<StatementLine>();
+
+        /// <summary>
+        /// The charges taken back (negative amounts).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reversals")]
+        public System.Collections.Generic.IReadOnlyList<StatementLine> Reversals { get; set; } = new System.Collections.Generic.List<StatementLine>();
+
+        /// <summary>
+        /// The party's appeals made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsOpened")]
+        public System.Collections.Generic.IReadOnlyList<StatementLine> AppealsOpened { get; set; } = new System.Collections.Generic.List<StatementLine>();
+
+        /// <summary>
+        /// The party's appeals decided (an overturn's reversal is among the reversals).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsDecided")]
+        public System.Collections.Generic.IReadOnlyList<StatementLine> AppealsDecided { get; set; } = new System.Collections.Generic.List<StatementLine>();
+
+        /// <summary>
+        /// Per currency, the charges less the reversals.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("net")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, double> Net { get; set; } = new System.Collections.Generic.Dictionary<string, double>();
+
+    }
+
+    /// <summary>
+    /// A party's statements, one per month asked, oldest first.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartyStatements
+    {
+
+        /// <summary>
+        /// The party whose statements they are.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string Party { get; set; } = default!;
+
+        /// <summary>
+        /// The marketplace's time zone, whose months these are.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string TimeZone { get; set; } = default!;
+
+        /// <summary>
+        /// One statement per month asked, oldest first.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("months")]
+        public System.Collections.Generic.IReadOnlyList<PartyStatement> Months { get; set; } = new System.Collections.Generic.List<PartyStatement>();
 
     }
 
@@ -18500,6 +19778,12 @@ namespace Accountability.Client
         [System.Text.Json.Serialization.JsonPropertyName("defaultJudgment")]
         public DefaultJudgmentSettings? DefaultJudgment { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("standing")]
+        public StandingSettings? Standing { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("statements")]
+        public StatementSettings? Statements { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -18625,6 +19909,12 @@ namespace Accountability.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("defaultJudgment")]
         public DefaultJudgmentSettings DefaultJudgment { get; set; } = new DefaultJudgmentSettings();
+
+        [System.Text.Json.Serialization.JsonPropertyName("statements")]
+        public StatementSettings Statements { get; set; } = new StatementSettings();
+
+        [System.Text.Json.Serialization.JsonPropertyName("standing")]
+        public StandingSettings Standing { get; set; } = new StandingSettings();
 
     }
 
@@ -18871,6 +20161,24 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("flagsByRule")]
         public System.Collections.Generic.IReadOnlyDictionary<string, int> FlagsByRule { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
+
+        /// <summary>
+        /// Resolutions of its complaints in the period that named a party liable.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("foundLiable")]
+        public int FoundLiable { get; set; } = default!;
+
+        /// <summary>
+        /// Appeals of charges on its complaints decided in the period for the appellant (overturned).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsWon")]
+        public int AppealsWon { get; set; } = default!;
+
+        /// <summary>
+        /// Appeals of charges on its complaints decided in the period against the appellant (upheld).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("appealsLost")]
+        public int AppealsLost { get; set; } = default!;
 
     }
 
@@ -19500,6 +20808,487 @@ namespace Accountability.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("deadlines")]
         public System.Collections.Generic.IReadOnlyList<DeadlineRow> Deadlines { get; set; } = new System.Collections.Generic.List<DeadlineRow>();
+
+    }
+
+    /// <summary>
+    /// What an evaluation found: the figures and the standing they call for, with each threshold crossed.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingAssessment
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        public StandingFigures Figures { get; set; } = new StandingFigures();
+
+        [System.Text.Json.Serialization.JsonPropertyName("level")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StandingLevel>))]
+        public StandingLevel Level { get; set; } = default!;
+
+        /// <summary>
+        /// Each threshold crossed, in words ("foundLiable 3 ≥ 3 (probation)"); empty in good standing.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("crossed")]
+        public System.Collections.Generic.IReadOnlyList<string> Crossed { get; set; } = new System.Collections.Generic.List<string>();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingDecideRequest
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("decision")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StandingDecisionKind>))]
+        public StandingDecisionKind Decision { get; set; } = default!;
+
+        /// <summary>
+        /// Why, in the operator's words (at most 2,000 characters).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string? Reason { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What the operator may decide once a vendor is warned or on probation.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StandingDecisionKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Reinstate")]
+        Reinstate = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"KeepOnProbation")]
+        KeepOnProbation = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"EndRelationship")]
+        EndRelationship = 2,
+
+    }
+
+    /// <summary>
+    /// A recorded standing event, as the API shows it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingEntry
+    {
+
+        /// <summary>
+        /// Its version in the vendor's standing stream.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public long Version { get; set; } = default!;
+
+        /// <summary>
+        /// standing_changed or standing_decided.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; set; } = default!;
+
+        /// <summary>
+        /// When it was recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StandingLevel>))]
+        public StandingLevel? From { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StandingLevel>))]
+        public StandingLevel To { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("decision")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StandingDecisionKind>))]
+        public StandingDecisionKind? Decision { get; set; } = default!;
+
+        /// <summary>
+        /// For a decision, the operator's reason.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string? Reason { get; set; } = default!;
+
+        /// <summary>
+        /// For a decision, who decided (the operator).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("by")]
+        public string? By { get; set; } = default!;
+
+        /// <summary>
+        /// For a change, each threshold crossed, in words.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("crossed")]
+        public System.Collections.Generic.IReadOnlyList<string>? Crossed { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("figures")]
+        public StandingFigures? Figures { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A vendor's figures over a window. The complaint rate needs the vendor's orders, which the service is never told:
+    /// <br/>Accountability.Domain.Standing.StandingFigures.ComplaintRate is always null and Accountability.Domain.Standing.StandingFigures.ComplaintsReceived is what is known.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingFigures
+    {
+
+        /// <summary>
+        /// The window's start (inclusive): the policy's days back, or the last reinstatement if later.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public System.DateTimeOffset From { get; set; } = default!;
+
+        /// <summary>
+        /// The window's end (exclusive): the moment of the evaluation.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public System.DateTimeOffset To { get; set; } = default!;
+
+        /// <summary>
+        /// Complaints that reached the vendor for the first time in the window.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("complaintsReceived")]
+        public int ComplaintsReceived { get; set; } = default!;
+
+        /// <summary>
+        /// Always null: a rate needs the vendor's orders, which the service is never told.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("complaintRate")]
+        public double? ComplaintRate { get; set; } = default!;
+
+        /// <summary>
+        /// Handoffs the vendor made in the window.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("handoffsOut")]
+        public int HandoffsOut { get; set; } = default!;
+
+        /// <summary>
+        /// Of those, how many came back to the vendor later.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bouncedBack")]
+        public int BouncedBack { get; set; } = default!;
+
+        /// <summary>
+        /// bouncedBack / handoffsOut; null below the policy's minimum of handoffs (too few to judge).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bounceRate")]
+        public double? BounceRate { get; set; } = default!;
+
+        /// <summary>
+        /// Resolutions in the window naming the vendor liable.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("foundLiable")]
+        public int FoundLiable { get; set; } = default!;
+
+        /// <summary>
+        /// Minor units charged less those reversed, per ISO 4217 currency.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("amountCharged")]
+        public System.Collections.Generic.IReadOnlyDictionary<string, long> AmountCharged { get; set; } = new System.Collections.Generic.Dictionary<string, long>();
+
+        /// <summary>
+        /// Stalled-holder flags against the vendor, less withdrawn ones (the scorecards' deadlineBreaches).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("deadlinesMissed")]
+        public int DeadlinesMissed { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Whose standing, and when.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingGetRequest
+    {
+
+        /// <summary>
+        /// The vendor's id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string Id { get; set; } = default!;
+
+        /// <summary>
+        /// Optional: an ISO 8601 moment to replay the standing at; left out, now.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("asOf")]
+        public System.DateTimeOffset? AsOf { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Where a vendor stands with the marketplace: good, warned, on probation, or the relationship ended by the operator.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StandingLevel
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Good")]
+        Good = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Warning")]
+        Warning = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Probation")]
+        Probation = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Ended")]
+        Ended = 3,
+
+    }
+
+    /// <summary>
+    /// Vendor standing: over a rolling window of WindowDays, the vendor's figures against the thresholds.
+    /// <br/>Off by default: a change of standing tells the vendor and may end a relationship, so a marketplace opts in with thresholds it chose.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingSettings
+    {
+
+        /// <summary>
+        /// Whether standing is evaluated and recorded; off by default.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enabled")]
+        public bool Enabled { get; set; } = default!;
+
+        /// <summary>
+        /// The rolling window's length in days (1 to 365; 60 by default).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("windowDays")]
+        public int WindowDays { get; set; } = default!;
+
+        /// <summary>
+        /// Handoffs below which the bounce rate is not judged (too few to say).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("minimumHandoffs")]
+        public int MinimumHandoffs { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("warning")]
+        public StandingThresholds Warning { get; set; } = new StandingThresholds();
+
+        [System.Text.Json.Serialization.JsonPropertyName("probation")]
+        public StandingThresholds Probation { get; set; } = new StandingThresholds();
+
+    }
+
+    /// <summary>
+    /// Figures at or over which a vendor's standing is judged (docs/standing.md).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingThresholds
+    {
+
+        /// <summary>
+        /// Share of the vendor's handoffs that came back to it, 0 to 1.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bounceRate")]
+        public double BounceRate { get; set; } = default!;
+
+        /// <summary>
+        /// Resolutions naming the vendor liable.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("foundLiable")]
+        public int FoundLiable { get; set; } = default!;
+
+        /// <summary>
+        /// Stalled-holder flags against the vendor.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("deadlinesMissed")]
+        public int DeadlinesMissed { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A vendor's standing: as recorded at AsOf, its history up to then, and (for now) what the figures call for.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StandingView
+    {
+
+        /// <summary>
+        /// The vendor.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("vendorId")]
+        public string VendorId { get; set; } = default!;
+
+        /// <summary>
+        /// The moment the standing is read at.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("asOf")]
+        public System.DateTimeOffset AsOf { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("level")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StandingLevel>))]
+        public StandingLevel Level { get; set; } = default!;
+
+        /// <summary>
+        /// When it took this standing; null when it never changed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("since")]
+        public System.DateTimeOffset? Since { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the policy has vendor standing on (off, nothing is recorded).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("enabled")]
+        public bool Enabled { get; set; } = default!;
+
+        /// <summary>
+        /// The policy's window in days.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("windowDays")]
+        public int WindowDays { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("current")]
+        public StandingAssessment? Current { get; set; } = default!;
+
+        /// <summary>
+        /// Every standing event up to asOf, oldest first.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("history")]
+        public System.Collections.Generic.IReadOnlyList<StandingEntry> History { get; set; } = new System.Collections.Generic.List<StandingEntry>();
+
+    }
+
+    /// <summary>
+    /// What an entry on a statement records.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StatementEntryKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Charge")]
+        Charge = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Reversal")]
+        Reversal = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"AppealOpened")]
+        AppealOpened = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"AppealDecided")]
+        AppealDecided = 3,
+
+    }
+
+    /// <summary>
+    /// One line of a statement.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StatementLine
+    {
+
+        /// <summary>
+        /// The complaint the event belongs to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
+        public System.Guid ComplaintId { get; set; } = default!;
+
+        /// <summary>
+        /// The complaint's version the event made.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public long Version { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatementEntryKind>))]
+        public StatementEntryKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// The charge the line is about.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chargeId")]
+        public System.Guid ChargeId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public Money Amount { get; set; } = new Money();
+
+        /// <summary>
+        /// When the event was recorded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; set; } = default!;
+
+        /// <summary>
+        /// When the charge was made (a correction in a later month names an earlier charge).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("chargedAt")]
+        public System.DateTimeOffset ChargedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("outcome")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AppealOutcome>))]
+        public AppealOutcome? Outcome { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// When a month's statements close: CloseAfterDays days after the month's end, in TimeZone.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StatementSettings
+    {
+
+        /// <summary>
+        /// The marketplace's IANA time zone (Europe/Paris), whose months the statements follow; UTC by default.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
+        public string TimeZone { get; set; } = default!;
+
+        /// <summary>
+        /// Days after a month's end (0 to 60) before its statements close and become final; 3 by default.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("closeAfterDays")]
+        public int CloseAfterDays { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Whether a month's statement may still change (open) or is final (closed).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StatementState
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Open")]
+        Open = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"Closed")]
+        Closed = 1,
+
+    }
+
+    /// <summary>
+    /// Which party's statements, for which months.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class StatementsGetRequest
+    {
+
+        /// <summary>
+        /// The party whose statements to read; required of the operator; a vendor key may name only its own party (the default).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("party")]
+        public string? Party { get; set; } = default!;
+
+        /// <summary>
+        /// The first month, as 2026-01, in the marketplace's time zone.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
+        public string? From { get; set; } = default!;
+
+        /// <summary>
+        /// The last month (inclusive), as 2026-03; left out, the same as from. At most 24 months from from.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public string? To { get; set; } = default!;
+
+        /// <summary>
+        /// json (the default) or csv; Accept: text/csv also gives CSV.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        public string? Format { get; set; } = default!;
 
     }
 
