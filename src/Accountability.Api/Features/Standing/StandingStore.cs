@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Accountability.Api.Commands;
 using Accountability.Api.Features.Complaints.TrackingLinks;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.Scorecards;
@@ -79,7 +80,7 @@ public sealed class StandingStore(IDocumentStore store, ScorecardQueries scoreca
         if (outcome.Events.Count == 0)
             return [];
         var stream = StreamId(standing.VendorId);
-        session.Events.Append(stream, standing.Version + outcome.Events.Count, outcome.Events.Cast<object>().ToArray());
+        StreamWrite.Append(session, stream, standing.Version, [.. outcome.Events.Cast<object>()]);
         var targets = new WebhookTargets(await session.Query<WebhookEndpoint>().Where(e => e.Enabled).ToListAsync(ct), StatusPageAddress.Of(services).TrimEnd('/'));
         var version = standing.Version;
         foreach (var e in outcome.Events)
