@@ -29,7 +29,10 @@ public static class FactKinds
     public const string Uncharged = "uncharged";
     /// <summary>An uncharged flag a re-judging withdrew; dated, labelled and counted against the same party as the flag.</summary>
     public const string UnchargedWithdrawn = "uncharged-withdrawn";
-    /// <summary>The holder resolved; the value is the seconds since its hold began, the label the root cause, plus the liable party.</summary>
+    /// <summary>
+    /// The holder resolved, or the store by default judgment; the value is the seconds since the resolver's hold began
+    /// (none for a judgment: the store held nothing), the label the root cause, plus the liable party.
+    /// </summary>
     public const string Resolved = "resolved";
     /// <summary>A resolution named this party liable, whoever resolved; dated as the resolution, the label the root cause.</summary>
     public const string FoundLiable = "found-liable";

@@ -100,7 +100,10 @@ public sealed record ScorecardTrack(
                 facts.Add(new(FactKinds.CustomerRedirected, version, e.By, e.At));
                 return this;
             case ComplaintResolved e:
-                var resolution = new ScorecardFact(FactKinds.Resolved, version, holder, e.At, SecondsSince(e.At), e.RootCause.ToString(), e.LiableParty);
+                // A default judgment is the store's resolution, not the silent holder's; the store held nothing, so it has no time to resolve.
+                var byDefault = e.Judgment is not null;
+                var resolution = new ScorecardFact(FactKinds.Resolved, version, byDefault ? e.By : holder, e.At,
+                    byDefault ? null : SecondsSince(e.At), e.RootCause.ToString(), e.LiableParty);
                 facts.Add(resolution);
                 facts.Add(new(FactKinds.FoundLiable, version, e.LiableParty, e.At, Label: e.RootCause.ToString()));
                 return EndHold(e.At, facts, holds) with { LastResolution = resolution };

@@ -9,9 +9,10 @@ namespace Accountability.Api.Tests.Infrastructure;
 /// Tests make their tenants through it and read once it has caught up.
 /// </summary>
 /// <param name="schema">A schema that a service process has filled, to work on instead of a new one.</param>
-public sealed class ProjectionWorker(TimeProvider? clock = null, string? schema = null) : IAsyncDisposable
+/// <param name="runScheduler">Runs the deadline scheduler too, for a history with default judgments.</param>
+public sealed class ProjectionWorker(TimeProvider? clock = null, string? schema = null, bool runScheduler = false) : IAsyncDisposable
 {
-    private readonly IsolatedNode node = IsolatedNode.Start(
+    private readonly IsolatedNode node = IsolatedNode.Start(runScheduler,
         clock: clock, settings: new Dictionary<string, string> { ["Accountability:RunProjectionDaemon"] = "true" }, schema: schema);
 
     public Uri BaseAddress => node.Http.BaseAddress!;
@@ -24,6 +25,9 @@ public sealed class ProjectionWorker(TimeProvider? clock = null, string? schema 
 
     /// <summary>A fresh tenant on the worker's schema.</summary>
     public Task<Marketplace> CreateMarketplaceAsync() => node.CreateMarketplaceAsync();
+
+    /// <summary>Makes the deadline scheduler judge what is due now (a worker started with <c>runScheduler</c>).</summary>
+    public Task RunSchedulerPassAsync() => node.RunSchedulerPassAsync();
 
     /// <summary>Waits until the daemon has processed every event committed so far.</summary>
     public Task CatchUpAsync() => Daemon.WaitForNonStaleData(TimeSpan.FromSeconds(120));

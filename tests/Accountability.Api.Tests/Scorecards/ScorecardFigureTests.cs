@@ -19,7 +19,7 @@ public sealed class ScorecardFigureTests
     public async Task BuildMarketplace()
     {
         var clock = new ShiftableClock();
-        worker = new ProjectionWorker(clock: clock);
+        worker = new ProjectionWorker(clock: clock, runScheduler: true);
         scenario = await ScorecardScenario.BuildAsync(worker, clock);
         await worker.CatchUpAsync();
         var listed = await scenario.Market.Operator.GetJsonAsync<Features.Complaints.List.Response>("/api/complaints?limit=200");
@@ -77,7 +77,7 @@ public sealed class ScorecardFigureTests
         Assert.Multiple(() =>
         {
             Assert.That(cards.Parties.Select(p => p.Party), Is.EqualTo(new[] { "acme", "photon", "store" }));
-            Assert.That(byParty["store"].ComplaintsReceived, Is.EqualTo(7), "every complaint starts with the store");
+            Assert.That(byParty["store"].ComplaintsReceived, Is.EqualTo(8), "every complaint starts with the store");
             Assert.That(byParty["store"].BouncedBack, Is.GreaterThan(0));
             Assert.That(byParty["photon"].CustomerDeflections, Is.EqualTo(1));
             Assert.That(byParty["photon"].FlagsByRule["customer-deflection"], Is.EqualTo(1));
@@ -86,6 +86,8 @@ public sealed class ScorecardFigureTests
             Assert.That(byParty["store"].ReopenedResolutions, Is.EqualTo(3));
             Assert.That(byParty["acme"].Rating, Is.EqualTo(new Rating(1, 4)));
             Assert.That(byParty["store"].ResolutionsByLiableParty["store"], Is.EqualTo(4));
+            // The default judgment against acme is the store's resolution; acme resolved only its own fix.
+            Assert.That((byParty["store"].ResolutionsByLiableParty["acme"], byParty["acme"].Resolutions), Is.EqualTo((1, 1)));
             // Photon's refund of EUR 19.99, 70/30 with acme; acme's EUR 6.00 reversed and charged to the store (docs/liability.md).
             Assert.That((byParty["photon"].FoundLiable, byParty["photon"].AmountCharged["EUR"], byParty["acme"].AmountCharged["EUR"], byParty["store"].AmountCharged["EUR"]),
                 Is.EqualTo((1, 13.99m, 0m, 6m)));

@@ -12,7 +12,11 @@ namespace Accountability.Api.Tests.Scorecards;
 public sealed class ScorecardOracle
 {
     private sealed record Fact(Guid Complaint, string Product, string Category, string Kind, string Party, DateTimeOffset At,
-        double Value = 0, string Label = "", string Liable = "");
+        double Value = 0, string Label = "", string Liable = "")
+    {
+        /// <summary>A time to resolve: every resolution but a default judgment's, which the store made holding nothing.</summary>
+        public bool Timed { get; init; } = true;
+    }
 
     private readonly List<Fact> facts = [];
     private readonly Dictionary<Guid, Complaint> complaints = [];
@@ -89,9 +93,13 @@ public sealed class ScorecardOracle
             if (e is CustomerRedirected redirected) Add("customer-redirected", redirected.By, redirected.At);
             if (e is ComplaintResolved resolved)
             {
-                Add("resolved", holder, resolved.At, ClockSeconds(resolved.At), resolved.RootCause.ToString(), resolved.LiableParty);
+                // A default judgment is the store's resolution, with no time (it held nothing): the silent holder resolved nothing.
+                var resolver = resolved.Judgment is null ? holder : resolved.By;
+                Add("resolved", resolver, resolved.At, ClockSeconds(resolved.At), resolved.RootCause.ToString(), resolved.LiableParty);
+                if (resolved.Judgment is not null)
+                    facts[^1] = facts[^1] with { Timed = false };
                 Add("found-liable", resolved.LiableParty, resolved.At);
-                lastResolution = (holder, resolved.At);
+                lastResolution = (resolver, resolved.At);
                 StopClock(resolved.At);
             }
             if (e is ComplaintReopened reopened)
@@ -159,7 +167,7 @@ public sealed class ScorecardOracle
                 holding.Count,
                 holding.Sum(c => (asOf - runningClocks[c.Id].Since).TotalSeconds),
                 DurationsOf(Of("acknowledged")),
-                DurationsOf(resolved),
+                DurationsOf([.. resolved.Where(f => f.Timed)]),
                 Of("hold-ended").Sum(f => f.Value),
                 Of("handed-off").Count,
                 Of("bounced-back").Count,

@@ -1,12 +1,13 @@
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Tests.Infrastructure;
+using Accountability.Api.Tests.Rules;
 using Accountability.Api.Tests.StatusPage;
 
 namespace Accountability.Api.Tests.Scorecards;
 
 /// <summary>
 /// A marketplace with a realistic history through the API: fixes first time, bounce-backs, a deflected customer,
-/// ping-pong, a cycle, reopens (one a loop), ratings from the status page; half of it before <see cref="Midpoint"/>.
+/// ping-pong, a cycle, reopens (one a loop), ratings from the status page, a default judgment; half of it before <see cref="Midpoint"/>.
 /// </summary>
 public sealed class ScorecardScenario
 {
@@ -96,8 +97,22 @@ public sealed class ScorecardScenario
             await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{loop.Id}/reopening", new { reason = "Still cannot set it up" });
         }
 
+        // Acme misses the evidence it was asked for and loses by default judgment: the store resolves it, acme is found liable
+        // (no claim, so no charge).
+        var policy = PolicyJson.Editable();
+        policy["evidenceMissed"]!["missedDecidesLiability"] = true;
+        using (var put = await m.Operator.SendPutAsync(policy))
+            Assert.That((int)put.StatusCode, Is.EqualTo(200), await put.Content.ReadAsStringAsync());
+        var silent = await FileAsync(m, "Photo Pro", "acme", "billing");
+        await HandAsync(m.Operator, silent, "acme", "NeedsVendorFix", "invoice-12");
+        await m.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{silent.Id}/evidence-requests",
+            new { party = "acme", reason = "Charged twice", needed = "The invoices", dueBy = clock.GetUtcNow().AddMinutes(1) });
+
         // Filed and not yet touched.
         await FileAsync(m, "Photo Pro", "acme", "crash");
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await worker.RunSchedulerPassAsync();
+        Assert.That((await m.Operator.GetJsonAsync<ComplaintView>($"/api/complaints/{silent.Id}")).Status, Is.EqualTo(Domain.Complaints.ComplaintStatus.Resolved), "judged by default");
         clock.Advance(TimeSpan.FromMinutes(2));
         return new ScorecardScenario(m, midpoint, clock.GetUtcNow().AddMinutes(-1));
     }

@@ -52,6 +52,33 @@ public sealed class ScorecardTrackTests
     }
 
     [Test]
+    public void A_default_judgments_resolution_is_the_stores_with_no_time_and_the_silent_holder_is_found_liable_and_charged_but_resolves_nothing()
+    {
+        var judgedAt = T0.AddHours(5);
+        ScorecardTrack? track = null;
+        var facts = new List<ScorecardFact>();
+        IComplaintEvent[] events =
+        [
+            Filed(T0), HandedOff(Party.StoreId, "acme", T0),
+            new ComplaintResolved(Party.StoreId, RootCause.Unknown, "acme", "Default judgment: Acme did not resolve it.", judgedAt,
+                Judgment: new Domain.Liability.DefaultJudgment("acme", Domain.Liability.JudgmentCause.ResolutionMissed, T0.AddHours(4))),
+            new ChargeCreated(Guid.NewGuid(), "acme", new Domain.Liability.Money(10m, "EUR"), Domain.Liability.ChargeCause.Remedy, Party.StoreId, judgedAt),
+            new ComplaintReopened(Party.CustomerId, "Still broken", T0.AddHours(6)),
+        ];
+        for (var i = 0; i < events.Length; i++)
+        {
+            (track, var proved, _) = ScorecardTrack.Evolve(track, events[i], i + 1);
+            facts.AddRange(proved);
+        }
+
+        Assert.That(facts.Where(f => f.Kind is FactKinds.Resolved or FactKinds.ResolutionReopened).Select(f => (f.Kind, f.Party, f.Value, f.Liable)),
+            Is.EqualTo(new[] { (FactKinds.Resolved, Party.StoreId, (double?)null, (string?)"acme"), (FactKinds.ResolutionReopened, Party.StoreId, null, null) }));
+        Assert.That(facts.Where(f => f.Party == "acme").Select(f => f.Kind),
+            Is.EqualTo(new[] { FactKinds.Received, FactKinds.FoundLiable, FactKinds.HoldEnded, FactKinds.MoneyCharged }));
+        Assert.That(facts.First(f => f.Kind == FactKinds.HoldEnded && f.Party == "acme").Value, Is.EqualTo(5 * 3600), "the silent holder held it until the judgment");
+    }
+
+    [Test]
     public void A_flag_recorded_before_flags_named_whom_they_charge_is_counted_apart_against_whoever_acted_last()
     {
         var facts = FactsOf(Filed(T0), HandedOff(Party.StoreId, "acme", T0),

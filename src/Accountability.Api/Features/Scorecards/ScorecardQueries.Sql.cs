@@ -29,7 +29,7 @@ public sealed partial class ScorecardQueries
         var kinds = sql.Value(ScorecardTables.TimedKinds, NpgsqlDbType.Array | NpgsqlDbType.Text);
         const string FromFacts = "select party, kind, array_agg(value) from";
         if (filter.Product is not null || filter.Category is not null)
-            return $"{FromFacts} {Facts} f where {FactsWhere(sql, tenantId, filter, forParties: true)} and f.kind = any({kinds}) group by 1, 2";
+            return $"{FromFacts} {Facts} f where {FactsWhere(sql, tenantId, filter, forParties: true)} and f.kind = any({kinds}) and f.value is not null group by 1, 2";
         var period = ScorecardPeriod.Of(filter.From, filter.To);
         var tenant = sql.Text(tenantId);
         var party = filter.Party is null ? "" : $" and party = {sql.Text(filter.Party)}";
@@ -37,7 +37,7 @@ public sealed partial class ScorecardQueries
         if (period.HasWholeDays)
             parts.Add($"select party, kind, seconds from {schema}.{ScorecardTables.DurationDays} where tenant_id = {tenant}{party}{Days(sql, period)}");
         if (period.Edges.Count > 0)
-            parts.Add($"{FromFacts} {Facts} f where f.tenant_id = {tenant}{party} and f.kind = any({kinds}) and ({Edges(sql, period)}) group by 1, 2");
+            parts.Add($"{FromFacts} {Facts} f where f.tenant_id = {tenant}{party} and f.kind = any({kinds}) and f.value is not null and ({Edges(sql, period)}) group by 1, 2");
         return string.Join(" union all ", parts);
     }
 

@@ -51,7 +51,7 @@ public static class ScorecardRefold
             """, ScorecardTables.LabelledProductKinds, tenant, ScorecardTables.ProductKinds);
         session.QueueSqlCommand($"""
             insert into {Table(ScorecardTables.DurationDays)} (tenant_id, party, kind, day, seconds)
-            select tenant_id, party, kind, {day}, array_agg(coalesce(value, 0)) {facts} and kind = any(?) group by 1, 2, 3, 4
+            select tenant_id, party, kind, {day}, array_agg(value) {facts} and kind = any(?) and value is not null group by 1, 2, 3, 4
             """, tenant, ScorecardTables.TimedKinds);
         await session.SaveChangesAsync(ct);
     }

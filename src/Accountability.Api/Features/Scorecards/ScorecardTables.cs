@@ -18,7 +18,7 @@ public static class ScorecardTables
     public const string ProductDays = "scorecard_product_days";
     public const string DurationDays = "scorecard_duration_days";
 
-    /// <summary>The kinds whose values are times whose median and 90th percentile a card shows.</summary>
+    /// <summary>The kinds whose values are times whose median and 90th percentile a card shows (a fact of these without a value, a default judgment's resolution, has no time).</summary>
     public static readonly string[] TimedKinds = [FactKinds.Acknowledged, FactKinds.Resolved];
 
     /// <summary>The kinds a product's card counts.</summary>
@@ -117,8 +117,8 @@ public static class ScorecardTables
     /// <summary>Adds times to acknowledge and resolve to their days' lists by party: percentiles need every value.</summary>
     public static void AddToDurationDays(IDocumentOperations operations, string tenant, IEnumerable<ScorecardFact> facts)
     {
-        var days = facts.Where(f => TimedKinds.Contains(f.Kind)).GroupBy(f => (f.Party, f.Kind, Day: Day(f)))
-            .Select(g => (g.Key, Seconds: string.Join(",", g.Select(f => (f.Value ?? 0).ToString("R", System.Globalization.CultureInfo.InvariantCulture))))).ToList();
+        var days = facts.Where(f => TimedKinds.Contains(f.Kind) && f.Value is not null).GroupBy(f => (f.Party, f.Kind, Day: Day(f)))
+            .Select(g => (g.Key, Seconds: string.Join(",", g.Select(f => f.Value!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))).ToList();
         if (days.Count == 0)
             return;
         // unnest cannot take an array of arrays apart row by row, so each day's list travels as text.
