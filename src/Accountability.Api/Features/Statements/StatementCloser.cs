@@ -2,6 +2,7 @@ using System.Text.Json;
 using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Features.Deadlines;
 using Accountability.Api.Features.Webhooks;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Liability;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -40,33 +41,55 @@ public sealed class StatementCloser(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Closes every month due now, of every marketplace with a ledger (or only <paramref name="tenantId"/>'s), oldest first; returns how many this call closed.</summary>
+    /// <summary>Closes every month due now, of every marketplace (or only <paramref name="tenantId"/>'s), oldest first; returns how many this call closed.</summary>
     public async Task<int> CloseDueAsync(CancellationToken ct, string? tenantId = null)
     {
         var now = clock.GetUtcNow();
         var closedNow = 0;
-        var tenants = new List<(string Tenant, string Earliest)>();
-        await using var command = database.CreateCommand($"""
-            select e.tenant_id, min(e.period) from {schema}.{StatementTables.Entries} e
-            where not exists (select 1 from {schema}.{StatementTables.Closes} c where c.tenant_id = e.tenant_id and c.period = e.period)
-            and ($1::text is null or e.tenant_id = $1) group by e.tenant_id
-            """);
-        command.Parameters.Add(new() { Value = (object?)tenantId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        IReadOnlyList<Tenant> tenants;
+        await using (var session = store.QuerySession())
+            tenants = tenantId is null ? await session.Query<Tenant>().ToListAsync(ct)
+                : await session.LoadAsync<Tenant>(tenantId, ct) is { } one ? [one] : [];
+        foreach (var tenant in tenants)
         {
-            while (await reader.ReadAsync(ct))
-                tenants.Add((reader.GetString(0), reader.GetString(1)));
-        }
-        foreach (var (tenant, earliest) in tenants)
-        {
-            var settings = await book.SettingsAsync(tenant, ct);
+            var settings = await book.SettingsAsync(tenant.Id, ct);
             var zone = settings.Zone();
-            StatementPeriod.TryParse(earliest, out var month);
+            var (firstClosed, lastClosed, firstLine) = await BoundsAsync(tenant.Id, ct);
+            var month = firstClosed is null ? Earlier(StatementPeriod.Of(tenant.CreatedAt, zone), firstLine)
+                : firstLine?.CompareTo(firstClosed.Value) < 0 ? firstLine.Value : lastClosed!.Value.Next;
             for (; month.ClosesAt(zone, settings.CloseAfterDays) <= now; month = month.Next)
-                closedNow += await CloseAsync(tenant, month, settings, now, ct) ? 1 : 0;
+            {
+                if (firstClosed is { } first && lastClosed is { } last && month.CompareTo(first) >= 0 && month.CompareTo(last) <= 0)
+                    month = last;
+                else
+                    closedNow += await CloseAsync(tenant.Id, month, settings, now, ct) ? 1 : 0;
+            }
         }
         return closedNow;
     }
+
+    /// <summary>
+    /// A marketplace's first and last closed months and its first month with a line: three descents of an index, however
+    /// long its history. Closes are contiguous, so the months due are those after the last closed, or from a line that
+    /// landed before the first (history imported after closes).
+    /// </summary>
+    public static string BoundsSql(string schema) => $"""
+        select (select min(c.period) from {schema}.{StatementTables.Closes} c where c.tenant_id = $1),
+            (select max(c.period) from {schema}.{StatementTables.Closes} c where c.tenant_id = $1),
+            (select min(e.period) from {schema}.{StatementTables.Entries} e where e.tenant_id = $1)
+        """;
+
+    private async Task<(StatementPeriod? FirstClosed, StatementPeriod? LastClosed, StatementPeriod? FirstLine)> BoundsAsync(string tenant, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(BoundsSql(schema));
+        command.Parameters.Add(new() { Value = tenant });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        StatementPeriod? At(int i) => !reader.IsDBNull(i) && StatementPeriod.TryParse(reader.GetString(i), out var p) ? p : null;
+        return (At(0), At(1), At(2));
+    }
+
+    private static StatementPeriod Earlier(StatementPeriod month, StatementPeriod? other) => other?.CompareTo(month) < 0 ? other.Value : month;
 
     private async Task<bool> CloseAsync(string tenant, StatementPeriod month, StatementSettings settings, DateTimeOffset now, CancellationToken ct)
     {

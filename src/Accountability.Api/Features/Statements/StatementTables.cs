@@ -14,6 +14,8 @@ public static class StatementTables
     public const string Entries = "statement_entries";
     public const string Closes = "statement_closes";
     public const string Closed = "closed_statements";
+    /// <summary>Serves the closer's search for a marketplace's first month with a line (<see cref="StatementCloser.BoundsSql"/>).</summary>
+    public const string TenantPeriodIndex = $"ix_{Entries}_tenant_period";
 
     public static void Define(StoreOptions options)
     {
@@ -32,6 +34,7 @@ public static class StatementTables
         entries.AddColumn("charged_at", "timestamptz").NotNull();
         entries.AddColumn<string>("outcome");
         entries.Indexes.Add(new IndexDefinition($"ix_{Entries}_party_period") { Columns = ["tenant_id", "party", "period"] });
+        entries.Indexes.Add(new IndexDefinition(TenantPeriodIndex) { Columns = ["tenant_id", "period"] });
         options.Storage.ExtendedSchemaObjects.Add(entries);
 
         var closes = new Table(new PostgresqlObjectName(schema, Closes, SchemaUtils.IdentifierUsage.General));
