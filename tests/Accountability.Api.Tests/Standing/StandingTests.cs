@@ -108,6 +108,46 @@ public sealed class StandingTests
         Assert.That((photon.Level, photon.History.Count), Is.EqualTo((StandingLevel.Warning, 1)));
     }
 
+    [Test]
+    public async Task A_repeated_Idempotency_Key_replays_the_saved_answer_records_once_and_is_refused_with_another_body()
+    {
+        var market = await worker.CreateMarketplaceAsync();
+        var policy = PolicyJson.Editable();
+        policy["standing"]!["enabled"] = true;
+        (policy["standing"]!["warning"]!["foundLiable"], policy["standing"]!["probation"]!["foundLiable"]) = (1, 2);
+        using (var put = await market.Operator.SendPutAsync(policy))
+            Assert.That((int)put.StatusCode, Is.EqualTo(200));
+        var held = await market.FileHeldByAsync("photon");
+        await market.Photon.PostJsonAsync<ComplaintView>($"/api/complaints/{held.Id}/resolution", new { rootCause = "ProductDefect", liableParty = "photon", remedy = "Fixed" });
+        await worker.CatchUpAsync();
+
+        var (evaluated, evaluatedAgain) = await SentTwiceAsync("/api/parties/photon/standing/evaluation", null, "evaluate-1");
+        Assert.That(evaluated.Select(e => e.To), Is.EqualTo(new[] { StandingLevel.Warning }));
+        Assert.That(evaluatedAgain.Select(Shown), Is.EqualTo(evaluated.Select(Shown)));
+
+        const string decision = "/api/parties/photon/standing/decision";
+        var (decided, decidedAgain) = await SentTwiceAsync(decision, new { decision = "reinstate", reason = "Plan of action accepted" }, "decide-1");
+        Assert.That(decided.Select(e => (e.Decision, e.To, e.Version)), Is.EqualTo(new[] { ((StandingDecisionKind?)StandingDecisionKind.Reinstate, StandingLevel.Good, 2L) }));
+        Assert.That(decidedAgain.Select(Shown), Is.EqualTo(decided.Select(Shown)));
+
+        using (var other = await market.Operator.PostAsync(decision, new { decision = "endRelationship", reason = "Enough" }, h => h.Add("Idempotency-Key", "decide-1")))
+            await other.ShouldBeProblemAsync(422, "idempotency-key-reused");
+        var photon = await market.Operator.GetJsonAsync<StandingView>("/api/parties/photon/standing");
+        Assert.That((photon.Level, photon.History.Count), Is.EqualTo((StandingLevel.Good, 2)), "recorded once each");
+
+        async Task<(List<StandingEntry> First, List<StandingEntry> Replayed)> SentTwiceAsync(string path, object? body, string key)
+        {
+            using var first = await market.Operator.PostAsync(path, body, h => h.Add("Idempotency-Key", key));
+            using var retry = await market.Operator.PostAsync(path, body, h => h.Add("Idempotency-Key", key));
+            Assert.That(first.Headers.Contains("Idempotent-Replayed"), Is.False);
+            Assert.That(retry.Headers.GetValues("Idempotent-Replayed"), Is.EqualTo(new[] { "true" }));
+            return (await first.ShouldBeAsync<List<StandingEntry>>(200), await retry.ShouldBeAsync<List<StandingEntry>>(200));
+        }
+    }
+
+    private static (long, string, DateTimeOffset, StandingLevel, StandingDecisionKind?, string?, string?) Shown(StandingEntry e) =>
+        (e.Version, e.Type, e.At, e.To, e.Decision, e.Reason, e.By);
+
     [TestCase("{\"reason\":\"Plan accepted\"}", "decision")]
     [TestCase("{\"decision\":\"reinstate\",\"reason\":\"\"}", "reason")]
     public async Task A_decision_missing_what_or_why_is_refused_naming_it(string body, string field)

@@ -16,10 +16,11 @@ namespace Accountability.Api.Features.Standing;
 
 /// <summary>
 /// A vendor's standing stream: read it, evaluate it against the figures the scorecard projection keeps, and append what
-/// the rule or the operator decided, with the webhook, in one transaction. Two nodes evaluating at once append at the
-/// same expected version: one wins, the other's write is refused and it records nothing, so a change is recorded once.
+/// the rule or the operator decided, with the webhook, in the caller's session (the command pipeline's transaction, or
+/// the periodic evaluator's). Appends carry the version read: when two evaluate at once one save wins, the other's is
+/// refused and records nothing, so a change is recorded once.
 /// </summary>
-public sealed class StandingStore(IDocumentStore store, ScorecardQueries scorecards, IServiceProvider services, TimeProvider clock)
+public sealed class StandingStore(ScorecardQueries scorecards, IServiceProvider services, TimeProvider clock)
 {
     /// <summary>The stream's id: a name-based UUID (RFC 9562 version 8, SHA-256) of the vendor's id, the same on every node.</summary>
     public static Guid StreamId(string vendorId)
@@ -54,21 +55,20 @@ public sealed class StandingStore(IDocumentStore store, ScorecardQueries scoreca
         return StandingRule.Assess(await scorecards.PartyFactsAsync(tenantId, standing.VendorId, from, now, ct), settings, from, now);
     }
 
-    /// <summary>Evaluates one vendor: records a change of standing when the figures call for one and the policy has standing on.</summary>
-    public async Task<IReadOnlyList<StandingEntry>> EvaluateAsync(string tenantId, string vendorId, CancellationToken ct)
+    /// <summary>Evaluates one vendor in the caller's session: appends a change of standing when the figures call for one and the policy has standing on. The caller saves.</summary>
+    public async Task<IReadOnlyList<StandingEntry>> EvaluateAsync(IDocumentSession session, string vendorId, CancellationToken ct)
     {
-        await using var session = store.LightweightSession(tenantId);
         var (standing, _, policy) = await ReadAsync(session, vendorId, ct);
         if (!policy.Standing.Enabled)
             return [];
-        var outcome = StandingRule.Evaluate(standing, await AssessAsync(tenantId, standing, policy.Standing, ct), clock.GetUtcNow());
+        var outcome = StandingRule.Evaluate(standing, await AssessAsync(session.TenantId, standing, policy.Standing, ct), clock.GetUtcNow());
         return await AppendAsync(session, standing, outcome, ct);
     }
 
-    public async Task<IReadOnlyList<StandingEntry>> DecideAsync(string tenantId, string vendorId, StandingDecisionKind decision, string reason, Actor actor,
+    /// <summary>Appends the operator's decision in the caller's session, or refuses it as its problem. The caller saves.</summary>
+    public async Task<IReadOnlyList<StandingEntry>> DecideAsync(IDocumentSession session, string vendorId, StandingDecisionKind decision, string reason, Actor actor,
         CancellationToken ct)
     {
-        await using var session = store.LightweightSession(tenantId);
         var (standing, _, _) = await ReadAsync(session, vendorId, ct);
         return await AppendAsync(session, standing, StandingRule.Decide(standing, decision, reason, actor, clock.GetUtcNow()), ct);
     }
@@ -85,14 +85,6 @@ public sealed class StandingStore(IDocumentStore store, ScorecardQueries scoreca
         var version = standing.Version;
         foreach (var e in outcome.Events)
             WebhookOutbox.EnqueueStanding(session, stream, ++version, e, targets, clock.GetUtcNow());
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is JasperFx.ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException)
-        {
-            throw new ProblemException(ProblemKind.ConcurrentUpdate, "The vendor's standing changed at the same time; read it again.");
-        }
         return [.. outcome.Events.Select((e, i) => StandingEntry.Of(e, standing.Version + i + 1))];
     }
 }

@@ -1,5 +1,4 @@
 using Accountability.Api.Features.Policies;
-using Accountability.Api.Http;
 using Accountability.Api.Persistence;
 using Accountability.Domain.Parties;
 using Marten;
@@ -8,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Accountability.Api.Features.Standing;
 
 /// <summary>
-/// Evaluates every vendor of every marketplace that has standing on, once an interval. Nodes need not coordinate: each
-/// change is appended at the stream's expected version, so when two nodes evaluate a vendor at once one records the
-/// change and the other's write is refused and dropped.
+/// Evaluates every vendor of every marketplace that has standing on, once an interval, through the store in a session of
+/// its own per vendor (no HTTP request, so no command: nothing to replay). Nodes need not coordinate: each change is
+/// appended at the stream's expected version, so when two nodes evaluate a vendor at once one records the change and the
+/// other's save is refused and dropped.
 /// </summary>
 public sealed class StandingSweep(IDocumentStore store, StandingStore standings, IOptions<StandingOptions> options, ILogger<StandingSweep> logger)
     : BackgroundService
@@ -52,11 +52,16 @@ public sealed class StandingSweep(IDocumentStore store, StandingStore standings,
             }
             foreach (var vendor in vendors)
             {
+                await using var session = store.LightweightSession(tenant.Id);
+                var changes = await standings.EvaluateAsync(session, vendor, ct);
+                if (changes.Count == 0)
+                    continue;
                 try
                 {
-                    recorded += (await standings.EvaluateAsync(tenant.Id, vendor, ct)).Count;
+                    await session.SaveChangesAsync(ct);
+                    recorded += changes.Count;
                 }
-                catch (ProblemException lost) when (lost.Kind == ProblemKind.ConcurrentUpdate)
+                catch (Exception lost) when (lost is JasperFx.ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException)
                 {
                     logger.LogInformation("Vendor {Vendor}'s standing was recorded by another evaluation at the same time", vendor);
                 }

@@ -2,11 +2,12 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Http;
 using FastEndpoints;
+using MediatR;
 
 namespace Accountability.Api.Features.Standing.Decide;
 
 /// <summary>The operator decides what follows a warning or probation: reinstate, keep on probation, or end the relationship.</summary>
-public sealed class Endpoint(StandingStore standings) : Endpoint<Request, IReadOnlyList<StandingEntry>>
+public sealed class Endpoint(IMediator mediator) : Endpoint<Request, IReadOnlyList<StandingEntry>>
 {
     public override void Configure()
     {
@@ -20,9 +21,7 @@ public sealed class Endpoint(StandingStore standings) : Endpoint<Request, IReadO
 
     public override async Task HandleAsync(Request r, CancellationToken ct)
     {
-        // The key is checked as every write checks it; a standing write is not replayed by it (a repeat records nothing, or is refused).
-        IdempotencyKeys.Of(HttpContext, r);
-        var written = await standings.DecideAsync(User.TenantId(), Route<string>("id")!, r.Decision!.Value, r.Reason!, User.Actor(), ct);
-        await Send.OkAsync(written, ct);
+        var command = new Command(Route<string>("id")!, r.Decision!.Value, r.Reason!, User.Actor(), IdempotencyKeys.Of(HttpContext, r));
+        await Send.OkAsync(await mediator.SendCommandAsync(command, HttpContext.Response, ct), ct);
     }
 }

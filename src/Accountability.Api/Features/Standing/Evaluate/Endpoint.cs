@@ -2,11 +2,12 @@ using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Http;
 using FastEndpoints;
+using MediatR;
 
 namespace Accountability.Api.Features.Standing.Evaluate;
 
 /// <summary>Evaluates a vendor's standing now (the periodic evaluator does the same for every vendor); answers what it recorded.</summary>
-public sealed class Endpoint(StandingStore standings) : EndpointWithoutRequest<IReadOnlyList<StandingEntry>>
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<IReadOnlyList<StandingEntry>>
 {
     public override void Configure()
     {
@@ -19,9 +20,7 @@ public sealed class Endpoint(StandingStore standings) : EndpointWithoutRequest<I
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        // The key is checked as every write checks it; a standing write is not replayed by it (a repeat records nothing, or is refused).
-        IdempotencyKeys.Of(HttpContext, new { });
-        var written = await standings.EvaluateAsync(User.TenantId(), Route<string>("id")!, ct);
-        await Send.OkAsync(written, ct);
+        var command = new Command(Route<string>("id")!, IdempotencyKeys.Of(HttpContext, new { }));
+        await Send.OkAsync(await mediator.SendCommandAsync(command, HttpContext.Response, ct), ct);
     }
 }
