@@ -12,7 +12,7 @@ namespace Accountability.Api.Tests.Scorecards;
 public sealed class ScorecardOracle
 {
     private sealed record Fact(Guid Complaint, string Product, string Category, string Kind, string Party, DateTimeOffset At,
-        double Value = 0, string Label = "", string Liable = "")
+        double Value = 0, string Label = "", string Liable = "", decimal Amount = 0)
     {
         /// <summary>A time to resolve: every resolution but a default judgment's, which the store made holding nothing.</summary>
         public bool Timed { get; init; } = true;
@@ -27,10 +27,19 @@ public sealed class ScorecardOracle
 
     public static async Task<ScorecardOracle> ReadAsync(IDocumentStore store, string tenant, IEnumerable<Guid> complaintIds, IReadOnlyList<string> parties)
     {
-        var oracle = new ScorecardOracle(parties);
+        var streams = new List<(Guid, IReadOnlyList<object>)>();
         await using var session = store.QuerySession(tenant);
         foreach (var id in complaintIds)
-            oracle.Replay(id, [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.Data)]);
+            streams.Add((id, [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.Data)]));
+        return Of(streams, parties);
+    }
+
+    /// <summary>The oracle of streams the test holds itself (a seeded history it wrote), each a complaint's events in order.</summary>
+    public static ScorecardOracle Of(IEnumerable<(Guid Id, IReadOnlyList<object> Events)> streams, IReadOnlyList<string> parties)
+    {
+        var oracle = new ScorecardOracle(parties);
+        foreach (var (id, events) in streams)
+            oracle.Replay(id, events);
         return oracle;
     }
 
@@ -131,8 +140,8 @@ public sealed class ScorecardOracle
             }
             if (e is ChargeCreated money)
             {
-                Add("money-charged", money.Party, money.At, (double)money.Amount.Amount, money.Amount.Currency);
-                moneyCharges[money.ChargeId] = facts[^1];
+                Add("money-charged", money.Party, money.At, label: money.Amount.Currency);
+                moneyCharges[money.ChargeId] = facts[^1] = facts[^1] with { Amount = money.Amount.Amount };
             }
             if (e is ChargeAppealed appealed) appellants[appealed.ChargeId] = appealed.By;
             if (e is AppealDecided decided && appellants.Remove(decided.ChargeId, out var appellant))
@@ -184,7 +193,7 @@ public sealed class ScorecardOracle
                 resolved.GroupBy(f => f.Liable).ToDictionary(g => g.Key, g => g.Count()),
                 Of("found-liable").Count,
                 Of("money-charged").Concat(Of("money-charge-reversed")).GroupBy(f => f.Label).ToDictionary(g => g.Key,
-                    g => (decimal)Math.Round(g.Sum(f => f.Kind == "money-charged" ? f.Value : -f.Value), 4)),
+                    g => g.Sum(f => f.Kind == "money-charged" ? f.Amount : -f.Amount)),
                 Of("appeal-won").Count,
                 Of("appeal-lost").Count);
         })];
