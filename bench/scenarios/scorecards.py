@@ -6,6 +6,7 @@ for name in ["base", "key", "schema", "results"]:
     parser.add_argument("--" + name, required=True)
 for name in ["cases", "import-seconds", "write-seconds"]:
     parser.add_argument("--" + name, type=float, required=True)
+parser.add_argument("--grow-to", type=int, default=0, help="complaints to grow the scorecards to by SQL before the reads")
 args = parser.parse_args()
 
 
@@ -45,6 +46,15 @@ while True:
     time.sleep(0.5)
 catch_up = time.time() - started
 events = int(sql(f"select count(*) from {args.schema}.mt_events"))
+
+# 1b. Optionally, the scorecards of a bigger tenant: twins of every complaint, written by SQL (bench/lib/grow-scorecards.sql).
+copies = max(0, -(-args.grow_to // int(args.cases)) - 1)
+grow_seconds = 0.0
+if copies:
+    started = time.time()
+    subprocess.run(["psql", "-qAt", "-v", "ON_ERROR_STOP=1", "-v", f"schema={args.schema}", "-v", f"copies={copies}",
+                    "-f", "bench/lib/grow-scorecards.sql"], check=True, capture_output=True, text=True)
+    grow_seconds = time.time() - started
 facts = int(sql(f"select count(*) from {args.schema}.scorecard_facts"))
 holds = int(sql(f"select count(*) from {args.schema}.scorecard_holds"))
 
@@ -116,8 +126,10 @@ for i, (t, high, _) in enumerate(samples):
         lags.append(caught - t)
 lags.sort()
 
+grown = (f", grown by SQL to {int(args.cases) * (copies + 1):,} complaints' scorecards in {grow_seconds:.0f} s before the reads"
+         if copies else "")
 lines = [
-    f"Scorecards with {int(args.cases):,} imported complaints ({events:,} events, {facts:,} fact rows, {holds:,} hold rows); "
+    f"Scorecards with {int(args.cases):,} imported complaints ({events:,} events{grown}; {facts:,} fact rows, {holds:,} hold rows); "
     f"service, daemon and PostgreSQL on one 2-core machine shared with other work, so figures are noisy.",
     "",
     "| measure | value |",
