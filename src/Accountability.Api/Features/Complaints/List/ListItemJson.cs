@@ -58,7 +58,7 @@ public static class ListItemJson
         WriteTimeHeld(json, ComplaintView.TimeHeldOf(StoredClocks.HolderClockOf(complaint[Names.Clock]).TimeHeld(now), parties));
         Copy(json, complaint, Names.FiledAt, Names.LastChangedAt, Names.ResolvedAt, Names.ClosedAt);
         // As Complaint.AccountableParty: the holder, or the store once escalated.
-        WriteParty(json, Names.Accountable, escalation.ValueKind == JsonValueKind.Null ? holder : Party.StoreId, parties);
+        WriteParty(json, Names.Accountable, escalation.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? holder : Party.StoreId, parties);
         // The escalation and the claim hold only strings, a moment and an amount, each written as the API writes it; their
         // properties in their records' order (a row once stored as jsonb has them in jsonb's).
         CopyObject(json, Names.Escalation, escalation, Names.Rule, Names.Reason, Names.At);
