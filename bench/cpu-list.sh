@@ -5,7 +5,9 @@
 # private cluster's processes), in milliseconds: on a busy machine compare these, not requests/s.
 # Set-up, for each build: 300 complaints filed, each handed to acme, every third handed back (two holders' time, running
 # clocks).
-# Usage: [CONNECTIONS=32] [ROUNDS=3] bench/cpu-list.sh [seconds per measurement, default 8] [service folders (a built or
+# With PERF=1, then samples each build's CPU with `perf` under the operator's list and prints where it went, by kind of work
+# (bench/perf-categories.py; the services then start with the JIT's symbol maps on).
+# Usage: [CONNECTIONS=32] [ROUNDS=3] [PERF=1] bench/cpu-list.sh [seconds per measurement, default 8] [service folders (a built or
 # published Accountability.Api), default: this tree's Release build]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +30,8 @@ export PGPASSWORD="$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$connection")"
 pg_port="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$connection")"
 sql() { psql -qtA -h 127.0.0.1 -p "$pg_port" -U accountability -d accountability -c "$1"; }
 
+perf_env=()
+[[ -z "${PERF:-}" ]] || perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 services=() schemas=() operator_keys=() acme_keys=() ones=()
 cleanup() {
     for pid in "${services[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -42,7 +46,7 @@ for i in "${!builds[@]}"; do
     ConnectionStrings__Accountability="$connection" Accountability__Schema="${schema}_$i" Accountability__AdminKey="$admin" \
         Accountability__RunProjectionDaemon=false Accountability__RunScheduler=false Accountability__RequestsPerSecondPerKey=0 \
         Accountability__UnauthenticatedRequestsPerMinutePerAddress=0 Accountability__StatusPageBaseUrl="$base" \
-        dotnet "${builds[$i]}/Accountability.Api.dll" --contentRoot "${builds[$i]}" --urls "$base" > "$work/service-$i.log" 2>&1 &
+        env "${perf_env[@]}" dotnet "${builds[$i]}/Accountability.Api.dll" --contentRoot "${builds[$i]}" --urls "$base" > "$work/service-$i.log" 2>&1 &
     services+=($!)
     for _ in $(seq 90); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
     export OPERATOR_KEY="$(curl -fs -X POST "$base/api/admin/tenants" -H "X-Admin-Key: $admin" -H 'Content-Type: application/json' \
@@ -90,4 +94,19 @@ for round in $(seq "$rounds"); do
             echo "| $round | ${builds[$i]#"$repo/"} | $name | $requests | $service_ms | $pg_ms |"
         done
     done
+done
+
+[[ -n "${PERF:-}" ]] || exit 0
+for i in "${!builds[@]}"; do
+    perf record -q -F 999 -g -p "${services[$i]}" -o "$work/perf-$i.data" -- sleep "$duration" 2>/dev/null &
+    perf_pid=$!
+    before="$(ticks "${services[$i]}")"
+    requests="$(wrk -t2 -c"$connections" -d"${duration}s" -H "X-Api-Key: ${operator_keys[$i]}" \
+        "http://127.0.0.1:$(( ${BENCH_PORT:-5095} + i ))/api/complaints?limit=50" | awk '/requests in/ {print $1}')"
+    ms="$(awk -v r="$requests" -v s="$(( $(ticks "${services[$i]}") - before ))" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3f", s * 1000 / hz / r}')"
+    wait "$perf_pid"
+    echo
+    echo "${builds[$i]#"$repo/"}, the operator's list: $ms ms of service CPU per request (perf sampling included)"
+    echo
+    perf script -i "$work/perf-$i.data" -F comm,tid,ip,sym,dso 2>/dev/null | python3 bench/perf-categories.py "$ms"
 done

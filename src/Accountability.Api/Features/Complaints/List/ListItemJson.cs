@@ -1,10 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Accountability.Api.Persistence;
-using Accountability.Domain.Clocks;
-using Accountability.Domain.Liability;
 using Accountability.Domain.Parties;
-using Accountability.Domain.Rules;
 
 namespace Accountability.Api.Features.Complaints.List;
 
@@ -17,9 +14,6 @@ namespace Accountability.Api.Features.Complaints.List;
 /// </summary>
 public static class ListItemJson
 {
-    /// <summary>How the rows' JSON is written (Marten's serializer: camel case, enums by name).</summary>
-    private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     /// <summary>Where a page ended, from the stored JSON of its last row.</summary>
     public static PageCursor CursorAfter(string row)
     {
@@ -39,7 +33,7 @@ public static class ListItemJson
         foreach (var row in rows)
         {
             using var stored = JsonDocument.Parse(row);
-            WriteItem(json, stored.RootElement, parties, now, options);
+            WriteItem(json, stored.RootElement, parties, now);
         }
         json.WriteEndArray();
         json.WriteString(Names.NextCursor, next);
@@ -49,51 +43,141 @@ public static class ListItemJson
     }
 
     /// <summary>One item, its properties in <see cref="ComplaintView"/>'s order.</summary>
-    private static void WriteItem(Utf8JsonWriter json, JsonElement stored, PartyDirectory parties, DateTimeOffset now, JsonSerializerOptions options)
+    private static void WriteItem(Utf8JsonWriter json, JsonElement stored, PartyDirectory parties, DateTimeOffset now)
     {
-        var complaint = stored.GetProperty(Names.Complaint.EncodedUtf8Bytes);
-        var holder = complaint.GetProperty(Names.Holder.EncodedUtf8Bytes).GetString()!;
-        var escalation = complaint.GetProperty(Names.Escalation.EncodedUtf8Bytes).Deserialize<Escalation>(Stored);
-        var clock = complaint.GetProperty(Names.Clock.EncodedUtf8Bytes).Deserialize<HolderClock>(Stored)!;
-        var clocks = stored.GetProperty(Names.Clocks.EncodedUtf8Bytes).Deserialize<RunningClock[]>(Stored)!;
+        var complaint = new StoredComplaint(stored.GetProperty(Names.Complaint.EncodedUtf8Bytes));
+        var holder = complaint[Names.Holder].GetString()!;
+        var escalation = complaint[Names.Escalation];
 
         json.WriteStartObject();
         Copy(json, complaint, Names.Id, Names.Status);
         WriteParty(json, Names.Holder, holder, parties);
-        WriteParty(json, Names.Vendor, complaint.GetProperty(Names.VendorId.EncodedUtf8Bytes).GetString()!, parties);
+        WriteParty(json, Names.Vendor, complaint[Names.VendorId].GetString()!, parties);
         Copy(json, complaint, Names.Product, Names.Category, Names.CustomerReference, Names.Channel, Names.Severity, Names.Description,
             Names.HandoffCount, Names.ReopenCount);
-        json.WritePropertyName(Names.TimeHeld);
-        JsonSerializer.Serialize(json, ComplaintView.TimeHeldOf(clock.TimeHeld(now), parties), options);
+        WriteTimeHeld(json, ComplaintView.TimeHeldOf(StoredClocks.HolderClockOf(complaint[Names.Clock]).TimeHeld(now), parties));
         Copy(json, complaint, Names.FiledAt, Names.LastChangedAt, Names.ResolvedAt, Names.ClosedAt);
         // As Complaint.AccountableParty: the holder, or the store once escalated.
-        WriteParty(json, Names.Accountable, escalation is null ? holder : Party.StoreId, parties);
-        json.WritePropertyName(Names.Escalation);
-        JsonSerializer.Serialize(json, escalation, options);
+        WriteParty(json, Names.Accountable, escalation.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? holder : Party.StoreId, parties);
+        // The escalation and the claim hold only strings, a moment and an amount, each written as the API writes it; their
+        // properties in their records' order (a row once stored as jsonb has them in jsonb's).
+        CopyObject(json, Names.Escalation, escalation, Names.Rule, Names.Reason, Names.At);
         Copy(json, complaint, Names.FlaggedRules, Names.Version);
-        json.WritePropertyName(Names.Claim);
-        JsonSerializer.Serialize(json, complaint.TryGetProperty(Names.Claim.EncodedUtf8Bytes, out var claim) ? claim.Deserialize<Money>(Stored) : null, options);
-        json.WritePropertyName(Names.Clocks);
-        JsonSerializer.Serialize(json, ClockView.Of(clocks, parties, now), options);
+        CopyObject(json, Names.Claim, complaint[Names.Claim], Names.Amount, Names.Currency);
+        WriteClocks(json, ClockView.Of(StoredClocks.RunningClocksOf(stored.GetProperty(Names.Clocks.EncodedUtf8Bytes)), parties, now));
         json.WriteEndObject();
     }
 
+    /// <summary><see cref="TimeHeld"/> items, as the API's serializer writes them.</summary>
+    private static void WriteTimeHeld(Utf8JsonWriter json, IReadOnlyList<TimeHeld> timeHeld)
+    {
+        json.WriteStartArray(Names.TimeHeld);
+        foreach (var held in timeHeld)
+        {
+            json.WriteStartObject();
+            json.WriteString(Names.Party, held.Party);
+            json.WriteString(Names.DisplayName, held.DisplayName);
+            json.WriteNumber(Names.Seconds, held.Seconds);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary><see cref="ClockView"/> items, as the API's serializer writes them (enums by name).</summary>
+    private static void WriteClocks(Utf8JsonWriter json, IReadOnlyList<ClockView> clocks)
+    {
+        json.WriteStartArray(Names.Clocks);
+        foreach (var clock in clocks)
+        {
+            json.WriteStartObject();
+            json.WriteString(Names.Kind, clock.Kind.ToString());
+            WriteParty(json, Names.MustAct, clock.MustAct.Id, clock.MustAct.DisplayName);
+            json.WriteString(Names.DueAt, clock.DueAt);
+            json.WriteNumber(Names.SecondsLeft, clock.SecondsLeft);
+            json.WriteBoolean(Names.Paused, clock.Paused);
+            json.WriteBoolean(Names.Overdue, clock.Overdue);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     /// <summary>Values the view shows as the complaint stores them; a string is written again, escaped as the API escapes.</summary>
-    private static void Copy(Utf8JsonWriter json, JsonElement complaint, params ReadOnlySpan<JsonEncodedText> properties)
+    private static void Copy(Utf8JsonWriter json, JsonElement from, params ReadOnlySpan<JsonEncodedText> properties)
     {
         foreach (var property in properties)
         {
             json.WritePropertyName(property);
-            complaint.GetProperty(property.EncodedUtf8Bytes).WriteTo(json);
+            from.GetProperty(property.EncodedUtf8Bytes).WriteTo(json);
         }
     }
 
-    private static void WriteParty(Utf8JsonWriter json, JsonEncodedText property, string id, PartyDirectory parties)
+    private static void Copy(Utf8JsonWriter json, StoredComplaint from, params ReadOnlySpan<JsonEncodedText> properties)
+    {
+        foreach (var property in properties)
+        {
+            json.WritePropertyName(property);
+            from[property].WriteTo(json);
+        }
+    }
+
+    /// <summary>An object's properties in the order given, or null (for an absent value too).</summary>
+    private static void CopyObject(Utf8JsonWriter json, JsonEncodedText property, JsonElement value, params ReadOnlySpan<JsonEncodedText> properties)
+    {
+        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            json.WriteNull(property);
+            return;
+        }
+        json.WriteStartObject(property);
+        Copy(json, value, properties);
+        json.WriteEndObject();
+    }
+
+    private static void WriteParty(Utf8JsonWriter json, JsonEncodedText property, string id, PartyDirectory parties) =>
+        WriteParty(json, property, id, parties.NameOf(id));
+
+    private static void WriteParty(Utf8JsonWriter json, JsonEncodedText property, string id, string displayName)
     {
         json.WriteStartObject(property);
         json.WriteString(Names.Id, id);
-        json.WriteString(Names.DisplayName, parties.NameOf(id));
+        json.WriteString(Names.DisplayName, displayName);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The stored complaint's properties an item shows, found in one pass over them: a lookup by name searches the whole
+    /// complaint (about forty properties), and an item made twenty of them.
+    /// </summary>
+    private readonly struct StoredComplaint
+    {
+        private static readonly JsonEncodedText[] Shown = [Names.Id, Names.Status, Names.Holder, Names.VendorId, Names.Product, Names.Category,
+            Names.CustomerReference, Names.Channel, Names.Severity, Names.Description, Names.HandoffCount, Names.ReopenCount, Names.Clock,
+            Names.FiledAt, Names.LastChangedAt, Names.ResolvedAt, Names.ClosedAt, Names.Escalation, Names.FlaggedRules, Names.Version, Names.Claim];
+
+        /// <summary>For each length of a name in bytes, the shown properties whose names have it.</summary>
+        private static readonly int[][] ByLength = [.. Enumerable.Range(0, Shown.Max(n => n.EncodedUtf8Bytes.Length) + 1)
+            .Select(length => Enumerable.Range(0, Shown.Length).Where(i => Shown[i].EncodedUtf8Bytes.Length == length).ToArray())];
+
+        private readonly JsonElement[] found = new JsonElement[Shown.Length];
+
+        public StoredComplaint(JsonElement complaint)
+        {
+            foreach (var property in complaint.EnumerateObject())
+                if (IndexOf(JsonMarshal.GetRawUtf8PropertyName(property)) is >= 0 and var i)
+                    found[i] = property.Value;
+        }
+
+        /// <summary>The value of one of the shown properties; <see cref="JsonValueKind.Undefined"/> where the complaint has none.</summary>
+        public JsonElement this[JsonEncodedText name] => found[IndexOf(name.EncodedUtf8Bytes)];
+
+        private static int IndexOf(ReadOnlySpan<byte> name)
+        {
+            if (name.Length < ByLength.Length)
+                foreach (var i in ByLength[name.Length])
+                    if (name.SequenceEqual(Shown[i].EncodedUtf8Bytes))
+                        return i;
+            return -1;
+        }
     }
 
     /// <summary>
@@ -113,7 +197,11 @@ public static class ListItemJson
             LastChangedAt = Of(nameof(ComplaintView.LastChangedAt)), ResolvedAt = Of(nameof(ComplaintView.ResolvedAt)),
             ClosedAt = Of(nameof(ComplaintView.ClosedAt)), Accountable = Of(nameof(ComplaintView.Accountable)),
             Escalation = Of(nameof(ComplaintView.Escalation)), FlaggedRules = Of(nameof(ComplaintView.FlaggedRules)),
-            Version = Of(nameof(ComplaintView.Version)), Claim = Of(nameof(ComplaintView.Claim)), DisplayName = Of(nameof(PartyRef.DisplayName));
+            Version = Of(nameof(ComplaintView.Version)), Claim = Of(nameof(ComplaintView.Claim)), DisplayName = Of(nameof(PartyRef.DisplayName)),
+            Party = Of(nameof(Features.Complaints.TimeHeld.Party)), Seconds = Of(nameof(Features.Complaints.TimeHeld.Seconds)), Kind = Of(nameof(ClockView.Kind)),
+            MustAct = Of(nameof(ClockView.MustAct)), DueAt = Of(nameof(ClockView.DueAt)), SecondsLeft = Of(nameof(ClockView.SecondsLeft)),
+            Paused = Of(nameof(ClockView.Paused)), Overdue = Of(nameof(ClockView.Overdue)), Rule = Of(nameof(Domain.Rules.Escalation.Rule)),
+            Reason = Of(nameof(Domain.Rules.Escalation.Reason)), At = Of(nameof(Domain.Rules.Escalation.At)), Amount = Of(nameof(Domain.Liability.Money.Amount)), Currency = Of(nameof(Domain.Liability.Money.Currency));
 
         private static JsonEncodedText Of(string property) => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(property));
     }
