@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Accountability.Api.Http;
-using JasperFx;
 using Marten;
 using MediatR;
 
@@ -38,7 +37,7 @@ public sealed class CommandTransactionBehavior<TRequest, TResponse>(
             await session.SaveChangesAsync(cancellationToken);
             return response;
         }
-        catch (Exception ex) when (ex is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException)
+        catch (Exception ex) when (LostRace.Is(ex))
         {
             // The same key may have won the race on another request: answer what it answered.
             if (idempotency is not null && await FindAsync(idempotency, cancellationToken) is { } winner)

@@ -1,15 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using Accountability.Api.Commands;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Features.SetAside;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.RecurringProblems;
-using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
-using Marten.Exceptions;
 using Marten.Subscriptions;
 
 namespace Accountability.Api.Features.RecurringProblems;
@@ -90,7 +89,7 @@ public sealed class RecurringProblemDetector : SubscriptionBase, ISetAsideRetry
                 await DetectAsync(session, filed, ct);
                 return;
             }
-            catch (Exception ex) when (attempt < Attempts && ex is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException)
+            catch (Exception ex) when (attempt < Attempts && LostRace.Is(ex))
             {
                 logger.LogInformation("Recurring problems: tenant {Tenant} raced another write; deciding again", tenant);
             }

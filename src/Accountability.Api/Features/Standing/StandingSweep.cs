@@ -1,3 +1,4 @@
+using Accountability.Api.Commands;
 using Accountability.Api.Features.Policies;
 using Accountability.Api.Persistence;
 using Accountability.Domain.Parties;
@@ -61,7 +62,7 @@ public sealed class StandingSweep(IDocumentStore store, StandingStore standings,
                     await session.SaveChangesAsync(ct);
                     recorded += changes.Count;
                 }
-                catch (Exception lost) when (lost is JasperFx.ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException)
+                catch (Exception lost) when (LostRace.Is(lost))
                 {
                     logger.LogInformation("Vendor {Vendor}'s standing was recorded by another evaluation at the same time", vendor);
                 }
