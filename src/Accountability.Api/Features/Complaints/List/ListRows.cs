@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Data.Common;
-using Weasel.Storage;
 using Marten.Linq.QueryHandlers;
 using Weasel.Postgresql;
+using Weasel.Storage;
 
 namespace Accountability.Api.Features.Complaints.List;
 
