@@ -7,6 +7,8 @@
 # clocks).
 # With PERF=1, then samples each build's CPU with `perf` under the operator's list and prints where it went, by kind of work
 # (bench/perf-categories.py; the services then start with the JIT's symbol maps on).
+# A build folder holding a file `bench.env` (VAR=value lines) starts its service with those variables too: runtime settings that
+# only the environment sets (DOTNET_GCgen0size), side by side with the same build without them.
 # Usage: [CONNECTIONS=32] [ROUNDS=3] [PERF=1] bench/cpu-list.sh [seconds per measurement, default 8] [service folders (a built or
 # published Accountability.Api), default: this tree's Release build]
 set -euo pipefail
@@ -46,7 +48,7 @@ for i in "${!builds[@]}"; do
     ConnectionStrings__Accountability="$connection" Accountability__Schema="${schema}_$i" Accountability__AdminKey="$admin" \
         Accountability__RunProjectionDaemon=false Accountability__RunScheduler=false Accountability__RequestsPerSecondPerKey=0 \
         Accountability__UnauthenticatedRequestsPerMinutePerAddress=0 Accountability__StatusPageBaseUrl="$base" \
-        env "${perf_env[@]}" dotnet "${builds[$i]}/Accountability.Api.dll" --contentRoot "${builds[$i]}" --urls "$base" > "$work/service-$i.log" 2>&1 &
+        env "${perf_env[@]}" $(cat "${builds[$i]}/bench.env" 2>/dev/null) dotnet "${builds[$i]}/Accountability.Api.dll" --contentRoot "${builds[$i]}" --urls "$base" > "$work/service-$i.log" 2>&1 &
     services+=($!)
     for _ in $(seq 90); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
     export OPERATOR_KEY="$(curl -fs -X POST "$base/api/admin/tenants" -H "X-Admin-Key: $admin" -H 'Content-Type: application/json' \

@@ -19,6 +19,7 @@ CATEGORIES = [  # checked in this order
     ('list: finding properties', r'TryGetNamedPropertyValue'),
     ('list: copying values', r'ListItemJson::(Copy|CopyObject|WriteParty|WriteTimeHeld|WriteClocks)'),
     ('list: rest of writing items', r'ListItemJson'),
+    ('list: reading rows as bytes (ListRows)', r'ListRows\+Query'),
     ('Npgsql: rows as text', r'StringBasedTextConverter|ScalarStringSelectClause'),
     ('Marten: documents (the parties)', r'Weasel.Storage|Marten.Internal.Storage'),
     ('API key authentication', r'ApiKeyAuthenticationHandler'),

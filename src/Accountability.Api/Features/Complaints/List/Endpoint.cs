@@ -1,12 +1,12 @@
 using Accountability.Api.Auth;
+using Accountability.Api.Features.Complaints.Caching;
 using Accountability.Api.Http;
-using Accountability.Domain.Parties;
 using FastEndpoints;
 using Marten;
 
 namespace Accountability.Api.Features.Complaints.List;
 
-public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoint<Request, Response>
+public sealed class Endpoint(IQuerySession session, WriteContextCache contexts, TimeProvider clock) : Endpoint<Request, Response>
 {
     public override void Configure()
     {
@@ -22,10 +22,12 @@ public sealed class Endpoint(IQuerySession session, TimeProvider clock) : Endpoi
         var now = clock.GetUtcNow();
         var batch = session.CreateBatchQuery();
         var pageQuery = ListQuery.Queue(batch, session, User.Actor(), r, now);
-        var partiesQuery = batch.Query<Party>().ToList();
+        // The parties' names from the tenant's cached write context, checked against its versions in the same round trip.
+        var contextQuery = contexts.Queue(session, batch);
         await batch.Execute(ct);
-        var (page, next) = await pageQuery();
-        // The answer is written from the rows' JSON (decision 0040); Response stays the documented shape.
-        await ListItemJson.WriteAsync(HttpContext.Response, page, next, new PartyDirectory(await partiesQuery), now, new Config().Serializer.Options, ct);
+        var (rows, next) = await pageQuery();
+        using (rows)
+            // The answer is written from the rows' JSON (decision 0040); Response stays the documented shape.
+            await ListItemJson.WriteAsync(HttpContext.Response, rows, next, (await contextQuery()).Parties, now, new Config().Serializer.Options, ct);
     }
 }

@@ -15,14 +15,14 @@ namespace Accountability.Api.Features.Complaints.List;
 public static class ListItemJson
 {
     /// <summary>Where a page ended, from the stored JSON of its last row.</summary>
-    public static PageCursor CursorAfter(string row)
+    public static PageCursor CursorAfter(ReadOnlyMemory<byte> row)
     {
         using var stored = JsonDocument.Parse(row);
         var complaint = stored.RootElement.GetProperty(Names.Complaint.EncodedUtf8Bytes);
         return new PageCursor(complaint.GetProperty(Names.FiledAt.EncodedUtf8Bytes).GetDateTimeOffset(), complaint.GetProperty(Names.Id.EncodedUtf8Bytes).GetGuid());
     }
 
-    public static async Task WriteAsync(HttpResponse response, IReadOnlyList<string> rows, string? next, PartyDirectory parties, DateTimeOffset now,
+    public static async Task WriteAsync(HttpResponse response, ListRows rows, string? next, PartyDirectory parties, DateTimeOffset now,
         JsonSerializerOptions options, CancellationToken ct)
     {
         response.StatusCode = StatusCodes.Status200OK;
@@ -30,10 +30,11 @@ public static class ListItemJson
         await using var json = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented });
         json.WriteStartObject();
         json.WriteStartArray(Names.Items);
-        foreach (var row in rows)
+        var found = StoredComplaint.Scratch();
+        for (var i = 0; i < rows.Count; i++)
         {
-            using var stored = JsonDocument.Parse(row);
-            WriteItem(json, stored.RootElement, parties, now);
+            using var stored = JsonDocument.Parse(rows[i]);
+            WriteItem(json, stored.RootElement, found, parties, now);
         }
         json.WriteEndArray();
         json.WriteString(Names.NextCursor, next);
@@ -43,9 +44,9 @@ public static class ListItemJson
     }
 
     /// <summary>One item, its properties in <see cref="ComplaintView"/>'s order.</summary>
-    private static void WriteItem(Utf8JsonWriter json, JsonElement stored, PartyDirectory parties, DateTimeOffset now)
+    private static void WriteItem(Utf8JsonWriter json, JsonElement stored, JsonElement[] found, PartyDirectory parties, DateTimeOffset now)
     {
-        var complaint = new StoredComplaint(stored.GetProperty(Names.Complaint.EncodedUtf8Bytes));
+        var complaint = new StoredComplaint(stored.GetProperty(Names.Complaint.EncodedUtf8Bytes), found);
         var holder = complaint[Names.Holder].GetString()!;
         var escalation = complaint[Names.Escalation];
 
@@ -158,10 +159,15 @@ public static class ListItemJson
         private static readonly int[][] ByLength = [.. Enumerable.Range(0, Shown.Max(n => n.EncodedUtf8Bytes.Length) + 1)
             .Select(length => Enumerable.Range(0, Shown.Length).Where(i => Shown[i].EncodedUtf8Bytes.Length == length).ToArray())];
 
-        private readonly JsonElement[] found = new JsonElement[Shown.Length];
+        private readonly JsonElement[] found;
 
-        public StoredComplaint(JsonElement complaint)
+        /// <summary>Room for one item's values, used again for each item of a page.</summary>
+        public static JsonElement[] Scratch() => new JsonElement[Shown.Length];
+
+        public StoredComplaint(JsonElement complaint, JsonElement[] found)
         {
+            this.found = found;
+            Array.Clear(found);
             foreach (var property in complaint.EnumerateObject())
                 if (IndexOf(JsonMarshal.GetRawUtf8PropertyName(property)) is >= 0 and var i)
                     found[i] = property.Value;

@@ -15,9 +15,9 @@ public static class ListQuery
 {
     /// <summary>
     /// Queues the page's read on a batch; await the result after the batch has run: each row's stored JSON
-    /// (<see cref="ComplaintListItem"/>), written out by <see cref="ListItemJson"/>.
+    /// (<see cref="ComplaintListItem"/>), written out by <see cref="ListItemJson"/>; dispose the rows after.
     /// </summary>
-    public static Func<Task<(IReadOnlyList<string> Page, string? Next)>> Queue(
+    public static Func<Task<(ListRows Page, string? Next)>> Queue(
         IBatchedQuery batch, IQuerySession session, Actor actor, Request r, DateTimeOffset now)
     {
         var conditions = new List<string>();
@@ -49,11 +49,14 @@ public static class ListQuery
 
         var sql = new StringBuilder($"select item::text from {session.DocumentStore.Options.DatabaseSchemaName}.{ComplaintListTable.Name} where ")
             .AppendJoin(" and ", conditions).Append($" order by filed_at desc, id desc limit {r.Limit + 1}").ToString();
-        var query = batch.Query<string>(sql, [.. values]);
+        var query = batch.AddItem(new ListRows.Query(sql, [.. values]));
         return async () =>
         {
             var rows = await query;
-            return rows.Count > r.Limit ? ([.. rows.Take(r.Limit)], ListItemJson.CursorAfter(rows[r.Limit - 1]).ToString()) : (rows, null);
+            if (rows.Count <= r.Limit)
+                return (rows, null);
+            rows.Truncate(r.Limit);
+            return (rows, ListItemJson.CursorAfter(rows[r.Limit - 1]).ToString());
         };
     }
 }
