@@ -55,20 +55,22 @@ public static class StartupChecks
         return builder.ConnectionString;
     }
 
-    /// <summary>Opens one connection, so an unreachable database or refused login stops the start with a message saying which.</summary>
+    /// <summary>Opens one connection to each database, so an unreachable one or refused login stops the start with a message saying which.</summary>
     public static async Task EnsureDatabaseReachableAsync(IServiceProvider services)
     {
-        var source = services.GetRequiredService<NpgsqlDataSource>();
-        try
+        foreach (var source in services.GetRequiredService<TenantDatabases>().All)
         {
-            await using var connection = await source.OpenConnectionAsync();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
-        {
-            var at = new NpgsqlConnectionStringBuilder(source.ConnectionString);
-            var schema = services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema;
-            throw new ConfigurationException(
-                $"Cannot use the database '{at.Database}' on {at.Host}:{at.Port} as '{at.Username}' (schema {schema}): {ex.GetBaseException().Message}");
+            try
+            {
+                await using var connection = await source.OpenConnectionAsync();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
+            {
+                var at = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+                var schema = services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema;
+                throw new ConfigurationException(
+                    $"Cannot use the database '{at.Database}' on {at.Host}:{at.Port} as '{at.Username}' (schema {schema}): {ex.GetBaseException().Message}");
+            }
         }
     }
 }
