@@ -28,6 +28,18 @@ public static class StartupChecks
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ConfigurationException(
                 $"No database configured: set {ServiceSetup.ConnectionStringVariable} (or ConnectionStrings__{ServiceSetup.ConnectionStringName}) to a PostgreSQL connection string.");
+        return Checked(connectionString, "The database connection string");
+    }
+
+    /// <summary>The connection strings of the tenant database groups, checked and completed as the main one is (decision 0049).</summary>
+    public static void CheckGroupConnectionStrings(EventStoreOptions store)
+    {
+        foreach (var group in store.TenantDatabases)
+            group.ConnectionString = Checked(group.ConnectionString, $"The connection string of the tenant database group '{group.Name}'");
+    }
+
+    private static string Checked(string connectionString, string which)
+    {
         NpgsqlConnectionStringBuilder builder;
         try
         {
@@ -36,7 +48,7 @@ public static class StartupChecks
         catch (ArgumentException invalid)
         {
             // The message names the faulty keyword, never the string itself, which holds the password.
-            throw new ConfigurationException($"The database connection string is not valid: {invalid.Message}");
+            throw new ConfigurationException($"{which} is not valid: {invalid.Message}");
         }
         return WithStatementReuse(builder);
     }

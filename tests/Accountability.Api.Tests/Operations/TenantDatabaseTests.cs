@@ -24,10 +24,8 @@ public sealed class TenantDatabaseTests
         await using var groupOne = await GroupDatabase.CreateAsync($"acct_{run}_group1");
         await using var groupTwo = await GroupDatabase.CreateAsync($"acct_{run}_group2");
         var (idA, idB) = (Marketplace.NewId(), Marketplace.NewId());
-        var settings = new Dictionary<string, string>
+        var groups = new Dictionary<string, string>
         {
-            ["Accountability:RunProjectionDaemon"] = "true",
-            ["Accountability:ProjectionLeaderPollSeconds"] = "0.5",
             ["Accountability:TenantDatabases:0:Name"] = "group-1",
             ["Accountability:TenantDatabases:0:ConnectionString"] = groupOne.ConnectionString,
             ["Accountability:TenantDatabases:0:Tenants:0"] = idA,
@@ -35,7 +33,24 @@ public sealed class TenantDatabaseTests
             ["Accountability:TenantDatabases:1:ConnectionString"] = groupTwo.ConnectionString,
             ["Accountability:TenantDatabases:1:Tenants:0"] = idB,
         };
-        await using var node = IsolatedNode.Start(runScheduler: true, runWebhooks: true, settings: settings);
+        await using var schema = new OwnSchema();
+        var variables = groups.ToDictionary(g => g.Key.Replace(":", "__"), g => (string?)g.Value);
+        variables["Accountability__Schema"] = schema.Name;
+        var stale = await CommandLineRun.RunAsync(variables, "db", "assert");
+        Assert.That(stale.ExitCode, Is.EqualTo(1), stale.Output + stale.Error);
+        Assert.That(stale.Output, Does.Contain("(master)").And.Contain("(group-1)").And.Contain("(group-2)"), "db assert compares every database");
+        var apply = await CommandLineRun.RunAsync(variables, "db", "apply");
+        Assert.That(apply.ExitCode, Is.Zero, apply.Error);
+
+        var settings = new Dictionary<string, string>(groups)
+        {
+            ["Accountability:ApplySchemaOnStartup"] = "false",
+            ["Accountability:RunProjectionDaemon"] = "true",
+            ["Accountability:ProjectionLeaderPollSeconds"] = "0.5",
+        };
+        await using var node = IsolatedNode.Start(runScheduler: true, runWebhooks: true, settings: settings, schema: schema.Name);
+        using (var ready = await node.Http.GetAsync("/health/ready"))
+            Assert.That((int)ready.StatusCode, Is.EqualTo(200), await ready.Content.ReadAsStringAsync());
         await using var receiverA = await Receiver.StartAsync();
         await using var receiverB = await Receiver.StartAsync();
 
@@ -61,19 +76,18 @@ public sealed class TenantDatabaseTests
         using (var back = await b.Acme.GetAsync($"/api/complaints/{heldA}"))
             await back.ShouldBeProblemAsync(404, "not-found");
 
-        var schema = node.Schema;
         foreach (var (group, id) in new[] { (groupOne, idA), (groupTwo, idB) })
         {
             foreach (var table in new[] { "mt_events", "mt_streams", "mt_doc_complaint", "mt_doc_party", "webhook_deliveries", "complaint_deadlines", "scorecard_facts" })
-                Assert.That(await group.TenantsInAsync($"{schema}.{table}"), Is.EqualTo(new[] { id }), $"{table} of {group.Name}");
-            Assert.That(await group.CountAsync($"select count(*) from {schema}.mt_doc_apikey"), Is.Zero, $"no key in {group.Name}");
-            Assert.That(await group.CountAsync($"select count(*) from {schema}.mt_doc_tenant"), Is.Zero, $"no registry row in {group.Name}");
+                Assert.That(await group.TenantsInAsync($"{schema.Name}.{table}"), Is.EqualTo(new[] { id }), $"{table} of {group.Name}");
+            Assert.That(await group.CountAsync($"select count(*) from {schema.Name}.mt_doc_apikey"), Is.Zero, $"no key in {group.Name}");
+            Assert.That(await group.CountAsync($"select count(*) from {schema.Name}.mt_doc_tenant"), Is.Zero, $"no registry row in {group.Name}");
         }
         await using var master = new GroupDatabase("master", ServiceUnderTest.ConnectionString, drop: false);
-        Assert.That(await master.CountAsync($"select count(*) from {schema}.mt_events"), Is.Zero, "no event in the master");
-        Assert.That(await master.CountAsync($"select count(*) from {schema}.webhook_deliveries"), Is.Zero, "no delivery in the master");
-        Assert.That(await master.CountAsync($"select count(*) from {schema}.mt_doc_tenant where id in ('{idA}', '{idB}')"), Is.EqualTo(2));
-        Assert.That(await master.CountAsync($"select count(*) from {schema}.mt_doc_apikey where data->>'tenantId' in ('{idA}', '{idB}')"),
+        Assert.That(await master.CountAsync($"select count(*) from {schema.Name}.mt_events"), Is.Zero, "no event in the master");
+        Assert.That(await master.CountAsync($"select count(*) from {schema.Name}.webhook_deliveries"), Is.Zero, "no delivery in the master");
+        Assert.That(await master.CountAsync($"select count(*) from {schema.Name}.mt_doc_tenant where id in ('{idA}', '{idB}')"), Is.EqualTo(2));
+        Assert.That(await master.CountAsync($"select count(*) from {schema.Name}.mt_doc_apikey where data->>'tenantId' in ('{idA}', '{idB}')"),
             Is.EqualTo(6), "each marketplace's operator, Acme and Photon keys");
     }
 

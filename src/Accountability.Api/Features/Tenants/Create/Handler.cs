@@ -23,8 +23,10 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock, ApiKey
         var tenant = new Tenant(command.Id, command.Name, now);
         var (stored, shown) = mint.Issue(tenant.Id, Party.StoreId, isStore: true, "first operator key", now);
         session.Insert(tenant);
+        // Stored, not inserted: in a group's database it commits before the registry row, and a retry after a failure
+        // between the two finds it there; the registry row's insert still refuses a second marketplace of this id.
         await databases.WriteTenantAsync(session, tenant.Id,
-            own => own.Insert(new Party(Party.StoreId, PartyKind.Store, command.StoreName)), cancellationToken);
+            own => own.Store(new Party(Party.StoreId, PartyKind.Store, command.StoreName)), cancellationToken);
         session.Insert(stored);
         return new Response(tenant.Id, tenant.Name, now, shown);
     }
