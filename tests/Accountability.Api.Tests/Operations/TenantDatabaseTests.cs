@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Accountability.Api.Auth;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Features.Webhooks.Deliveries;
@@ -54,6 +55,8 @@ public sealed class TenantDatabaseTests
         await using var receiverA = await Receiver.StartAsync();
         await using var receiverB = await Receiver.StartAsync();
 
+        using (var unlisted = await new ApiClient(ApiKeyAuthenticationHandler.AdminHeader, ServiceUnderTest.AdminKey, node.Http).PostAsync("/api/admin/tenants", new { id = Marketplace.NewId(), name = "Nowhere" }))
+            Assert.That((await unlisted.ShouldBeProblemAsync(400, "validation")).Detail, Does.Contain("Accountability:TenantDatabases"));
         var (a, heldA, hookA) = await FileAndHandOffAsync(node, idA, receiverA);
         var (b, heldB, hookB) = await FileAndHandOffAsync(node, idB, receiverB);
 

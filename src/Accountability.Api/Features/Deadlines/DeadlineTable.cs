@@ -1,6 +1,6 @@
-using Accountability.Api.Persistence;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;

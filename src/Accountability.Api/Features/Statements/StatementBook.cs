@@ -1,7 +1,7 @@
-using Accountability.Api.Persistence;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Liability;
 using JasperFx.Events;

@@ -1,8 +1,8 @@
-using Accountability.Api.Persistence;
 using Accountability.Api.Auth;
 using Accountability.Api.Features.Complaints.TrackingLinks;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
 using Marten;

@@ -203,10 +203,8 @@ public sealed class DeliveryTable(TenantDatabases databases, IDocumentStore stor
     /// Listens for commits that announce new deliveries, on a connection to each database, until the token ends or one of
     /// them fails (which ends the others, so the caller reconnects them all).
     /// </summary>
-    public async Task ListenAsync(Func<NpgsqlConnection, CancellationToken, Task> whileListening, CancellationToken ct)
-    {
-        await databases.OnEachAsync((database, listening) => ListenAsync(database, whileListening, listening), ct);
-    }
+    public Task ListenAsync(Func<NpgsqlConnection, CancellationToken, Task> whileListening, CancellationToken ct) =>
+        databases.OnEachAsync((database, listening) => ListenAsync(database, whileListening, listening), ct);
 
     private async Task ListenAsync(NpgsqlDataSource database, Func<NpgsqlConnection, CancellationToken, Task> whileListening, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
-using Accountability.Api.Persistence;
 using Accountability.Api.Commands;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Parties;
 using Marten;
 

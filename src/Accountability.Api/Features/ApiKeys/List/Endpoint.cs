@@ -1,6 +1,6 @@
-using Accountability.Api.Persistence;
 using Accountability.Api.Auth;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using FastEndpoints;
 using Marten;
 

@@ -1,7 +1,7 @@
-using Accountability.Api.Persistence;
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using Marten;
 
 namespace Accountability.Api.Features.ApiKeys.Revoke;
