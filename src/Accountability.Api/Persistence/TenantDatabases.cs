@@ -43,7 +43,7 @@ public sealed class TenantDatabases : IAsyncDisposable
     public bool SharesMaster(string tenantId) => For(tenantId) == Master;
 
     /// <summary>Whether the marketplace may be used: always with one database; with groups, only one a group lists.</summary>
-    public bool Places(string tenantId) => !AreGrouped || byTenant.ContainsKey(tenantId);
+    public bool HasPlaceFor(string tenantId) => !AreGrouped || byTenant.ContainsKey(tenantId);
 
     /// <summary>
     /// Writes documents of the master (keys) for a marketplace: in the caller's session, so in its transaction, when the

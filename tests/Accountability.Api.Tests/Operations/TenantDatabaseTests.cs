@@ -2,10 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Accountability.Api.Auth;
+using Accountability.Api.Features.ApiKeys;
+using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Scorecards;
 using Accountability.Api.Features.Webhooks;
 using Accountability.Api.Features.Webhooks.Deliveries;
 using Accountability.Api.Tests.Infrastructure;
+using Accountability.Api.Tests.StatusPage;
 using Accountability.Api.Tests.Webhooks;
 using Npgsql;
 
@@ -74,6 +77,12 @@ public sealed class TenantDatabaseTests
             Assert.That(scorecard.Parties.Single().HeldNow, Is.EqualTo(1));
         }
 
+        var keys = await b.Operator.GetJsonAsync<List<ApiKeyView>>("/api/api-keys");
+        Assert.That(keys.Select(k => k.PartyId), Is.EquivalentTo(new[] { "store", "acme", "photon" }), "the key list, read in the master");
+        using (var revoke = await b.Operator.DeleteAsync($"/api/api-keys/{keys.Single(k => k.PartyId == "photon").Id}"))
+            Assert.That((int)revoke.StatusCode, Is.EqualTo(200), await revoke.Content.ReadAsStringAsync());
+        using (var revoked = await b.Photon.GetAsync("/api/complaints"))
+            Assert.That((int)revoked.StatusCode, Is.EqualTo(401), "a key revoked in the master stops working");
         using (var across = await a.Operator.GetAsync($"/api/complaints/{heldB}"))
             await across.ShouldBeProblemAsync(404, "not-found");
         using (var back = await b.Acme.GetAsync($"/api/complaints/{heldA}"))
@@ -94,6 +103,7 @@ public sealed class TenantDatabaseTests
             Is.EqualTo(6), "each marketplace's operator, Acme and Photon keys");
     }
 
+    /// <summary>A marketplace with a deadline policy of seconds and Acme's endpoint; one complaint filed, handed to Acme.</summary>
     private static async Task<(Marketplace, Guid Held, EndpointWithSecret Hook)> FileAndHandOffAsync(IsolatedNode node, string id, Receiver receiver)
     {
         var market = await Marketplace.CreateAsync(node.Http, id);
@@ -101,8 +111,11 @@ public sealed class TenantDatabaseTests
             Assert.That((int)put.StatusCode, Is.EqualTo(200));
         var types = new[] { "complaint.assigned", "complaint.deadline_approaching" };
         var hook = await market.Acme.PostJsonAsync<EndpointWithSecret>("/api/webhooks", new { url = receiver.Url, eventTypes = types }, 201);
-        var held = await market.FileHeldByAsync("acme");
-        return (market, held.Id, hook);
+        var filed = await market.FileAsync("acme");
+        await market.Operator.PostJsonAsync<ComplaintView>($"/api/complaints/{filed.Id}/handoffs", new { to = "acme", reason = "NeedsVendorFix" });
+        Assert.That(await new Customer(filed.TrackingLink!, node.Http.BaseAddress).ReadAsync(), Does.Contain("Acme Apps"),
+            "the status page, found by its token alone");
+        return (market, filed.Id, hook);
     }
 
     private static string Type(Receiver.Received r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("type").GetString()!;

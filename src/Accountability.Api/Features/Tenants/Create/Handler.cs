@@ -16,7 +16,7 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock, ApiKey
     {
         if (await session.LoadAsync<Tenant>(command.Id, cancellationToken) is not null)
             throw new ProblemException(ProblemKind.AlreadyExists, $"A tenant with id '{command.Id}' already exists.");
-        if (!databases.Places(command.Id))
+        if (!databases.HasPlaceFor(command.Id))
             throw new ProblemException(ProblemKind.Validation,
                 $"No database holds a tenant with id '{command.Id}': list it in a group of Accountability:TenantDatabases first.");
         var now = clock.GetUtcNow();
