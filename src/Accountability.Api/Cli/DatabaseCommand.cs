@@ -27,19 +27,30 @@ public static class DatabaseCommand
         await using var app = await CommandLine.BuildServicesAsync(context, mayApplySchema: false);
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var schema = app.Services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema;
-        var migration = await store.Storage.Database.CreateMigrationAsync();
-        if (migration.Difference == SchemaPatchDifference.None)
+        // Every database: the one, or the master and each group's (decision 0049), named when there are several.
+        var databases = await store.Storage.AllDatabases();
+        var differs = false;
+        foreach (var database in databases)
+        {
+            var migration = await database.CreateMigrationAsync();
+            if (migration.Difference == SchemaPatchDifference.None)
+                continue;
+            differs = true;
+#pragma warning disable CS0618 // The group's name from the settings; the Id that replaces it names server and database instead.
+            var where = databases.Count > 1 ? $" ({database.Identifier})" : "";
+#pragma warning restore CS0618
+            foreach (var delta in migration.Deltas.Where(d => d.Difference != SchemaPatchDifference.None))
+                context.Output.WriteLine($"{delta.Difference,-8} {delta.SchemaObject.Identifier}{where}");
+            if (!apply)
+                migration.WriteAllUpdates(context.Output, new PostgresqlMigrator(), AutoCreate.CreateOrUpdate);
+        }
+        if (!differs)
         {
             context.Output.WriteLine($"The schema {schema} is current.");
             return 0;
         }
-        foreach (var delta in migration.Deltas.Where(d => d.Difference != SchemaPatchDifference.None))
-            context.Output.WriteLine($"{delta.Difference,-8} {delta.SchemaObject.Identifier}");
         if (!apply)
-        {
-            migration.WriteAllUpdates(context.Output, new PostgresqlMigrator(), AutoCreate.CreateOrUpdate);
             return context.Fail($"The schema {schema} differs from this version: run `db apply`.");
-        }
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(AutoCreate.CreateOrUpdate);
         context.Output.WriteLine($"The schema {schema} is now current.");
         return 0;

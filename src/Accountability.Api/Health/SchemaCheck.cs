@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Weasel.Core;
+using Weasel.Core.Migrations;
 using Weasel.Postgresql.Tables;
 
 namespace Accountability.Api.Health;
@@ -9,6 +10,7 @@ namespace Accountability.Api.Health;
 /// Whether the database holds every table, column and function this build needs. A schema that also holds more (a
 /// newer version's columns, applied during a rolling upgrade) still serves this build: it is reported, not unready.
 /// Comparing takes a few queries, so a usable schema is trusted for a while; a lacking one is looked at on every probe.
+/// Every database is compared (decision 0049).
 /// </summary>
 public sealed class SchemaCheck(IDocumentStore store, TimeProvider clock) : IHealthCheck
 {
@@ -23,11 +25,13 @@ public sealed class SchemaCheck(IDocumentStore store, TimeProvider clock) : IHea
         {
             if (trusted is { } known && clock.GetUtcNow() < known.Until)
                 return known.Result;
-            var migration = await store.Storage.Database.CreateMigrationAsync(cancellationToken);
-            var lacking = migration.Deltas.Where(Lacks).Select(d => d.SchemaObject.Identifier.QualifiedName).ToList();
+            var migrations = new List<SchemaMigration>();
+            foreach (var database in await store.Storage.AllDatabases())
+                migrations.Add(await database.CreateMigrationAsync(cancellationToken));
+            var lacking = migrations.SelectMany(m => m.Deltas).Where(Lacks).Select(d => d.SchemaObject.Identifier.QualifiedName).Distinct().ToList();
             if (lacking.Count > 0)
                 return HealthCheckResult.Unhealthy($"The schema lacks what this version needs ({string.Join(", ", lacking.Take(3))}): apply it with the command `db apply`.");
-            var result = migration.Difference == SchemaPatchDifference.None
+            var result = migrations.All(m => m.Difference == SchemaPatchDifference.None)
                 ? HealthCheckResult.Healthy("The schema matches this version.")
                 : HealthCheckResult.Degraded("The schema holds all this version needs, and more (another version's changes).");
             trusted = (clock.GetUtcNow() + TrustFor, result);

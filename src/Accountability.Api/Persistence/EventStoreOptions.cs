@@ -21,11 +21,19 @@ public sealed partial class EventStoreOptions : ISettings
     /// <summary>How often a standing-by worker tries to take over a projection whose leader is gone.</summary>
     public double ProjectionLeaderPollSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Databases each holding a group of marketplaces, beside the master (the main connection string), which keeps the
+    /// tenant registry, keys and sessions. Empty (the default): every marketplace in the one database (decision 0049).
+    /// </summary>
+    public List<TenantDatabaseGroup> TenantDatabases { get; set; } = [];
+
     public IEnumerable<string> Problems()
     {
         if (!SchemaName().IsMatch(Schema))
             yield return $"{SettingChecks.Section}:{nameof(Schema)} must be a lower-case PostgreSQL name (letters, digits, _), not '{Schema}'";
         foreach (var problem in SettingChecks.MoreThanZero((nameof(ProjectionLeaderPollSeconds), ProjectionLeaderPollSeconds)))
+            yield return problem;
+        foreach (var problem in TenantDatabaseGroup.Problems(TenantDatabases))
             yield return problem;
     }
 

@@ -14,7 +14,8 @@ namespace Accountability.Api.Persistence;
 public static class MartenSetup
 {
     /// <summary>
-    /// The event store: every tenant in one database, each row tagged with its tenant (conjoined tenancy). Each feature
+    /// The event store: every tenant in one database, each row tagged with its tenant (conjoined tenancy), or with
+    /// TenantDatabases set, the same tables in a database per group of tenants beside the master (decision 0049). Each feature
     /// registers its own documents, projections and tables (<c>ConfigureMarten</c>), applied after these in the order
     /// the features are added.
     /// </summary>
@@ -22,7 +23,7 @@ public static class MartenSetup
     {
         var marten = services.AddMarten(opts =>
         {
-            opts.Connection(connectionString);
+            UseDatabases(opts, connectionString, settings.TenantDatabases);
             opts.DatabaseSchemaName = settings.Schema;
             opts.AutoCreateSchemaObjects = settings.ApplySchemaOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             // Nodes starting together on one schema take turns applying it; the others wait for the first to finish, which
@@ -57,11 +58,34 @@ public static class MartenSetup
             // runs it, and another takes the lock over when that node's connection dies (docs/decisions/0029).
             .AddAsyncDaemon(settings.RunProjectionDaemon ? DaemonMode.HotCold : DaemonMode.Disabled);
 
-        // Plain SQL beside Marten (the webhook outbox) gets its own pool, with nothing prepared: a prepared statement may
-        // settle on a generic plan, and the outbox's claim query's generic plan scans the whole backlog (30 s at 13,000).
-        services.AddSingleton(_ => new Npgsql.NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxAutoPrepare = 0 } }.Build());
+        // Plain SQL beside Marten (the webhook outbox, clocks, statements, scorecards) gets pools of its own (see TenantDatabases).
+        services.AddSingleton(_ => new TenantDatabases(connectionString, settings.TenantDatabases));
+        services.AddSingleton(s => s.GetRequiredService<TenantDatabases>().Master);
         if (settings.ApplySchemaOnStartup)
             marten.ApplyAllDatabaseChangesOnStartup();
         return services;
+    }
+
+    /// <summary>
+    /// The one switch between one database and several: the master (the main connection string) is the default tenant's
+    /// database, so the registry, keys and sessions, which sessions without a tenant read and write, live there; each
+    /// group's marketplaces live in the group's database. Marten's static tenancy knows every marketplace from the
+    /// settings: a marketplace in no group cannot be used while groups are set.
+    /// </summary>
+    private static void UseDatabases(StoreOptions opts, string connectionString, IReadOnlyList<TenantDatabaseGroup> groups)
+    {
+        if (groups.Count == 0)
+        {
+            opts.Connection(connectionString);
+            return;
+        }
+        opts.MultiTenantedDatabases(databases =>
+        {
+            databases.AddMultipleTenantDatabase(connectionString, TenantDatabaseGroup.MasterName).ForTenants().AsDefault();
+            foreach (var group in groups)
+                databases.AddMultipleTenantDatabase(group.ConnectionString, group.Name).ForTenants([.. group.Tenants]);
+        });
+        // Marten turns the default tenant off with several databases; here it is the master's, where the registry lives.
+        opts.Advanced.DefaultTenantUsageEnabled = true;
     }
 }

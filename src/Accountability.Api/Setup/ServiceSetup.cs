@@ -51,6 +51,7 @@ public static class ServiceSetup
         options.ThrowIfAnyIsWrong();
         StartupChecks.RequirePublicAddress(publicAddress, builder.Environment);
         var connectionString = StartupChecks.ConnectionString(builder.Configuration);
+        StartupChecks.CheckGroupConnectionStrings(store);
 
         builder.AddTelemetry();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);

@@ -28,6 +28,18 @@ public static class StartupChecks
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ConfigurationException(
                 $"No database configured: set {ServiceSetup.ConnectionStringVariable} (or ConnectionStrings__{ServiceSetup.ConnectionStringName}) to a PostgreSQL connection string.");
+        return Checked(connectionString, "The database connection string");
+    }
+
+    /// <summary>The connection strings of the tenant database groups, checked and completed as the main one is (decision 0049).</summary>
+    public static void CheckGroupConnectionStrings(EventStoreOptions store)
+    {
+        foreach (var group in store.TenantDatabases)
+            group.ConnectionString = Checked(group.ConnectionString, $"The connection string of the tenant database group '{group.Name}'");
+    }
+
+    private static string Checked(string connectionString, string which)
+    {
         NpgsqlConnectionStringBuilder builder;
         try
         {
@@ -36,7 +48,7 @@ public static class StartupChecks
         catch (ArgumentException invalid)
         {
             // The message names the faulty keyword, never the string itself, which holds the password.
-            throw new ConfigurationException($"The database connection string is not valid: {invalid.Message}");
+            throw new ConfigurationException($"{which} is not valid: {invalid.Message}");
         }
         return WithStatementReuse(builder);
     }
@@ -55,20 +67,22 @@ public static class StartupChecks
         return builder.ConnectionString;
     }
 
-    /// <summary>Opens one connection, so an unreachable database or refused login stops the start with a message saying which.</summary>
+    /// <summary>Opens one connection to each database, so an unreachable one or refused login stops the start with a message saying which.</summary>
     public static async Task EnsureDatabaseReachableAsync(IServiceProvider services)
     {
-        var source = services.GetRequiredService<NpgsqlDataSource>();
-        try
+        foreach (var source in services.GetRequiredService<TenantDatabases>().All)
         {
-            await using var connection = await source.OpenConnectionAsync();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
-        {
-            var at = new NpgsqlConnectionStringBuilder(source.ConnectionString);
-            var schema = services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema;
-            throw new ConfigurationException(
-                $"Cannot use the database '{at.Database}' on {at.Host}:{at.Port} as '{at.Username}' (schema {schema}): {ex.GetBaseException().Message}");
+            try
+            {
+                await using var connection = await source.OpenConnectionAsync();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
+            {
+                var at = new NpgsqlConnectionStringBuilder(source.ConnectionString);
+                var schema = services.GetRequiredService<IOptions<EventStoreOptions>>().Value.Schema;
+                throw new ConfigurationException(
+                    $"Cannot use the database '{at.Database}' on {at.Host}:{at.Port} as '{at.Username}' (schema {schema}): {ex.GetBaseException().Message}");
+            }
         }
     }
 }

@@ -21,9 +21,10 @@ public sealed class Marketplace
     public static ApiClient Admin => new(ApiKeyAuthenticationHandler.AdminHeader, ServiceUnderTest.AdminKey);
 
     /// <param name="http">A client of another node than the shared one, such as a node on a schema of its own.</param>
-    public static async Task<Marketplace> CreateAsync(HttpClient? http = null)
+    /// <param name="id">The marketplace's id, for a node that must know it before it starts; by default a new one.</param>
+    public static async Task<Marketplace> CreateAsync(HttpClient? http = null, string? id = null)
     {
-        var id = $"m-{Guid.NewGuid():N}"[..14];
+        id ??= NewId();
         var tenant = await new ApiClient(ApiKeyAuthenticationHandler.AdminHeader, ServiceUnderTest.AdminKey, http).PostJsonAsync<Features.Tenants.Create.Response>(
             "/api/admin/tenants", new { id, name = "Test Marketplace", storeName = "Test Store" }, 201);
         var @operator = Client(tenant.OperatorKey.Key!, http);
@@ -31,6 +32,8 @@ public sealed class Marketplace
         await @operator.PostJsonAsync<object>("/api/parties", new { id = "photon", displayName = "Photon Devices" }, 201);
         return new Marketplace(id, @operator, await KeyFor(@operator, "acme", http), await KeyFor(@operator, "photon", http));
     }
+
+    public static string NewId() => $"m-{Guid.NewGuid():N}"[..14];
 
     public static ApiClient Client(string key, HttpClient? http = null) => new(ApiKeyAuthenticationHandler.Header, key, http);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
@@ -18,7 +19,7 @@ public sealed record ClaimedDeadlines(string TenantId, Guid ComplaintId, Deadlin
 /// due (indexed), and the scheduler's claim on it. Kept outside tenants so one query finds every tenant's due work;
 /// written through the caller's Marten session, so the clocks commit with the events that started them.
 /// </summary>
-public sealed class DeadlineTable(NpgsqlDataSource database, IDocumentStore store)
+public sealed class DeadlineTable(TenantDatabases databases, IDocumentStore store)
 {
     public const string Name = "complaint_deadlines";
 
@@ -93,32 +94,38 @@ public sealed class DeadlineTable(NpgsqlDataSource database, IDocumentStore stor
     /// </summary>
     public async Task<IReadOnlyList<ClaimedDeadlines>> ClaimAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct)
     {
+        // One claim per database, each on that database's clock; the token is shared, so a release finds its row anywhere.
         var claim = Guid.NewGuid().ToString("N");
-        await using var command = database.CreateCommand($"""
-            with due as (
-                select tenant_id, complaint_id from {table}
-                where next_due_at <= $1 and (claimed_until is null or claimed_until < now())
-                order by next_due_at limit $3
-                for update skip locked)
-            update {table} d set claim = $4, claimed_until = now() + $2 from due
-            where d.tenant_id = due.tenant_id and d.complaint_id = due.complaint_id
-            returning d.tenant_id, d.complaint_id, d.clocks::text
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = now });
-        command.Parameters.Add(new NpgsqlParameter { Value = lease });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        command.Parameters.Add(new NpgsqlParameter { Value = claim });
         var claimed = new List<ClaimedDeadlines>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            claimed.Add(new ClaimedDeadlines(reader.GetString(0), reader.GetGuid(1), Deserialize(reader.GetString(2)), claim));
+        foreach (var database in databases.All)
+        {
+            if (claimed.Count >= limit)
+                break;
+            await using var command = database.CreateCommand($"""
+                with due as (
+                    select tenant_id, complaint_id from {table}
+                    where next_due_at <= $1 and (claimed_until is null or claimed_until < now())
+                    order by next_due_at limit $3
+                    for update skip locked)
+                update {table} d set claim = $4, claimed_until = now() + $2 from due
+                where d.tenant_id = due.tenant_id and d.complaint_id = due.complaint_id
+                returning d.tenant_id, d.complaint_id, d.clocks::text
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = now });
+            command.Parameters.Add(new NpgsqlParameter { Value = lease });
+            command.Parameters.Add(new NpgsqlParameter { Value = limit - claimed.Count });
+            command.Parameters.Add(new NpgsqlParameter { Value = claim });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                claimed.Add(new ClaimedDeadlines(reader.GetString(0), reader.GetGuid(1), Deserialize(reader.GetString(2)), claim));
+        }
         return claimed;
     }
 
     /// <summary>Gives a claim back, so another pass may take the row at once.</summary>
     public async Task ReleaseAsync(ClaimedDeadlines claimed, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(
+        await using var command = databases.For(claimed.TenantId).CreateCommand(
             $"update {table} set claim = null, claimed_until = null where tenant_id = $1 and complaint_id = $2 and claim = $3");
         command.Parameters.Add(new NpgsqlParameter { Value = claimed.TenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = claimed.ComplaintId });
@@ -132,6 +139,14 @@ public sealed class DeadlineTable(NpgsqlDataSource database, IDocumentStore stor
     /// Nodes starting together take turns on the table's lock, and those after the first find it gone.
     /// </summary>
     public async Task<int> ConvertScheduledDeadlinesAsync(CancellationToken ct)
+    {
+        var converted = 0;
+        foreach (var database in databases.All)
+            converted += await ConvertScheduledDeadlinesAsync(database, ct);
+        return converted;
+    }
+
+    private async Task<int> ConvertScheduledDeadlinesAsync(NpgsqlDataSource database, CancellationToken ct)
     {
         var old = $"{store.Options.DatabaseSchemaName}.mt_doc_scheduleddeadline";
         await using var connection = await database.OpenConnectionAsync(ct);

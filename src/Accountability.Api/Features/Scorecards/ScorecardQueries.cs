@@ -1,3 +1,4 @@
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
@@ -14,7 +15,7 @@ namespace Accountability.Api.Features.Scorecards;
 /// end of the period), percentiles from the facts' index, running holds from their partial index. Callers decide who
 /// may see what: a vendor's filter names its own party.
 /// </summary>
-public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumentStore store, TimeProvider clock)
+public sealed partial class ScorecardQueries(TenantDatabases databases, IDocumentStore store, TimeProvider clock)
 {
     private readonly string schema = store.Options.DatabaseSchemaName;
 
@@ -43,7 +44,7 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
         string tenantId, ScorecardFilter filter, CancellationToken ct)
     {
         var counts = new List<(string Party, string Kind, string Label, string Liable, int Count, double Sum)>();
-        var sql = new ScorecardSql(database);
+        var sql = new ScorecardSql(databases.For(tenantId));
         // Seconds to the microsecond: the day sums add up in batch order, which a rebuild changes in the last bits.
         await using var command = sql.Command($"select party, kind, label, liable, sum(n)::int, round(sum(total)::numeric, 6)::double precision from ({PartyCounts(sql, tenantId, filter)}) x group by 1, 2, 3, 4");
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -55,7 +56,7 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
     private async Task<Dictionary<(string Party, string Kind), List<double>>> PartyDurationsAsync(string tenantId, ScorecardFilter filter, CancellationToken ct)
     {
         var timed = new Dictionary<(string Party, string Kind), List<double>>();
-        var sql = new ScorecardSql(database);
+        var sql = new ScorecardSql(databases.For(tenantId));
         await using var command = sql.Command(PartyDurations(sql, tenantId, filter));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -72,7 +73,7 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
         string tenantId, ScorecardFilter filter, DateTimeOffset asOf, CancellationToken ct)
     {
         var running = new Dictionary<string, (int Count, double Seconds)>();
-        var sql = new ScorecardSql(database);
+        var sql = new ScorecardSql(databases.For(tenantId));
         var holdsWhere = HoldsWhere(sql, tenantId, filter);
         await using var command = sql.Command($"""
             select party, count(*)::int, coalesce(sum(extract(epoch from {sql.Time(asOf)} - started_at)), 0)::double precision
@@ -88,7 +89,7 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
     {
         var asOf = clock.GetUtcNow();
         var counts = new List<(string Product, string Kind, string Label, int Count)>();
-        var sql = new ScorecardSql(database);
+        var sql = new ScorecardSql(databases.For(tenantId));
         await using (var command = sql.Command($"select product, kind, label, sum(n)::int from ({ProductCounts(sql, tenantId, filter)}) x group by 1, 2, 3"))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
@@ -175,7 +176,7 @@ public sealed partial class ScorecardQueries(NpgsqlDataSource database, IDocumen
     /// <summary>One party's facts dated in [from, to), as the projection wrote them (vendor standing judges these).</summary>
     public async Task<IReadOnlyList<ScorecardFact>> PartyFactsAsync(string tenantId, string party, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var sql = new ScorecardSql(database);
+        var sql = new ScorecardSql(databases.For(tenantId));
         await using var command = sql.Command($"""
             select kind, version, party, at, value, label, liable from {Facts} f
             where f.tenant_id = {sql.Text(tenantId)} and f.party = {sql.Text(party)} and f.at >= {sql.Time(from)} and f.at < {sql.Time(to)}

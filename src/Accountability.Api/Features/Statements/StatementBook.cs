@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Complaints;
 using Accountability.Domain.Liability;
 using JasperFx.Events;
@@ -12,7 +13,7 @@ using NpgsqlTypes;
 namespace Accountability.Api.Features.Statements;
 
 /// <summary>Reads the ledger into statements, and rebuilds the ledger from the complaints' events.</summary>
-public sealed class StatementBook(IDocumentStore store, NpgsqlDataSource database)
+public sealed class StatementBook(IDocumentStore store, TenantDatabases databases)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -35,7 +36,7 @@ public sealed class StatementBook(IDocumentStore store, NpgsqlDataSource databas
         var names = months.Select(m => m.ToString()).ToArray();
         var closedAt = new Dictionary<string, DateTimeOffset>();
         var stored = new Dictionary<string, PartyStatement>();
-        await using (var command = database.CreateCommand($"""
+        await using (var command = databases.For(tenantId).CreateCommand($"""
             select c.period, c.closed_at, s.statement::text from {schema}.{StatementTables.Closes} c
             left join {schema}.{StatementTables.Closed} s on s.tenant_id = c.tenant_id and s.period = c.period and s.party = $3
             where c.tenant_id = $1 and c.period = any($2)
@@ -68,7 +69,7 @@ public sealed class StatementBook(IDocumentStore store, NpgsqlDataSource databas
             select party, period, complaint_id, version, kind, charge_id, currency, amount_minor, at, charged_at, outcome
             from {schema}.{StatementTables.Entries} where tenant_id = $1 and period = any($2) and ($3::text is null or party = $3)
             """;
-        await using var command = connection is null ? database.CreateCommand(sql) : new NpgsqlCommand(sql, connection);
+        await using var command = connection is null ? databases.For(tenantId).CreateCommand(sql) : new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new() { Value = tenantId });
         command.Parameters.Add(new() { Value = periods });
         command.Parameters.Add(new() { Value = (object?)party ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -111,7 +112,7 @@ public sealed class StatementBook(IDocumentStore store, NpgsqlDataSource databas
                 entries.Add((entry, period));
             }
         }
-        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var connection = await databases.For(tenantId).OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var exclusive = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext($1))", connection, transaction))
         {
@@ -143,7 +144,7 @@ public sealed class StatementBook(IDocumentStore store, NpgsqlDataSource databas
     private async Task<Dictionary<string, HashSet<(Guid, long)>>> ClosedMembersAsync(string tenantId, CancellationToken ct)
     {
         var closed = new Dictionary<string, HashSet<(Guid, long)>>();
-        await using var command = database.CreateCommand($"""
+        await using var command = databases.For(tenantId).CreateCommand($"""
             select c.period, s.statement::text from {schema}.{StatementTables.Closes} c
             left join {schema}.{StatementTables.Closed} s on s.tenant_id = c.tenant_id and s.period = c.period where c.tenant_id = $1
             """);

@@ -17,7 +17,7 @@ namespace Accountability.Api.Features.Statements;
 /// node that finds it there closes nothing), stores each party's final statement and queues its <c>statement.ready</c>.
 /// </summary>
 public sealed class StatementCloser(
-    IDocumentStore store, NpgsqlDataSource database, StatementBook book, WriteContextCache contexts, TimeProvider clock,
+    IDocumentStore store, TenantDatabases databases, StatementBook book, WriteContextCache contexts, TimeProvider clock,
     IOptions<DeadlineOptions> options, ILogger<StatementCloser> logger) : BackgroundService
 {
     private readonly string schema = store.Options.DatabaseSchemaName;
@@ -81,7 +81,7 @@ public sealed class StatementCloser(
 
     private async Task<(StatementPeriod? FirstClosed, StatementPeriod? LastClosed, StatementPeriod? FirstLine)> BoundsAsync(string tenant, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(BoundsSql(schema));
+        await using var command = databases.For(tenant).CreateCommand(BoundsSql(schema));
         command.Parameters.Add(new() { Value = tenant });
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

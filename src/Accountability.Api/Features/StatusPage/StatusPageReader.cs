@@ -2,6 +2,7 @@ using Accountability.Api.Auth;
 using Accountability.Api.Features.Complaints.TrackingLinks;
 using Accountability.Api.Features.Complaints;
 using Accountability.Api.Features.Policies;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Parties;
 using Accountability.Domain.Rules;
 using Marten;
@@ -22,20 +23,29 @@ public sealed record FoundPage(StatusPageDocument Page, PartyDirectory Parties, 
 /// Finds status pages by token: one indexed read of the read model, in plain SQL as it is the most frequent request
 /// the service answers; the tenant's parties and policy are cached briefly.
 /// </summary>
-public sealed class StatusPageReader(IDocumentStore store, NpgsqlDataSource database, IMemoryCache cache, IOptions<ComplaintOptions> complaints, IOptions<ApiKeyOptions> keys)
+public sealed class StatusPageReader(IDocumentStore store, TenantDatabases databases, IMemoryCache cache, IOptions<ComplaintOptions> complaints, IOptions<ApiKeyOptions> keys)
 {
     private readonly string byToken =
         $"select data from {store.Options.FindOrResolveDocumentType(typeof(StatusPageDocument)).TableName.QualifiedName} where token_hash = $1 limit 1";
 
     public async Task<FoundPage?> FindAsync(string token, CancellationToken ct)
     {
-        // Every miss costs the same query, so a malformed, unknown or revoked token cannot be told apart by timing.
-        await using var command = database.CreateCommand(byToken);
-        command.Parameters.Add(new NpgsqlParameter { Value = TrackingToken.Hash(token) });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct) || !TrackingToken.IsWellFormed(token))
+        // Every miss costs the same queries, so a malformed, unknown or revoked token cannot be told apart by timing. The
+        // token names no tenant: with a database per group of tenants, each is asked in turn (decision 0049).
+        StatusPageDocument? page = null;
+        foreach (var database in databases.All)
+        {
+            await using var command = database.CreateCommand(byToken);
+            command.Parameters.Add(new NpgsqlParameter { Value = TrackingToken.Hash(token) });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                page = store.Options.Serializer().FromJson<StatusPageDocument>(reader, 0);
+                break;
+            }
+        }
+        if (page is null || !TrackingToken.IsWellFormed(token))
             return null;
-        var page = store.Options.Serializer().FromJson<StatusPageDocument>(reader, 0);
         var (parties, policy) = await TenantAsync(page.Tenant, ct);
         return new FoundPage(page, parties, policy, TimeSpan.FromDays(complaints.Value.ReopenWindowDays));
     }

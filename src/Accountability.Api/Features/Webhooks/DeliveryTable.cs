@@ -1,3 +1,4 @@
+using Accountability.Api.Persistence;
 using Marten;
 using Npgsql;
 using Weasel.Postgresql;
@@ -9,7 +10,7 @@ namespace Accountability.Api.Features.Webhooks;
 /// The outbox as plain tables beside the event store: deliveries (one row each, updated as they progress) and their
 /// attempts (appended). Rows are written through the caller's Marten session, so they commit with its events.
 /// </summary>
-public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore store)
+public sealed class DeliveryTable(TenantDatabases databases, IDocumentStore store)
 {
     /// <summary>The log keeps this many attempts per delivery.</summary>
     public const int AttemptsShown = 20;
@@ -101,15 +102,23 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
             update {schema}.webhook_deliveries d set claimed_until = now() + $2, claim = $6 from ready where d.id = ready.id
             returning {string.Join(", ", Columns.Split(", ").Select(c => "d." + c))}
             """;
+        // One claim per database, each on that database's clock, under one token.
         var claim = Guid.NewGuid().ToString("N");
-        await using var command = database.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = now });
-        command.Parameters.Add(new NpgsqlParameter { Value = lease });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        command.Parameters.Add(new NpgsqlParameter { Value = perEndpoint });
-        command.Parameters.Add(new NpgsqlParameter { Value = saturated });
-        command.Parameters.Add(new NpgsqlParameter { Value = claim });
-        return (claim, await ReadDeliveriesAsync(command, ct));
+        var claimed = new List<WebhookDelivery>();
+        foreach (var database in databases.All)
+        {
+            if (claimed.Count >= limit)
+                break;
+            await using var command = database.CreateCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = now });
+            command.Parameters.Add(new NpgsqlParameter { Value = lease });
+            command.Parameters.Add(new NpgsqlParameter { Value = limit - claimed.Count });
+            command.Parameters.Add(new NpgsqlParameter { Value = perEndpoint });
+            command.Parameters.Add(new NpgsqlParameter { Value = saturated });
+            command.Parameters.Add(new NpgsqlParameter { Value = claim });
+            claimed.AddRange(await ReadDeliveriesAsync(command, ct));
+        }
+        return (claim, claimed);
     }
 
     /// <summary>
@@ -142,7 +151,7 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
 
     public async Task<WebhookDelivery?> FindAsync(string tenantId, string endpointId, string id, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(
+        await using var command = databases.For(tenantId).CreateCommand(
             $"select {Columns} from {schema}.webhook_deliveries where id = $1 and tenant_id = $2 and endpoint_id = $3");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
@@ -158,7 +167,7 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
     public async Task<IReadOnlyList<(WebhookDelivery Delivery, IReadOnlyList<DeliveryAttempt> Attempts)>> LogAsync(
         string tenantId, string endpointId, int limit, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var connection = await databases.For(tenantId).OpenConnectionAsync(ct);
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         await using var command = new NpgsqlCommand(
             $"select {Columns} from {schema}.webhook_deliveries where tenant_id = $1 and endpoint_id = $2 order by created_at desc, seq desc limit $3",
@@ -190,15 +199,21 @@ public sealed class DeliveryTable(NpgsqlDataSource database, IDocumentStore stor
         return [.. deliveries.Select(d => (d, (IReadOnlyList<DeliveryAttempt>)(attempts.GetValueOrDefault(d.Id) ?? [])))];
     }
 
-    /// <summary>Waits until a commit announces new deliveries, or the timeout passes.</summary>
-    public async Task ListenAsync(Func<NpgsqlConnection, Task> whileListening, CancellationToken ct)
+    /// <summary>
+    /// Listens for commits that announce new deliveries, on a connection to each database, until the token ends or one of
+    /// them fails (which ends the others, so the caller reconnects them all).
+    /// </summary>
+    public Task ListenAsync(Func<NpgsqlConnection, CancellationToken, Task> whileListening, CancellationToken ct) =>
+        databases.OnEachAsync((database, listening) => ListenAsync(database, whileListening, listening), ct);
+
+    private async Task ListenAsync(NpgsqlDataSource database, Func<NpgsqlConnection, CancellationToken, Task> whileListening, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await using (var listen = new NpgsqlCommand($"listen \"{Channel(schema)}\"", connection))
             await listen.ExecuteNonQueryAsync(ct);
         try
         {
-            await whileListening(connection);
+            await whileListening(connection, ct);
         }
         finally
         {

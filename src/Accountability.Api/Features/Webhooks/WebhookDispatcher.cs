@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Channels;
 using Accountability.Api.Background;
 using Accountability.Api.Features.Complaints.Caching;
+using Accountability.Api.Persistence;
 using Accountability.Domain.Webhooks;
 using Marten.Patching;
 using Marten;
@@ -17,7 +18,7 @@ namespace Accountability.Api.Features.Webhooks;
 /// endpoint, retried on the documented schedule; a slow endpoint holds only its own few slots, never the others'.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IDocumentStore store, DeliveryTable table, IHttpClientFactory clients, TimeProvider clock, IOptions<WebhookOptions> options,
+    IDocumentStore store, DeliveryTable table, TenantDatabases databases, IHttpClientFactory clients, TimeProvider clock, IOptions<WebhookOptions> options,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
@@ -181,10 +182,22 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>Records a batch of outcomes, and endpoints' health where it changed, in one transaction.</summary>
+    /// <summary>
+    /// Records a batch of outcomes, and endpoints' health where it changed, in one transaction; with a database per group
+    /// of tenants, in one transaction per tenant, each in the tenant's database (decision 0049).
+    /// </summary>
     private async Task RecordAsync(IReadOnlyList<Sent> batch, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        if (!databases.AreGrouped)
+            await RecordAsync(store.LightweightSession(), batch, ct);
+        else
+            foreach (var tenant in batch.GroupBy(s => s.Claimed.Delivery.TenantId))
+                await RecordAsync(store.LightweightSession(tenant.Key), [.. tenant], ct);
+    }
+
+    private async Task RecordAsync(IDocumentSession opened, IReadOnlyList<Sent> batch, CancellationToken ct)
+    {
+        await using var session = opened;
         var now = clock.GetUtcNow();
         var disableAfter = TimeSpan.FromHours(Settings.WebhookDisableAfterHours);
         var health = new Dictionary<string, (string Tenant, EndpointHealth Health)>();
@@ -211,7 +224,7 @@ public sealed class WebhookDispatcher(
         var changed = health.Where(h => h.Value.Health != HealthOf(endpoints[h.Key])
             || (lastWritten.TryGetValue(h.Key, out var written) && written != h.Value.Health)).ToArray();
         foreach (var (id, (tenant, h)) in changed)
-            WriteHealth(session.ForTenant(tenant), id, h);
+            WriteHealth(tenant == session.TenantId ? session : session.ForTenant(tenant), id, h);
         foreach (var tenant in changed.Select(c => c.Value.Tenant).Distinct())
             ContextVersions.Raise(session, tenant, ContextPart.Endpoints);
         await session.SaveChangesAsync(ct);
@@ -277,11 +290,11 @@ public sealed class WebhookDispatcher(
         {
             try
             {
-                await table.ListenAsync(async connection =>
+                await table.ListenAsync(async (connection, listening) =>
                 {
                     connection.Notification += (_, _) => Wake();
-                    while (!ct.IsCancellationRequested)
-                        await connection.WaitAsync(ct);
+                    while (!listening.IsCancellationRequested)
+                        await connection.WaitAsync(listening);
                 }, ct);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)

@@ -28,7 +28,7 @@ public sealed class DispatcherNode : IAsyncDisposable
             .ConfigurePrimaryHttpMessageHandler(guard.Handler);
         clients = services.BuildServiceProvider();
         dispatcher = new WebhookDispatcher(node.GetRequiredService<IDocumentStore>(), node.GetRequiredService<DeliveryTable>(),
-            clients.GetRequiredService<IHttpClientFactory>(), clock, Options.Create(Settings),
+            node.GetRequiredService<Persistence.TenantDatabases>(), clients.GetRequiredService<IHttpClientFactory>(), clock, Options.Create(Settings),
             node.GetRequiredService<ILoggerFactory>().CreateLogger<WebhookDispatcher>());
     }
 

@@ -1,11 +1,12 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using FastEndpoints;
 using Marten;
 
 namespace Accountability.Api.Features.ApiKeys.List;
 
-public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<IReadOnlyList<ApiKeyView>>
+public sealed class Endpoint(IQuerySession session, TenantDatabases databases) : EndpointWithoutRequest<IReadOnlyList<ApiKeyView>>
 {
     public override void Configure()
     {
@@ -19,7 +20,8 @@ public sealed class Endpoint(IQuerySession session) : EndpointWithoutRequest<IRe
     public override async Task HandleAsync(CancellationToken ct)
     {
         var tenant = User.TenantId();
-        var keys = await session.Query<ApiKey>().Where(k => k.TenantId == tenant).OrderBy(k => k.CreatedAt).ToListAsync(ct);
+        await using var master = databases.SharesMaster(tenant) ? null : session.DocumentStore.QuerySession();
+        var keys = await (master ?? session).Query<ApiKey>().Where(k => k.TenantId == tenant).OrderBy(k => k.CreatedAt).ToListAsync(ct);
         await Send.OkAsync([.. keys.Select(ApiKeyView.Of)], ct);
     }
 }

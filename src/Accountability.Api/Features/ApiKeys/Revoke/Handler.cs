@@ -1,6 +1,7 @@
 using Accountability.Api.Auth;
 using Accountability.Api.Commands;
 using Accountability.Api.Http;
+using Accountability.Api.Persistence;
 using Marten;
 
 namespace Accountability.Api.Features.ApiKeys.Revoke;
@@ -10,16 +11,17 @@ public sealed record Command(string TenantId, string KeyId) : ICommand<ApiKeyVie
     public Idempotency? Idempotency => null;
 }
 
-public sealed class Handler(IDocumentSession session, TimeProvider clock) : ICommandHandler<Command, ApiKeyView>
+public sealed class Handler(IDocumentSession session, TimeProvider clock, TenantDatabases databases) : ICommandHandler<Command, ApiKeyView>
 {
     public async Task<Replayable<ApiKeyView>> Handle(Command command, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<ApiKey>(command.KeyId, cancellationToken) is not { } key || key.TenantId != command.TenantId)
+        await using var master = databases.SharesMaster(command.TenantId) ? null : session.DocumentStore.QuerySession();
+        if (await (master ?? session).LoadAsync<ApiKey>(command.KeyId, cancellationToken) is not { } key || key.TenantId != command.TenantId)
             throw new ProblemException(ProblemKind.NotFound, $"No API key {command.KeyId}.");
         if (key.IsRevoked)
             return ApiKeyView.Of(key);
         var revoked = key with { RevokedAt = clock.GetUtcNow() };
-        session.Store(revoked);
+        await databases.WriteMasterAsync(session, command.TenantId, keys => keys.Store(revoked), cancellationToken);
         return ApiKeyView.Of(revoked);
     }
 }

@@ -1,3 +1,4 @@
+using Accountability.Api.Persistence;
 using Marten;
 using Npgsql;
 
@@ -5,9 +6,10 @@ namespace Accountability.Api.Features.Complaints.Caching;
 
 /// <summary>
 /// Listens for changes to any tenant's write context, made on any node, and drops that tenant's cached context. After
-/// an outage it drops every context once it listens again, since it may have missed notifications meanwhile.
+/// an outage it drops every context once it listens again, since it may have missed notifications meanwhile. It
+/// listens on every database (decision 0049).
 /// </summary>
-public sealed class WriteContextNotifications(NpgsqlDataSource database, IDocumentStore store, WriteContextCache cache,
+public sealed class WriteContextNotifications(TenantDatabases databases, IDocumentStore store, WriteContextCache cache,
     ILogger<WriteContextNotifications> logger) : BackgroundService
 {
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
@@ -31,7 +33,9 @@ public sealed class WriteContextNotifications(NpgsqlDataSource database, IDocume
         }
     }
 
-    private async Task ListenAsync(CancellationToken ct)
+    private Task ListenAsync(CancellationToken ct) => databases.OnEachAsync(ListenAsync, ct);
+
+    private async Task ListenAsync(NpgsqlDataSource database, CancellationToken ct)
     {
         // A connection of its own, never returned to the pool while it listens: a broken one is simply dropped.
         await using var connection = await database.OpenConnectionAsync(ct);

@@ -11,7 +11,7 @@ namespace Accountability.Api.Features.Complaints.List;
 /// Writes the list rows of the complaints that have none: those written before the list had its own rows (decision 0032).
 /// Runs once as a node starts; a row a live write put there first wins, so nodes starting together do no harm.
 /// </summary>
-public sealed class ListBackfill(IDocumentStore store, NpgsqlDataSource database, WriteContextCache contexts, ILogger<ListBackfill> logger)
+public sealed class ListBackfill(IDocumentStore store, TenantDatabases databases, WriteContextCache contexts, ILogger<ListBackfill> logger)
     : BackgroundService
 {
     private const int Page = 500;
@@ -31,6 +31,14 @@ public sealed class ListBackfill(IDocumentStore store, NpgsqlDataSource database
 
     /// <summary>Writes every missing row, a page at a time; returns how many it wrote.</summary>
     public async Task<int> FillMissingAsync(CancellationToken ct)
+    {
+        var written = 0;
+        foreach (var database in databases.All)
+            written += await FillMissingAsync(database, ct);
+        return written;
+    }
+
+    private async Task<int> FillMissingAsync(NpgsqlDataSource database, CancellationToken ct)
     {
         var schema = store.Options.DatabaseSchemaName;
         var serializer = store.Options.Serializer();

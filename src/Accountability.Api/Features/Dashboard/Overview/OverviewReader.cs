@@ -13,7 +13,7 @@ namespace Accountability.Api.Features.Dashboard.Overview;
 /// every view, and the charts' figures as aggregates in PostgreSQL, run side by side and kept for a minute per tenant
 /// (they scan the tenant's whole history). Every query is bound to the tenant.
 /// </summary>
-public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource database, IMemoryCache cache, TimeProvider clock)
+public sealed class OverviewReader(IDocumentStore store, TenantDatabases databases, IMemoryCache cache, TimeProvider clock)
 {
     public const int FlaggedShown = 25;
     private const int FinishedConsidered = 200;
@@ -180,7 +180,7 @@ public sealed class OverviewReader(IDocumentStore store, NpgsqlDataSource databa
     /// <summary>A command on a connection of its own (disposed with it), so the charts' queries run side by side.</summary>
     private NpgsqlCommand Command(string tenant, string sql)
     {
-        var command = database.CreateCommand(sql);
+        var command = databases.For(tenant).CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", tenant);
         return command;
     }
