@@ -30,16 +30,19 @@ rps() { # wrk arguments...; prints requests/s, after a few seconds' warm-up
     wrk -t2 -c"$connections" -d3s "$@" >/dev/null
     wrk -t2 -c"$connections" -d"${duration}s" -s bench/scenarios/latency.lua "$@" | awk '/Requests\/sec/ {printf "%d", $2}'
 }
+bytes() { curl -s -o /dev/null -w '%{size_download}' "$@"; } # one page's size, as wrk receives it
 count() { sql "select count(*) from $schema.complaint_list where tenant_id = 'bench'"; }
 measure() {
-    local complaints list vendor one_rps load
+    local complaints list vendor one_rps load list_bytes vendor_bytes
     complaints="$(count)"
     sql "analyze $schema.complaint_list; analyze $schema.mt_doc_complaint" >/dev/null
     load="$(cut -d' ' -f1 /proc/loadavg)"
     list="$(rps -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints?limit=50")"
     vendor="$(rps -H "X-Api-Key: $ACME_KEY" "$base/api/complaints?holder=acme&limit=50")"
     one_rps="$(rps -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints/$one")"
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$complaints" "$list" "$vendor" "$one_rps" \
+    list_bytes="$(bytes -H "X-Api-Key: $OPERATOR_KEY" "$base/api/complaints?limit=50")"
+    vendor_bytes="$(bytes -H "X-Api-Key: $ACME_KEY" "$base/api/complaints?holder=acme&limit=50")"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$complaints" "$list" "$vendor" "$one_rps" "$list_bytes" "$vendor_bytes" \
         "$(awk -v a="$list" -v b="$one_rps" 'BEGIN {printf "%.2f", a / b}')" "$(awk -v a="$vendor" -v b="$one_rps" 'BEGIN {printf "%.2f", a / b}')" "$load" | tee -a "$results"
 }
 
@@ -49,8 +52,8 @@ measure() {
     echo "$(nproc) cores, shared by wrk, the service and PostgreSQL (and whatever else runs: see the load average of each row)."
     echo "After 2,000 complaints filed and bench.sh's filing and handoff scenarios (${duration}s each); then grown by SQL."
     echo
-    echo "| complaints in the tenant | list (50, operator) req/s | list (50, holder=acme, Acme's key) req/s | read one req/s | list / read one | holder list / read one | load average (1 min) |"
-    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| complaints in the tenant | list (50, operator) req/s | list (50, holder=acme, Acme's key) req/s | read one req/s | list page bytes | holder page bytes | list / read one | holder list / read one | load average (1 min) |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } | tee "$results"
 measure
 for size in $sizes; do
