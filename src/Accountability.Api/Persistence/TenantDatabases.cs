@@ -46,6 +46,29 @@ public sealed class TenantDatabases : IAsyncDisposable
     public bool HasPlaceFor(string tenantId) => !AreGrouped || byTenant.ContainsKey(tenantId);
 
     /// <summary>
+    /// Claims up to <paramref name="limit"/> rows from each database in turn, the master first, each asked for what is still
+    /// wanted, so a claim never spans two databases' transactions (decision 0049).
+    /// </summary>
+    public async Task<List<T>> ClaimFromEachAsync<T>(int limit, Func<NpgsqlDataSource, int, Task<IReadOnlyList<T>>> claim)
+    {
+        var claimed = new List<T>();
+        foreach (var database in All)
+        {
+            if (claimed.Count >= limit)
+                break;
+            claimed.AddRange(await claim(database, limit - claimed.Count));
+        }
+        return claimed;
+    }
+
+    /// <summary>
+    /// A session on the master for reading a marketplace's keys when its own session is elsewhere; null when the caller's
+    /// session already reads the master's database.
+    /// </summary>
+    public IQuerySession? MasterSessionFor(IQuerySession session) =>
+        SharesMaster(session.TenantId) ? null : session.DocumentStore.QuerySession();
+
+    /// <summary>
     /// Writes documents of the master (keys) for a marketplace: in the caller's session, so in its transaction, when the
     /// marketplace shares the master's database; otherwise in a transaction of their own on the master, committed first.
     /// </summary>

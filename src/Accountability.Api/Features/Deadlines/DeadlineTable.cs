@@ -96,11 +96,8 @@ public sealed class DeadlineTable(TenantDatabases databases, IDocumentStore stor
     {
         // One claim per database, each on that database's clock; the token is shared, so a release finds its row anywhere.
         var claim = Guid.NewGuid().ToString("N");
-        var claimed = new List<ClaimedDeadlines>();
-        foreach (var database in databases.All)
+        return await databases.ClaimFromEachAsync<ClaimedDeadlines>(limit, async (database, wanted) =>
         {
-            if (claimed.Count >= limit)
-                break;
             await using var command = database.CreateCommand($"""
                 with due as (
                     select tenant_id, complaint_id from {table}
@@ -113,13 +110,14 @@ public sealed class DeadlineTable(TenantDatabases databases, IDocumentStore stor
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = now });
             command.Parameters.Add(new NpgsqlParameter { Value = lease });
-            command.Parameters.Add(new NpgsqlParameter { Value = limit - claimed.Count });
+            command.Parameters.Add(new NpgsqlParameter { Value = wanted });
             command.Parameters.Add(new NpgsqlParameter { Value = claim });
+            var claimed = new List<ClaimedDeadlines>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 claimed.Add(new ClaimedDeadlines(reader.GetString(0), reader.GetGuid(1), Deserialize(reader.GetString(2)), claim));
-        }
-        return claimed;
+            return claimed;
+        });
     }
 
     /// <summary>Gives a claim back, so another pass may take the row at once.</summary>

@@ -104,20 +104,17 @@ public sealed class DeliveryTable(TenantDatabases databases, IDocumentStore stor
             """;
         // One claim per database, each on that database's clock, under one token.
         var claim = Guid.NewGuid().ToString("N");
-        var claimed = new List<WebhookDelivery>();
-        foreach (var database in databases.All)
+        var claimed = await databases.ClaimFromEachAsync(limit, async (database, wanted) =>
         {
-            if (claimed.Count >= limit)
-                break;
             await using var command = database.CreateCommand(sql);
             command.Parameters.Add(new NpgsqlParameter { Value = now });
             command.Parameters.Add(new NpgsqlParameter { Value = lease });
-            command.Parameters.Add(new NpgsqlParameter { Value = limit - claimed.Count });
+            command.Parameters.Add(new NpgsqlParameter { Value = wanted });
             command.Parameters.Add(new NpgsqlParameter { Value = perEndpoint });
             command.Parameters.Add(new NpgsqlParameter { Value = saturated });
             command.Parameters.Add(new NpgsqlParameter { Value = claim });
-            claimed.AddRange(await ReadDeliveriesAsync(command, ct));
-        }
+            return await ReadDeliveriesAsync(command, ct);
+        });
         return (claim, claimed);
     }
 

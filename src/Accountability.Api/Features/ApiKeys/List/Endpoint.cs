@@ -20,7 +20,7 @@ public sealed class Endpoint(IQuerySession session, TenantDatabases databases) :
     public override async Task HandleAsync(CancellationToken ct)
     {
         var tenant = User.TenantId();
-        await using var master = databases.SharesMaster(tenant) ? null : session.DocumentStore.QuerySession();
+        await using var master = databases.MasterSessionFor(session);
         var keys = await (master ?? session).Query<ApiKey>().Where(k => k.TenantId == tenant).OrderBy(k => k.CreatedAt).ToListAsync(ct);
         await Send.OkAsync([.. keys.Select(ApiKeyView.Of)], ct);
     }

@@ -15,7 +15,7 @@ public sealed class Handler(IDocumentSession session, TimeProvider clock, Tenant
 {
     public async Task<Replayable<ApiKeyView>> Handle(Command command, CancellationToken cancellationToken)
     {
-        await using var master = databases.SharesMaster(command.TenantId) ? null : session.DocumentStore.QuerySession();
+        await using var master = databases.MasterSessionFor(session);
         if (await (master ?? session).LoadAsync<ApiKey>(command.KeyId, cancellationToken) is not { } key || key.TenantId != command.TenantId)
             throw new ProblemException(ProblemKind.NotFound, $"No API key {command.KeyId}.");
         if (key.IsRevoked)
